@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Qarin's one entry point for people and CI.
+#   ./qarin.sh serve [PORT]   install what is missing, build, serve www/ (default port 8080)
+#   ./qarin.sh test           install what is missing, build, run every test
+#   ./qarin.sh bench [--quick] benchmarks (not part of the tests)
+#   ./qarin.sh build          build only (wasm into www/pkg and pkg-node, seeds into www/)
+# Every install step is skipped when what it installs is already there.
+set -euo pipefail
+cd "$(dirname "$0")"
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+WASM_PACK_VERSION=0.15.1
+log() { printf '\033[1m== %s\033[0m\n' "$*" >&2; }
+
+need_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+setup_rust() {
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    log "adding the wasm32 target"
+    rustup target add wasm32-unknown-unknown
+  fi
+  if [ "$(wasm-pack --version 2>/dev/null)" != "wasm-pack $WASM_PACK_VERSION" ]; then
+    log "installing wasm-pack $WASM_PACK_VERSION"
+    cargo install --locked wasm-pack --version "$WASM_PACK_VERSION"
+  fi
+  # wasm-bindgen-cli must be the exact version of the wasm-bindgen crate in Cargo.lock.
+  local want
+  want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print }' Cargo.lock)
+  if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $want" ]; then
+    log "installing wasm-bindgen-cli $want"
+    # --locked fails here (a locked dependency is missing from the registry).
+    cargo install wasm-bindgen-cli --version "$want"
+  fi
+}
+
+setup_node() {
+  if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
+     || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    log "installing npm dev dependencies"
+    npm ci --no-audit --no-fund
+  fi
+}
+
+setup_browser() {
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+    log "installing Debian chromium and chromium-driver"
+    need_root apt-get update
+    need_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
+  fi
+}
+
+build() {
+  log "building the wasm core (web and nodejs)"
+  # Debian's wasm-opt corrupts wasm-bindgen output; node_modules/.bin comes first on PATH.
+  wasm-pack build --mode no-install --release --target web --out-dir www/pkg --out-name qarin --no-pack
+  wasm-pack build --mode no-install --release --target nodejs --out-dir pkg-node --out-name qarin --no-pack
+  rm -f www/pkg/.gitignore pkg-node/.gitignore
+  # The nodejs build is CommonJS; the repository root is an ES-module package.
+  echo '{"type": "commonjs"}' > pkg-node/package.json
+  log "copying the seed corpus into www/seeds"
+  rm -rf www/seeds && mkdir -p www/seeds
+  cp seeds/*.txt www/seeds/
+  (cd www/seeds && ls *.txt | node -e '
+    const names = require("fs").readFileSync(0, "utf8").split("\n").filter(Boolean);
+    process.stdout.write(JSON.stringify(names, null, 1) + "\n");' > index.json)
+}
+
+size_report() {
+  node tests/size-report.js
+}
+
+cmd=${1:-}
+shift || true
+case "$cmd" in
+  serve)
+    setup_rust; setup_node; build
+    port=${1:-${PORT:-8080}}
+    log "serving www/ on http://localhost:$port (Ctrl-C stops)"
+    exec python3 -m http.server "$port" --directory www
+    ;;
+  build)
+    setup_rust; setup_node; build
+    ;;
+  test)
+    setup_rust; setup_node; setup_browser; build
+    log "rustfmt and clippy"
+    cargo fmt --check
+    cargo clippy --all-targets -- -D warnings
+    log "Rust tests"
+    cargo test --quiet
+    log "Node tests of the nodejs wasm build and the page's modules"
+    node --test tests/node/
+    log "browser tests (Debian Chromium)"
+    node --test --test-concurrency=1 tests/browser/
+    log "size of the app shell"
+    size_report
+    ;;
+  bench)
+    setup_rust; setup_node; build
+    node benches/run.js "$@"
+    ;;
+  *)
+    sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'
+    exit 2
+    ;;
+esac

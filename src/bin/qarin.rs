@@ -1,0 +1,161 @@
+//! `qarin`: the native command line over the same core as the page, printing JSON.
+//!
+//! ```text
+//! qarin ingest PATH...                      one JSON article per line
+//! qarin search --corpus PATH [--corpus PATH ...] [--limit N] [--offset N] [--lang xx]
+//!              [--exact] QUERY              one JSON result object
+//! qarin analyze [--lang xx] TEXT            a JSON array of tokens
+//! ```
+//! Files that cannot be read are named on stderr; the exit code is non-zero only when
+//! nothing at all could be read (or the command line itself is wrong).
+
+use qarin::ingest::{self, Problem};
+use qarin::{Corpus, SearchOptions};
+use serde_json::json;
+use std::path::Path;
+use std::process::ExitCode;
+
+const USAGE: &str = "usage:
+  qarin ingest PATH...
+  qarin search --corpus PATH [--corpus PATH ...] [--limit N] [--offset N] [--lang xx] [--exact] QUERY
+  qarin analyze [--lang xx] TEXT";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("ingest") => ingest_command(&args[1..]),
+        Some("search") => search_command(&args[1..]),
+        Some("analyze") => analyze_command(&args[1..]),
+        _ => Err(USAGE.to_string()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("qarin: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Every file under `path` as `(name, bytes)`; a folder's files are named folder + `/` +
+/// relative path, in sorted order, hidden entries skipped.
+fn collect(path: &str, out: &mut Vec<(String, Vec<u8>)>, problems: &mut Vec<Problem>) {
+    let p = Path::new(path);
+    if p.is_dir() {
+        let mut entries: Vec<_> = match std::fs::read_dir(p) {
+            Ok(rd) => rd.filter_map(Result::ok).map(|e| e.file_name().to_string_lossy().into_owned()).collect(),
+            Err(e) => {
+                problems.push(Problem { file: path.to_string(), message: format!("cannot read folder: {e}") });
+                return;
+            }
+        };
+        entries.sort();
+        for name in entries.into_iter().filter(|n| !n.starts_with('.')) {
+            collect(&format!("{}/{}", path.trim_end_matches('/'), name), out, problems);
+        }
+    } else {
+        match std::fs::read(p) {
+            Ok(bytes) => out.push((path.to_string(), bytes)),
+            Err(e) => problems.push(Problem { file: path.to_string(), message: format!("cannot read file: {e}") }),
+        }
+    }
+}
+
+fn report(problems: &[Problem]) {
+    for p in problems {
+        eprintln!("qarin: {}: {}", p.file, p.message);
+    }
+}
+
+fn read_paths(paths: &[String]) -> Result<Vec<(String, Vec<u8>)>, String> {
+    if paths.is_empty() {
+        return Err(format!("no files given\n{USAGE}"));
+    }
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for p in paths {
+        collect(p, &mut files, &mut problems);
+    }
+    report(&problems);
+    Ok(files)
+}
+
+fn ingest_command(paths: &[String]) -> Result<(), String> {
+    let files = read_paths(paths)?;
+    let mut articles = 0;
+    for (name, bytes) in files {
+        let ingested = ingest::read(&name, &bytes);
+        report(&ingested.problems);
+        for a in ingested.articles {
+            articles += 1;
+            let line = json!({
+                "file": a.file, "title": a.title, "lang": a.lang, "body": a.body(),
+                "dateline": a.dateline, "agency": a.agency, "outlet": a.outlet,
+                "removed": a.removed, "warnings": a.warnings,
+            });
+            println!("{line}");
+        }
+    }
+    if articles == 0 {
+        return Err("no article could be read".to_string());
+    }
+    Ok(())
+}
+
+/// Takes the value after a flag, or says which flag lacks one.
+fn value<'a>(args: &mut impl Iterator<Item = &'a String>, flag: &str) -> Result<&'a String, String> {
+    args.next().ok_or_else(|| format!("{flag} needs a value\n{USAGE}"))
+}
+
+fn number(text: &str, flag: &str) -> Result<usize, String> {
+    text.parse().map_err(|_| format!("{flag} takes a whole number, not {text:?}"))
+}
+
+fn search_command(args: &[String]) -> Result<(), String> {
+    let mut corpora = Vec::new();
+    let mut options = SearchOptions::default();
+    let mut query = None;
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--corpus" => corpora.push(value(&mut it, arg)?.clone()),
+            "--limit" => options.limit = number(value(&mut it, arg)?, arg)?,
+            "--offset" => options.offset = number(value(&mut it, arg)?, arg)?,
+            "--lang" => options.lang = Some(value(&mut it, arg)?.clone()),
+            "--exact" => options.exact = true,
+            _ if query.is_none() => query = Some(arg.clone()),
+            _ => return Err(format!("unexpected argument {arg:?} (the query must be one argument; quote it)\n{USAGE}")),
+        }
+    }
+    let query = query.ok_or_else(|| format!("no query given\n{USAGE}"))?;
+    let mut corpus = Corpus::new();
+    for (name, bytes) in read_paths(&corpora)? {
+        let added = corpus.add_bytes(&name, &bytes);
+        report(&added.warnings);
+    }
+    if corpus.is_empty() {
+        return Err("no article could be read".to_string());
+    }
+    let result = corpus.search(&query, &options);
+    println!("{}", serde_json::to_string(&result).map_err(|e| e.to_string())?);
+    Ok(())
+}
+
+fn analyze_command(args: &[String]) -> Result<(), String> {
+    let mut text = None;
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            // Accepted for forward compatibility: analysis already picks rules per script.
+            "--lang" => {
+                value(&mut it, arg)?;
+            }
+            _ if text.is_none() => text = Some(arg.clone()),
+            _ => return Err(format!("unexpected argument {arg:?}\n{USAGE}")),
+        }
+    }
+    let text = text.ok_or_else(|| format!("no text given\n{USAGE}"))?;
+    let tokens = qarin::analysis::analyze(&text);
+    println!("{}", serde_json::to_string(&tokens).map_err(|e| e.to_string())?);
+    Ok(())
+}

@@ -1,0 +1,1 @@
+//! Placeholder: the ingest cleaning rules land here.

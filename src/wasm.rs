@@ -1,0 +1,130 @@
+//! The only file that knows wasm-bindgen: a `Corpus` class for JavaScript (the page's
+//! worker and the Node tests). Methods take and return plain JS objects and throw a
+//! `JsError` on failure; nothing here may panic, because a panic poisons the instance.
+
+use crate::corpus::{Corpus as Core, ListFilter};
+use crate::query::SearchOptions;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+/// Plain-object conversion: maps become objects, `None` becomes `null`.
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true).serialize_missing_as_null(true);
+    value.serialize(&serializer).map_err(|e| JsError::new(&format!("cannot convert result: {e}")))
+}
+
+/// Reads an optional property of a plain options object.
+fn prop(options: &JsValue, name: &str) -> Option<JsValue> {
+    if !options.is_object() {
+        return None;
+    }
+    js_sys_get(options, name).filter(|v| !v.is_undefined() && !v.is_null())
+}
+
+fn js_sys_get(target: &JsValue, name: &str) -> Option<JsValue> {
+    #[wasm_bindgen]
+    extern "C" {
+        #[wasm_bindgen(js_namespace = Reflect, js_name = get, catch)]
+        fn reflect_get(target: &JsValue, key: &JsValue) -> Result<JsValue, JsValue>;
+    }
+    reflect_get(target, &JsValue::from_str(name)).ok()
+}
+
+fn usize_prop(options: &JsValue, name: &str, default: usize) -> usize {
+    prop(options, name).and_then(|v| v.as_f64()).filter(|n| n.is_finite() && *n >= 0.0).map_or(default, |n| n as usize)
+}
+
+fn string_prop(options: &JsValue, name: &str) -> Option<String> {
+    prop(options, name).and_then(|v| v.as_string())
+}
+
+/// A corpus of articles with its index, living in wasm memory.
+#[wasm_bindgen]
+pub struct Corpus {
+    core: Core,
+}
+
+#[wasm_bindgen]
+impl Corpus {
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Corpus {
+        Corpus { core: Core::new() }
+    }
+
+    /// Reads `text` as the whole content of file `name`: `{added, warnings}`.
+    #[wasm_bindgen(js_name = addText)]
+    pub fn add_text(&mut self, name: &str, text: &str) -> Result<JsValue, JsError> {
+        to_js(&self.core.add_bytes(name, text.as_bytes()))
+    }
+
+    /// Reads raw file bytes (any encoding the ingest understands): `{added, warnings}`.
+    #[wasm_bindgen(js_name = addBytes)]
+    pub fn add_bytes(&mut self, name: &str, bytes: &[u8]) -> Result<JsValue, JsError> {
+        to_js(&self.core.add_bytes(name, bytes))
+    }
+
+    pub fn remove(&mut self, id: u32) -> Result<(), JsError> {
+        self.core.remove(id).map_err(|e| JsError::new(e.message()))
+    }
+
+    /// `{total, hits: [{id, file, title, lang, score, snippet: [{text, hit}]}], error?}`.
+    /// `options`: `{limit, offset, lang, exact}`.
+    pub fn search(&self, query: &str, options: JsValue) -> Result<JsValue, JsError> {
+        let options = SearchOptions {
+            limit: usize_prop(&options, "limit", 10),
+            offset: usize_prop(&options, "offset", 0),
+            lang: string_prop(&options, "lang"),
+            exact: prop(&options, "exact").and_then(|v| v.as_bool()).unwrap_or(false),
+        };
+        to_js(&self.core.search(query, &options))
+    }
+
+    /// The whole article with its id and content hash, or `null`.
+    pub fn get(&self, id: u32) -> Result<JsValue, JsError> {
+        #[derive(Serialize)]
+        struct Full<'a> {
+            id: u32,
+            hash: &'a str,
+            #[serde(flatten)]
+            article: &'a crate::Article,
+            body: String,
+        }
+        match self.core.get(id) {
+            Some(s) => to_js(&Full { id, hash: &s.hash, article: &s.article, body: s.article.body() }),
+            None => Ok(JsValue::NULL),
+        }
+    }
+
+    /// `[{id, file, title, lang, hash}]` in id order; `filter`: `{lang}`.
+    pub fn list(&self, filter: JsValue) -> Result<JsValue, JsError> {
+        to_js(&self.core.list(&ListFilter { lang: string_prop(&filter, "lang") }))
+    }
+
+    #[wasm_bindgen(getter)]
+    pub fn size(&self) -> usize {
+        self.core.len()
+    }
+
+    /// Versioned bytes of the whole corpus.
+    #[wasm_bindgen(js_name = toBytes)]
+    pub fn to_bytes(&self) -> Vec<u8> {
+        self.core.to_bytes()
+    }
+
+    /// A corpus from `toBytes()` output; throws on damaged or other-version bytes.
+    #[wasm_bindgen(js_name = fromBytes)]
+    pub fn from_bytes(bytes: &[u8]) -> Result<Corpus, JsError> {
+        Core::from_bytes(bytes).map(|core| Corpus { core }).map_err(|e| JsError::new(e.message()))
+    }
+
+    /// Tokens of `text` as the analyzer sees them.
+    pub fn analyze(text: &str) -> Result<JsValue, JsError> {
+        to_js(&crate::analysis::analyze(text))
+    }
+}
+
+impl Default for Corpus {
+    fn default() -> Self {
+        Self::new()
+    }
+}

@@ -1,1 +1,1066 @@
-//! Placeholder: the ingest cleaning rules land here.
+//! Cleaning: the noise news pages carry around an article, removed by general rules about
+//! how news pages are built, never by strings of particular files (they are measured on
+//! articles no one has seen). Each rule is a small function that records what it takes out
+//! as a [`Removed`], so the reader can show it greyed out and a user can see why.
+//!
+//! The rules run in document order: the site name after the headline, then lines at the
+//! head of the body (a repeated headline, an outlet or byline, a date line), then prefixes
+//! of the first paragraph (a date stamp, the headline again, the dateline), then the tail
+//! (comment forms, related-link lists, navigation, time stamps), then navigation lines
+//! anywhere. Every rule leaves the first body line alone unless it matches it exactly, so a
+//! misfire can shorten an article but never empty one that has a real paragraph.
+
+use std::sync::OnceLock;
+
+use super::meta::{self, Script};
+use super::{Removed, RemovedKind};
+
+/// What cleaning produced for one article.
+pub(crate) struct Cleaned {
+    pub title: String,
+    pub paragraphs: Vec<String>,
+    pub removed: Vec<Removed>,
+    pub dateline: Option<String>,
+    pub agency: Option<String>,
+    pub outlet: Option<String>,
+}
+
+/// Cleans one article: `title` is its first line, `lines` the non-blank lines after it,
+/// already trimmed.
+pub(crate) fn clean(title: &str, lines: Vec<String>) -> Cleaned {
+    let mut doc = Doc {
+        full_title: title.to_string(),
+        title: title.to_string(),
+        lines: lines.into_iter().map(Some).collect(),
+        removed: Vec::new(),
+        dateline: None,
+        agency: None,
+        outlet: None,
+    };
+    title_suffix(&mut doc);
+    head_lines(&mut doc);
+    lead_prefixes(&mut doc);
+    tail(&mut doc);
+    navigation_lines(&mut doc);
+    dangling_tail_phrase(&mut doc);
+    doc.finish()
+}
+
+/// The article while it is being cleaned. A removed line becomes `None`; removals carry
+/// their position (0 = title, `i + 1` = body line `i`) so they can be put in document order.
+struct Doc {
+    full_title: String,
+    title: String,
+    lines: Vec<Option<String>>,
+    removed: Vec<(usize, Removed)>,
+    dateline: Option<String>,
+    agency: Option<String>,
+    outlet: Option<String>,
+}
+
+impl Doc {
+    fn kept(&self) -> Vec<usize> {
+        (0..self.lines.len()).filter(|&i| self.lines[i].is_some()).collect()
+    }
+
+    fn line(&self, i: usize) -> &str {
+        self.lines.get(i).and_then(|l| l.as_deref()).unwrap_or("")
+    }
+
+    fn drop_line(&mut self, i: usize, kind: RemovedKind) {
+        if let Some(text) = self.lines.get_mut(i).and_then(Option::take) {
+            self.removed.push((i + 1, Removed { kind, text }));
+        }
+    }
+
+    /// Removes the first `len` bytes of line `i` (a char boundary, checked).
+    fn cut_prefix(&mut self, i: usize, len: usize, kind: RemovedKind) -> bool {
+        let Some(Some(line)) = self.lines.get_mut(i) else { return false };
+        let (Some(head), Some(rest)) = (line.get(..len), line.get(len..)) else { return false };
+        let (head, rest) = (head.trim().to_string(), rest.trim_start().to_string());
+        if head.is_empty() || rest.is_empty() {
+            return false;
+        }
+        *line = rest;
+        self.removed.push((i + 1, Removed { kind, text: head }));
+        true
+    }
+
+    fn finish(mut self) -> Cleaned {
+        // Stable: removals at one position keep the order the rules made them in.
+        self.removed.sort_by_key(|(pos, _)| *pos);
+        Cleaned {
+            title: self.title,
+            paragraphs: self.lines.into_iter().flatten().collect(),
+            removed: self.removed.into_iter().map(|(_, r)| r).collect(),
+            dateline: self.dateline,
+            agency: self.agency,
+            outlet: self.outlet,
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Matching helpers
+
+/// One character folded for matching: lower case, Arabic letter variants merged (أ إ آ ٱ →
+/// ا, ى → ي, ة → ه, ؤ → و, ئ → ي), typographic quotes and dashes made plain, Arabic-Indic
+/// digits made ASCII. `None` for what matching ignores: harakat, tatweel, bidi and
+/// zero-width marks.
+fn fold_char(c: char) -> Option<char> {
+    Some(match c {
+        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' | '\u{200B}'..='\u{200F}' | '\u{061C}'
+        | '\u{202A}'..='\u{202E}' | '\u{2060}' | '\u{FEFF}' => return None,
+        'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+        'ى' | 'ئ' => 'ي',
+        'ة' => 'ه',
+        'ؤ' => 'و',
+        '’' | '‘' | '`' | '´' => '\'',
+        '“' | '”' | '«' | '»' | '„' => '"',
+        '–' | '—' | '‒' | '―' => '-',
+        '٠'..='٩' => char::from_u32(c as u32 - 0x0660 + '0' as u32).unwrap_or(c),
+        '۰'..='۹' => char::from_u32(c as u32 - 0x06F0 + '0' as u32).unwrap_or(c),
+        c if c.is_whitespace() => ' ',
+        c => c.to_lowercase().next().unwrap_or(c),
+    })
+}
+
+/// A line folded for comparison, white space collapsed.
+fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().filter_map(fold_char) {
+        if c == ' ' && (out.is_empty() || out.ends_with(' ')) {
+            continue;
+        }
+        out.push(c);
+    }
+    out.trim_end().to_string()
+}
+
+/// A line folded for phrase lookup: also without the punctuation that decorates headings
+/// ("Related Articles:", "» اقرأ أيضاً", "// انتهى //").
+fn key(s: &str) -> String {
+    const DECOR: &[char] =
+        &[':', '：', '.', '…', '!', '-', '|', '»', '«', '>', '<', '"', '*', '•', '/', '(', ')', '[', ']', '،', ' '];
+    fold(s).trim_matches(DECOR).to_string()
+}
+
+fn folded_list(cell: &'static OnceLock<Vec<String>>, words: &[&str]) -> &'static [String] {
+    cell.get_or_init(|| words.iter().map(|w| key(w)).collect())
+}
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+fn ends_with_ellipsis(s: &str) -> bool {
+    let t = s.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '”' | '»' | ')'));
+    t.ends_with("...") || t.ends_with('…') || t.ends_with("..")
+}
+
+/// Ends like a sentence: a full stop, question or exclamation mark, possibly inside quotes.
+fn ends_sentence(s: &str) -> bool {
+    let t = s.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '”' | '’' | '\'' | '»' | ')'));
+    t.ends_with(['.', '!', '?', '؟', '。']) && !ends_with_ellipsis(s)
+}
+
+/// Byte index in `line` where a prefix equal to `prefix` (compared folded, white space
+/// runs equal) ends, if `line` starts with it.
+fn match_prefix(line: &str, prefix: &str) -> Option<usize> {
+    let mut li = line.char_indices().peekable();
+    let mut pi = prefix.chars().filter_map(fold_char).peekable();
+    let mut end = 0;
+    while let Some(pc) = pi.next() {
+        if pc == ' ' {
+            while pi.peek() == Some(&' ') {
+                pi.next();
+            }
+        }
+        // Next significant char of the line.
+        let (i, lc) = loop {
+            let (i, c) = li.next()?;
+            if let Some(f) = fold_char(c) {
+                break (i, f);
+            }
+        };
+        if lc != pc {
+            return None;
+        }
+        end = i + line.get(i..)?.chars().next()?.len_utf8();
+        if lc == ' ' {
+            while let Some(&(j, c)) = li.peek() {
+                if fold_char(c) == Some(' ') || fold_char(c).is_none() {
+                    end = j + c.len_utf8();
+                    li.next();
+                } else {
+                    break;
+                }
+            }
+        }
+    }
+    Some(end)
+}
+
+// ---------------------------------------------------------------------------------------
+// Phrase lists. General phrases of news sites in English and Arabic, matched folded and
+// whole-line unless said otherwise.
+
+static RELATED_CELL: OnceLock<Vec<String>> = OnceLock::new();
+const RELATED: &[&str] = &[
+    "related", "related articles", "related posts", "related stories", "related news",
+    "related content", "related coverage", "related topics", "related links", "related reading",
+    "read more", "read also", "also read", "see also", "more stories", "more news", "other news",
+    "you may also like", "you might also like", "you may be interested in", "recommended",
+    "recommended for you", "recommended stories", "most read", "most popular", "most viewed",
+    "most shared", "most commented", "top stories", "latest news", "latest stories",
+    "trending", "trending now", "editor's picks", "editors' picks", "more on this story",
+    "in other news", "what to read next", "further reading",
+    "مواضيع ذات صلة", "مقالات ذات صلة", "أخبار ذات صلة", "مواد ذات صلة", "موضوعات ذات صلة",
+    "تقارير ذات صلة", "روابط ذات صلة", "قصص ذات صلة", "ذات صلة", "اقرأ أيضا", "اقرأ أيضاً",
+    "إقرأ أيضا", "اقرأ كذلك", "اقرأ المزيد", "الأكثر قراءة", "الأكثر مشاهدة", "الأكثر تداولا",
+    "الأكثر تعليقا", "الأكثر شعبية", "الأكثر قراءة اليوم", "الأخبار الأكثر قراءة",
+    "أخبار متعلقة", "مقالات متعلقة", "مواضيع متعلقة", "أخبار مشابهة", "مقالات مشابهة",
+    "قد يعجبك أيضا", "قد يهمك أيضا", "قد يهمك", "قد يعجبك", "شاهد أيضا", "المزيد من الأخبار",
+    "آخر الأخبار", "أهم الأخبار", "مقالات أخرى", "أخبار أخرى", "اخترنا لك", "ننصحك بقراءة",
+];
+
+/// A heading that opens a list of links to other articles.
+fn is_related_heading(k: &str) -> bool {
+    if k.is_empty() || word_count(k) > 7 {
+        return false;
+    }
+    if folded_list(&RELATED_CELL, RELATED).iter().any(|p| p == k) {
+        return true;
+    }
+    // Patterns with a section name: "More from Politics", "Most Visited in Politics",
+    // "Top Politics stories", "More Syria news", "المزيد من سياسة".
+    let w: Vec<&str> = k.split(' ').collect();
+    let n = w.len();
+    let starts = |p: &[&str]| w.len() > p.len() && w.iter().zip(p).all(|(a, b)| a == b);
+    starts(&["more", "from"])
+        || starts(&["more", "in"])
+        || starts(&["more", "on"])
+        || starts(&["most", "visited", "in"])
+        || starts(&["most", "read", "in"])
+        || starts(&["most", "popular", "in"])
+        || starts(&["latest", "in"])
+        || starts(&["المزيد", "من"])
+        || starts(&["الاكثر", "قراءه", "في"])
+        || (n >= 3 && n <= 5 && w[0] == "top" && (w[n - 1] == "stories" || w[n - 1] == "news"))
+        || (n >= 3 && n <= 4 && w[0] == "more" && (w[n - 1] == "stories" || w[n - 1] == "news"))
+}
+
+static NAV_CELL: OnceLock<Vec<String>> = OnceLock::new();
+const NAV: &[&str] = &[
+    "advertisement", "advertisements", "sponsored", "sponsored content", "share", "share this",
+    "share this article", "share this story", "share on facebook", "share on twitter", "tweet",
+    "click to share", "click to share on twitter", "click to share on facebook", "click to print",
+    "click to email", "print", "email", "print this page", "print this article", "follow us",
+    "follow us on twitter", "follow us on facebook", "subscribe", "subscribe to our newsletter",
+    "sign up for our newsletter", "tags", "like this", "loading", "like loading", "next",
+    "previous", "next previous", "previous next", "next article", "previous article",
+    "back to top", "scroll to top", "home", "comments", "top", "close", "skip to content",
+    "إعلان", "اعلانات", "شارك", "شارك هذا", "شارك المقال", "شارك الخبر", "مشاركة", "تابعونا",
+    "تابعنا", "تابعنا على تويتر", "تابعنا على فيسبوك", "طباعة", "أرسل", "إرسال", "الوسوم",
+    "كلمات مفتاحية", "كلمات دلالية", "التالي", "السابق", "المقال التالي", "المقال السابق",
+    "انتهى", "التعليقات", "الرئيسية", "تويتر", "فيسبوك", "twitter", "facebook", "whatsapp",
+];
+
+/// A line that is only a navigation or sharing label ("Share this:", "Advertisement").
+fn is_nav_line(k: &str) -> bool {
+    !k.is_empty() && folded_list(&NAV_CELL, NAV).iter().any(|p| p == k)
+}
+
+/// Navigation that carries a list after a label, trusted at the end only: "Tags: Syria,
+/// Aleppo", "Share on: Facebook Twitter", "الوسوم: سوريا".
+fn is_nav_list_line(line: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "tags", "topics", "filed under", "share this", "share on", "share", "follow us on",
+        "keywords", "categories", "category", "الوسوم", "كلمات مفتاحية", "كلمات دلالية",
+        "الكلمات المفتاحية", "شارك على", "تابعونا على", "تابعنا على", "التصنيف", "الأقسام",
+    ];
+    let f = fold(line);
+    word_count(&f) <= 25
+        && !ends_sentence(line)
+        && LABELS.iter().any(|l| {
+            let l = key(l);
+            f.strip_prefix(l.as_str()).is_some_and(|r| r.trim_start().starts_with([':', '：']))
+        })
+}
+
+static COMMENT_CELL: OnceLock<Vec<String>> = OnceLock::new();
+const COMMENT_STARTS: &[&str] = &[
+    "leave a reply", "leave a comment", "post a comment", "add a comment", "add comment",
+    "add new comment", "post comment", "submit comment", "your email address will not be published",
+    "required fields are marked", "you may use these html tags", "comments are closed",
+    "you must be logged in to post a comment", "join the discussion", "comment via",
+    "write a comment", "أضف تعليق", "أضف تعليقا", "أضف تعليقك", "اترك تعليقا", "اترك تعليق",
+    "اترك رد", "اترك ردا", "لن يتم نشر عنوان بريدك الإلكتروني", "اكتب تعليقك", "إضافة تعليق",
+    "أضف رد", "الحقول المطلوبة", "التعليقات مغلقة", "لا توجد تعليقات",
+];
+
+/// The first line of a comment form ("Leave a Reply", "أضف تعليق").
+fn is_comment_start(line: &str) -> bool {
+    let k = key(line);
+    let n = word_count(&k);
+    folded_list(&COMMENT_CELL, COMMENT_STARTS).iter().any(|p| {
+        k.strip_prefix(p.as_str()).is_some_and(|rest| {
+            // Whole words only, and short unless the phrase itself is long (the HTML-tags
+            // sentence runs on with a list of tags).
+            (rest.is_empty() || rest.starts_with([' ', ':', '.', ',', '*', '('])) && (n <= 15 || word_count(p) >= 4)
+        })
+    })
+}
+
+static CREDIT_CELL: OnceLock<Vec<String>> = OnceLock::new();
+const CREDITS: &[&str] = &[
+    "متابعات", "متابعة", "خاص", "وكالات", "الوكالات", "المحرر", "محرر", "رصد", "ترجمة", "مراسلون",
+    "staff", "agencies", "wires", "news desk", "web desk", "online desk", "staff writer",
+    "staff reporter", "exclusive", "editorial", "newsroom", "agency",
+];
+
+/// Agencies named as credit before a date or in a dateline line. General knowledge of
+/// wire services, not of any file.
+static AGENCY_CELL: OnceLock<Vec<String>> = OnceLock::new();
+const AGENCIES: &[&str] = &[
+    "reuters", "afp", "ap", "dpa", "xinhua", "anadolu", "aa", "irna", "sana", "tass", "ria",
+    "sputnik", "upi", "efe", "ansa", "kyodo", "kuna", "wam", "spa", "qna", "mena", "nna", "tasnim",
+    "fars", "mehr", "isna", "bernama", "rtrs",
+    "رويترز", "أ ف ب", "ا ف ب", "أ.ف.ب", "فرانس برس", "د ب أ", "د.ب.أ", "سانا", "واس", "قنا",
+    "وام", "كونا", "بنا", "الأناضول", "سبوتنيك", "تاس", "إرنا", "فارس", "تسنيم", "شينخوا",
+    "يو بي آي", "الألمانية", "الفرنسية", "أسوشيتد برس", "العمانية", "وكالات",
+];
+
+fn is_agency(k: &str) -> bool {
+    folded_list(&AGENCY_CELL, AGENCIES).iter().any(|a| a == k)
+}
+
+// ---------------------------------------------------------------------------------------
+// Rule 1: title suffix
+
+/// Separators sites put between a headline and their name, the strongest first.
+const TITLE_SEPARATORS: &[&str] = &[" | ", " :: ", " • ", " · ", " — ", " – ", " - ", " ― ", " ـ "];
+
+/// Brand words: a suffix holding one names a publication ("Ahram Online", "بلدي نيوز").
+static BRAND_CELL: OnceLock<Vec<String>> = OnceLock::new();
+const BRAND_WORDS: &[&str] = &[
+    "news", "times", "post", "tv", "online", "daily", "agency", "network", "press", "herald",
+    "tribune", "journal", "gazette", "today", "channel", "radio", "media", "monitor", "observer",
+    "review", "magazine", "weekly", "express", "telegraph", "mirror", "guardian", "independent",
+    "reuters", "afp", "bbc", "cnn", "aljazeera", "sputnik", "rt", "france24", "euronews",
+    "نيوز", "نت", "أونلاين", "الإخبارية", "الإخباري", "الاخبارية", "قناة", "صحيفة", "جريدة",
+    "موقع", "وكالة", "شبكة", "بوست", "تايمز", "تي في", "عربي", "الإلكترونية",
+];
+const FUNCTION_WORDS: &[&str] = &["of", "the", "and", "for", "in", "on", "at", "de", "du", "al", "el", "la", "le", "&", "a"];
+
+fn is_title_case_word(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        || FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
+}
+
+/// Looks like the name of a site: "It's Over 9000!", "Example.com", "Ahram Online",
+/// "Jordan Times" after a sentence-case headline, "Al-Monitor".
+fn is_brand_like(seg: &str, head: &str) -> bool {
+    let f = fold(seg);
+    if seg.contains('!') || f.contains("www.") {
+        return true;
+    }
+    // A domain: letters, a dot, two to four ASCII letters at a word end.
+    let domain = f.split_whitespace().any(|w| {
+        w.rsplit_once('.').is_some_and(|(a, b)| {
+            !a.is_empty() && (2..=4).contains(&b.len()) && b.bytes().all(|c| c.is_ascii_lowercase())
+        })
+    });
+    let brands = folded_list(&BRAND_CELL, BRAND_WORDS);
+    let fw: Vec<&str> = f.split(|c: char| c.is_whitespace() || c == '-').collect();
+    if domain || fw.iter().any(|w| brands.iter().any(|b| b == w)) {
+        return true;
+    }
+    if fw.first().is_some_and(|w| *w == "al") && seg.chars().next().is_some_and(char::is_uppercase) {
+        return true;
+    }
+    // Title Case of two words or more, after a headline that is not itself Title Case.
+    let words: Vec<&str> = seg.split_whitespace().collect();
+    let head_words: Vec<&str> = head.split_whitespace().filter(|w| w.chars().count() > 3).collect();
+    let head_upper = head_words.iter().filter(|w| is_title_case_word(w)).count();
+    let head_title_case = head_words.is_empty() || head_upper * 10 >= head_words.len() * 7;
+    words.len() >= 2
+        && words.iter().all(|w| is_title_case_word(w))
+        && words.iter().any(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && !head_title_case
+}
+
+/// Where a site-name suffix starts: `(head_end, suffix_start)` byte indices, or `None`.
+fn find_title_suffix(title: &str) -> Option<(usize, usize)> {
+    let (_, sep) = TITLE_SEPARATORS
+        .iter()
+        .filter_map(|s| title.rfind(s).map(|p| (p, *s)))
+        .max_by_key(|&(p, _)| p)?;
+    // Segments split by the same separator, so "… - Region - World - Ahram Online" can go
+    // as one breadcrumb.
+    let mut seps: Vec<usize> = title.match_indices(sep).map(|(p, _)| p).collect();
+    seps.retain(|&p| p > 0);
+    let strong = matches!(sep.trim(), "|" | "::" | "•" | "·");
+    for k in (1..=seps.len().min(3)).rev() {
+        let head_end = seps[seps.len() - k];
+        let suffix_start = head_end + sep.len();
+        let (Some(head), Some(suffix)) = (title.get(..head_end), title.get(suffix_start..)) else { continue };
+        let segs: Vec<&str> = suffix.split(sep).map(str::trim).collect();
+        let Some((last, middle)) = segs.split_last() else { continue };
+        let (hw, sw) = (word_count(head), segs.iter().map(|s| word_count(s)).sum::<usize>());
+        // A breadcrumb of several segments is a signal in itself: it needs less margin.
+        let margin = if k == 1 { 2 } else { 1 };
+        let shape = !last.is_empty()
+            && segs.iter().all(|s| !s.is_empty() && word_count(s) <= 5 && s.chars().count() <= 40)
+            && middle.iter().all(|s| word_count(s) <= 3 && s.split_whitespace().all(is_title_case_word))
+            && sw <= 8
+            && suffix.chars().count() <= 60
+            && hw >= 3
+            && hw >= sw + margin
+            && head.chars().count() > suffix.chars().count();
+        if !shape {
+            continue;
+        }
+        let scripts_differ = matches!(
+            (meta::dominant_script(head), meta::dominant_script(suffix)),
+            (Some(a), Some(b)) if a != b
+        );
+        if strong || scripts_differ || is_brand_like(last, head) {
+            return Some((head_end, suffix_start));
+        }
+    }
+    None
+}
+
+/// Rule 1. Removes a site name after the headline ("Headline - Site Name", "Headline |
+/// Site"): the last segment(s) after a separator when they are short, the headline left is
+/// clearly longer, and something says "brand": a strong separator (| :: •), a script that
+/// differs from the headline's, or a brand-like name. "Syria - rebels retreat from Aleppo"
+/// keeps its words: what follows the dash is the longer part and no brand.
+fn title_suffix(doc: &mut Doc) {
+    if let Some((head_end, suffix_start)) = find_title_suffix(&doc.title) {
+        let suffix = doc.title.get(suffix_start..).unwrap_or("").trim().to_string();
+        let head = doc.title.get(..head_end).unwrap_or("").trim().to_string();
+        doc.removed.push((0, Removed { kind: RemovedKind::TitleSuffix, text: suffix }));
+        doc.title = head;
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Rules 2-4: the head of the body
+
+/// The line is the headline again: equal after folding to the title with or without its
+/// suffix, or the title followed by a date.
+fn is_repeated_title(doc: &Doc, line: &str) -> bool {
+    let k = key(line);
+    if k.is_empty() {
+        return false;
+    }
+    if k == key(&doc.title) || k == key(&doc.full_title) {
+        return true;
+    }
+    [&doc.title, &doc.full_title].iter().any(|t| {
+        word_count(t) >= 3
+            && match_prefix(line, t).and_then(|e| line.get(e..)).is_some_and(|rest| {
+                let rest = rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | '|' | ','));
+                meta::is_date_line(rest)
+            })
+    })
+}
+
+/// Splits a short credit line at its dash: "بلدي نيوز - (متابعات)" gives ("بلدي نيوز",
+/// "(متابعات)").
+fn split_credit_line(line: &str) -> Option<(&str, &str)> {
+    for sep in [" - ", " – ", " — ", " ـ ", " -(", " –(", " —("] {
+        if let Some(p) = line.find(sep) {
+            let left = line.get(..p)?.trim();
+            let right_start = p + sep.len() - if sep.ends_with('(') { 1 } else { 0 };
+            let right = line.get(right_start..)?.trim();
+            return Some((left, right));
+        }
+    }
+    None
+}
+
+/// What an outlet line says: `Some(Some(name))` for "Name - (credit)", `Some(None)` for a
+/// byline-shaped line whose parts cannot be told apart ("Name – Outlet", "Outlet – Place").
+fn outlet_line(line: &str, next_is_long: bool) -> Option<Option<String>> {
+    let n = word_count(line);
+    if n > 6 || ends_sentence(line) || line.ends_with(['،', ',', ':']) {
+        return None;
+    }
+    let (left, right) = split_credit_line(line)?;
+    if left.is_empty() || right.is_empty() || split_credit_line(right).is_some() {
+        return None;
+    }
+    let credits = folded_list(&CREDIT_CELL, CREDITS);
+    let is_credit = |s: &str| {
+        let inner = s.trim();
+        let paren = inner.starts_with('(') && inner.ends_with(')');
+        paren || credits.iter().any(|c| *c == key(inner))
+    };
+    if is_credit(right) && !is_credit(left) {
+        return Some(Some(left.to_string()));
+    }
+    if is_credit(left) && !is_credit(right) {
+        return Some(Some(right.trim_matches(['(', ')']).trim().to_string()));
+    }
+    // Byline shape: two short names, no digits, before a real paragraph.
+    let plain = |s: &str| {
+        (1..=3).contains(&word_count(s))
+            && !s.chars().any(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '،' | ':' | '"' | '«' | '“'))
+    };
+    (next_is_long && n <= 5 && plain(left) && plain(right)).then_some(None)
+}
+
+/// A line on its own naming place, date and agency: "الرياض 25 شوال 1436 هـ الموافق 10
+/// اغسطس 2015 م واس". The place is the word(s) before the first number, the agency the
+/// known agency name that ends the line.
+fn dateline_line(line: &str) -> Option<(String, String)> {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if words.len() > 16 || words.len() < 3 || ends_sentence(line) {
+        return None;
+    }
+    let first_digit = words.iter().position(|w| w.chars().any(|c| c.is_ascii_digit() || ('٠'..='٩').contains(&c)))?;
+    if !(1..=2).contains(&first_digit) {
+        return None;
+    }
+    for take in (1..=3).rev() {
+        if words.len() < first_digit + 1 + take {
+            continue;
+        }
+        let agency = words[words.len() - take..].join(" ");
+        if is_agency(&key(&agency)) {
+            let place = words[..first_digit].join(" ");
+            let place = place.trim_end_matches([',', '،']).to_string();
+            return Some((place, agency.trim_matches(['(', ')']).to_string()));
+        }
+    }
+    None
+}
+
+/// Rules 2 and 3, and date lines: removes, from the head of the body, a date line, the
+/// headline repeated (RepeatedTitle), an outlet or byline line (OutletLine) and a
+/// place-date-agency line (Dateline), in whatever order they come.
+fn head_lines(doc: &mut Doc) {
+    let (mut title_done, mut outlet_done, mut dateline_done) = (false, false, false);
+    for _ in 0..5 {
+        let kept = doc.kept();
+        let (Some(&i), next) = (kept.first(), kept.get(1).copied()) else { return };
+        // Never take the last line: whatever is left must be the body.
+        let Some(next) = next else { return };
+        let line = doc.line(i).to_string();
+        let next_is_long = word_count(doc.line(next)) >= 8;
+        if meta::is_date_line(&line) {
+            doc.drop_line(i, RemovedKind::Timestamp);
+        } else if !title_done && is_repeated_title(doc, &line) {
+            title_done = true;
+            doc.drop_line(i, RemovedKind::RepeatedTitle);
+        } else if let Some(outlet) = (!outlet_done).then(|| outlet_line(&line, next_is_long)).flatten() {
+            outlet_done = true;
+            if outlet.is_some() {
+                doc.outlet = outlet;
+            }
+            doc.drop_line(i, RemovedKind::OutletLine);
+        } else if let Some((place, agency)) = (!dateline_done).then(|| dateline_line(&line)).flatten() {
+            dateline_done = true;
+            doc.dateline = Some(place);
+            doc.agency = Some(agency);
+            doc.drop_line(i, RemovedKind::Dateline);
+        } else if is_nav_line(&key(&line)) {
+            doc.drop_line(i, RemovedKind::Navigation);
+        } else if let Some(len) = share_bar_len(&line) {
+            if !doc.cut_prefix(i, len, RemovedKind::Navigation) {
+                return;
+            }
+        } else {
+            return;
+        }
+    }
+}
+
+/// Words of sharing widgets and pagers that pages print before the article text.
+const SHARE_BAR: &[&str] = &[
+    "next", "previous", "share", "tweet", "facebook", "twitter", "whatsapp", "email", "print",
+    "google+", "linkedin", "telegram", "شارك", "من خلال", "عبر", "تويتر", "فيسبوك", "فيس بوك",
+    "جوجل بلس", "واتساب", "واتس اب", "اكتب رأيك", "طباعة", "التالي", "السابق", "أرسل لصديق",
+];
+
+/// Length of a run of sharing-widget words opening a line ("Next Previous Name – Outlet",
+/// "شارك من خلال تويتر فيسبوك ..."), when at least two of them come first and text follows.
+fn share_bar_len(line: &str) -> Option<usize> {
+    let phrases: Vec<Vec<String>> = SHARE_BAR.iter().map(|p| p.split_whitespace().map(key).collect()).collect();
+    let words: Vec<(usize, &str)> = line
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - line.as_ptr() as usize, w))
+        .collect();
+    let mut i = 0;
+    let mut hits = 0;
+    'outer: while i < words.len() {
+        for p in &phrases {
+            let n = p.len();
+            if i + n <= words.len() && words[i..i + n].iter().zip(p).all(|((_, w), k)| key(w) == *k) {
+                i += n;
+                hits += 1;
+                continue 'outer;
+            }
+        }
+        break;
+    }
+    if hits < 2 || i >= words.len() {
+        return None;
+    }
+    Some(words[i].0)
+}
+
+/// Rule 4 and the FA-KES-style openings: strips from the first paragraph a leading date
+/// stamp ("Wed 05 Apr 2017", "Date of publication 4 Oct 2016") as Timestamp, the headline
+/// printed again at its start as RepeatedTitle, and a dateline ("TEHRAN (Tasnim) –",
+/// "دمشق - سانا:", or a known agency and a date after the headline) as Dateline.
+fn lead_prefixes(doc: &mut Doc) {
+    let Some(&i) = doc.kept().first() else { return };
+    if meta::dominant_script(doc.line(i)) == Some(Script::Latin) {
+        if let Some(len) = leading_date_len(doc.line(i)) {
+            doc.cut_prefix(i, len, RemovedKind::Timestamp);
+        }
+    }
+    if let Some(len) = title_prefix_len(doc, doc.line(i)) {
+        if doc.cut_prefix(i, len, RemovedKind::RepeatedTitle) {
+            // After the headline, FA-KES pages print "AFP Friday 15 Jul 2016" or a date.
+            if let Some((agency, len)) = agency_and_date(doc.line(i)) {
+                if doc.cut_prefix(i, len, RemovedKind::Dateline) {
+                    doc.agency = Some(agency);
+                }
+            } else if let Some(len) = leading_date_len(doc.line(i)) {
+                doc.cut_prefix(i, len, RemovedKind::Timestamp);
+            }
+        }
+    }
+    if doc.dateline.is_none() && doc.agency.is_none() {
+        if let Some(d) = meta::read_dateline(doc.line(i)) {
+            if doc.cut_prefix(i, d.len, RemovedKind::Dateline) {
+                doc.dateline = d.place;
+                doc.agency = d.agency;
+            }
+        }
+    }
+}
+
+/// A date stamp opening a paragraph, with its publication words; only with a year in it,
+/// and only before text that starts like a sentence or a headline.
+fn leading_date_len(line: &str) -> Option<usize> {
+    let rest = meta::strip_publication_words(line);
+    let offset = line.len() - rest.len();
+    let n = meta::date_prefix_len(rest)?;
+    let date = rest.get(..n)?;
+    let has_year = date.split(|c: char| !c.is_ascii_digit()).any(|d| d.len() == 4 || d.len() == 6)
+        || date.split_whitespace().any(|w| w.contains(['-', '.', '/']));
+    let after = rest.get(n..)?.trim_start();
+    let next = after.chars().next()?;
+    (has_year && (next.is_uppercase() || next.is_ascii_digit() || next == '"' || next == '“') && word_count(after) >= 3)
+        .then_some(offset + n)
+}
+
+/// Length of the headline repeated at the start of `line`, with the punctuation after it.
+/// Needs a headline of four words or more. A headline cut short by the page ("… east of")
+/// is followed to the end of its word, and into the sentence it began when the rest starts
+/// in lower case.
+fn title_prefix_len(doc: &Doc, line: &str) -> Option<usize> {
+    let title = [&doc.full_title, &doc.title]
+        .into_iter()
+        .filter(|t| word_count(t) >= 4)
+        .find(|t| match_prefix(line, t.trim_end_matches(['.', ' '])).is_some())?;
+    let mut end = match_prefix(line, title.trim_end_matches(['.', ' ']))?;
+    // Finish a word the headline cut in half.
+    let mid_word = line.get(..end)?.chars().last().is_some_and(char::is_alphanumeric)
+        && line.get(end..)?.chars().next().is_some_and(char::is_alphanumeric);
+    if mid_word {
+        end += line.get(end..)?.find(|c: char| !c.is_alphanumeric()).unwrap_or(line.len() - end);
+    }
+    let rest = line.get(end..)?;
+    let starts_lower = rest.trim_start().chars().next().is_some_and(char::is_lowercase);
+    if starts_lower && !rest.trim_start().starts_with(char::is_whitespace) {
+        // The page cut the headline; its sentence runs on to the first full stop.
+        if let Some(p) = rest.find(". ").filter(|&p| p <= 100) {
+            end += p + 1;
+        } else {
+            return None;
+        }
+    }
+    let rest = line.get(end..)?;
+    let skip = rest.len() - rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ':' | '-' | '–' | '—')).len();
+    let end = end + skip;
+    (word_count(line.get(end..)?) >= 3).then_some(end)
+}
+
+/// A known agency followed by a date ("AFP Friday 15 Jul 2016 At least ..."): the agency
+/// and the bytes both take.
+fn agency_and_date(line: &str) -> Option<(String, usize)> {
+    let first = line.split_whitespace().next()?;
+    if !is_agency(&key(first)) {
+        return None;
+    }
+    let after = first.len() + (line.len() - first.len() - line.get(first.len()..)?.trim_start().len());
+    let n = leading_date_len(line.get(after..)?)?;
+    Some((first.to_string(), after + n))
+}
+
+// ---------------------------------------------------------------------------------------
+// Rules 5-8: the tail
+
+/// A line that reads like a paragraph of the article, not a teaser: long and not cut
+/// short with an ellipsis.
+fn is_body_like(line: &str) -> bool {
+    word_count(line) >= 30 && !ends_with_ellipsis(line)
+}
+
+/// A heading of a list or a navigation label.
+fn is_heading(line: &str) -> bool {
+    let k = key(line);
+    is_related_heading(&k) || is_nav_line(&k)
+}
+
+/// An inline "read also" link in the body: "Read also: Another story", "اقرأ أيضاً: ...".
+fn is_inline_read_also(line: &str) -> bool {
+    let f = fold(line);
+    let n = word_count(&f);
+    n <= 30
+        && ["read also", "read more", "also read", "see also", "اقرا ايضا", "اقرا كذلك", "اقرا المزيد"]
+            .iter()
+            .any(|p| f.strip_prefix(p).is_some_and(|r| r.trim_start().starts_with([':', '-', '|'])))
+}
+
+/// Rules 5-8. Rule 6: from a comment-form line ("Leave a Reply", "أضف تعليق") to the end is
+/// CommentForm. Rule 5: from a related-links heading ("Related Articles", "مواضيع ذات صلة")
+/// to the end is RelatedLinks, one entry a line, when no real paragraph follows it; a
+/// heading with nothing under it is Navigation, and an inline "Read also: …" line is
+/// RelatedLinks on its own. Rules 7-8: then, from the end backwards, navigation labels and
+/// lists ("Tags: …") are Navigation and date stamps Timestamp. Last, a trailing run of
+/// teasers (short titles, excerpts cut with "…", date stamps) with at least two stamps, or
+/// a stamp and two excerpts, is RelatedLinks. The first body line is never taken here.
+fn tail(doc: &mut Doc) {
+    let kept = doc.kept();
+    let mut cut = None;
+    for (p, &i) in kept.iter().enumerate().skip(1) {
+        let line = doc.line(i).to_string();
+        if is_comment_start(&line) {
+            cut = Some(p);
+            break;
+        }
+        if is_related_heading(&key(&line)) {
+            if kept[p + 1..].iter().all(|&j| !is_body_like(doc.line(j))) {
+                cut = Some(p);
+                break;
+            }
+            // A heading in the middle of the article: take it and its link line only.
+            doc.drop_line(i, RemovedKind::RelatedLinks);
+            if let Some(&j) = kept.get(p + 1) {
+                if !is_body_like(doc.line(j)) && !ends_sentence(doc.line(j)) {
+                    doc.drop_line(j, RemovedKind::RelatedLinks);
+                }
+            }
+            continue;
+        }
+        if is_inline_read_also(&line) {
+            doc.drop_line(i, RemovedKind::RelatedLinks);
+        }
+    }
+    let mut end = kept.len();
+    if let Some(p) = cut {
+        end = p;
+        let mut comment = false;
+        for (q, &i) in kept.iter().enumerate().skip(p) {
+            let Some(line) = doc.lines[i].clone() else { continue };
+            comment = comment || is_comment_start(&line);
+            let kind = if comment {
+                RemovedKind::CommentForm
+            } else if is_heading(&line) {
+                // A heading introduces links only when one follows it directly.
+                let next = kept.get(q + 1).map(|&j| doc.line(j));
+                if next.is_some_and(|n| !is_heading(n) && !is_comment_start(n)) {
+                    RemovedKind::RelatedLinks
+                } else {
+                    RemovedKind::Navigation
+                }
+            } else {
+                RemovedKind::RelatedLinks
+            };
+            doc.drop_line(i, kind);
+        }
+    }
+    // Navigation and stamps at the very end.
+    while end > 1 {
+        let i = kept[end - 1];
+        let line = doc.line(i);
+        let kind = if is_nav_line(&key(line)) || is_heading(line) || is_nav_list_line(line) {
+            RemovedKind::Navigation
+        } else if meta::is_date_line(line) || is_time_line(line) {
+            RemovedKind::Timestamp
+        } else if doc.lines[i].is_none() {
+            end -= 1;
+            continue;
+        } else {
+            break;
+        };
+        doc.drop_line(i, kind);
+        end -= 1;
+    }
+    teaser_run(doc, &kept[..end]);
+}
+
+/// "16:02", "16:02 GMT", "10:30 ت م": a time on its own with at most two short words.
+fn is_time_line(line: &str) -> bool {
+    let mut words = line.split_whitespace();
+    let Some(first) = words.next() else { return false };
+    let parts: Vec<&str> = first.split(':').collect();
+    let time = (2..=3).contains(&parts.len())
+        && parts.iter().all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()));
+    let rest: Vec<&str> = words.collect();
+    time && rest.len() <= 2 && rest.iter().all(|w| w.chars().count() <= 4)
+}
+
+/// Rule 5 without a heading: a trailing run of teaser lines.
+fn teaser_run(doc: &mut Doc, kept: &[usize]) {
+    let mut start = kept.len();
+    let (mut stamps, mut excerpts) = (0, 0);
+    while start > 1 {
+        let line = doc.line(kept[start - 1]);
+        if doc.lines[kept[start - 1]].is_none() {
+            start -= 1;
+            continue;
+        }
+        if meta::is_date_line(line) || is_time_line(line) {
+            stamps += 1;
+        } else if ends_with_ellipsis(line) && word_count(line) <= 60 {
+            excerpts += 1;
+        } else if !(word_count(line) <= 20 && !ends_sentence(line)) {
+            break;
+        }
+        start -= 1;
+    }
+    let run = kept.len() - start;
+    if run >= 3 && (stamps >= 2 || (stamps >= 1 && excerpts >= 2)) {
+        for &i in &kept[start..] {
+            doc.drop_line(i, RemovedKind::RelatedLinks);
+        }
+    }
+}
+
+/// Rule 7 anywhere: a line that is exactly a navigation or sharing label ("Advertisement",
+/// "Share this:") goes wherever it stands. Short real lines (a quote, a subheading) stay:
+/// only whole known labels match.
+fn navigation_lines(doc: &mut Doc) {
+    let kept = doc.kept();
+    for &i in kept.iter().skip(1) {
+        if is_nav_line(&key(doc.line(i))) && doc.kept().len() > 1 {
+            doc.drop_line(i, RemovedKind::Navigation);
+        }
+    }
+}
+
+/// The label of a list whose items were lost, left dangling at the end of the last
+/// paragraph after its final sentence: "… anti-government protests. Read Also".
+fn dangling_tail_phrase(doc: &mut Doc) {
+    let Some(&i) = doc.kept().last() else { return };
+    let line = doc.line(i).to_string();
+    let trimmed = line.trim_end();
+    // The last sentence end, then at most four words.
+    let Some(p) = trimmed.rfind(['.', '!', '?', '؟', '"', '”', ')']) else { return };
+    let Some(tail) = trimmed.get(p + 1..) else { return };
+    let tail_trim = tail.trim();
+    if tail_trim.is_empty() || word_count(tail_trim) > 4 {
+        return;
+    }
+    let k = key(tail_trim);
+    if is_related_heading(&k) || is_nav_line(&k) {
+        let keep = trimmed.get(..p + 1).unwrap_or("").trim_end().to_string();
+        if keep.is_empty() {
+            return;
+        }
+        let kind = if is_related_heading(&k) { RemovedKind::RelatedLinks } else { RemovedKind::Navigation };
+        doc.lines[i] = Some(keep);
+        doc.removed.push((i + 1, Removed { kind, text: tail_trim.to_string() }));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use RemovedKind::*;
+
+    fn run(text: &str) -> Cleaned {
+        let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from);
+        let title = lines.next().unwrap_or_default();
+        clean(&title, lines.collect())
+    }
+
+    fn kinds(c: &Cleaned) -> Vec<RemovedKind> {
+        c.removed.iter().map(|r| r.kind).collect()
+    }
+
+    const P1: &str = "The council met on Tuesday to discuss the water shortage that has hit the northern villages since the spring, officials said.";
+    const P2: &str = "Residents said they had waited for weeks for tankers that never came, and that prices for bottled water had doubled.";
+
+    #[test]
+    fn title_suffixes_of_sites_go() {
+        let c = run(&format!("Water shortage hits northern villages | The Valley Courier\n{P1}"));
+        assert_eq!(c.title, "Water shortage hits northern villages");
+        assert_eq!(c.removed[0], Removed { kind: TitleSuffix, text: "The Valley Courier".into() });
+        let c = run(&format!("أزمة مياه تضرب القرى الشمالية في المحافظة - Valley Voice!\n{P1}"));
+        assert_eq!(c.title, "أزمة مياه تضرب القرى الشمالية في المحافظة");
+        let c = run(&format!("Water shortage hits northern villages - Region - World - Valley Online\n{P1}"));
+        assert_eq!(c.title, "Water shortage hits northern villages");
+        assert_eq!(c.removed[0].text, "Region - World - Valley Online");
+        let c = run(&format!("Water shortage hits northern villages :: valleynews.example\n{P1}"));
+        assert_eq!(c.title, "Water shortage hits northern villages");
+    }
+
+    #[test]
+    fn real_headlines_with_dashes_stay() {
+        for t in [
+            "Syria - rebels retreat from Aleppo",
+            "Turkey says it will not allow a new state on its border - Erdogan",
+            "Talks between the two sides resume in Geneva – minister",
+            "اشتباكات على الحدود التركية - السورية",
+            "ارتفاع أسعار الوقود في المدن الكبرى - فيديو",
+            "Iran's Rouhani, Russia's Putin Discuss Latest Developments in Syria",
+        ] {
+            let c = run(&format!("{t}\n{P1}"));
+            assert_eq!(c.title, t);
+            assert!(c.removed.is_empty(), "{t}: {:?}", c.removed);
+        }
+    }
+
+    #[test]
+    fn repeated_title_line_goes() {
+        let c = run(&format!("Water shortage hits northern villages\nWater  shortage hits northern villages\n{P1}"));
+        assert_eq!(kinds(&c), [RepeatedTitle]);
+        assert_eq!(c.paragraphs, [P1]);
+        // Repeated without the site name, and repeated with a date.
+        let c = run(&format!("Water shortage hits northern villages - Valley News!\nWater shortage hits northern villages\n{P1}"));
+        assert_eq!(kinds(&c), [TitleSuffix, RepeatedTitle]);
+        let c = run(&format!("Water shortage hits villages\nWater shortage hits villages 12 May 2019\n{P1}"));
+        assert_eq!(kinds(&c), [RepeatedTitle]);
+    }
+
+    #[test]
+    fn outlet_lines_name_the_outlet() {
+        let c = run(&format!("أزمة مياه في القرى\nصوت الوادي - (خاص)\n{P1}"));
+        assert_eq!(c.outlet.as_deref(), Some("صوت الوادي"));
+        assert_eq!(kinds(&c), [OutletLine]);
+        let c = run(&format!("Water shortage\nValley News - Staff\n{P1}"));
+        assert_eq!(c.outlet.as_deref(), Some("Valley News"));
+        // A byline: removed, but which part is the outlet cannot be told.
+        let c = run(&format!("أزمة مياه\nسالم أحمد – صوت الوادي\n{P1}"));
+        assert_eq!((kinds(&c), c.outlet), (vec![OutletLine], None));
+        // A short quote line is no outlet line.
+        let c = run(&format!("Water shortage\n{P1}\n\"We are thirsty - help us.\"\n{P2}"));
+        assert!(c.removed.is_empty());
+    }
+
+    #[test]
+    fn datelines_are_read_and_stripped() {
+        let c = run(&format!("Water\nVALLETTA (Island Wire) – {P1}\n{P2}"));
+        assert_eq!((c.dateline.as_deref(), c.agency.as_deref()), (Some("VALLETTA"), Some("Island Wire")));
+        assert_eq!(c.removed[0], Removed { kind: Dateline, text: "VALLETTA (Island Wire) –".into() });
+        assert!(c.paragraphs[0].starts_with("The council"));
+        let c = run(&format!("مياه\nحمص - وكالة الوادي: {P1}"));
+        assert_eq!(c.dateline.as_deref(), Some("حمص"));
+        assert_eq!(c.agency.as_deref(), Some("وكالة الوادي"));
+        let c = run(&format!("أزمة\nجدة 3 محرم 1440 هـ الموافق 13 سبتمبر 2018 م واس\n{P1}"));
+        assert_eq!((c.dateline.as_deref(), c.agency.as_deref()), (Some("جدة"), Some("واس")));
+    }
+
+    #[test]
+    fn fakes_style_openings() {
+        let t = "Water shortage hits northern villages";
+        let c = run(&format!("{t}\nMon 06 May 2019 {t}. {P1}"));
+        assert_eq!(kinds(&c), [Timestamp, RepeatedTitle]);
+        assert_eq!(c.paragraphs[0], P1);
+        let c = run(&format!("{t}\n{t} AFP Monday 6 May 2019 {P1}"));
+        assert_eq!(kinds(&c), [RepeatedTitle, Dateline]);
+        assert_eq!(c.agency.as_deref(), Some("AFP"));
+        // A headline the page cut short, finished in the body.
+        let c = run(&format!("Water shortage hits northern villages of the \nWater shortage hits northern villages of the valley. {P1}"));
+        assert_eq!(c.paragraphs[0], P1);
+        // A short headline is not stripped from a body that happens to start with it.
+        let c = run(&format!("Water\nWater is scarce in the north this year, officials said."));
+        assert!(c.removed.is_empty());
+    }
+
+    #[test]
+    fn related_lists_go_to_the_end() {
+        let c = run(&format!(
+            "Water\n{P1}\n{P2}\nمقالات ذات صلة\nAnother story about wells\nA teaser that is cut short ...\n2020-01-02 10:11:12"
+        ));
+        assert_eq!(kinds(&c), [RelatedLinks, RelatedLinks, RelatedLinks, RelatedLinks]);
+        assert_eq!(c.paragraphs, [P1, P2]);
+        // Folded Arabic: hamza, tanwin and tatweel do not matter.
+        let c = run(&format!("Water\n{P1}\nإقـرأ أيضاً:\nقصة أخرى عن الآبار"));
+        assert_eq!(kinds(&c), [RelatedLinks, RelatedLinks]);
+        // Headings with nothing under them are navigation.
+        let c = run(&format!("Water\n{P1}\nMost Visited in Economy\nTop Economy stories\nTop Stories"));
+        assert_eq!(kinds(&c), [Navigation, Navigation, Navigation]);
+    }
+
+    #[test]
+    fn a_related_heading_before_real_paragraphs_takes_only_its_link() {
+        let long = format!("{P1} {P2}");
+        let c = run(&format!("Water\n{P1}\nRead also\nWells run dry in the south\n{long}"));
+        assert_eq!(kinds(&c), [RelatedLinks, RelatedLinks]);
+        assert_eq!(c.paragraphs, [P1, long.as_str()]);
+    }
+
+    #[test]
+    fn teasers_without_heading() {
+        let c = run(&format!(
+            "Water\n{P1}\nWells run dry in the south\nThe wells of the southern plain have run dry after ...\n2021-03-04 11:12:13\nFarmers protest prices\nFarmers gathered in the square on ...\n2021-03-05 09:00:00"
+        ));
+        assert_eq!(c.paragraphs, [P1]);
+        assert_eq!(c.removed.len(), 6);
+        // A real last paragraph stays.
+        let c = run(&format!("Water\n{P1}\n{P2}\nThe ministry said it would act."));
+        assert!(c.removed.is_empty());
+    }
+
+    #[test]
+    fn comment_forms_go() {
+        let c = run(&format!(
+            "Water\n{P1}\nLeave a Reply\nYour email address will not be published. Required fields are marked *\nPost Comment"
+        ));
+        assert_eq!(kinds(&c), [CommentForm, CommentForm, CommentForm]);
+        let c = run(&format!("مياه\n{P1}\nأضف تعليقاً\nالاسم"));
+        assert_eq!(kinds(&c), [CommentForm, CommentForm]);
+        // "Comments" opening a sentence is body text.
+        let c = run(&format!("Water\n{P1}\nComments made by the minister angered the villagers, who marched on Friday."));
+        assert!(c.removed.is_empty());
+    }
+
+    #[test]
+    fn navigation_and_stamps() {
+        let c = run(&format!("Water\n{P1}\nAdvertisement\n{P2}\nShare this:\nTags: water, villages\n2019-05-06"));
+        assert_eq!(kinds(&c), [Navigation, Navigation, Navigation, Timestamp]);
+        assert_eq!(c.paragraphs, [P1, P2]);
+        let c = run(&format!("Water\n{P1} Read Also"));
+        assert_eq!(c.paragraphs, [P1]);
+        assert_eq!(kinds(&c), [RelatedLinks]);
+        let c = run(&format!("أزمة\nشارك من خلال تويتر فيسبوك {P1}\n{P2}"));
+        assert_eq!(kinds(&c), [Navigation]);
+        assert_eq!(c.paragraphs[0], P1);
+    }
+
+    #[test]
+    fn short_quotes_and_real_endings_stay() {
+        let text = format!("Water\n{P1}\n\"We will not leave.\"\n{P2}\nThe wells, he said, are empty");
+        let c = run(&text);
+        assert!(c.removed.is_empty(), "{:?}", c.removed);
+        assert_eq!(c.paragraphs.len(), 4);
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        for t in ["", "a", "a\n-", "x\n - \n|\n...", "عنوان\n(", "T\n( ) -", "Title\nMay", "é - ß | ü\n—"] {
+            let _ = run(t);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+//! The native CLI, run as a user would: JSON on stdout, problems named on stderr, and a
+//! non-zero exit only when nothing could be read.
+
+use serde_json::Value;
+use std::process::{Command, Output};
+
+fn qarin(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_qarin"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the qarin binary runs")
+}
+
+fn lines(out: &Output) -> Vec<Value> {
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect()
+}
+
+#[test]
+fn ingest_prints_one_json_article_per_line_with_every_field() {
+    let out = qarin(&["ingest", "seeds"]);
+    assert!(out.status.success());
+    let articles = lines(&out);
+    assert_eq!(articles.len(), 5);
+    for a in &articles {
+        for key in ["file", "title", "lang", "body", "dateline", "agency", "outlet", "removed", "warnings"] {
+            assert!(a.get(key).is_some(), "{key} missing in {a}");
+        }
+    }
+    assert_eq!(articles[0]["file"], "seeds/000_b8dc9deffb4c23c5.txt");
+    assert_eq!(articles[1]["lang"], "ar");
+}
+
+#[test]
+fn ingest_names_unreadable_files_and_fails_only_when_nothing_was_read() {
+    let dir = std::env::temp_dir().join(format!("qarin-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let broken = dir.join("broken.txt");
+    std::fs::write(&broken, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    let broken = broken.to_string_lossy().into_owned();
+
+    let out = qarin(&["ingest", "seeds/000_b8dc9deffb4c23c5.txt", &broken, "no/such/file.txt"]);
+    assert!(out.status.success());
+    assert_eq!(lines(&out).len(), 1);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("broken.txt") && stderr.contains("PNG"), "{stderr}");
+    assert!(stderr.contains("no/such/file.txt"), "{stderr}");
+
+    let out = qarin(&["ingest", &broken]);
+    assert!(!out.status.success());
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn search_prints_one_result_object_best_first() {
+    let out = qarin(&["search", "--corpus", "seeds", "--limit", "1", "ماكرون"]);
+    assert!(out.status.success());
+    let result = &lines(&out)[0];
+    assert_eq!(result["total"], 2);
+    let hits = result["hits"].as_array().unwrap();
+    assert_eq!(hits.len(), 1);
+    for key in ["id", "file", "title", "lang", "score", "snippet"] {
+        assert!(hits[0].get(key).is_some(), "{key}");
+    }
+    assert!(hits[0]["snippet"].as_array().unwrap().iter().any(|s| s["hit"] == true));
+
+    let out = qarin(&["search", "--corpus", "seeds", "--lang", "en", "((Ghouta"]);
+    let result = &lines(&out)[0];
+    assert_eq!(result["total"], 0);
+    assert!(result["error"]["message"].as_str().unwrap().contains("parenthesis"));
+    assert_eq!(result["error"]["offset"], 1, "the innermost unclosed parenthesis");
+}
+
+#[test]
+fn analyze_prints_tokens_with_surface_term_and_byte_offsets() {
+    let out = qarin(&["analyze", "Élysée الغـوطة"]);
+    assert!(out.status.success());
+    let tokens = lines(&out)[0].as_array().unwrap().clone();
+    assert_eq!(tokens.len(), 2);
+    assert_eq!(tokens[0]["text"], "Élysée");
+    assert_eq!(tokens[0]["term"], "elyse");
+    assert_eq!(tokens[1]["term"], "غوط");
+    assert_eq!((tokens[1]["start"].as_u64(), tokens[1]["end"].as_u64()), (Some(9), Some(23)));
+}
+
+#[test]
+fn bad_command_lines_explain_usage() {
+    let out = qarin(&["search", "--limit", "x", "q"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("whole number"));
+    assert!(!qarin(&[]).status.success());
+}

@@ -1,0 +1,84 @@
+//! Search behaviour through the public API: the query language, ranking of readings, and
+//! persistence.
+
+use qarin::{Corpus, SearchOptions};
+
+fn corpus(articles: &[(&str, &str)]) -> Corpus {
+    let mut c = Corpus::new();
+    for (file, text) in articles {
+        assert_eq!(c.add_bytes(file, text.as_bytes()).added.len(), 1, "{file}");
+    }
+    c
+}
+
+fn files(c: &Corpus, query: &str) -> Vec<String> {
+    let r = c.search(query, &SearchOptions::default());
+    assert!(r.error.is_none(), "{query}: {:?}", r.error);
+    r.hits.into_iter().map(|h| h.file).collect()
+}
+
+fn sample() -> Corpus {
+    corpus(&[
+        ("a.txt", "Eastern Ghouta under siege\n\nThe siege of Eastern Ghouta went on for years."),
+        ("b.txt", "Ghouta in the east\n\nGhouta, eastern districts, saw new strikes today."),
+        ("c.txt", "Talks in Paris\n\nJean-Yves Le Drian met Iran’s foreign minister in Paris."),
+        ("d.txt", "الوزير في دمشق\n\nوصل الوزير إلى دمشق وحسن العلاقات مع الجيران."),
+        ("e.txt", "زير الماء\n\nقصة عن زير قديم في القرية."),
+    ])
+}
+
+#[test]
+fn words_must_all_match_and_title_hits_rank_first() {
+    let c = sample();
+    assert_eq!(files(&c, "Ghouta siege"), ["a.txt"]);
+    assert_eq!(files(&c, "Ghouta").len(), 2);
+    // Paris is in c's title and body; a body-only mention ranks below it.
+    let c = corpus(&[("body.txt", "Talks\n\nThey met in Paris for talks about trade."), ("title.txt", "Paris talks\n\nThey met for talks about trade.")]);
+    assert_eq!(files(&c, "paris"), ["title.txt", "body.txt"]);
+}
+
+#[test]
+fn phrases_or_and_exclusion() {
+    let c = sample();
+    assert_eq!(files(&c, "\"eastern ghouta\""), ["a.txt"]);
+    assert_eq!(files(&c, "Ghouta -siege"), ["b.txt"]);
+    assert_eq!(files(&c, "Ghouta NOT siege"), ["b.txt"]);
+    let mut both = files(&c, "Paris OR siege");
+    both.sort();
+    assert_eq!(both, ["a.txt", "c.txt"]);
+    assert_eq!(files(&c, "Jean-Yves"), ["c.txt"]);
+    assert_eq!(files(&c, "iran's"), ["c.txt"]);
+}
+
+#[test]
+fn exact_form_search_ignores_folding() {
+    let c = sample();
+    assert_eq!(files(&c, "=Iran’s"), ["c.txt"]);
+    assert!(files(&c, "=Iran").is_empty());
+    assert_eq!(files(&c, "Iran").len(), 1);
+}
+
+#[test]
+fn a_clitic_reading_finds_but_ranks_below_the_whole_word() {
+    let c = sample();
+    // حسن is found inside وحسن through the alternative reading.
+    assert_eq!(files(&c, "حسن"), ["d.txt"]);
+    // A search for the whole word وزير ranks it above the article about زير.
+    let hits = files(&c, "وزير");
+    assert_eq!(hits.first().map(String::as_str), Some("d.txt"));
+}
+
+#[test]
+fn a_query_of_stop_words_only_still_searches() {
+    let c = sample();
+    assert_eq!(files(&c, "the").len(), 2);
+}
+
+#[test]
+fn saved_bytes_load_back_to_the_same_answers() {
+    let c = sample();
+    let back = Corpus::from_bytes(&c.to_bytes()).unwrap();
+    for q in ["Ghouta", "حسن", "\"eastern ghouta\"", ""] {
+        assert_eq!(back.search(q, &SearchOptions::default()), c.search(q, &SearchOptions::default()));
+    }
+}

@@ -37,11 +37,17 @@ pub struct ListFilter {
 pub struct Corpus {
     store: DocStore,
     postings: Postings,
+    analyzer: analysis::Config,
 }
 
 impl Corpus {
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// An empty corpus whose analyzer runs with other settings (for measurements).
+    pub fn with_analyzer(analyzer: analysis::Config) -> Self {
+        Corpus { analyzer, ..Self::default() }
     }
 
     /// Reads a whole file as `qarin ingest` would and adds its articles.
@@ -74,8 +80,8 @@ impl Corpus {
     }
 
     fn insert(&mut self, id: DocId, article: Article, hash: String) -> ArticleSummary {
-        let title = analysis::analyze(&article.title);
-        let body = analysis::analyze(&article.body());
+        let title = analysis::analyze_with(&article.title, &self.analyzer);
+        let body = analysis::analyze_with(&article.body(), &self.analyzer);
         self.postings.add(id, &title, &body);
         let summary = summary(id, &article, &hash);
         self.store.put(id, Stored { article, hash, title_tokens: title.len() as u32, body_tokens: body.len() as u32 });
@@ -104,7 +110,7 @@ impl Corpus {
     }
 
     pub fn search(&self, query: &str, options: &SearchOptions) -> SearchResult {
-        query::search(&self.store, &self.postings, query, options)
+        query::search(&self.store, &self.postings, &self.analyzer, query, options)
     }
 
     pub fn len(&self) -> usize {

@@ -45,7 +45,6 @@ fn ingest_folder(folder: &str, lang: &str, s: &mut Summary, dump: bool) -> bool 
         if a.lang != lang {
             s.lang_exceptions.push(format!("{folder}/{name}: {}", a.lang));
         }
-        let removed: usize = a.removed.iter().map(|r| r.text.chars().count()).sum();
         let total = String::from_utf8_lossy(&bytes).chars().filter(|c| !c.is_whitespace()).count().max(1);
         let removed_ns: usize =
             a.removed.iter().map(|r| r.text.chars().filter(|c| !c.is_whitespace()).count()).sum();
@@ -57,7 +56,7 @@ fn ingest_folder(folder: &str, lang: &str, s: &mut Summary, dump: bool) -> bool 
                 println!("{folder}/{name}\t{:?}\t{text}", r.kind);
             }
         }
-        if dump && removed > 0 {
+        if dump {
             let body = a.body();
             let head: String = body.chars().take(80).collect();
             let tail: String = {

@@ -37,8 +37,6 @@ export const Request = Object.freeze({
   ADD_FILES: 'add-files',
   /** `{id}` → the whole article (`Corpus.get`) or `null`. */
   GET: 'get',
-  /** `{lang}` → `[{id, file, title, lang, hash}]`. */
-  LIST: 'list',
 });
 
 /** Messages the worker sends. */

@@ -37,16 +37,53 @@ pub struct Token {
     pub stop: bool,
 }
 
-/// Analyzes `text`, returning one token per word, in order.
+/// How Arabic words are stemmed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ArabicStemmer {
+    None,
+    /// Snowball's Arabic stemmer (crate `rust-stemmers`).
+    Snowball,
+    /// Our light stemmer: article combinations and common suffixes (see `stem`).
+    Light,
+}
+
+/// The analyzer's switches. Only [`Config::default`] is used by the product; the other
+/// settings exist so the retrieval check can measure what each step is worth.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Config {
+    /// Arabic normalization (alef/hamza, ى, ة, harakat, tatweel, digits) and Latin accent
+    /// folding. Without it words are only lowercased.
+    pub normalize: bool,
+    pub arabic_stemmer: ArabicStemmer,
+    /// Index a leading و ف ب ك ل also as a clitic (the alternative reading).
+    pub readings: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config { normalize: true, arabic_stemmer: ArabicStemmer::Light, readings: true }
+    }
+}
+
+/// Analyzes `text` with the default configuration, one token per word, in order.
 pub fn analyze(text: &str) -> Vec<Token> {
+    analyze_with(text, &Config::default())
+}
+
+/// Analyzes `text` with the given configuration.
+pub fn analyze_with(text: &str, config: &Config) -> Vec<Token> {
     let mut out = Vec::new();
     tokenize::words(text, |start, end| {
         let surface = &text[start..end];
-        let (script, normalized) = normalize::normalize_word(surface);
+        let (script, normalized) = if config.normalize {
+            normalize::normalize_word(surface)
+        } else {
+            normalize::lowercase_word(surface)
+        };
         if normalized.is_empty() {
             return;
         }
-        let (term, alternatives) = stem::stem(script, &normalized);
+        let (term, alternatives) = stem::stem(script, &normalized, config);
         let stop = stopwords::is_stop(script, &normalized);
         let mut terms = vec![term.clone()];
         terms.extend(alternatives.into_iter().filter(|t| *t != term));

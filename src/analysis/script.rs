@@ -16,8 +16,11 @@ pub enum Script {
 /// The script of one character, or `None` for characters that take their word's script
 /// (digits, combining marks, joiners).
 pub fn of_char(c: char) -> Option<Script> {
+    if super::tokenize::is_mark(c) {
+        return None;
+    }
     match c as u32 {
-        0x0300..=0x036F | 0x200B..=0x200F | 0x2060 | 0x061C => None,
+        0x200B..=0x200F | 0x2060 | 0x061C => None,
         0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => {
             if is_digit(c) {
                 None

@@ -7,12 +7,20 @@
 //! reading, not the main term.
 
 use super::script::Script;
+use super::{ArabicStemmer, Config};
 use rust_stemmers::{Algorithm, Stemmer};
 
 /// The main term and the alternative readings of a normalized word.
-pub fn stem(script: Script, word: &str) -> (String, Vec<String>) {
+pub fn stem(script: Script, word: &str, config: &Config) -> (String, Vec<String>) {
     match script {
-        Script::Arabic => arabic(word),
+        Script::Arabic => match config.arabic_stemmer {
+            ArabicStemmer::Light => arabic(word, config.readings),
+            ArabicStemmer::Snowball => {
+                let main = Stemmer::create(Algorithm::Arabic).stem(word).into_owned();
+                (main, Vec::new())
+            }
+            ArabicStemmer::None => (word.to_string(), Vec::new()),
+        },
         Script::Latin if word.chars().all(|c| c.is_ascii_lowercase()) => {
             (Stemmer::create(Algorithm::English).stem(word).into_owned(), Vec::new())
         }
@@ -46,11 +54,11 @@ fn light(word: &str) -> String {
     without_suffix(without_article(word)).to_string()
 }
 
-fn arabic(word: &str) -> (String, Vec<String>) {
+fn arabic(word: &str, readings: bool) -> (String, Vec<String>) {
     let main = light(word);
     let mut alternatives = Vec::new();
     let article_removed = without_article(word).len() != word.len();
-    if !article_removed {
+    if readings && !article_removed {
         if let Some(rest) = word.strip_prefix(PROCLITICS).filter(|rest| letters(rest) >= 3) {
             alternatives.push(light(rest));
         }
@@ -65,7 +73,7 @@ mod tests {
 
     fn terms(word: &str) -> (String, Vec<String>) {
         let (script, normalized) = normalize_word(word);
-        stem(script, &normalized)
+        stem(script, &normalized, &Config::default())
     }
 
     #[test]

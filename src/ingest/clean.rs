@@ -12,7 +12,7 @@
 
 use std::sync::OnceLock;
 
-use super::meta::{self, Script};
+use super::meta::{self, fold, fold_char, folded_list, is_agency, is_credit, key, Script};
 use super::{Removed, RemovedKind};
 
 /// What cleaning produced for one article.
@@ -42,7 +42,7 @@ pub(crate) fn clean(title: &str, lines: Vec<String>) -> Cleaned {
     lead_prefixes(&mut doc);
     tail(&mut doc);
     navigation_lines(&mut doc);
-    dangling_tail_phrase(&mut doc);
+    last_paragraph_tail(&mut doc);
     doc.finish()
 }
 
@@ -102,52 +102,6 @@ impl Doc {
 
 // ---------------------------------------------------------------------------------------
 // Matching helpers
-
-/// One character folded for matching: lower case, Arabic letter variants merged (أ إ آ ٱ →
-/// ا, ى → ي, ة → ه, ؤ → و, ئ → ي), typographic quotes and dashes made plain, Arabic-Indic
-/// digits made ASCII. `None` for what matching ignores: harakat, tatweel, bidi and
-/// zero-width marks.
-fn fold_char(c: char) -> Option<char> {
-    Some(match c {
-        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' | '\u{200B}'..='\u{200F}' | '\u{061C}'
-        | '\u{202A}'..='\u{202E}' | '\u{2060}' | '\u{FEFF}' => return None,
-        'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
-        'ى' | 'ئ' => 'ي',
-        'ة' => 'ه',
-        'ؤ' => 'و',
-        '’' | '‘' | '`' | '´' => '\'',
-        '“' | '”' | '«' | '»' | '„' => '"',
-        '–' | '—' | '‒' | '―' => '-',
-        '٠'..='٩' => char::from_u32(c as u32 - 0x0660 + '0' as u32).unwrap_or(c),
-        '۰'..='۹' => char::from_u32(c as u32 - 0x06F0 + '0' as u32).unwrap_or(c),
-        c if c.is_whitespace() => ' ',
-        c => c.to_lowercase().next().unwrap_or(c),
-    })
-}
-
-/// A line folded for comparison, white space collapsed.
-fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars().filter_map(fold_char) {
-        if c == ' ' && (out.is_empty() || out.ends_with(' ')) {
-            continue;
-        }
-        out.push(c);
-    }
-    out.trim_end().to_string()
-}
-
-/// A line folded for phrase lookup: also without the punctuation that decorates headings
-/// ("Related Articles:", "» اقرأ أيضاً", "// انتهى //").
-fn key(s: &str) -> String {
-    const DECOR: &[char] =
-        &[':', '：', '.', '…', '!', '-', '|', '»', '«', '>', '<', '"', '*', '•', '/', '(', ')', '[', ']', '،', ' '];
-    fold(s).trim_matches(DECOR).to_string()
-}
-
-fn folded_list(cell: &'static OnceLock<Vec<String>>, words: &[&str]) -> &'static [String] {
-    cell.get_or_init(|| words.iter().map(|w| key(w)).collect())
-}
 
 fn word_count(s: &str) -> usize {
     s.split_whitespace().count()
@@ -226,25 +180,29 @@ const RELATED: &[&str] = &[
 
 /// A heading that opens a list of links to other articles.
 fn is_related_heading(k: &str) -> bool {
+    is_related_phrase(k) || is_related_pattern(k)
+}
+
+/// One of the known related-links headings, word for word.
+fn is_related_phrase(k: &str) -> bool {
+    !k.is_empty() && folded_list(&RELATED_CELL, RELATED).iter().any(|p| p == k)
+}
+
+/// A heading with a section name in it: "More from Politics", "Most Visited in Politics",
+/// "Top Politics stories", "More Syria news". Trusted only where a list follows to the end:
+/// in the middle of an article "More on the economy" may be a subheading.
+fn is_related_pattern(k: &str) -> bool {
     if k.is_empty() || word_count(k) > 7 {
         return false;
     }
-    if folded_list(&RELATED_CELL, RELATED).iter().any(|p| p == k) {
-        return true;
-    }
-    // Patterns with a section name: "More from Politics", "Most Visited in Politics",
-    // "Top Politics stories", "More Syria news", "المزيد من سياسة".
     let w: Vec<&str> = k.split(' ').collect();
     let n = w.len();
     let starts = |p: &[&str]| w.len() > p.len() && w.iter().zip(p).all(|(a, b)| a == b);
     starts(&["more", "from"])
-        || starts(&["more", "in"])
-        || starts(&["more", "on"])
         || starts(&["most", "visited", "in"])
         || starts(&["most", "read", "in"])
         || starts(&["most", "popular", "in"])
         || starts(&["latest", "in"])
-        || starts(&["المزيد", "من"])
         || starts(&["الاكثر", "قراءه", "في"])
         || (n >= 3 && n <= 5 && w[0] == "top" && (w[n - 1] == "stories" || w[n - 1] == "news"))
         || (n >= 3 && n <= 4 && w[0] == "more" && (w[n - 1] == "stories" || w[n - 1] == "news"))
@@ -263,7 +221,7 @@ const NAV: &[&str] = &[
     "إعلان", "اعلانات", "شارك", "شارك هذا", "شارك المقال", "شارك الخبر", "مشاركة", "تابعونا",
     "تابعنا", "تابعنا على تويتر", "تابعنا على فيسبوك", "طباعة", "أرسل", "إرسال", "الوسوم",
     "كلمات مفتاحية", "كلمات دلالية", "التالي", "السابق", "المقال التالي", "المقال السابق",
-    "انتهى", "التعليقات", "الرئيسية", "تويتر", "فيسبوك", "twitter", "facebook", "whatsapp",
+    "انتهى", "التعليقات", "الرئيسية", "المزيد", "للمزيد", "more", "تويتر", "فيسبوك", "twitter", "facebook", "whatsapp",
 ];
 
 /// A line that is only a navigation or sharing label ("Share this:", "Advertisement").
@@ -310,29 +268,6 @@ fn is_comment_start(line: &str) -> bool {
             (rest.is_empty() || rest.starts_with([' ', ':', '.', ',', '*', '('])) && (n <= 15 || word_count(p) >= 4)
         })
     })
-}
-
-static CREDIT_CELL: OnceLock<Vec<String>> = OnceLock::new();
-const CREDITS: &[&str] = &[
-    "متابعات", "متابعة", "خاص", "وكالات", "الوكالات", "المحرر", "محرر", "رصد", "ترجمة", "مراسلون",
-    "staff", "agencies", "wires", "news desk", "web desk", "online desk", "staff writer",
-    "staff reporter", "exclusive", "editorial", "newsroom", "agency",
-];
-
-/// Agencies named as credit before a date or in a dateline line. General knowledge of
-/// wire services, not of any file.
-static AGENCY_CELL: OnceLock<Vec<String>> = OnceLock::new();
-const AGENCIES: &[&str] = &[
-    "reuters", "afp", "ap", "dpa", "xinhua", "anadolu", "aa", "irna", "sana", "tass", "ria",
-    "sputnik", "upi", "efe", "ansa", "kyodo", "kuna", "wam", "spa", "qna", "mena", "nna", "tasnim",
-    "fars", "mehr", "isna", "bernama", "rtrs",
-    "رويترز", "أ ف ب", "ا ف ب", "أ.ف.ب", "فرانس برس", "د ب أ", "د.ب.أ", "سانا", "واس", "قنا",
-    "وام", "كونا", "بنا", "الأناضول", "سبوتنيك", "تاس", "إرنا", "فارس", "تسنيم", "شينخوا",
-    "يو بي آي", "الألمانية", "الفرنسية", "أسوشيتد برس", "العمانية", "وكالات",
-];
-
-fn is_agency(k: &str) -> bool {
-    folded_list(&AGENCY_CELL, AGENCIES).iter().any(|a| a == k)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -468,23 +403,41 @@ fn is_repeated_title(doc: &Doc, line: &str) -> bool {
     })
 }
 
-/// Splits a short credit line at its dash: "بلدي نيوز - (متابعات)" gives ("بلدي نيوز",
-/// "(متابعات)").
+/// Splits a short credit line at its first dash with white space on at least one side
+/// (or a parenthesis after it): "بلدي نيوز - (متابعات)" gives ("بلدي نيوز", "(متابعات)").
+/// A dash inside a word ("al-Assad") does not split.
 fn split_credit_line(line: &str) -> Option<(&str, &str)> {
-    for sep in [" - ", " – ", " — ", " ـ ", " -(", " –(", " —("] {
-        if let Some(p) = line.find(sep) {
+    let mut prev: Option<char> = None;
+    let mut it = line.char_indices().peekable();
+    while let Some((p, c)) = it.next() {
+        let next = it.peek().map(|&(_, n)| n);
+        let spaced = prev.is_some_and(char::is_whitespace) || next.is_some_and(|n| n.is_whitespace() || n == '(');
+        if matches!(c, '-' | '–' | '—' | 'ـ') && spaced && prev.is_some() && next.is_some() {
+            // Tatweel is a dash only between spaces; inside a word it stretches letters.
+            if c == 'ـ' && !(prev.is_some_and(char::is_whitespace) && next.is_some_and(char::is_whitespace)) {
+                prev = Some(c);
+                continue;
+            }
             let left = line.get(..p)?.trim();
-            let right_start = p + sep.len() - if sep.ends_with('(') { 1 } else { 0 };
-            let right = line.get(right_start..)?.trim();
+            let right = line.get(p + c.len_utf8()..)?.trim();
             return Some((left, right));
         }
+        prev = Some(c);
     }
     None
 }
 
-/// What an outlet line says: `Some(Some(name))` for "Name - (credit)", `Some(None)` for a
-/// byline-shaped line whose parts cannot be told apart ("Name – Outlet", "Outlet – Place").
-fn outlet_line(line: &str, next_is_long: bool) -> Option<Option<String>> {
+/// What an outlet line names.
+#[derive(Debug, Default, PartialEq)]
+struct OutletInfo {
+    outlet: Option<String>,
+    agency: Option<String>,
+}
+
+/// Reads an outlet line: "Name - (credit)" or "Name – متابعات" names the outlet; "Place –
+/// واس" names an agency; a byline-shaped line ("Name – Outlet", "Outlet – Place") whose
+/// parts cannot be told apart names nothing but is still removed.
+fn outlet_line(line: &str, next_is_long: bool) -> Option<OutletInfo> {
     let n = word_count(line);
     if n > 6 || ends_sentence(line) || line.ends_with(['،', ',', ':']) {
         return None;
@@ -493,24 +446,47 @@ fn outlet_line(line: &str, next_is_long: bool) -> Option<Option<String>> {
     if left.is_empty() || right.is_empty() || split_credit_line(right).is_some() {
         return None;
     }
-    let credits = folded_list(&CREDIT_CELL, CREDITS);
-    let is_credit = |s: &str| {
+    let credit = |s: &str| {
         let inner = s.trim();
-        let paren = inner.starts_with('(') && inner.ends_with(')');
-        paren || credits.iter().any(|c| *c == key(inner))
+        (inner.starts_with('(') && inner.ends_with(')')) || is_credit(&key(inner))
     };
-    if is_credit(right) && !is_credit(left) {
-        return Some(Some(left.to_string()));
+    let agency = |s: &str| is_agency(&key(s));
+    let name = |s: &str| s.trim_matches(['(', ')']).trim().to_string();
+    if credit(right) && !credit(left) {
+        let agency = agency(right).then(|| name(right));
+        return Some(OutletInfo { outlet: Some(left.to_string()), agency });
     }
-    if is_credit(left) && !is_credit(right) {
-        return Some(Some(right.trim_matches(['(', ')']).trim().to_string()));
+    if credit(left) && !credit(right) {
+        return Some(OutletInfo { outlet: Some(name(right)), agency: None });
     }
     // Byline shape: two short names, no digits, before a real paragraph.
     let plain = |s: &str| {
         (1..=3).contains(&word_count(s))
             && !s.chars().any(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '،' | ':' | '"' | '«' | '“'))
     };
-    (next_is_long && n <= 5 && plain(left) && plain(right)).then_some(None)
+    if !(next_is_long && n <= 5 && plain(left) && plain(right)) {
+        return None;
+    }
+    let agency = [right, left].into_iter().find(|s| agency(s)).map(name);
+    Some(OutletInfo { outlet: None, agency })
+}
+
+/// An outlet credit opening the first paragraph itself ("عين اليوم – متابعات في منطقة
+/// ..."): the bytes it takes and what it names. Only credits that name the outlet count.
+fn outlet_prefix(line: &str) -> Option<(usize, OutletInfo)> {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    for take in (3..=5).rev() {
+        let Some(last) = words.get(take - 1) else { continue };
+        let end = last.as_ptr() as usize - line.as_ptr() as usize + last.len();
+        let head = line.get(..end)?;
+        if word_count(line.get(end..)?) < 5 {
+            continue;
+        }
+        if let Some(info) = outlet_line(head, false).filter(|i| i.outlet.is_some()) {
+            return Some((end, info));
+        }
+    }
+    None
 }
 
 /// A line on its own naming place, date and agency: "الرياض 25 شوال 1436 هـ الموافق 10
@@ -544,23 +520,26 @@ fn dateline_line(line: &str) -> Option<(String, String)> {
 /// place-date-agency line (Dateline), in whatever order they come.
 fn head_lines(doc: &mut Doc) {
     let (mut title_done, mut outlet_done, mut dateline_done) = (false, false, false);
-    for _ in 0..5 {
+    for _ in 0..6 {
         let kept = doc.kept();
         let (Some(&i), next) = (kept.first(), kept.get(1).copied()) else { return };
         // Never take the last line: whatever is left must be the body.
         let Some(next) = next else { return };
         let line = doc.line(i).to_string();
         let next_is_long = word_count(doc.line(next)) >= 8;
-        if meta::is_date_line(&line) {
+        if let Some(len) = share_bar_len(&line) {
+            if !doc.cut_prefix(i, len, RemovedKind::Navigation) {
+                return;
+            }
+        } else if meta::is_date_line(&line) {
             doc.drop_line(i, RemovedKind::Timestamp);
         } else if !title_done && is_repeated_title(doc, &line) {
             title_done = true;
             doc.drop_line(i, RemovedKind::RepeatedTitle);
-        } else if let Some(outlet) = (!outlet_done).then(|| outlet_line(&line, next_is_long)).flatten() {
+        } else if let Some(info) = (!outlet_done).then(|| outlet_line(&line, next_is_long)).flatten() {
             outlet_done = true;
-            if outlet.is_some() {
-                doc.outlet = outlet;
-            }
+            doc.outlet = doc.outlet.take().or(info.outlet);
+            doc.agency = doc.agency.take().or(info.agency);
             doc.drop_line(i, RemovedKind::OutletLine);
         } else if let Some((place, agency)) = (!dateline_done).then(|| dateline_line(&line)).flatten() {
             dateline_done = true;
@@ -569,11 +548,15 @@ fn head_lines(doc: &mut Doc) {
             doc.drop_line(i, RemovedKind::Dateline);
         } else if is_nav_line(&key(&line)) {
             doc.drop_line(i, RemovedKind::Navigation);
-        } else if let Some(len) = share_bar_len(&line) {
-            if !doc.cut_prefix(i, len, RemovedKind::Navigation) {
-                return;
-            }
         } else {
+            if !outlet_done {
+                if let Some((len, info)) = outlet_prefix(&line) {
+                    if doc.cut_prefix(i, len, RemovedKind::OutletLine) {
+                        doc.outlet = info.outlet;
+                        doc.agency = doc.agency.take().or(info.agency);
+                    }
+                }
+            }
             return;
         }
     }
@@ -636,11 +619,11 @@ fn lead_prefixes(doc: &mut Doc) {
             }
         }
     }
-    if doc.dateline.is_none() && doc.agency.is_none() {
+    if !doc.removed.iter().any(|(_, r)| r.kind == RemovedKind::Dateline) {
         if let Some(d) = meta::read_dateline(doc.line(i)) {
             if doc.cut_prefix(i, d.len, RemovedKind::Dateline) {
-                doc.dateline = d.place;
-                doc.agency = d.agency;
+                doc.dateline = d.place.or(doc.dateline.take());
+                doc.agency = d.agency.or(doc.agency.take());
             }
         }
     }
@@ -747,16 +730,20 @@ fn tail(doc: &mut Doc) {
             cut = Some(p);
             break;
         }
-        if is_related_heading(&key(&line)) {
+        let k = key(&line);
+        let phrase = is_related_phrase(&k);
+        if phrase || (is_related_pattern(&k) && word_count(&line) <= 5) {
             if kept[p + 1..].iter().all(|&j| !is_body_like(doc.line(j))) {
                 cut = Some(p);
                 break;
             }
-            // A heading in the middle of the article: take it and its link line only.
-            doc.drop_line(i, RemovedKind::RelatedLinks);
-            if let Some(&j) = kept.get(p + 1) {
-                if !is_body_like(doc.line(j)) && !ends_sentence(doc.line(j)) {
-                    doc.drop_line(j, RemovedKind::RelatedLinks);
+            // A known heading in the middle of the article: take it and its link line only.
+            if phrase {
+                doc.drop_line(i, RemovedKind::RelatedLinks);
+                if let Some(&j) = kept.get(p + 1) {
+                    if !is_body_like(doc.line(j)) && !ends_sentence(doc.line(j)) {
+                        doc.drop_line(j, RemovedKind::RelatedLinks);
+                    }
                 }
             }
             continue;
@@ -792,7 +779,7 @@ fn tail(doc: &mut Doc) {
     while end > 1 {
         let i = kept[end - 1];
         let line = doc.line(i);
-        let kind = if is_nav_line(&key(line)) || is_heading(line) || is_nav_list_line(line) {
+        let kind = if is_nav_line(&key(line)) || is_heading(line) || is_nav_list_line(line) || is_contact_line(line) {
             RemovedKind::Navigation
         } else if meta::is_date_line(line) || is_time_line(line) {
             RemovedKind::Timestamp
@@ -858,29 +845,140 @@ fn navigation_lines(doc: &mut Doc) {
     }
 }
 
-/// The label of a list whose items were lost, left dangling at the end of the last
-/// paragraph after its final sentence: "… anti-government protests. Read Also".
-fn dangling_tail_phrase(doc: &mut Doc) {
+/// Labels that open page furniture (a list of tags, links or sharing buttons) when they
+/// come after the last sentence, matched with their case: "Related" and "Tags" open lists,
+/// "related" and "tags" are words of a sentence. None is a word an Arabic sentence would
+/// start with ("شارك" is also "took part"): those count only as a whole tail, through the
+/// navigation list.
+const TAIL_LABELS: &[(&str, RemovedKind)] = &[
+    ("Related", RemovedKind::RelatedLinks),
+    ("Read Also", RemovedKind::RelatedLinks),
+    ("Read also", RemovedKind::RelatedLinks),
+    ("Read More", RemovedKind::RelatedLinks),
+    ("Read more", RemovedKind::RelatedLinks),
+    ("Also read", RemovedKind::RelatedLinks),
+    ("See also", RemovedKind::RelatedLinks),
+    ("اقرأ أيضا", RemovedKind::RelatedLinks),
+    ("اقرأ أيضاً", RemovedKind::RelatedLinks),
+    ("Tags", RemovedKind::Navigation),
+    ("Keywords", RemovedKind::Navigation),
+    ("Topics", RemovedKind::Navigation),
+    ("Follow us", RemovedKind::Navigation),
+    ("Share this", RemovedKind::Navigation),
+    ("Share on", RemovedKind::Navigation),
+    ("الوسوم", RemovedKind::Navigation),
+    ("كلمات مفتاحية", RemovedKind::Navigation),
+    ("كلمات دلالية", RemovedKind::Navigation),
+    ("Comment via", RemovedKind::CommentForm),
+    ("Community standards", RemovedKind::CommentForm),
+    ("Leave a comment", RemovedKind::CommentForm),
+];
+
+/// Phrases of site footers; two of them after the text mean the footer ran into it.
+const FOOTER: &[&str] = &[
+    "follow us on", "subscribe to our", "privacy policy", "cookie policy", "terms of use",
+    "terms of service", "all rights reserved", "copyright ©", "copyright 20", "© 20",
+    "comment via", "share this article", "sign up for our newsletter", "جميع الحقوق محفوظة",
+    "تابعونا على", "تابعنا على",
+];
+
+/// Pages whose article is one long paragraph run their furniture into it. In the last
+/// paragraph, after its last sentence, a short tail opening with a label ("… protests.
+/// Read Also", "… studied. ... 11 Tags Assad Damascus Comment via Facebook") goes: related
+/// labels as RelatedLinks, comment ones as CommentForm, the rest as Navigation. And from the
+/// sentence where a site footer starts ("Follow us on Instagram. … Privacy Policy Cookie
+/// Policy"), when two footer phrases or more follow, the rest goes as Navigation.
+fn last_paragraph_tail(doc: &mut Doc) {
     let Some(&i) = doc.kept().last() else { return };
+    let line = doc.line(i).trim_end().to_string();
+    let end = line
+        .rfind(['.', '!', '?', '؟', '"', '”', ')', '»'])
+        .map_or(0, |p| p + line.get(p..).and_then(|r| r.chars().next()).map_or(1, char::len_utf8));
+    if let Some(tail) = line.get(end..).filter(|t| (1..=150).contains(&word_count(t))) {
+        // The whole tail a navigation label or related heading ("… protests. Read Also",
+        // "… ). Twitter"), share counts ("11") allowed before it.
+        let label = tail.trim_start_matches(|c: char| c.is_whitespace() || c.is_ascii_digit());
+        let k = key(label);
+        let whole = if is_related_phrase(&k) {
+            Some(RemovedKind::RelatedLinks)
+        } else if is_nav_line(&k) {
+            Some(RemovedKind::Navigation)
+        } else {
+            None
+        };
+        // Else the first label inside the tail, at a word start.
+        let inside = || {
+            TAIL_LABELS
+                .iter()
+                .flat_map(|&(l, kind)| tail.match_indices(l).map(move |(at, _)| (at, l, kind)))
+                .filter(|&(at, l, _)| {
+                    let before = tail.get(..at).and_then(|h| h.chars().last());
+                    let after = tail.get(at + l.len()..).and_then(|r| r.chars().next());
+                    before.is_none_or(char::is_whitespace) && after.is_none_or(|c| !c.is_alphanumeric())
+                })
+                .min_by_key(|&(at, _, _)| at)
+        };
+        let cut = match whole {
+            Some(kind) => Some((end, kind)),
+            None if end > 0 && end < line.len() => inside().map(|(at, _, kind)| (end + at, kind)),
+            None => None,
+        };
+        if let Some((from, kind)) = cut {
+            if cut_suffix(doc, i, from, kind) {
+                return;
+            }
+        }
+    }
+    footer_in_paragraph(doc, i);
+}
+
+/// Removes line `i` from byte `from` on, when something worth keeping stays before it.
+fn cut_suffix(doc: &mut Doc, i: usize, from: usize, kind: RemovedKind) -> bool {
+    let Some(Some(line)) = doc.lines.get_mut(i) else { return false };
+    let (Some(keep), Some(gone)) = (line.get(..from), line.get(from..)) else { return false };
+    let (keep, gone) = (keep.trim_end().to_string(), gone.trim().to_string());
+    if word_count(&keep) < 3 || gone.is_empty() {
+        return false;
+    }
+    *line = keep;
+    doc.removed.push((i + 1, Removed { kind, text: gone }));
+    true
+}
+
+/// The footer rule of [`last_paragraph_tail`].
+fn footer_in_paragraph(doc: &mut Doc, i: usize) {
     let line = doc.line(i).to_string();
-    let trimmed = line.trim_end();
-    // The last sentence end, then at most four words.
-    let Some(p) = trimmed.rfind(['.', '!', '?', '؟', '"', '”', ')']) else { return };
-    let Some(tail) = trimmed.get(p + 1..) else { return };
-    let tail_trim = tail.trim();
-    if tail_trim.is_empty() || word_count(tail_trim) > 4 {
+    // ASCII lower case keeps byte offsets, and the Arabic phrases have no case.
+    let lower = line.to_ascii_lowercase();
+    let mut hits: Vec<(usize, &str)> = FOOTER
+        .iter()
+        .flat_map(|p| lower.match_indices(p).map(move |(at, _)| (at, *p)))
+        .filter(|&(at, _)| at == 0 || lower.get(..at).is_some_and(|h| h.ends_with(|c: char| !c.is_alphanumeric())))
+        .collect();
+    hits.sort();
+    let distinct = {
+        let mut d: Vec<&str> = hits.iter().map(|h| h.1).collect();
+        d.sort();
+        d.dedup();
+        d.len()
+    };
+    let Some(&(first, _)) = hits.first() else { return };
+    if distinct < 2 || first * 10 < line.len() * 4 {
         return;
     }
-    let k = key(tail_trim);
-    if is_related_heading(&k) || is_nav_line(&k) {
-        let keep = trimmed.get(..p + 1).unwrap_or("").trim_end().to_string();
-        if keep.is_empty() {
-            return;
-        }
-        let kind = if is_related_heading(&k) { RemovedKind::RelatedLinks } else { RemovedKind::Navigation };
-        doc.lines[i] = Some(keep);
-        doc.removed.push((i + 1, Removed { kind, text: tail_trim.to_string() }));
-    }
+    // Back to the start of the sentence the footer opens.
+    let start = line.get(..first).and_then(|h| h.rfind(". ").map(|p| p + 2)).filter(|&s| first - s <= 120).unwrap_or(first);
+    cut_suffix(doc, i, start, RemovedKind::Navigation);
+}
+
+/// Author contact lines at the end: an e-mail address or a link, alone or in a short line
+/// ("name@example.com", "للتواصل مع الكاتب ...").
+fn is_contact_line(line: &str) -> bool {
+    let email = line.split_whitespace().any(|w| {
+        w.split_once('@').is_some_and(|(a, b)| !a.is_empty() && b.contains('.') && !b.starts_with('.'))
+    });
+    let link = line.split_whitespace().any(|w| w.starts_with("http://") || w.starts_with("https://") || w.starts_with("www."));
+    (email || link) && word_count(line) <= (if email { 40 } else { 3 }) && !ends_sentence(line)
 }
 
 #[cfg(test)]
@@ -1062,5 +1160,14 @@ mod tests {
         for t in ["", "a", "a\n-", "x\n - \n|\n...", "عنوان\n(", "T\n( ) -", "Title\nMay", "é - ß | ü\n—"] {
             let _ = run(t);
         }
+    }
+}
+#[cfg(test)]
+mod debug_tmp {
+    #[test]
+    fn dbg() {
+        let line = "علي القحطاني – \u{a0}عين اليوم";
+        eprintln!("{:?}", super::split_credit_line(line));
+        eprintln!("{:?}", super::outlet_line(line, true));
     }
 }

@@ -4,6 +4,8 @@
 //! 2017", "2019-08-18 14:55:10"). Nothing here allocates per character or panics: every
 //! slice is cut at a char boundary found by iteration.
 
+use std::sync::OnceLock;
+
 /// The writing system a letter belongs to, as far as Qarin cares.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Script {
@@ -133,6 +135,83 @@ fn latin_language(text: &str) -> &'static str {
     } else {
         "en"
     }
+}
+
+// ---------------------------------------------------------------------------------------
+// Folding and known names, shared with `clean`
+
+/// One character folded for matching: lower case, Arabic letter variants merged (أ إ آ ٱ →
+/// ا, ى → ي, ة → ه, ؤ → و, ئ → ي), typographic quotes and dashes made plain, Arabic-Indic
+/// digits made ASCII. `None` for what matching ignores: harakat, tatweel, bidi and
+/// zero-width marks.
+pub(crate) fn fold_char(c: char) -> Option<char> {
+    Some(match c {
+        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' | '\u{200B}'..='\u{200F}' | '\u{061C}'
+        | '\u{202A}'..='\u{202E}' | '\u{2060}' | '\u{FEFF}' => return None,
+        'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+        'ى' | 'ئ' => 'ي',
+        'ة' => 'ه',
+        'ؤ' => 'و',
+        '’' | '‘' | '`' | '´' => '\'',
+        '“' | '”' | '«' | '»' | '„' => '"',
+        '–' | '—' | '‒' | '―' => '-',
+        '٠'..='٩' => char::from_u32(c as u32 - 0x0660 + '0' as u32).unwrap_or(c),
+        '۰'..='۹' => char::from_u32(c as u32 - 0x06F0 + '0' as u32).unwrap_or(c),
+        c if c.is_whitespace() => ' ',
+        c => c.to_lowercase().next().unwrap_or(c),
+    })
+}
+
+/// A line folded for comparison, white space collapsed.
+pub(crate) fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().filter_map(fold_char) {
+        if c == ' ' && (out.is_empty() || out.ends_with(' ')) {
+            continue;
+        }
+        out.push(c);
+    }
+    out.trim_end().to_string()
+}
+
+/// A line folded for phrase lookup: also without the punctuation that decorates headings
+/// ("Related Articles:", "» اقرأ أيضاً", "// انتهى //").
+pub(crate) fn key(s: &str) -> String {
+    const DECOR: &[char] =
+        &[':', '：', '.', '…', '!', '-', '|', '»', '«', '>', '<', '"', '*', '•', '/', '(', ')', '[', ']', '،', ' '];
+    fold(s).trim_matches(DECOR).to_string()
+}
+
+pub(crate) fn folded_list(cell: &'static OnceLock<Vec<String>>, words: &[&str]) -> &'static [String] {
+    cell.get_or_init(|| words.iter().map(|w| key(w)).collect())
+}
+
+pub(crate) static CREDIT_CELL: OnceLock<Vec<String>> = OnceLock::new();
+pub(crate) const CREDITS: &[&str] = &[
+    "متابعات", "متابعة", "خاص", "وكالات", "الوكالات", "المحرر", "محرر", "رصد", "ترجمة", "مراسلون",
+    "staff", "agencies", "wires", "news desk", "web desk", "online desk", "staff writer",
+    "staff reporter", "exclusive", "editorial", "newsroom", "agency",
+];
+
+/// Agencies named as credit before a date or in a dateline line. General knowledge of
+/// wire services, not of any file.
+static AGENCY_CELL: OnceLock<Vec<String>> = OnceLock::new();
+const AGENCIES: &[&str] = &[
+    "reuters", "afp", "ap", "dpa", "xinhua", "anadolu", "aa", "irna", "sana", "tass", "ria",
+    "sputnik", "upi", "efe", "ansa", "kyodo", "kuna", "wam", "spa", "qna", "mena", "nna", "tasnim",
+    "fars", "mehr", "isna", "bernama", "rtrs",
+    "رويترز", "أ ف ب", "ا ف ب", "أ.ف.ب", "فرانس برس", "د ب أ", "د.ب.أ", "سانا", "واس", "قنا",
+    "وام", "كونا", "بنا", "الأناضول", "سبوتنيك", "تاس", "إرنا", "فارس", "تسنيم", "شينخوا",
+    "يو بي آي", "الألمانية", "الفرنسية", "أسوشيتد برس", "العمانية", "وكالات",
+];
+
+pub(crate) fn is_agency(k: &str) -> bool {
+    folded_list(&AGENCY_CELL, AGENCIES).iter().any(|a| a == k)
+}
+
+/// A credit word standing for "from our desk" or "from agencies" ("متابعات", "Staff").
+pub(crate) fn is_credit(k: &str) -> bool {
+    folded_list(&CREDIT_CELL, CREDITS).iter().any(|c| c == k)
 }
 
 /// A dateline found at the start of a paragraph.
@@ -301,51 +380,95 @@ fn latin_dateline(par: &str) -> Option<Dateline> {
 const AR_NOT_PLACE: &[&str] =
     &["عاجل", "خاص", "متابعات", "تقرير", "فيديو", "صور", "بالصور", "بالفيديو", "مقال", "رأي", "حوار"];
 
+fn is_arabic_text(s: &str) -> bool {
+    s.chars().all(|c| {
+        c.is_whitespace() || script_of(c) == Some(Script::Arabic) || matches!(c, '\u{064B}'..='\u{065F}' | '(' | ')')
+    })
+}
+
+/// Verbs that open Arabic sentences: "الرياض - قال الوزير: ..." has no agency in it.
+const AR_VERBS: &[&str] = &[
+    "قال", "وقال", "أكد", "اكد", "أعلن", "اعلن", "ذكر", "أفاد", "افاد", "كشف", "أوضح", "اوضح", "أشار",
+    "صرح", "نفى", "دعا", "أضاف", "اضاف", "طالب", "أعرب", "شدد",
+];
+
 fn arabic_dateline(par: &str) -> Option<Dateline> {
-    // "(رويترز) - ..." : agency only.
+    // "(رويترز) - ..." : agency only, and only with the dash.
     if let Some((agency, e)) = paren_credit(par, 0) {
-        let k = skip_ws(par, e);
-        let end = dash_at(par, k)?;
+        let end = dash_at(par, skip_ws(par, e))?;
         return Some(Dateline { place: None, agency: Some(agency), len: skip_ws(par, end) });
+    }
+    if let Some(d) = arabic_credit_colon(par) {
+        return Some(d);
     }
     let words = words_with_pos(par);
     for place_words in 1..=2usize {
         let &(_, place_end) = words.get(place_words - 1)?;
         let place = par.get(..place_end)?;
-        let arabic_place = place.chars().all(|c| c.is_whitespace() || script_of(c) == Some(Script::Arabic));
-        if !arabic_place || AR_NOT_PLACE.contains(&place) {
+        if !is_arabic_text(place) || place.contains(['(', ')']) || AR_NOT_PLACE.contains(&place) {
+            return None;
+        }
+        // A two-word place is a name like "مكة المكرمة", its second word with the article;
+        // "ذكر هانز - بيتر" is a sentence with a hyphenated name.
+        if place_words == 2 && !words.get(1).and_then(|&(a, b)| par.get(a..b)).is_some_and(|w| w.starts_with("ال")) {
             return None;
         }
         let k = skip_ws(par, place_end);
-        // "دمشق (رويترز) - ..." or "دمشق (رويترز) ..."
+        // "دمشق (رويترز) - ..." ; without the dash only for a known agency, since "علمت
+        // (المصدر) أن ..." is a sentence.
         if let Some((agency, e)) = paren_credit(par, k) {
-            let k2 = skip_ws(par, e);
-            let end = dash_at(par, k2).unwrap_or(e);
-            let end = skip_colon(par, end);
+            let dash = dash_at(par, skip_ws(par, e));
+            if dash.is_none() && !is_agency(&key(&agency)) {
+                return None;
+            }
+            let end = skip_colon(par, dash.unwrap_or(e));
             return Some(Dateline { place: Some(place.to_string()), agency: Some(agency), len: skip_ws(par, end) });
         }
         let Some(after_dash) = dash_at(par, k) else { continue };
-        let a = skip_ws(par, after_dash);
-        // "دمشق - سانا: ..." : an agency of one to three words closed by a colon.
-        let rest = par.get(a..)?;
-        if let Some(colon) = rest.find([':', '：']) {
-            let agency = rest.get(..colon)?.trim();
-            let aw = agency.split_whitespace().count();
-            if (1..=3).contains(&aw) && !agency.contains(['.', '،', ',']) {
-                return Some(Dateline {
-                    place: Some(place.to_string()),
-                    agency: Some(agency.to_string()),
-                    len: skip_ws(par, a + colon + 1),
-                });
-            }
+        // "كان -أعني ..." : a dash glued to the next word opens an aside, not a dateline.
+        if !par.get(after_dash..).and_then(|r| r.chars().next()).is_some_and(char::is_whitespace) {
+            return None;
         }
+        let a = skip_ws(par, after_dash);
         // "واشنطن - ..." : a bare place, only before a paragraph of some length.
+        let rest = par.get(a..)?;
         if rest.split_whitespace().count() >= 8 {
             return Some(Dateline { place: Some(place.to_string()), agency: None, len: a });
         }
         return None;
     }
     None
+}
+
+/// "دمشق - سانا:", "سبق - جدة:", "فهد العتيبي - سبق - الطائف :": two or three short parts
+/// split by dashes and closed by a colon. A known agency (or a part starting with "وكالة")
+/// is the agency; the last other part that is no credit word is the place (Arabic
+/// papers write "reporter - paper - city:").
+fn arabic_credit_colon(par: &str) -> Option<Dateline> {
+    let colon = par.find([':', '：'])?;
+    let head = par.get(..colon)?;
+    if head.split_whitespace().count() > 9 || head.contains(['.', '،', ',', '"', '«', '“']) {
+        return None;
+    }
+    let parts: Vec<&str> = head.split(is_dash).map(str::trim).collect();
+    let ok = (2..=3).contains(&parts.len())
+        && parts.iter().all(|p| (1..=3).contains(&p.split_whitespace().count()) && is_arabic_text(p))
+        && !parts.iter().any(|p| p.split_whitespace().next().is_some_and(|w| AR_VERBS.contains(&w)));
+    if !ok {
+        return None;
+    }
+    let is_agency_part = |p: &str| {
+        let k = key(p);
+        is_agency(&k) || k.starts_with("وكاله")
+    };
+    let agency = parts.iter().find(|p| is_agency_part(p)).map(|p| p.to_string());
+    let place = parts
+        .iter()
+        .rev()
+        .find(|p| !is_agency_part(p) && !is_credit(&key(p)))
+        .map(|p| p.to_string());
+    let len = skip_ws(par, colon + par.get(colon..)?.chars().next()?.len_utf8());
+    Some(Dateline { place, agency, len })
 }
 
 fn skip_colon(s: &str, i: usize) -> usize {

@@ -9,6 +9,7 @@ pub mod snippet;
 pub use parse::{parse, Node};
 pub use snippet::Segment;
 
+use crate::analysis;
 use crate::index::{DocStore, Postings};
 use serde::Serialize;
 
@@ -56,7 +57,13 @@ pub struct SearchResult {
 }
 
 /// Runs `query` over the store. An empty query matches every article (in id order).
-pub fn search(store: &DocStore, postings: &Postings, query: &str, options: &SearchOptions) -> SearchResult {
+pub fn search(
+    store: &DocStore,
+    postings: &Postings,
+    analyzer: &analysis::Config,
+    query: &str,
+    options: &SearchOptions,
+) -> SearchResult {
     let tree = match parse(query) {
         Ok(tree) => tree,
         Err(e) => {
@@ -67,7 +74,7 @@ pub fn search(store: &DocStore, postings: &Postings, query: &str, options: &Sear
             }
         }
     };
-    let mut plan = plan::Plan::new(store, postings, options.exact);
+    let mut plan = plan::Plan::new(store, postings, analyzer, options.exact);
     let scores = match &tree {
         None => Some(store.iter().map(|(id, _)| (id, 0.0)).collect()),
         Some(node) => plan.eval(node, false).or_else(|| {
@@ -101,7 +108,7 @@ pub fn search(store: &DocStore, postings: &Postings, query: &str, options: &Sear
                 title: a.title.clone(),
                 lang: a.lang.clone(),
                 score,
-                snippet: snippet::snippet(&a.body(), &plan.highlight_terms, &plan.highlight_exact),
+                snippet: snippet::snippet(&a.body(), analyzer, &plan.highlight_terms, &plan.highlight_exact),
             })
         })
         .collect();

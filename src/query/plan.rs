@@ -15,6 +15,7 @@ pub type Scores = HashMap<u32, f32>;
 pub struct Plan<'a> {
     pub store: &'a DocStore,
     pub postings: &'a Postings,
+    pub analyzer: &'a analysis::Config,
     /// Match every word by its exact surface form.
     pub exact: bool,
     /// Count stop words as ordinary words (used when a query holds nothing else).
@@ -25,14 +26,14 @@ pub struct Plan<'a> {
 }
 
 impl<'a> Plan<'a> {
-    pub fn new(store: &'a DocStore, postings: &'a Postings, exact: bool) -> Self {
-        Plan { store, postings, exact, keep_stop: false, highlight_terms: HashSet::new(), highlight_exact: HashSet::new() }
+    pub fn new(store: &'a DocStore, postings: &'a Postings, analyzer: &'a analysis::Config, exact: bool) -> Self {
+        Plan { store, postings, analyzer, exact, keep_stop: false, highlight_terms: HashSet::new(), highlight_exact: HashSet::new() }
     }
 
     pub fn eval(&mut self, node: &Node, negated: bool) -> Option<Scores> {
         match node {
             Node::Word { text, exact } => {
-                let tokens = analysis::analyze(text);
+                let tokens = analysis::analyze_with(text, self.analyzer);
                 let exact = *exact || self.exact;
                 match tokens.len() {
                     0 => None,
@@ -42,7 +43,7 @@ impl<'a> Plan<'a> {
                 }
             }
             Node::Phrase { text } => {
-                let tokens = analysis::analyze(text);
+                let tokens = analysis::analyze_with(text, self.analyzer);
                 if tokens.is_empty() {
                     return None;
                 }

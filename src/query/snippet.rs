@@ -47,8 +47,13 @@ pub fn segments(text: &str, tokens: &[Token], hits: &[bool]) -> Vec<Segment> {
 }
 
 /// The best window of `body` for the query's terms, as segments with `…` where cut.
-pub fn snippet(body: &str, terms: &HashSet<String>, exact: &HashSet<String>) -> Vec<Segment> {
-    let tokens = analysis::analyze(body);
+pub fn snippet(
+    body: &str,
+    analyzer: &analysis::Config,
+    terms: &HashSet<String>,
+    exact: &HashSet<String>,
+) -> Vec<Segment> {
+    let tokens = analysis::analyze_with(body, analyzer);
     if tokens.is_empty() {
         return Vec::new();
     }
@@ -98,7 +103,7 @@ mod tests {
     #[test]
     fn highlights_whole_original_words() {
         let body = "قال إنّ الغـــوطةَ الشرقية تحت الحصار";
-        let segs = snippet(body, &terms(&["غوطه"]), &HashSet::new());
+        let segs = snippet(body, &Default::default(), &terms(&["غوطه"]), &HashSet::new());
         let hit: Vec<_> = segs.iter().filter(|s| s.hit).map(|s| s.text.as_str()).collect();
         assert_eq!(hit, ["الغـــوطةَ"]);
         assert_eq!(segs.iter().map(|s| s.text.as_str()).collect::<String>(), body);
@@ -107,7 +112,7 @@ mod tests {
     #[test]
     fn cuts_long_bodies_around_the_hits() {
         let body = format!("{} Ghouta siege {}", "word ".repeat(100), "more ".repeat(100));
-        let segs = snippet(&body, &terms(&["Ghouta"]), &HashSet::new());
+        let segs = snippet(&body, &Default::default(), &terms(&["Ghouta"]), &HashSet::new());
         assert_eq!(segs.first().unwrap().text, "…");
         assert_eq!(segs.last().unwrap().text, "…");
         assert!(segs.iter().any(|s| s.hit && s.text == "Ghouta"));

@@ -11,12 +11,28 @@ use super::tokenize::is_mark;
 pub fn normalize_word(word: &str) -> (Script, String) {
     let script = word.chars().find_map(script::of_char).unwrap_or(Script::Number);
     let text = match script {
-        Script::Arabic => arabic::normalize(word),
-        Script::Latin => latin::normalize(word),
+        // A token has one script, but callers may pass anything: each character gets its
+        // own script's rules so that normalizing twice changes nothing. Either pass leaves
+        // the other script's letters alone.
+        Script::Arabic | Script::Latin => {
+            let arabic_done = if word.is_ascii() { word.to_string() } else { arabic::normalize(word) };
+            if script == Script::Arabic && !arabic_done.chars().any(|c| c.is_alphabetic() && script::of_char(c) != Some(Script::Arabic)) {
+                arabic_done
+            } else {
+                latin::normalize(&arabic_done)
+            }
+        }
         Script::Number => word.chars().filter_map(ascii_digit).collect(),
         Script::Other => word.chars().filter(|&c| !is_mark(c) && !is_invisible(c)).flat_map(char::to_lowercase).collect(),
     };
     (script, text)
+}
+
+/// The script of a word and its lowercase form, nothing else folded (for measuring what
+/// normalization is worth).
+pub fn lowercase_word(word: &str) -> (Script, String) {
+    let script = word.chars().find_map(script::of_char).unwrap_or(Script::Number);
+    (script, word.chars().flat_map(char::to_lowercase).collect())
 }
 
 /// The surface form folded only for letter case, tatweel and invisible marks: what an

@@ -52,8 +52,8 @@ setup_browser() {
 build() {
   log "building the wasm core (web and nodejs)"
   # Debian's wasm-opt corrupts wasm-bindgen output; node_modules/.bin comes first on PATH.
-  wasm-pack build --mode no-install --release --target web --out-dir www/pkg --out-name qarin --no-pack
-  wasm-pack build --mode no-install --release --target nodejs --out-dir pkg-node --out-name qarin --no-pack
+  wasm-pack build --mode no-install --profile wasm-release --target web --out-dir www/pkg --out-name qarin --no-pack
+  wasm-pack build --mode no-install --profile wasm-release --target nodejs --out-dir pkg-node --out-name qarin --no-pack
   rm -f www/pkg/.gitignore pkg-node/.gitignore
   # The nodejs build is CommonJS; the repository root is an ES-module package.
   echo '{"type": "commonjs"}' > pkg-node/package.json

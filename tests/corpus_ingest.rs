@@ -57,13 +57,18 @@ fn ingest_folder(folder: &str, lang: &str, s: &mut Summary, dump: bool) -> bool 
             }
         }
         if dump {
-            let body = a.body();
-            let head: String = body.chars().take(80).collect();
-            let tail: String = {
-                let n = body.chars().count();
-                body.chars().skip(n.saturating_sub(80)).collect()
+            let cut = |s: &str, head: bool| -> String {
+                let n = s.chars().count();
+                if head {
+                    s.chars().take(100).collect()
+                } else {
+                    s.chars().skip(n.saturating_sub(100)).collect()
+                }
             };
-            println!("{folder}/{name}\tTITLE\t{}\n{folder}/{name}\tBODY\t{head} … {tail}", a.title);
+            let first = a.paragraphs.first().map_or(String::new(), |p| cut(p, true));
+            let last = a.paragraphs.last().map_or(String::new(), |p| cut(p, false));
+            println!("{folder}/{name}\tTITLE\t{}", a.title);
+            println!("{folder}/{name}\tFIRST\t{first}\n{folder}/{name}\tLAST\t{last}");
         }
     }
     true

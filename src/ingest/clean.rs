@@ -118,41 +118,36 @@ fn ends_sentence(s: &str) -> bool {
     t.ends_with(['.', '!', '?', '؟', '。']) && !ends_with_ellipsis(s)
 }
 
-/// Byte index in `line` where a prefix equal to `prefix` (compared folded, white space
-/// runs equal) ends, if `line` starts with it.
-fn match_prefix(line: &str, prefix: &str) -> Option<usize> {
-    let mut li = line.char_indices().peekable();
-    let mut pi = prefix.chars().filter_map(fold_char).peekable();
-    let mut end = 0;
-    while let Some(pc) = pi.next() {
-        if pc == ' ' {
-            while pi.peek() == Some(&' ') {
-                pi.next();
-            }
+/// The characters of `s` that matter when comparing a headline with a line: folded, soft
+/// punctuation dropped (FA-KES bodies lost their commas and apostrophes, titles kept
+/// them), white space runs as one space. Each with its byte range in `s`.
+fn significant(s: &str) -> Vec<(usize, usize, char)> {
+    let mut out: Vec<(usize, usize, char)> = Vec::with_capacity(s.len());
+    for (i, c) in s.char_indices() {
+        let Some(f) = fold_char(c) else { continue };
+        if matches!(f, ',' | ';' | '\'' | '"' | ':' | '(' | ')' | '،' | '؛') {
+            continue;
         }
-        // Next significant char of the line.
-        let (i, lc) = loop {
-            let (i, c) = li.next()?;
-            if let Some(f) = fold_char(c) {
-                break (i, f);
-            }
-        };
-        if lc != pc {
-            return None;
+        if f == ' ' && out.last().is_none_or(|l| l.2 == ' ') {
+            continue;
         }
-        end = i + line.get(i..)?.chars().next()?.len_utf8();
-        if lc == ' ' {
-            while let Some(&(j, c)) = li.peek() {
-                if fold_char(c) == Some(' ') || fold_char(c).is_none() {
-                    end = j + c.len_utf8();
-                    li.next();
-                } else {
-                    break;
-                }
-            }
-        }
+        out.push((i, i + c.len_utf8(), f));
     }
-    Some(end)
+    if out.last().is_some_and(|l| l.2 == ' ') {
+        out.pop();
+    }
+    out
+}
+
+/// Byte index in `line` where a prefix equal to `prefix` ends (compared as
+/// [`significant`] characters), if `line` starts with it.
+fn match_prefix(line: &str, prefix: &str) -> Option<usize> {
+    let p = significant(prefix);
+    let l = significant(line);
+    if p.is_empty() || l.len() < p.len() || l.iter().zip(&p).any(|(a, b)| a.2 != b.2) {
+        return None;
+    }
+    Some(l[p.len() - 1].1)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -274,7 +269,8 @@ fn is_comment_start(line: &str) -> bool {
 // Rule 1: title suffix
 
 /// Separators sites put between a headline and their name, the strongest first.
-const TITLE_SEPARATORS: &[&str] = &[" | ", " :: ", " • ", " · ", " — ", " – ", " - ", " ― ", " ـ "];
+/// "Blasts- Al Manar TV": a dash glued to the headline still separates a brand.
+const TITLE_SEPARATORS: &[&str] = &[" | ", " :: ", " • ", " · ", " — ", " – ", " - ", " ― ", " ـ ", "- ", "– "];
 
 /// Brand words: a suffix holding one names a publication ("Ahram Online", "بلدي نيوز").
 static BRAND_CELL: OnceLock<Vec<String>> = OnceLock::new();
@@ -464,25 +460,27 @@ fn outlet_line(line: &str, next_is_long: bool) -> Option<OutletInfo> {
         (1..=3).contains(&word_count(s))
             && !s.chars().any(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '،' | ':' | '"' | '«' | '“'))
     };
-    if !(next_is_long && n <= 5 && plain(left) && plain(right)) {
+    if !(next_is_long && plain(left) && plain(right)) {
         return None;
     }
     let agency = [right, left].into_iter().find(|s| agency(s)).map(name);
     Some(OutletInfo { outlet: None, agency })
 }
 
-/// An outlet credit opening the first paragraph itself ("عين اليوم – متابعات في منطقة
-/// ..."): the bytes it takes and what it names. Only credits that name the outlet count.
+/// An outlet credit opening the first paragraph itself: "عين اليوم – متابعات في منطقة
+/// ...", or a byline set off from the text by a run of spaces ("Name – Outlet      The
+/// ..."). The bytes it takes and what it names.
 fn outlet_prefix(line: &str) -> Option<(usize, OutletInfo)> {
     let words: Vec<&str> = line.split_whitespace().collect();
-    for take in (3..=5).rev() {
+    for take in (3..=6).rev() {
         let Some(last) = words.get(take - 1) else { continue };
         let end = last.as_ptr() as usize - line.as_ptr() as usize + last.len();
-        let head = line.get(..end)?;
-        if word_count(line.get(end..)?) < 5 {
+        let (head, rest) = (line.get(..end)?, line.get(end..)?);
+        if word_count(rest) < 5 {
             continue;
         }
-        if let Some(info) = outlet_line(head, false).filter(|i| i.outlet.is_some()) {
+        let gap = rest.chars().take_while(|c| c.is_whitespace()).count() >= 3;
+        if let Some(info) = outlet_line(head, gap).filter(|i| gap || i.outlet.is_some()) {
             return Some((end, info));
         }
     }
@@ -596,19 +594,40 @@ fn share_bar_len(line: &str) -> Option<usize> {
     Some(words[i].0)
 }
 
-/// Rule 4 and the FA-KES-style openings: strips from the first paragraph a leading date
-/// stamp ("Wed 05 Apr 2017", "Date of publication 4 Oct 2016") as Timestamp, the headline
-/// printed again at its start as RepeatedTitle, and a dateline ("TEHRAN (Tasnim) –",
-/// "دمشق - سانا:", or a known agency and a date after the headline) as Dateline.
+/// Rule 4 and the FA-KES-style openings: strips from the first paragraph the headline
+/// printed again (RepeatedTitle), with what the page put before it: a date stamp ("Wed 05
+/// Apr 2017", "Posted on April 4 2017 by …") as Timestamp, a known agency and a date ("AFP
+/// Friday 15 Jul 2016") as Dateline, other labels ("UPDATED") as Navigation; a date stamp
+/// opening the paragraph without the headline (Timestamp); and a dateline ("TEHRAN
+/// (Tasnim) –", "دمشق - سانا:") as Dateline.
 fn lead_prefixes(doc: &mut Doc) {
     let Some(&i) = doc.kept().first() else { return };
-    if meta::dominant_script(doc.line(i)) == Some(Script::Latin) {
-        if let Some(len) = leading_date_len(doc.line(i)) {
-            doc.cut_prefix(i, len, RemovedKind::Timestamp);
+    let latin = meta::dominant_script(doc.line(i)) == Some(Script::Latin);
+    if let Some((start, end)) = find_title_in_lead(doc, doc.line(i)) {
+        let mut offset = 0;
+        if start > 0 {
+            let before = doc.line(i).get(..start).unwrap_or("").trim().to_string();
+            let agency = agency_date_prefix(&before);
+            let kind = if agency.is_some() {
+                RemovedKind::Dateline
+            } else if before.chars().any(|c| c.is_ascii_digit()) {
+                RemovedKind::Timestamp
+            } else {
+                RemovedKind::Navigation
+            };
+            if doc.cut_prefix(i, start, kind) {
+                offset = start;
+                doc.agency = agency.or(doc.agency.take());
+            }
         }
-    }
-    if let Some(len) = title_prefix_len(doc, doc.line(i)) {
-        if doc.cut_prefix(i, len, RemovedKind::RepeatedTitle) {
+        let end = end - offset;
+        let rest_empty = doc.line(i).get(end..).is_none_or(|r| r.trim().is_empty());
+        if rest_empty {
+            if doc.kept().len() > 1 {
+                doc.drop_line(i, RemovedKind::RepeatedTitle);
+                return lead_prefixes_after_title(doc);
+            }
+        } else if doc.cut_prefix(i, end, RemovedKind::RepeatedTitle) {
             // After the headline, FA-KES pages print "AFP Friday 15 Jul 2016" or a date.
             if let Some((agency, len)) = agency_and_date(doc.line(i)) {
                 if doc.cut_prefix(i, len, RemovedKind::Dateline) {
@@ -618,7 +637,17 @@ fn lead_prefixes(doc: &mut Doc) {
                 doc.cut_prefix(i, len, RemovedKind::Timestamp);
             }
         }
+    } else if latin {
+        if let Some(len) = leading_date_len(doc.line(i)) {
+            doc.cut_prefix(i, len, RemovedKind::Timestamp);
+        }
     }
+    lead_prefixes_after_title(doc);
+}
+
+/// The dateline part of [`lead_prefixes`], on whatever line now opens the body.
+fn lead_prefixes_after_title(doc: &mut Doc) {
+    let Some(&i) = doc.kept().first() else { return };
     if !doc.removed.iter().any(|(_, r)| r.kind == RemovedKind::Dateline) {
         if let Some(d) = meta::read_dateline(doc.line(i)) {
             if doc.cut_prefix(i, d.len, RemovedKind::Dateline) {
@@ -644,36 +673,91 @@ fn leading_date_len(line: &str) -> Option<usize> {
         .then_some(offset + n)
 }
 
-/// Length of the headline repeated at the start of `line`, with the punctuation after it.
-/// Needs a headline of four words or more. A headline cut short by the page ("… east of")
-/// is followed to the end of its word, and into the sentence it began when the rest starts
-/// in lower case.
-fn title_prefix_len(doc: &Doc, line: &str) -> Option<usize> {
-    let title = [&doc.full_title, &doc.title]
-        .into_iter()
-        .filter(|t| word_count(t) >= 4)
-        .find(|t| match_prefix(line, t.trim_end_matches(['.', ' '])).is_some())?;
-    let mut end = match_prefix(line, title.trim_end_matches(['.', ' ']))?;
-    // Finish a word the headline cut in half.
-    let mid_word = line.get(..end)?.chars().last().is_some_and(char::is_alphanumeric)
-        && line.get(end..)?.chars().next().is_some_and(char::is_alphanumeric);
-    if mid_word {
-        end += line.get(end..)?.find(|c: char| !c.is_alphanumeric()).unwrap_or(line.len() - end);
-    }
-    let rest = line.get(end..)?;
-    let starts_lower = rest.trim_start().chars().next().is_some_and(char::is_lowercase);
-    if starts_lower && !rest.trim_start().starts_with(char::is_whitespace) {
-        // The page cut the headline; its sentence runs on to the first full stop.
-        if let Some(p) = rest.find(". ").filter(|&p| p <= 100) {
-            end += p + 1;
-        } else {
-            return None;
+/// Where the headline stands near the start of `line`: `(start, end)` bytes, `end` past
+/// the punctuation after it. The headline may follow up to twelve words of stamps and
+/// credits without a sentence end ("Posted on April 4 2017 by Staff <headline>"). Needs a
+/// headline of four words or more, and what follows it must start like a new sentence (so
+/// a lede that merely begins with the headline's words keeps them). A headline the page
+/// cut short ("… east of") is followed into the sentence it began.
+fn find_title_in_lead(doc: &Doc, line: &str) -> Option<(usize, usize)> {
+    let mut titles: Vec<String> = Vec::new();
+    for t in [&doc.full_title, &doc.title] {
+        let t = t.trim_end_matches(['.', ' ']).to_string();
+        if word_count(&t) >= 4 && !titles.contains(&t) {
+            titles.push(t);
         }
     }
-    let rest = line.get(end..)?;
-    let skip = rest.len() - rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ':' | '-' | '–' | '—')).len();
-    let end = end + skip;
-    (word_count(line.get(end..)?) >= 3).then_some(end)
+    // A title with a credit word the body leaves out ("… car bomb Rebels").
+    if let Some(t) = titles.last().cloned() {
+        let words: Vec<&str> = t.split_whitespace().collect();
+        if words.len() >= 7 {
+            titles.push(words[..words.len() - 1].join(" "));
+        }
+    }
+    // Cut short: long, or ending on a word no headline ends with.
+    let last = doc.full_title.split_whitespace().last().unwrap_or("").to_lowercase();
+    let truncated = doc.full_title.chars().count() >= 80
+        || ["of", "the", "a", "an", "in", "on", "at", "to", "for", "and", "with", "from", "by"].contains(&last.as_str());
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(line.char_indices().filter(|&(_, c)| c.is_whitespace()).map(|(p, c)| p + c.len_utf8()))
+        .filter(|&p| line.get(p..).is_some_and(|r| !r.starts_with(char::is_whitespace)))
+        .take(13)
+        .collect();
+    for &start in &starts {
+        let before = line.get(..start)?;
+        if has_sentence_end(before) || before.chars().count() > 160 {
+            break;
+        }
+        let rest = line.get(start..)?;
+        for t in &titles {
+            if let Some(len) = title_at(rest, t, truncated) {
+                return Some((start, start + len));
+            }
+        }
+    }
+    None
+}
+
+/// A full stop, question or exclamation mark ending a sentence in `s`; the dot of an
+/// abbreviation ("Aug. 1", "U.S. officials") does not count.
+fn has_sentence_end(s: &str) -> bool {
+    s.contains(['!', '?', '؟'])
+        || s.match_indices(". ").any(|(p, _)| {
+            let word = s.get(..p).and_then(|h| h.split_whitespace().last()).unwrap_or("");
+            word.chars().filter(|c| c.is_alphabetic()).count() > 4 && !word.contains('.')
+        })
+}
+
+/// Length of headline `t` (with the punctuation and space after it) at the start of `s`.
+fn title_at(s: &str, t: &str, truncated: bool) -> Option<usize> {
+    let mut end = match_prefix(s, t)?;
+    let mid_word = s.get(..end)?.chars().last().is_some_and(char::is_alphanumeric)
+        && s.get(end..)?.chars().next().is_some_and(char::is_alphanumeric);
+    if mid_word {
+        if !truncated {
+            return None;
+        }
+        end += s.get(end..)?.find(|c: char| !c.is_alphanumeric()).unwrap_or(s.len() - end);
+    }
+    let rest = s.get(end..)?;
+    let next = rest.trim_start().chars().next();
+    let punct = rest.trim_start().starts_with(['.', ':', '-', '–', '—', '|']);
+    if next.is_some_and(char::is_lowercase) && !punct {
+        // The page cut the headline; its sentence runs on to the first full stop.
+        let p = rest.find(". ").filter(|&p| truncated && p <= 100)?;
+        end += p + 1;
+    }
+    let rest = s.get(end..)?;
+    let skip = rest.len()
+        - rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ':' | '-' | '–' | '—' | '|')).len();
+    Some(end + skip)
+}
+
+/// "AFP Friday 22 Jul 2016": a known agency and a date, nothing else. The agency.
+fn agency_date_prefix(s: &str) -> Option<String> {
+    let first = s.split_whitespace().next()?;
+    let rest = s.get(first.len()..)?.trim();
+    (is_agency(&key(first)) && meta::date_prefix_len(rest) == Some(rest.len())).then(|| first.to_string())
 }
 
 /// A known agency followed by a date ("AFP Friday 15 Jul 2016 At least ..."): the agency
@@ -1160,14 +1244,5 @@ mod tests {
         for t in ["", "a", "a\n-", "x\n - \n|\n...", "عنوان\n(", "T\n( ) -", "Title\nMay", "é - ß | ü\n—"] {
             let _ = run(t);
         }
-    }
-}
-#[cfg(test)]
-mod debug_tmp {
-    #[test]
-    fn dbg() {
-        let line = "علي القحطاني – \u{a0}عين اليوم";
-        eprintln!("{:?}", super::split_credit_line(line));
-        eprintln!("{:?}", super::outlet_line(line, true));
     }
 }

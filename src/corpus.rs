@@ -24,7 +24,22 @@ pub struct ArticleSummary {
 pub struct AddReport {
     pub added: Vec<ArticleSummary>,
     /// Problems and per-article warnings, each naming its file.
-    pub warnings: Vec<Problem>,
+    pub warnings: Vec<Warning>,
+}
+
+/// Something the user should know about one file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    pub file: String,
+    pub message: String,
+    /// True when the file (or this part of it) was not added at all.
+    pub skipped: bool,
+}
+
+impl Warning {
+    fn skipped(p: Problem) -> Self {
+        Warning { file: p.file, message: p.message, skipped: true }
+    }
 }
 
 /// Which articles `list` returns.
@@ -53,14 +68,22 @@ impl Corpus {
     /// Reads a whole file as `qarin ingest` would and adds its articles.
     pub fn add_bytes(&mut self, file: &str, bytes: &[u8]) -> AddReport {
         let ingested = ingest::read(file, bytes);
-        let mut report = AddReport { added: Vec::new(), warnings: ingested.problems };
+        let mut report = AddReport {
+            added: Vec::new(),
+            warnings: ingested.problems.into_iter().map(Warning::skipped).collect(),
+        };
         for article in ingested.articles {
-            for w in &article.warnings {
-                report.warnings.push(Problem { file: article.file.clone(), message: w.clone() });
-            }
+            let notes: Vec<Warning> = article
+                .warnings
+                .iter()
+                .map(|w| Warning { file: article.file.clone(), message: w.clone(), skipped: false })
+                .collect();
             match self.add_article(article) {
-                Ok(summary) => report.added.push(summary),
-                Err(problem) => report.warnings.push(problem),
+                Ok(summary) => {
+                    report.added.push(summary);
+                    report.warnings.extend(notes);
+                }
+                Err(problem) => report.warnings.push(Warning::skipped(problem)),
             }
         }
         report
@@ -104,13 +127,19 @@ impl Corpus {
         let lang = filter.lang.as_deref().filter(|l| !l.is_empty() && *l != "all");
         self.store
             .iter()
-            .filter(|(_, s)| lang.map_or(true, |l| s.article.lang == l))
+            .filter(|(_, s)| lang.is_none_or(|l| s.article.lang == l))
             .map(|(id, s)| summary(id, &s.article, &s.hash))
             .collect()
     }
 
     pub fn search(&self, query: &str, options: &SearchOptions) -> SearchResult {
         query::search(&self.store, &self.postings, &self.analyzer, query, options)
+    }
+
+    /// Article `id` with the words `query` looks for marked, for the reader.
+    pub fn highlight(&self, id: DocId, query: &str, exact: bool) -> Result<query::Highlighted, Error> {
+        let stored = self.store.get(id).ok_or_else(|| Error::new(ErrorKind::NotFound, format!("no article with id {id}")))?;
+        query::highlight(&stored.article, &self.analyzer, query, exact)
     }
 
     pub fn len(&self) -> usize {

@@ -95,6 +95,14 @@ impl Corpus {
         }
     }
 
+    /// Article `id` with the words `query` looks for marked:
+    /// `{title: [{text, hit}], paragraphs: [[{text, hit}]], hits}`. `options`: `{exact}`.
+    pub fn highlight(&self, id: u32, query: &str, options: JsValue) -> Result<JsValue, JsError> {
+        let exact = prop(&options, "exact").and_then(|v| v.as_bool()).unwrap_or(false);
+        let marked = self.core.highlight(id, query, exact).map_err(|e| JsError::new(&e.to_string()))?;
+        to_js(&marked)
+    }
+
     /// `[{id, file, title, lang, hash}]` in id order; `filter`: `{lang}`.
     pub fn list(&self, filter: JsValue) -> Result<JsValue, JsError> {
         to_js(&self.core.list(&ListFilter { lang: string_prop(&filter, "lang") }))

@@ -1,5 +1,5 @@
-//! Ingests every file of the shared real corpus (`../shared/corpus/en` and `/ar`, relative
-//! to the project root) and checks what no single example can: nothing panics, every file
+//! Ingests every file of the shared real corpus (`../shared/corpus/en`, `/ar` and the
+//! translated `/pairs`, relative to the project root) and checks what no single example can: nothing panics, every file
 //! gives one article with a title and a body in the language of its folder, and cleaning
 //! never takes most of a file (the sign of an over-eager rule). Prints a summary of what
 //! was removed, by kind, and the worst offenders, so a change of rule shows its effect.
@@ -24,31 +24,57 @@ struct Summary {
     failures: Vec<String>,
 }
 
-fn ingest_folder(folder: &str, lang: &str, s: &mut Summary, dump: bool) -> bool {
+fn ingest_folder(folder: &str, suffix: &str, lang: &str, s: &mut Summary, dump: bool) -> bool {
     let dir = corpus_dir().join(folder);
-    let Ok(entries) = std::fs::read_dir(&dir) else { return false };
-    let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return false;
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.to_str().is_some_and(|n| n.ends_with(suffix)))
+        .collect();
     paths.sort();
     for path in paths {
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("?").to_string();
-        let Ok(bytes) = std::fs::read(&path) else { continue };
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("?")
+            .to_string();
+        let Ok(bytes) = std::fs::read(&path) else {
+            continue;
+        };
         s.files += 1;
         let got = read(&name, &bytes);
         if got.articles.len() != 1 {
-            s.failures.push(format!("{folder}/{name}: {} articles, problems {:?}", got.articles.len(), got.problems));
+            s.failures.push(format!(
+                "{folder}/{name}: {} articles, problems {:?}",
+                got.articles.len(),
+                got.problems
+            ));
             continue;
         }
         let a = &got.articles[0];
         if a.title.trim().is_empty() || a.body().trim().is_empty() {
-            s.failures.push(format!("{folder}/{name}: empty title or body"));
+            s.failures
+                .push(format!("{folder}/{name}: empty title or body"));
         }
         if a.lang != lang {
-            s.lang_exceptions.push(format!("{folder}/{name}: {}", a.lang));
+            s.lang_exceptions
+                .push(format!("{folder}/{name}: {}", a.lang));
         }
-        let total = String::from_utf8_lossy(&bytes).chars().filter(|c| !c.is_whitespace()).count().max(1);
-        let removed_ns: usize =
-            a.removed.iter().map(|r| r.text.chars().filter(|c| !c.is_whitespace()).count()).sum();
-        s.ratios.push((removed_ns as f64 / total as f64, format!("{folder}/{name}")));
+        let total = String::from_utf8_lossy(&bytes)
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .count()
+            .max(1);
+        let removed_ns: usize = a
+            .removed
+            .iter()
+            .map(|r| r.text.chars().filter(|c| !c.is_whitespace()).count())
+            .sum();
+        s.ratios
+            .push((removed_ns as f64 / total as f64, format!("{folder}/{name}")));
         for r in &a.removed {
             *s.kinds.entry(format!("{:?}", r.kind)).or_default() += 1;
             if dump {
@@ -84,26 +110,44 @@ fn real_corpus_ingests_cleanly() {
         ratios: Vec::new(),
         failures: Vec::new(),
     };
-    let en = ingest_folder("en", "en", &mut s, dump);
-    let ar = ingest_folder("ar", "ar", &mut s, dump);
+    let en = ingest_folder("en", ".txt", "en", &mut s, dump);
+    let ar = ingest_folder("ar", ".txt", "ar", &mut s, dump);
+    // Professionally translated pairs, one sentence a line: clean text that cleaning
+    // should leave nearly whole (a check on false positives).
+    ingest_folder("pairs", "_en.txt", "en", &mut s, dump);
+    ingest_folder("pairs", "_ar.txt", "ar", &mut s, dump);
     if !en && !ar {
-        println!("note: {} not found; corpus test skipped", corpus_dir().display());
+        println!(
+            "note: {} not found; corpus test skipped",
+            corpus_dir().display()
+        );
         return;
     }
     s.ratios.sort_by(|a, b| b.0.total_cmp(&a.0));
     println!("files: {}", s.files);
     println!("removed, by kind: {:?}", s.kinds);
-    println!("language exceptions ({}): {:?}", s.lang_exceptions.len(), s.lang_exceptions);
+    println!(
+        "language exceptions ({}): {:?}",
+        s.lang_exceptions.len(),
+        s.lang_exceptions
+    );
     println!("largest share removed:");
     for (r, f) in s.ratios.iter().take(8) {
         println!("  {:5.1}%  {f}", r * 100.0);
     }
-    assert!(s.failures.is_empty(), "files without one clean article: {:#?}", s.failures);
+    assert!(
+        s.failures.is_empty(),
+        "files without one clean article: {:#?}",
+        s.failures
+    );
     assert!(
         s.lang_exceptions.len() * 200 <= s.files,
         "more than 0.5% of files in the wrong language: {:?}",
         s.lang_exceptions
     );
     let over: Vec<_> = s.ratios.iter().filter(|(r, _)| *r > 0.5).collect();
-    assert!(over.is_empty(), "cleaning removed more than half of: {over:?}");
+    assert!(
+        over.is_empty(),
+        "cleaning removed more than half of: {over:?}"
+    );
 }

@@ -42,7 +42,7 @@ fn respell(word: &str, rng: &mut Lcg) -> String {
     }
     if chars.len() >= 3 && !matches!(chars[0], 'و' | 'ب') {
         // A conjunction or preposition glued on, as in وحسن or بالغوطة.
-        options.push(format!("{}{word}", if chars.len() % 2 == 0 { 'و' } else { 'ب' }));
+        options.push(format!("{}{word}", if chars.len().is_multiple_of(2) { 'و' } else { 'ب' }));
     }
     if chars.len() >= 4 {
         let mut s: String = chars[..2].iter().collect();

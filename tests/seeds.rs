@@ -61,12 +61,19 @@ fn check(seed: &Seed, a: &Article) -> Vec<String> {
     eq("agency", &a.agency, &seed.agency);
     eq("outlet", &a.outlet, &seed.outlet);
     if a.removed.len() != seed.removed.len() {
-        errs.push(format!("{} removals, want {}", a.removed.len(), seed.removed.len()));
+        errs.push(format!(
+            "{} removals, want {}",
+            a.removed.len(),
+            seed.removed.len()
+        ));
     }
     for (i, (got, want)) in a.removed.iter().zip(&seed.removed).enumerate() {
         let kind = kind_name(a, i);
         if kind != want.kind || !got.text.starts_with(&want.starts) {
-            errs.push(format!("removal {i}: got {kind} {:?}, want {} {:?}…", got.text, want.kind, want.starts));
+            errs.push(format!(
+                "removal {i}: got {kind} {:?}, want {} {:?}…",
+                got.text, want.kind, want.starts
+            ));
         }
     }
     errs
@@ -75,9 +82,12 @@ fn check(seed: &Seed, a: &Article) -> Vec<String> {
 #[test]
 fn seeds_read_as_a_person_reads_them() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let toml_text = std::fs::read_to_string(root.join("tests/data/seeds.toml")).expect("tests/data/seeds.toml");
+    let toml_text =
+        std::fs::read_to_string(root.join("tests/data/seeds.toml")).expect("tests/data/seeds.toml");
     let cases: Cases = toml::from_str(&toml_text).expect("seeds.toml parses");
-    let on_disk = std::fs::read_dir(root.join("seeds")).expect("seeds/").count();
+    let on_disk = std::fs::read_dir(root.join("seeds"))
+        .expect("seeds/")
+        .count();
     assert_eq!(cases.seed.len(), on_disk, "one table per seed file");
     let mut failures = Vec::new();
     for seed in &cases.seed {
@@ -88,7 +98,12 @@ fn seeds_read_as_a_person_reads_them() {
         let a = &got.articles[0];
         let errs = check(seed, a);
         if !errs.is_empty() {
-            failures.push(format!("{}:\n  {}\n  read as: {:#?}", seed.file, errs.join("\n  "), a));
+            failures.push(format!(
+                "{}:\n  {}\n  read as: {:#?}",
+                seed.file,
+                errs.join("\n  "),
+                a
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));

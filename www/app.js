@@ -18,6 +18,7 @@ const ui = {
   form: $('search-form'),
   q: $('q'),
   lang: $('lang'),
+  exact: $('exact'),
   files: $('files'),
   folder: $('folder'),
   size: $('corpus-size'),
@@ -40,6 +41,7 @@ const state = {
   size: 0,
   query: '',
   lang: 'all',
+  exact: false,
   shown: 0, // rows in the list
   total: 0,
   searchSeq: 0, // only the newest search may render
@@ -112,7 +114,9 @@ async function search({ more = false } = {}) {
   const offset = more ? state.shown : 0;
   let result;
   try {
-    result = await work(core.call(Request.SEARCH, { query: state.query, lang: state.lang, limit: PAGE, offset }));
+    result = await work(
+      core.call(Request.SEARCH, { query: state.query, lang: state.lang, limit: PAGE, offset, exact: state.exact }),
+    );
   } catch (e) {
     if (seq === state.searchSeq) showError(`Search failed: ${e.message}`);
     return;
@@ -132,6 +136,7 @@ async function search({ more = false } = {}) {
   }
   showError('');
   ui.q.removeAttribute('aria-invalid');
+  showLangCounts(result.facets?.lang ?? {});
   renderResults(ui.results, result.hits, rowState(), rowActions, { append: more });
   state.shown = offset + result.hits.length;
   state.total = result.total;
@@ -141,6 +146,16 @@ async function search({ more = false } = {}) {
   // What the list now shows, for tests and styles to key on.
   ui.results.dataset.query = state.query;
   ui.results.dataset.lang = state.lang;
+}
+
+/** Puts the query's matches per language into the language menu: "Arabic · العربية (2)". */
+function showLangCounts(counts) {
+  const all = Object.values(counts).reduce((a, b) => a + b, 0);
+  for (const option of ui.lang.options) {
+    option.dataset.label ??= option.textContent;
+    const n = option.value === 'all' ? all : counts[option.value] ?? 0;
+    option.textContent = `${option.dataset.label} (${n.toLocaleString('en')})`;
+  }
 }
 
 function summaryText(total) {
@@ -186,6 +201,10 @@ ui.form.addEventListener('submit', (e) => {
   search();
 });
 ui.q.addEventListener('input', scheduleSearch);
+ui.exact.addEventListener('change', () => {
+  state.exact = ui.exact.checked;
+  search();
+});
 ui.lang.addEventListener('change', () => {
   state.lang = ui.lang.value;
   search();
@@ -197,7 +216,7 @@ ui.more.addEventListener('click', () => search({ more: true }));
 async function openReader(id, opener = null) {
   let article;
   try {
-    article = await work(core.call(Request.GET, { id }));
+    article = await work(core.call(Request.GET, { id, query: state.query, exact: state.exact }));
   } catch (e) {
     showError(`Cannot open the article: ${e.message}`);
     return;
@@ -211,6 +230,8 @@ async function openReader(id, opener = null) {
     close: closeReader,
     compare: (checked) => pickForCompare(summary, checked),
   });
+  // Bring the first match into view, as a reader expects after a search.
+  ui.reader.querySelector('.article-body mark')?.scrollIntoView({ block: 'center' });
 }
 
 function closeReader() {

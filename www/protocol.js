@@ -19,23 +19,30 @@
 //    │  ── ADD_FILES {files: [{name, blob}]} ►  reads each blob as bytes, addBytes
 //    │  ◄───────────── PROGRESS {done,total}
 //    │  ◄────────────── REPLY {report, size}
-//    │  ── GET {id} ────────────────────────►
+//    │  ── GET {id, query?, exact?} ─────────►
 //    │  ◄────────────── REPLY article | null
 //    │  ◄────────────── FATAL {message}        (wasm failed to start; nothing else works)
 
 /** Messages the page sends; each is answered by one `Event.REPLY`. */
 export const Request = Object.freeze({
-  /** `{query, lang: "all"|"ar"|"en", limit, offset}` → `{total, hits, error?}` */
+  /**
+   * `{query, lang: "all"|"ar"|"en", limit, offset, exact}` → `{total, hits, facets, error?}`;
+   * `facets.lang` counts the query's matches per language whatever the language filter.
+   */
   SEARCH: 'search',
   /**
    * `{files: [{name, blob}]}` → `{report, size}`. `blob` is a File or Blob: structured
    * cloning passes a handle, not the bytes, so the worker reads them (as an ArrayBuffer)
    * and the page never holds 10,000 files in memory. `name` is the file's name, or its
    * path inside a dropped or picked folder.
-   * `report`: `{files, added: [{id, file, title, lang}], warnings: [{file, message}]}`.
+   * `report`: `{files, added: [{id, file, title, lang}], warnings: [{file, message, skipped}]}`
+   * (`skipped`: the file, or that part of it, was not added).
    */
   ADD_FILES: 'add-files',
-  /** `{id}` → the whole article (`Corpus.get`) or `null`. */
+  /**
+   * `{id, query?, exact?}` → the whole article (`Corpus.get`) or `null`; with a query, also
+   * `marked: {title, paragraphs, hits}`, the text as `[{text, hit}]` segments.
+   */
   GET: 'get',
 });
 

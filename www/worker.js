@@ -34,7 +34,7 @@ async function loadSeeds() {
     names = await res.json();
     if (!Array.isArray(names)) throw new Error('index.json is not a list of file names');
   } catch (e) {
-    return { files: 0, added: [], warnings: [{ file: 'seeds/index.json', message: `cannot load the seed articles: ${messageOf(e)}` }] };
+    return { files: 0, added: [], warnings: [{ file: 'seeds/index.json', message: `cannot load the seed articles: ${messageOf(e)}`, skipped: true }] };
   }
   const files = names
     .filter((n) => typeof n === 'string')
@@ -64,20 +64,21 @@ async function addAll(files) {
     try {
       buf = blob ? await blob.arrayBuffer() : await bytes;
     } catch (e) {
-      report.warnings.push({ file: name, message: `cannot read the file: ${messageOf(e)}` });
+      report.warnings.push({ file: name, message: `cannot read the file: ${messageOf(e)}`, skipped: true });
       continue;
     }
     if (dead) break;
     try {
       const result = corpus.addBytes(name, new Uint8Array(buf));
       for (const a of result.added) report.added.push({ id: a.id, file: a.file, title: a.title, lang: a.lang });
+      // `skipped` tells a file that was not added from a note on one that was.
       report.warnings.push(...result.warnings);
     } catch (e) {
       if (e instanceof WebAssembly.RuntimeError) {
         fatal(`The search core crashed while reading ${name}. Reload the page.`);
         break;
       }
-      report.warnings.push({ file: name, message: messageOf(e) });
+      report.warnings.push({ file: name, message: messageOf(e), skipped: true });
     }
     const now = Date.now();
     if (now - lastProgress >= PROGRESS_EVERY_MS || i === files.length - 1) {
@@ -89,11 +90,12 @@ async function addAll(files) {
 }
 
 const handlers = {
-  [Request.SEARCH]({ query, lang, limit, offset }) {
+  [Request.SEARCH]({ query, lang, limit, offset, exact }) {
     return corpus.search(String(query ?? ''), {
       lang: lang === 'ar' || lang === 'en' ? lang : undefined,
       limit: limit ?? 50,
       offset: offset ?? 0,
+      exact: exact === true,
     });
   },
   async [Request.ADD_FILES]({ files }) {
@@ -101,8 +103,12 @@ const handlers = {
     const report = await addAll(list);
     return { report, size: corpus.size };
   },
-  [Request.GET]({ id }) {
-    return corpus.get(id);
+  [Request.GET]({ id, query, exact }) {
+    const article = corpus.get(id);
+    if (article && query && String(query).trim()) {
+      article.marked = corpus.highlight(id, String(query), { exact: exact === true });
+    }
+    return article;
   },
 };
 

@@ -130,8 +130,9 @@ fn search_command(args: &[String]) -> Result<(), String> {
     let query = query.ok_or_else(|| format!("no query given\n{USAGE}"))?;
     let mut corpus = Corpus::new();
     for (name, bytes) in read_paths(&corpora)? {
-        let added = corpus.add_bytes(&name, &bytes);
-        report(&added.warnings);
+        for w in corpus.add_bytes(&name, &bytes).warnings {
+            eprintln!("qarin: {}: {}", w.file, w.message);
+        }
     }
     if corpus.is_empty() {
         return Err("no article could be read".to_string());

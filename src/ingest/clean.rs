@@ -60,7 +60,9 @@ struct Doc {
 
 impl Doc {
     fn kept(&self) -> Vec<usize> {
-        (0..self.lines.len()).filter(|&i| self.lines[i].is_some()).collect()
+        (0..self.lines.len())
+            .filter(|&i| self.lines[i].is_some())
+            .collect()
     }
 
     fn line(&self, i: usize) -> &str {
@@ -75,8 +77,12 @@ impl Doc {
 
     /// Removes the first `len` bytes of line `i` (a char boundary, checked).
     fn cut_prefix(&mut self, i: usize, len: usize, kind: RemovedKind) -> bool {
-        let Some(Some(line)) = self.lines.get_mut(i) else { return false };
-        let (Some(head), Some(rest)) = (line.get(..len), line.get(len..)) else { return false };
+        let Some(Some(line)) = self.lines.get_mut(i) else {
+            return false;
+        };
+        let (Some(head), Some(rest)) = (line.get(..len), line.get(len..)) else {
+            return false;
+        };
         let (head, rest) = (head.trim().to_string(), rest.trim_start().to_string());
         if head.is_empty() || rest.is_empty() {
             return false;
@@ -114,7 +120,9 @@ fn ends_with_ellipsis(s: &str) -> bool {
 
 /// Ends like a sentence: a full stop, question or exclamation mark, possibly inside quotes.
 fn ends_sentence(s: &str) -> bool {
-    let t = s.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '”' | '’' | '\'' | '»' | ')'));
+    let t = s.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '”' | '’' | '\'' | '»' | ')')
+    });
     t.ends_with(['.', '!', '?', '؟', '。']) && !ends_with_ellipsis(s)
 }
 
@@ -155,22 +163,23 @@ fn match_prefix(line: &str, prefix: &str) -> Option<usize> {
 // whole-line unless said otherwise.
 
 static RELATED_CELL: OnceLock<Vec<String>> = OnceLock::new();
+#[rustfmt::skip]
 const RELATED: &[&str] = &[
     "related", "related articles", "related posts", "related stories", "related news",
     "related content", "related coverage", "related topics", "related links", "related reading",
     "read more", "read also", "also read", "see also", "more stories", "more news", "other news",
     "you may also like", "you might also like", "you may be interested in", "recommended",
     "recommended for you", "recommended stories", "most read", "most popular", "most viewed",
-    "most shared", "most commented", "top stories", "latest news", "latest stories",
-    "trending", "trending now", "editor's picks", "editors' picks", "more on this story",
-    "in other news", "what to read next", "further reading",
-    "مواضيع ذات صلة", "مقالات ذات صلة", "أخبار ذات صلة", "مواد ذات صلة", "موضوعات ذات صلة",
-    "تقارير ذات صلة", "روابط ذات صلة", "قصص ذات صلة", "ذات صلة", "اقرأ أيضا", "اقرأ أيضاً",
-    "إقرأ أيضا", "اقرأ كذلك", "اقرأ المزيد", "الأكثر قراءة", "الأكثر مشاهدة", "الأكثر تداولا",
-    "الأكثر تعليقا", "الأكثر شعبية", "الأكثر قراءة اليوم", "الأخبار الأكثر قراءة",
-    "أخبار متعلقة", "مقالات متعلقة", "مواضيع متعلقة", "أخبار مشابهة", "مقالات مشابهة",
-    "قد يعجبك أيضا", "قد يهمك أيضا", "قد يهمك", "قد يعجبك", "شاهد أيضا", "المزيد من الأخبار",
-    "آخر الأخبار", "أهم الأخبار", "مقالات أخرى", "أخبار أخرى", "اخترنا لك", "ننصحك بقراءة",
+    "most shared", "most commented", "top stories", "latest news", "latest stories", "trending",
+    "trending now", "editor's picks", "editors' picks", "more on this story", "in other news",
+    "what to read next", "further reading", "مواضيع ذات صلة", "مقالات ذات صلة", "أخبار ذات صلة",
+    "مواد ذات صلة", "موضوعات ذات صلة", "تقارير ذات صلة", "روابط ذات صلة", "قصص ذات صلة", "ذات صلة",
+    "اقرأ أيضا", "اقرأ أيضاً", "إقرأ أيضا", "اقرأ كذلك", "اقرأ المزيد", "الأكثر قراءة",
+    "الأكثر مشاهدة", "الأكثر تداولا", "الأكثر تعليقا", "الأكثر شعبية", "الأكثر قراءة اليوم",
+    "الأخبار الأكثر قراءة", "أخبار متعلقة", "مقالات متعلقة", "مواضيع متعلقة", "أخبار مشابهة",
+    "مقالات مشابهة", "قد يعجبك أيضا", "قد يهمك أيضا", "قد يهمك", "قد يعجبك", "شاهد أيضا",
+    "المزيد من الأخبار", "آخر الأخبار", "أهم الأخبار", "مقالات أخرى", "أخبار أخرى", "اخترنا لك",
+    "ننصحك بقراءة",
 ];
 
 /// A heading that opens a list of links to other articles.
@@ -199,11 +208,12 @@ fn is_related_pattern(k: &str) -> bool {
         || starts(&["most", "popular", "in"])
         || starts(&["latest", "in"])
         || starts(&["الاكثر", "قراءه", "في"])
-        || (n >= 3 && n <= 5 && w[0] == "top" && (w[n - 1] == "stories" || w[n - 1] == "news"))
-        || (n >= 3 && n <= 4 && w[0] == "more" && (w[n - 1] == "stories" || w[n - 1] == "news"))
+        || ((3..=5).contains(&n) && w[0] == "top" && (w[n - 1] == "stories" || w[n - 1] == "news"))
+        || ((3..=4).contains(&n) && w[0] == "more" && (w[n - 1] == "stories" || w[n - 1] == "news"))
 }
 
 static NAV_CELL: OnceLock<Vec<String>> = OnceLock::new();
+#[rustfmt::skip]
 const NAV: &[&str] = &[
     "advertisement", "advertisements", "sponsored", "sponsored content", "share", "share this",
     "share this article", "share this story", "share on facebook", "share on twitter", "tweet",
@@ -211,12 +221,12 @@ const NAV: &[&str] = &[
     "click to email", "print", "email", "print this page", "print this article", "follow us",
     "follow us on twitter", "follow us on facebook", "subscribe", "subscribe to our newsletter",
     "sign up for our newsletter", "tags", "like this", "loading", "like loading", "next",
-    "previous", "next previous", "previous next", "next article", "previous article",
-    "back to top", "scroll to top", "home", "comments", "top", "close", "skip to content",
-    "إعلان", "اعلانات", "شارك", "شارك هذا", "شارك المقال", "شارك الخبر", "مشاركة", "تابعونا",
-    "تابعنا", "تابعنا على تويتر", "تابعنا على فيسبوك", "طباعة", "أرسل", "إرسال", "الوسوم",
-    "كلمات مفتاحية", "كلمات دلالية", "التالي", "السابق", "المقال التالي", "المقال السابق",
-    "انتهى", "التعليقات", "الرئيسية", "المزيد", "للمزيد", "more", "تويتر", "فيسبوك", "twitter", "facebook", "whatsapp",
+    "previous", "next previous", "previous next", "next article", "previous article", "back to top",
+    "scroll to top", "home", "comments", "top", "close", "skip to content", "إعلان", "اعلانات",
+    "شارك", "شارك هذا", "شارك المقال", "شارك الخبر", "مشاركة", "تابعونا", "تابعنا",
+    "تابعنا على تويتر", "تابعنا على فيسبوك", "طباعة", "أرسل", "إرسال", "الوسوم", "كلمات مفتاحية",
+    "كلمات دلالية", "التالي", "السابق", "المقال التالي", "المقال السابق", "انتهى", "التعليقات",
+    "الرئيسية", "المزيد", "للمزيد", "more", "تويتر", "فيسبوك", "twitter", "facebook", "whatsapp",
 ];
 
 /// A line that is only a navigation or sharing label ("Share this:", "Advertisement").
@@ -227,21 +237,24 @@ fn is_nav_line(k: &str) -> bool {
 /// Navigation that carries a list after a label, trusted at the end only: "Tags: Syria,
 /// Aleppo", "Share on: Facebook Twitter", "الوسوم: سوريا".
 fn is_nav_list_line(line: &str) -> bool {
+    #[rustfmt::skip]
     const LABELS: &[&str] = &[
-        "tags", "topics", "filed under", "share this", "share on", "share", "follow us on",
-        "keywords", "categories", "category", "الوسوم", "كلمات مفتاحية", "كلمات دلالية",
-        "الكلمات المفتاحية", "شارك على", "تابعونا على", "تابعنا على", "التصنيف", "الأقسام",
+        "tags", "topics", "filed under", "share this", "share on", "share", "follow us on", "keywords",
+        "categories", "category", "الوسوم", "كلمات مفتاحية", "كلمات دلالية", "الكلمات المفتاحية",
+        "شارك على", "تابعونا على", "تابعنا على", "التصنيف", "الأقسام",
     ];
     let f = fold(line);
     word_count(&f) <= 25
         && !ends_sentence(line)
         && LABELS.iter().any(|l| {
             let l = key(l);
-            f.strip_prefix(l.as_str()).is_some_and(|r| r.trim_start().starts_with([':', '：']))
+            f.strip_prefix(l.as_str())
+                .is_some_and(|r| r.trim_start().starts_with([':', '：']))
         })
 }
 
 static COMMENT_CELL: OnceLock<Vec<String>> = OnceLock::new();
+#[rustfmt::skip]
 const COMMENT_STARTS: &[&str] = &[
     "leave a reply", "leave a comment", "post a comment", "add a comment", "add comment",
     "add new comment", "post comment", "submit comment", "your email address will not be published",
@@ -260,7 +273,8 @@ fn is_comment_start(line: &str) -> bool {
         k.strip_prefix(p.as_str()).is_some_and(|rest| {
             // Whole words only, and short unless the phrase itself is long (the HTML-tags
             // sentence runs on with a list of tags).
-            (rest.is_empty() || rest.starts_with([' ', ':', '.', ',', '*', '('])) && (n <= 15 || word_count(p) >= 4)
+            (rest.is_empty() || rest.starts_with([' ', ':', '.', ',', '*', '(']))
+                && (n <= 15 || word_count(p) >= 4)
         })
     })
 }
@@ -270,22 +284,31 @@ fn is_comment_start(line: &str) -> bool {
 
 /// Separators sites put between a headline and their name, the strongest first.
 /// "Blasts- Al Manar TV": a dash glued to the headline still separates a brand.
-const TITLE_SEPARATORS: &[&str] = &[" | ", " :: ", " • ", " · ", " — ", " – ", " - ", " ― ", " ـ ", "- ", "– "];
+#[rustfmt::skip]
+const TITLE_SEPARATORS: &[&str] = &[
+    " | ", " :: ", " • ", " · ", " — ", " – ", " - ", " ― ", " ـ ", "- ", "– ",
+];
 
 /// Brand words: a suffix holding one names a publication ("Ahram Online", "بلدي نيوز").
 static BRAND_CELL: OnceLock<Vec<String>> = OnceLock::new();
+#[rustfmt::skip]
 const BRAND_WORDS: &[&str] = &[
     "news", "times", "post", "tv", "online", "daily", "agency", "network", "press", "herald",
     "tribune", "journal", "gazette", "today", "channel", "radio", "media", "monitor", "observer",
     "review", "magazine", "weekly", "express", "telegraph", "mirror", "guardian", "independent",
-    "reuters", "afp", "bbc", "cnn", "aljazeera", "sputnik", "rt", "france24", "euronews",
-    "نيوز", "نت", "أونلاين", "الإخبارية", "الإخباري", "الاخبارية", "قناة", "صحيفة", "جريدة",
-    "موقع", "وكالة", "شبكة", "بوست", "تايمز", "تي في", "عربي", "الإلكترونية",
+    "reuters", "afp", "bbc", "cnn", "aljazeera", "sputnik", "rt", "france24", "euronews", "نيوز",
+    "نت", "أونلاين", "الإخبارية", "الإخباري", "الاخبارية", "قناة", "صحيفة", "جريدة", "موقع",
+    "وكالة", "شبكة", "بوست", "تايمز", "تي في", "عربي", "الإلكترونية",
 ];
-const FUNCTION_WORDS: &[&str] = &["of", "the", "and", "for", "in", "on", "at", "de", "du", "al", "el", "la", "le", "&", "a"];
+#[rustfmt::skip]
+const FUNCTION_WORDS: &[&str] = &[
+    "of", "the", "and", "for", "in", "on", "at", "de", "du", "al", "el", "la", "le", "&", "a",
+];
 
 fn is_title_case_word(w: &str) -> bool {
-    w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    w.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         || FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
 }
 
@@ -307,17 +330,23 @@ fn is_brand_like(seg: &str, head: &str) -> bool {
     if domain || fw.iter().any(|w| brands.iter().any(|b| b == w)) {
         return true;
     }
-    if fw.first().is_some_and(|w| *w == "al") && seg.chars().next().is_some_and(char::is_uppercase) {
+    if fw.first().is_some_and(|w| *w == "al") && seg.chars().next().is_some_and(char::is_uppercase)
+    {
         return true;
     }
     // Title Case of two words or more, after a headline that is not itself Title Case.
     let words: Vec<&str> = seg.split_whitespace().collect();
-    let head_words: Vec<&str> = head.split_whitespace().filter(|w| w.chars().count() > 3).collect();
+    let head_words: Vec<&str> = head
+        .split_whitespace()
+        .filter(|w| w.chars().count() > 3)
+        .collect();
     let head_upper = head_words.iter().filter(|w| is_title_case_word(w)).count();
     let head_title_case = head_words.is_empty() || head_upper * 10 >= head_words.len() * 7;
     words.len() >= 2
         && words.iter().all(|w| is_title_case_word(w))
-        && words.iter().any(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && words
+            .iter()
+            .any(|w| w.chars().next().is_some_and(char::is_uppercase))
         && !head_title_case
 }
 
@@ -335,15 +364,26 @@ fn find_title_suffix(title: &str) -> Option<(usize, usize)> {
     for k in (1..=seps.len().min(3)).rev() {
         let head_end = seps[seps.len() - k];
         let suffix_start = head_end + sep.len();
-        let (Some(head), Some(suffix)) = (title.get(..head_end), title.get(suffix_start..)) else { continue };
+        let (Some(head), Some(suffix)) = (title.get(..head_end), title.get(suffix_start..)) else {
+            continue;
+        };
         let segs: Vec<&str> = suffix.split(sep).map(str::trim).collect();
-        let Some((last, middle)) = segs.split_last() else { continue };
-        let (hw, sw) = (word_count(head), segs.iter().map(|s| word_count(s)).sum::<usize>());
+        let Some((last, middle)) = segs.split_last() else {
+            continue;
+        };
+        let (hw, sw) = (
+            word_count(head),
+            segs.iter().map(|s| word_count(s)).sum::<usize>(),
+        );
         // A breadcrumb of several segments is a signal in itself: it needs less margin.
         let margin = if k == 1 { 2 } else { 1 };
         let shape = !last.is_empty()
-            && segs.iter().all(|s| !s.is_empty() && word_count(s) <= 5 && s.chars().count() <= 40)
-            && middle.iter().all(|s| word_count(s) <= 3 && s.split_whitespace().all(is_title_case_word))
+            && segs
+                .iter()
+                .all(|s| !s.is_empty() && word_count(s) <= 5 && s.chars().count() <= 40)
+            && middle
+                .iter()
+                .all(|s| word_count(s) <= 3 && s.split_whitespace().all(is_title_case_word))
             && sw <= 8
             && suffix.chars().count() <= 60
             && hw >= 3
@@ -370,9 +410,20 @@ fn find_title_suffix(title: &str) -> Option<(usize, usize)> {
 /// keeps its words: what follows the dash is the longer part and no brand.
 fn title_suffix(doc: &mut Doc) {
     if let Some((head_end, suffix_start)) = find_title_suffix(&doc.title) {
-        let suffix = doc.title.get(suffix_start..).unwrap_or("").trim().to_string();
+        let suffix = doc
+            .title
+            .get(suffix_start..)
+            .unwrap_or("")
+            .trim()
+            .to_string();
         let head = doc.title.get(..head_end).unwrap_or("").trim().to_string();
-        doc.removed.push((0, Removed { kind: RemovedKind::TitleSuffix, text: suffix }));
+        doc.removed.push((
+            0,
+            Removed {
+                kind: RemovedKind::TitleSuffix,
+                text: suffix,
+            },
+        ));
         doc.title = head;
     }
 }
@@ -392,10 +443,14 @@ fn is_repeated_title(doc: &Doc, line: &str) -> bool {
     }
     [&doc.title, &doc.full_title].iter().any(|t| {
         word_count(t) >= 3
-            && match_prefix(line, t).and_then(|e| line.get(e..)).is_some_and(|rest| {
-                let rest = rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | '|' | ','));
-                meta::is_date_line(rest)
-            })
+            && match_prefix(line, t)
+                .and_then(|e| line.get(e..))
+                .is_some_and(|rest| {
+                    let rest = rest.trim_start_matches(|c: char| {
+                        c.is_whitespace() || matches!(c, '-' | '–' | '—' | '|' | ',')
+                    });
+                    meta::is_date_line(rest)
+                })
     })
 }
 
@@ -407,10 +462,13 @@ fn split_credit_line(line: &str) -> Option<(&str, &str)> {
     let mut it = line.char_indices().peekable();
     while let Some((p, c)) = it.next() {
         let next = it.peek().map(|&(_, n)| n);
-        let spaced = prev.is_some_and(char::is_whitespace) || next.is_some_and(|n| n.is_whitespace() || n == '(');
+        let spaced = prev.is_some_and(char::is_whitespace)
+            || next.is_some_and(|n| n.is_whitespace() || n == '(');
         if matches!(c, '-' | '–' | '—' | 'ـ') && spaced && prev.is_some() && next.is_some() {
             // Tatweel is a dash only between spaces; inside a word it stretches letters.
-            if c == 'ـ' && !(prev.is_some_and(char::is_whitespace) && next.is_some_and(char::is_whitespace)) {
+            if c == 'ـ'
+                && !(prev.is_some_and(char::is_whitespace) && next.is_some_and(char::is_whitespace))
+            {
                 prev = Some(c);
                 continue;
             }
@@ -450,21 +508,32 @@ fn outlet_line(line: &str, next_is_long: bool) -> Option<OutletInfo> {
     let name = |s: &str| s.trim_matches(['(', ')']).trim().to_string();
     if credit(right) && !credit(left) {
         let agency = agency(right).then(|| name(right));
-        return Some(OutletInfo { outlet: Some(left.to_string()), agency });
+        return Some(OutletInfo {
+            outlet: Some(left.to_string()),
+            agency,
+        });
     }
     if credit(left) && !credit(right) {
-        return Some(OutletInfo { outlet: Some(name(right)), agency: None });
+        return Some(OutletInfo {
+            outlet: Some(name(right)),
+            agency: None,
+        });
     }
     // Byline shape: two short names, no digits, before a real paragraph.
     let plain = |s: &str| {
         (1..=3).contains(&word_count(s))
-            && !s.chars().any(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '،' | ':' | '"' | '«' | '“'))
+            && !s
+                .chars()
+                .any(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '،' | ':' | '"' | '«' | '“'))
     };
     if !(next_is_long && plain(left) && plain(right)) {
         return None;
     }
     let agency = [right, left].into_iter().find(|s| agency(s)).map(name);
-    Some(OutletInfo { outlet: None, agency })
+    Some(OutletInfo {
+        outlet: None,
+        agency,
+    })
 }
 
 /// An outlet credit opening the first paragraph itself: "عين اليوم – متابعات في منطقة
@@ -473,7 +542,9 @@ fn outlet_line(line: &str, next_is_long: bool) -> Option<OutletInfo> {
 fn outlet_prefix(line: &str) -> Option<(usize, OutletInfo)> {
     let words: Vec<&str> = line.split_whitespace().collect();
     for take in (3..=6).rev() {
-        let Some(last) = words.get(take - 1) else { continue };
+        let Some(last) = words.get(take - 1) else {
+            continue;
+        };
         let end = last.as_ptr() as usize - line.as_ptr() as usize + last.len();
         let (head, rest) = (line.get(..end)?, line.get(end..)?);
         if word_count(rest) < 5 {
@@ -495,7 +566,10 @@ fn dateline_line(line: &str) -> Option<(String, String)> {
     if words.len() > 16 || words.len() < 3 || ends_sentence(line) {
         return None;
     }
-    let first_digit = words.iter().position(|w| w.chars().any(|c| c.is_ascii_digit() || ('٠'..='٩').contains(&c)))?;
+    let first_digit = words.iter().position(|w| {
+        w.chars()
+            .any(|c| c.is_ascii_digit() || ('٠'..='٩').contains(&c))
+    })?;
     if !(1..=2).contains(&first_digit) {
         return None;
     }
@@ -520,7 +594,9 @@ fn head_lines(doc: &mut Doc) {
     let (mut title_done, mut outlet_done, mut dateline_done) = (false, false, false);
     for _ in 0..6 {
         let kept = doc.kept();
-        let (Some(&i), next) = (kept.first(), kept.get(1).copied()) else { return };
+        let (Some(&i), next) = (kept.first(), kept.get(1).copied()) else {
+            return;
+        };
         // Never take the last line: whatever is left must be the body.
         let Some(next) = next else { return };
         let line = doc.line(i).to_string();
@@ -534,12 +610,17 @@ fn head_lines(doc: &mut Doc) {
         } else if !title_done && is_repeated_title(doc, &line) {
             title_done = true;
             doc.drop_line(i, RemovedKind::RepeatedTitle);
-        } else if let Some(info) = (!outlet_done).then(|| outlet_line(&line, next_is_long)).flatten() {
+        } else if let Some(info) = (!outlet_done)
+            .then(|| outlet_line(&line, next_is_long))
+            .flatten()
+        {
             outlet_done = true;
             doc.outlet = doc.outlet.take().or(info.outlet);
             doc.agency = doc.agency.take().or(info.agency);
             doc.drop_line(i, RemovedKind::OutletLine);
-        } else if let Some((place, agency)) = (!dateline_done).then(|| dateline_line(&line)).flatten() {
+        } else if let Some((place, agency)) =
+            (!dateline_done).then(|| dateline_line(&line)).flatten()
+        {
             dateline_done = true;
             doc.dateline = Some(place);
             doc.agency = Some(agency);
@@ -561,16 +642,22 @@ fn head_lines(doc: &mut Doc) {
 }
 
 /// Words of sharing widgets and pagers that pages print before the article text.
+#[rustfmt::skip]
 const SHARE_BAR: &[&str] = &[
     "next", "previous", "share", "tweet", "facebook", "twitter", "whatsapp", "email", "print",
-    "google+", "linkedin", "telegram", "شارك", "من خلال", "عبر", "تويتر", "فيسبوك", "فيس بوك",
+    "google+", "linkedin", "telegram", "شارك من خلال", "شارك عبر", "شارك", "تويتر", "فيسبوك", "فيس بوك",
     "جوجل بلس", "واتساب", "واتس اب", "اكتب رأيك", "طباعة", "التالي", "السابق", "أرسل لصديق",
 ];
 
 /// Length of a run of sharing-widget words opening a line ("Next Previous Name – Outlet",
 /// "شارك من خلال تويتر فيسبوك ..."), when at least two of them come first and text follows.
+/// "عبر تويتر، أعلن ..." ("via Twitter, ... announced") is a sentence: prepositions count
+/// only after "شارك", and a word with punctuation ends the run.
 fn share_bar_len(line: &str) -> Option<usize> {
-    let phrases: Vec<Vec<String>> = SHARE_BAR.iter().map(|p| p.split_whitespace().map(key).collect()).collect();
+    let phrases: Vec<Vec<String>> = SHARE_BAR
+        .iter()
+        .map(|p| p.split_whitespace().map(key).collect())
+        .collect();
     let words: Vec<(usize, &str)> = line
         .split_whitespace()
         .map(|w| (w.as_ptr() as usize - line.as_ptr() as usize, w))
@@ -580,7 +667,12 @@ fn share_bar_len(line: &str) -> Option<usize> {
     'outer: while i < words.len() {
         for p in &phrases {
             let n = p.len();
-            if i + n <= words.len() && words[i..i + n].iter().zip(p).all(|((_, w), k)| key(w) == *k) {
+            if i + n <= words.len()
+                && words[i..i + n]
+                    .iter()
+                    .zip(p)
+                    .all(|((_, w), k)| key(w) == *k)
+            {
                 i += n;
                 hits += 1;
                 continue 'outer;
@@ -648,7 +740,11 @@ fn lead_prefixes(doc: &mut Doc) {
 /// The dateline part of [`lead_prefixes`], on whatever line now opens the body.
 fn lead_prefixes_after_title(doc: &mut Doc) {
     let Some(&i) = doc.kept().first() else { return };
-    if !doc.removed.iter().any(|(_, r)| r.kind == RemovedKind::Dateline) {
+    if !doc
+        .removed
+        .iter()
+        .any(|(_, r)| r.kind == RemovedKind::Dateline)
+    {
         if let Some(d) = meta::read_dateline(doc.line(i)) {
             if doc.cut_prefix(i, d.len, RemovedKind::Dateline) {
                 doc.dateline = d.place.or(doc.dateline.take());
@@ -665,11 +761,15 @@ fn leading_date_len(line: &str) -> Option<usize> {
     let offset = line.len() - rest.len();
     let n = meta::date_prefix_len(rest)?;
     let date = rest.get(..n)?;
-    let has_year = date.split(|c: char| !c.is_ascii_digit()).any(|d| d.len() == 4 || d.len() == 6)
+    let has_year = date
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|d| d.len() == 4 || d.len() == 6)
         || date.split_whitespace().any(|w| w.contains(['-', '.', '/']));
     let after = rest.get(n..)?.trim_start();
     let next = after.chars().next()?;
-    (has_year && (next.is_uppercase() || next.is_ascii_digit() || next == '"' || next == '“') && word_count(after) >= 3)
+    (has_year
+        && (next.is_uppercase() || next.is_ascii_digit() || next == '"' || next == '“')
+        && word_count(after) >= 3)
         .then_some(offset + n)
 }
 
@@ -695,12 +795,27 @@ fn find_title_in_lead(doc: &Doc, line: &str) -> Option<(usize, usize)> {
         }
     }
     // Cut short: long, or ending on a word no headline ends with.
-    let last = doc.full_title.split_whitespace().last().unwrap_or("").to_lowercase();
+    let last = doc
+        .full_title
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .to_lowercase();
     let truncated = doc.full_title.chars().count() >= 80
-        || ["of", "the", "a", "an", "in", "on", "at", "to", "for", "and", "with", "from", "by"].contains(&last.as_str());
+        || [
+            "of", "the", "a", "an", "in", "on", "at", "to", "for", "and", "with", "from", "by",
+        ]
+        .contains(&last.as_str());
     let starts: Vec<usize> = std::iter::once(0)
-        .chain(line.char_indices().filter(|&(_, c)| c.is_whitespace()).map(|(p, c)| p + c.len_utf8()))
-        .filter(|&p| line.get(p..).is_some_and(|r| !r.starts_with(char::is_whitespace)))
+        .chain(
+            line.char_indices()
+                .filter(|&(_, c)| c.is_whitespace())
+                .map(|(p, c)| p + c.len_utf8()),
+        )
+        .filter(|&p| {
+            line.get(p..)
+                .is_some_and(|r| !r.starts_with(char::is_whitespace))
+        })
         .take(13)
         .collect();
     for &start in &starts {
@@ -723,7 +838,10 @@ fn find_title_in_lead(doc: &Doc, line: &str) -> Option<(usize, usize)> {
 fn has_sentence_end(s: &str) -> bool {
     s.contains(['!', '?', '؟'])
         || s.match_indices(". ").any(|(p, _)| {
-            let word = s.get(..p).and_then(|h| h.split_whitespace().last()).unwrap_or("");
+            let word = s
+                .get(..p)
+                .and_then(|h| h.split_whitespace().last())
+                .unwrap_or("");
             word.chars().filter(|c| c.is_alphabetic()).count() > 4 && !word.contains('.')
         })
 }
@@ -731,17 +849,29 @@ fn has_sentence_end(s: &str) -> bool {
 /// Length of headline `t` (with the punctuation and space after it) at the start of `s`.
 fn title_at(s: &str, t: &str, truncated: bool) -> Option<usize> {
     let mut end = match_prefix(s, t)?;
-    let mid_word = s.get(..end)?.chars().last().is_some_and(char::is_alphanumeric)
-        && s.get(end..)?.chars().next().is_some_and(char::is_alphanumeric);
+    let mid_word = s
+        .get(..end)?
+        .chars()
+        .last()
+        .is_some_and(char::is_alphanumeric)
+        && s.get(end..)?
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric);
     if mid_word {
         if !truncated {
             return None;
         }
-        end += s.get(end..)?.find(|c: char| !c.is_alphanumeric()).unwrap_or(s.len() - end);
+        end += s
+            .get(end..)?
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(s.len() - end);
     }
     let rest = s.get(end..)?;
     let next = rest.trim_start().chars().next();
-    let punct = rest.trim_start().starts_with(['.', ':', '-', '–', '—', '|']);
+    let punct = rest
+        .trim_start()
+        .starts_with(['.', ':', '-', '–', '—', '|']);
     if next.is_some_and(char::is_lowercase) && !punct {
         // The page cut the headline; its sentence runs on to the first full stop.
         let p = rest.find(". ").filter(|&p| truncated && p <= 100)?;
@@ -749,7 +879,11 @@ fn title_at(s: &str, t: &str, truncated: bool) -> Option<usize> {
     }
     let rest = s.get(end..)?;
     let skip = rest.len()
-        - rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ':' | '-' | '–' | '—' | '|')).len();
+        - rest
+            .trim_start_matches(|c: char| {
+                c.is_whitespace() || matches!(c, '.' | ':' | '-' | '–' | '—' | '|')
+            })
+            .len();
     Some(end + skip)
 }
 
@@ -757,7 +891,8 @@ fn title_at(s: &str, t: &str, truncated: bool) -> Option<usize> {
 fn agency_date_prefix(s: &str) -> Option<String> {
     let first = s.split_whitespace().next()?;
     let rest = s.get(first.len()..)?.trim();
-    (is_agency(&key(first)) && meta::date_prefix_len(rest) == Some(rest.len())).then(|| first.to_string())
+    (is_agency(&key(first)) && meta::date_prefix_len(rest) == Some(rest.len()))
+        .then(|| first.to_string())
 }
 
 /// A known agency followed by a date ("AFP Friday 15 Jul 2016 At least ..."): the agency
@@ -767,7 +902,8 @@ fn agency_and_date(line: &str) -> Option<(String, usize)> {
     if !is_agency(&key(first)) {
         return None;
     }
-    let after = first.len() + (line.len() - first.len() - line.get(first.len()..)?.trim_start().len());
+    let after =
+        first.len() + (line.len() - first.len() - line.get(first.len()..)?.trim_start().len());
     let n = leading_date_len(line.get(after..)?)?;
     Some((first.to_string(), after + n))
 }
@@ -792,9 +928,20 @@ fn is_inline_read_also(line: &str) -> bool {
     let f = fold(line);
     let n = word_count(&f);
     n <= 30
-        && ["read also", "read more", "also read", "see also", "اقرا ايضا", "اقرا كذلك", "اقرا المزيد"]
-            .iter()
-            .any(|p| f.strip_prefix(p).is_some_and(|r| r.trim_start().starts_with([':', '-', '|'])))
+        && [
+            "read also",
+            "read more",
+            "also read",
+            "see also",
+            "اقرا ايضا",
+            "اقرا كذلك",
+            "اقرا المزيد",
+        ]
+        .iter()
+        .any(|p| {
+            f.strip_prefix(p)
+                .is_some_and(|r| r.trim_start().starts_with([':', '-', '|']))
+        })
 }
 
 /// Rules 5-8. Rule 6: from a comment-form line ("Leave a Reply", "أضف تعليق") to the end is
@@ -841,7 +988,9 @@ fn tail(doc: &mut Doc) {
         end = p;
         let mut comment = false;
         for (q, &i) in kept.iter().enumerate().skip(p) {
-            let Some(line) = doc.lines[i].clone() else { continue };
+            let Some(line) = doc.lines[i].clone() else {
+                continue;
+            };
             comment = comment || is_comment_start(&line);
             let kind = if comment {
                 RemovedKind::CommentForm
@@ -863,7 +1012,11 @@ fn tail(doc: &mut Doc) {
     while end > 1 {
         let i = kept[end - 1];
         let line = doc.line(i);
-        let kind = if is_nav_line(&key(line)) || is_heading(line) || is_nav_list_line(line) || is_contact_line(line) {
+        let kind = if is_nav_line(&key(line))
+            || is_heading(line)
+            || is_nav_list_line(line)
+            || is_contact_line(line)
+        {
             RemovedKind::Navigation
         } else if meta::is_date_line(line) || is_time_line(line) {
             RemovedKind::Timestamp
@@ -882,10 +1035,14 @@ fn tail(doc: &mut Doc) {
 /// "16:02", "16:02 GMT", "10:30 ت م": a time on its own with at most two short words.
 fn is_time_line(line: &str) -> bool {
     let mut words = line.split_whitespace();
-    let Some(first) = words.next() else { return false };
+    let Some(first) = words.next() else {
+        return false;
+    };
     let parts: Vec<&str> = first.split(':').collect();
     let time = (2..=3).contains(&parts.len())
-        && parts.iter().all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()));
+        && parts
+            .iter()
+            .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()));
     let rest: Vec<&str> = words.collect();
     time && rest.len() <= 2 && rest.iter().all(|w| w.chars().count() <= 4)
 }
@@ -904,7 +1061,7 @@ fn teaser_run(doc: &mut Doc, kept: &[usize]) {
             stamps += 1;
         } else if ends_with_ellipsis(line) && word_count(line) <= 60 {
             excerpts += 1;
-        } else if !(word_count(line) <= 20 && !ends_sentence(line)) {
+        } else if word_count(line) > 20 || ends_sentence(line) {
             break;
         }
         start -= 1;
@@ -959,11 +1116,12 @@ const TAIL_LABELS: &[(&str, RemovedKind)] = &[
 ];
 
 /// Phrases of site footers; two of them after the text mean the footer ran into it.
+#[rustfmt::skip]
 const FOOTER: &[&str] = &[
     "follow us on", "subscribe to our", "privacy policy", "cookie policy", "terms of use",
-    "terms of service", "all rights reserved", "copyright ©", "copyright 20", "© 20",
-    "comment via", "share this article", "sign up for our newsletter", "جميع الحقوق محفوظة",
-    "تابعونا على", "تابعنا على",
+    "terms of service", "all rights reserved", "copyright ©", "copyright 20", "© 20", "comment via",
+    "share this article", "sign up for our newsletter", "جميع الحقوق محفوظة", "تابعونا على",
+    "تابعنا على",
 ];
 
 /// Pages whose article is one long paragraph run their furniture into it. In the last
@@ -977,8 +1135,16 @@ fn last_paragraph_tail(doc: &mut Doc) {
     let line = doc.line(i).trim_end().to_string();
     let end = line
         .rfind(['.', '!', '?', '؟', '"', '”', ')', '»'])
-        .map_or(0, |p| p + line.get(p..).and_then(|r| r.chars().next()).map_or(1, char::len_utf8));
-    if let Some(tail) = line.get(end..).filter(|t| (1..=150).contains(&word_count(t))) {
+        .map_or(0, |p| {
+            p + line
+                .get(p..)
+                .and_then(|r| r.chars().next())
+                .map_or(1, char::len_utf8)
+        });
+    if let Some(tail) = line
+        .get(end..)
+        .filter(|t| (1..=150).contains(&word_count(t)))
+    {
         // The whole tail a navigation label or related heading ("… protests. Read Also",
         // "… ). Twitter"), share counts ("11") allowed before it.
         let label = tail.trim_start_matches(|c: char| c.is_whitespace() || c.is_ascii_digit());
@@ -998,7 +1164,8 @@ fn last_paragraph_tail(doc: &mut Doc) {
                 .filter(|&(at, l, _)| {
                     let before = tail.get(..at).and_then(|h| h.chars().last());
                     let after = tail.get(at + l.len()..).and_then(|r| r.chars().next());
-                    before.is_none_or(char::is_whitespace) && after.is_none_or(|c| !c.is_alphanumeric())
+                    before.is_none_or(char::is_whitespace)
+                        && after.is_none_or(|c| !c.is_alphanumeric())
                 })
                 .min_by_key(|&(at, _, _)| at)
         };
@@ -1018,8 +1185,12 @@ fn last_paragraph_tail(doc: &mut Doc) {
 
 /// Removes line `i` from byte `from` on, when something worth keeping stays before it.
 fn cut_suffix(doc: &mut Doc, i: usize, from: usize, kind: RemovedKind) -> bool {
-    let Some(Some(line)) = doc.lines.get_mut(i) else { return false };
-    let (Some(keep), Some(gone)) = (line.get(..from), line.get(from..)) else { return false };
+    let Some(Some(line)) = doc.lines.get_mut(i) else {
+        return false;
+    };
+    let (Some(keep), Some(gone)) = (line.get(..from), line.get(from..)) else {
+        return false;
+    };
     let (keep, gone) = (keep.trim_end().to_string(), gone.trim().to_string());
     if word_count(&keep) < 3 || gone.is_empty() {
         return false;
@@ -1037,7 +1208,12 @@ fn footer_in_paragraph(doc: &mut Doc, i: usize) {
     let mut hits: Vec<(usize, &str)> = FOOTER
         .iter()
         .flat_map(|p| lower.match_indices(p).map(move |(at, _)| (at, *p)))
-        .filter(|&(at, _)| at == 0 || lower.get(..at).is_some_and(|h| h.ends_with(|c: char| !c.is_alphanumeric())))
+        .filter(|&(at, _)| {
+            at == 0
+                || lower
+                    .get(..at)
+                    .is_some_and(|h| h.ends_with(|c: char| !c.is_alphanumeric()))
+        })
         .collect();
     hits.sort();
     let distinct = {
@@ -1046,12 +1222,18 @@ fn footer_in_paragraph(doc: &mut Doc, i: usize) {
         d.dedup();
         d.len()
     };
-    let Some(&(first, _)) = hits.first() else { return };
+    let Some(&(first, _)) = hits.first() else {
+        return;
+    };
     if distinct < 2 || first * 10 < line.len() * 4 {
         return;
     }
     // Back to the start of the sentence the footer opens.
-    let start = line.get(..first).and_then(|h| h.rfind(". ").map(|p| p + 2)).filter(|&s| first - s <= 120).unwrap_or(first);
+    let start = line
+        .get(..first)
+        .and_then(|h| h.rfind(". ").map(|p| p + 2))
+        .filter(|&s| first - s <= 120)
+        .unwrap_or(first);
     cut_suffix(doc, i, start, RemovedKind::Navigation);
 }
 
@@ -1059,9 +1241,12 @@ fn footer_in_paragraph(doc: &mut Doc, i: usize) {
 /// ("name@example.com", "للتواصل مع الكاتب ...").
 fn is_contact_line(line: &str) -> bool {
     let email = line.split_whitespace().any(|w| {
-        w.split_once('@').is_some_and(|(a, b)| !a.is_empty() && b.contains('.') && !b.starts_with('.'))
+        w.split_once('@')
+            .is_some_and(|(a, b)| !a.is_empty() && b.contains('.') && !b.starts_with('.'))
     });
-    let link = line.split_whitespace().any(|w| w.starts_with("http://") || w.starts_with("https://") || w.starts_with("www."));
+    let link = line
+        .split_whitespace()
+        .any(|w| w.starts_with("http://") || w.starts_with("https://") || w.starts_with("www."));
     (email || link) && word_count(line) <= (if email { 40 } else { 3 }) && !ends_sentence(line)
 }
 
@@ -1071,7 +1256,11 @@ mod tests {
     use RemovedKind::*;
 
     fn run(text: &str) -> Cleaned {
-        let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from);
+        let mut lines = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(String::from);
         let title = lines.next().unwrap_or_default();
         clean(&title, lines.collect())
     }
@@ -1085,15 +1274,29 @@ mod tests {
 
     #[test]
     fn title_suffixes_of_sites_go() {
-        let c = run(&format!("Water shortage hits northern villages | The Valley Courier\n{P1}"));
+        let c = run(&format!(
+            "Water shortage hits northern villages | The Valley Courier\n{P1}"
+        ));
         assert_eq!(c.title, "Water shortage hits northern villages");
-        assert_eq!(c.removed[0], Removed { kind: TitleSuffix, text: "The Valley Courier".into() });
-        let c = run(&format!("أزمة مياه تضرب القرى الشمالية في المحافظة - Valley Voice!\n{P1}"));
+        assert_eq!(
+            c.removed[0],
+            Removed {
+                kind: TitleSuffix,
+                text: "The Valley Courier".into()
+            }
+        );
+        let c = run(&format!(
+            "أزمة مياه تضرب القرى الشمالية في المحافظة - Valley Voice!\n{P1}"
+        ));
         assert_eq!(c.title, "أزمة مياه تضرب القرى الشمالية في المحافظة");
-        let c = run(&format!("Water shortage hits northern villages - Region - World - Valley Online\n{P1}"));
+        let c = run(&format!(
+            "Water shortage hits northern villages - Region - World - Valley Online\n{P1}"
+        ));
         assert_eq!(c.title, "Water shortage hits northern villages");
         assert_eq!(c.removed[0].text, "Region - World - Valley Online");
-        let c = run(&format!("Water shortage hits northern villages :: valleynews.example\n{P1}"));
+        let c = run(&format!(
+            "Water shortage hits northern villages :: valleynews.example\n{P1}"
+        ));
         assert_eq!(c.title, "Water shortage hits northern villages");
     }
 
@@ -1115,13 +1318,17 @@ mod tests {
 
     #[test]
     fn repeated_title_line_goes() {
-        let c = run(&format!("Water shortage hits northern villages\nWater  shortage hits northern villages\n{P1}"));
+        let c = run(&format!(
+            "Water shortage hits northern villages\nWater  shortage hits northern villages\n{P1}"
+        ));
         assert_eq!(kinds(&c), [RepeatedTitle]);
         assert_eq!(c.paragraphs, [P1]);
         // Repeated without the site name, and repeated with a date.
         let c = run(&format!("Water shortage hits northern villages - Valley News!\nWater shortage hits northern villages\n{P1}"));
         assert_eq!(kinds(&c), [TitleSuffix, RepeatedTitle]);
-        let c = run(&format!("Water shortage hits villages\nWater shortage hits villages 12 May 2019\n{P1}"));
+        let c = run(&format!(
+            "Water shortage hits villages\nWater shortage hits villages 12 May 2019\n{P1}"
+        ));
         assert_eq!(kinds(&c), [RepeatedTitle]);
     }
 
@@ -1136,21 +1343,37 @@ mod tests {
         let c = run(&format!("أزمة مياه\nسالم أحمد – صوت الوادي\n{P1}"));
         assert_eq!((kinds(&c), c.outlet), (vec![OutletLine], None));
         // A short quote line is no outlet line.
-        let c = run(&format!("Water shortage\n{P1}\n\"We are thirsty - help us.\"\n{P2}"));
+        let c = run(&format!(
+            "Water shortage\n{P1}\n\"We are thirsty - help us.\"\n{P2}"
+        ));
         assert!(c.removed.is_empty());
     }
 
     #[test]
     fn datelines_are_read_and_stripped() {
         let c = run(&format!("Water\nVALLETTA (Island Wire) – {P1}\n{P2}"));
-        assert_eq!((c.dateline.as_deref(), c.agency.as_deref()), (Some("VALLETTA"), Some("Island Wire")));
-        assert_eq!(c.removed[0], Removed { kind: Dateline, text: "VALLETTA (Island Wire) –".into() });
+        assert_eq!(
+            (c.dateline.as_deref(), c.agency.as_deref()),
+            (Some("VALLETTA"), Some("Island Wire"))
+        );
+        assert_eq!(
+            c.removed[0],
+            Removed {
+                kind: Dateline,
+                text: "VALLETTA (Island Wire) –".into()
+            }
+        );
         assert!(c.paragraphs[0].starts_with("The council"));
         let c = run(&format!("مياه\nحمص - وكالة الوادي: {P1}"));
         assert_eq!(c.dateline.as_deref(), Some("حمص"));
         assert_eq!(c.agency.as_deref(), Some("وكالة الوادي"));
-        let c = run(&format!("أزمة\nجدة 3 محرم 1440 هـ الموافق 13 سبتمبر 2018 م واس\n{P1}"));
-        assert_eq!((c.dateline.as_deref(), c.agency.as_deref()), (Some("جدة"), Some("واس")));
+        let c = run(&format!(
+            "أزمة\nجدة 3 محرم 1440 هـ الموافق 13 سبتمبر 2018 م واس\n{P1}"
+        ));
+        assert_eq!(
+            (c.dateline.as_deref(), c.agency.as_deref()),
+            (Some("جدة"), Some("واس"))
+        );
     }
 
     #[test]
@@ -1166,7 +1389,7 @@ mod tests {
         let c = run(&format!("Water shortage hits northern villages of the \nWater shortage hits northern villages of the valley. {P1}"));
         assert_eq!(c.paragraphs[0], P1);
         // A short headline is not stripped from a body that happens to start with it.
-        let c = run(&format!("Water\nWater is scarce in the north this year, officials said."));
+        let c = run("Water\nWater is scarce in the north this year, officials said.");
         assert!(c.removed.is_empty());
     }
 
@@ -1175,20 +1398,27 @@ mod tests {
         let c = run(&format!(
             "Water\n{P1}\n{P2}\nمقالات ذات صلة\nAnother story about wells\nA teaser that is cut short ...\n2020-01-02 10:11:12"
         ));
-        assert_eq!(kinds(&c), [RelatedLinks, RelatedLinks, RelatedLinks, RelatedLinks]);
+        assert_eq!(
+            kinds(&c),
+            [RelatedLinks, RelatedLinks, RelatedLinks, RelatedLinks]
+        );
         assert_eq!(c.paragraphs, [P1, P2]);
         // Folded Arabic: hamza, tanwin and tatweel do not matter.
         let c = run(&format!("Water\n{P1}\nإقـرأ أيضاً:\nقصة أخرى عن الآبار"));
         assert_eq!(kinds(&c), [RelatedLinks, RelatedLinks]);
         // Headings with nothing under them are navigation.
-        let c = run(&format!("Water\n{P1}\nMost Visited in Economy\nTop Economy stories\nTop Stories"));
+        let c = run(&format!(
+            "Water\n{P1}\nMost Visited in Economy\nTop Economy stories\nTop Stories"
+        ));
         assert_eq!(kinds(&c), [Navigation, Navigation, Navigation]);
     }
 
     #[test]
     fn a_related_heading_before_real_paragraphs_takes_only_its_link() {
         let long = format!("{P1} {P2}");
-        let c = run(&format!("Water\n{P1}\nRead also\nWells run dry in the south\n{long}"));
+        let c = run(&format!(
+            "Water\n{P1}\nRead also\nWells run dry in the south\n{long}"
+        ));
         assert_eq!(kinds(&c), [RelatedLinks, RelatedLinks]);
         assert_eq!(c.paragraphs, [P1, long.as_str()]);
     }
@@ -1201,7 +1431,9 @@ mod tests {
         assert_eq!(c.paragraphs, [P1]);
         assert_eq!(c.removed.len(), 6);
         // A real last paragraph stays.
-        let c = run(&format!("Water\n{P1}\n{P2}\nThe ministry said it would act."));
+        let c = run(&format!(
+            "Water\n{P1}\n{P2}\nThe ministry said it would act."
+        ));
         assert!(c.removed.is_empty());
     }
 
@@ -1220,7 +1452,9 @@ mod tests {
 
     #[test]
     fn navigation_and_stamps() {
-        let c = run(&format!("Water\n{P1}\nAdvertisement\n{P2}\nShare this:\nTags: water, villages\n2019-05-06"));
+        let c = run(&format!(
+            "Water\n{P1}\nAdvertisement\n{P2}\nShare this:\nTags: water, villages\n2019-05-06"
+        ));
         assert_eq!(kinds(&c), [Navigation, Navigation, Navigation, Timestamp]);
         assert_eq!(c.paragraphs, [P1, P2]);
         let c = run(&format!("Water\n{P1} Read Also"));
@@ -1233,7 +1467,8 @@ mod tests {
 
     #[test]
     fn short_quotes_and_real_endings_stay() {
-        let text = format!("Water\n{P1}\n\"We will not leave.\"\n{P2}\nThe wells, he said, are empty");
+        let text =
+            format!("Water\n{P1}\n\"We will not leave.\"\n{P2}\nThe wells, he said, are empty");
         let c = run(&text);
         assert!(c.removed.is_empty(), "{:?}", c.removed);
         assert_eq!(c.paragraphs.len(), 4);
@@ -1241,7 +1476,16 @@ mod tests {
 
     #[test]
     fn never_panics_on_odd_input() {
-        for t in ["", "a", "a\n-", "x\n - \n|\n...", "عنوان\n(", "T\n( ) -", "Title\nMay", "é - ß | ü\n—"] {
+        for t in [
+            "",
+            "a",
+            "a\n-",
+            "x\n - \n|\n...",
+            "عنوان\n(",
+            "T\n( ) -",
+            "Title\nMay",
+            "é - ß | ü\n—",
+        ] {
             let _ = run(t);
         }
     }

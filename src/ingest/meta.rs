@@ -40,13 +40,22 @@ pub(crate) fn dominant_script(s: &str) -> Option<Script> {
     for sc in s.chars().filter_map(script_of) {
         counts[sc as usize] += 1;
     }
-    let (best, &n) = counts.iter().enumerate().max_by_key(|&(i, &n)| (n, usize::MAX - i))?;
+    let (best, &n) = counts
+        .iter()
+        .enumerate()
+        .max_by_key(|&(i, &n)| (n, usize::MAX - i))?;
     if n == 0 {
         return None;
     }
     Some(
-        [Script::Arabic, Script::Latin, Script::Cyrillic, Script::Greek, Script::Hebrew, Script::Other]
-            [best],
+        [
+            Script::Arabic,
+            Script::Latin,
+            Script::Cyrillic,
+            Script::Greek,
+            Script::Hebrew,
+            Script::Other,
+        ][best],
     )
 }
 
@@ -79,7 +88,8 @@ fn arabic_language(text: &str) -> &'static str {
         letters += 1;
         match c {
             // ٹ ڈ ڑ ں ے ھ ہ: Urdu letters Arabic and Persian do not use.
-            '\u{0679}' | '\u{0688}' | '\u{0691}' | '\u{06BA}' | '\u{06D2}' | '\u{06BE}' | '\u{06C1}' => urdu += 1,
+            '\u{0679}' | '\u{0688}' | '\u{0691}' | '\u{06BA}' | '\u{06D2}' | '\u{06BE}'
+            | '\u{06C1}' => urdu += 1,
             // پ چ ژ گ: Persian (and Urdu) letters Arabic lacks.
             '\u{067E}' | '\u{0686}' | '\u{0698}' | '\u{06AF}' => persian_only += 1,
             // Persian ی and ک, against Arabic ي and ك.
@@ -101,18 +111,22 @@ fn arabic_language(text: &str) -> &'static str {
     }
 }
 
+#[rustfmt::skip]
 const EN_STOP: &[&str] = &[
-    "the", "and", "of", "to", "is", "that", "for", "with", "was", "on", "said", "have", "has",
-    "it", "by", "from", "which", "were", "this", "are", "they",
+    "the", "and", "of", "to", "is", "that", "for", "with", "was", "on", "said", "have", "has", "it",
+    "by", "from", "which", "were", "this", "are", "they",
 ];
+#[rustfmt::skip]
 const FR_STOP: &[&str] = &[
-    "le", "les", "des", "et", "est", "une", "dans", "pour", "du", "au", "sur", "pas", "qui",
-    "avec", "sont", "aux", "ont", "cette", "ils", "été",
+    "le", "les", "des", "et", "est", "une", "dans", "pour", "du", "au", "sur", "pas", "qui", "avec",
+    "sont", "aux", "ont", "cette", "ils", "été",
 ];
+#[rustfmt::skip]
 const DE_STOP: &[&str] = &[
-    "der", "die", "das", "und", "ist", "nicht", "ein", "eine", "den", "mit", "sich", "auf",
-    "für", "von", "dem", "zu", "wird", "auch", "sie", "wurde",
+    "der", "die", "das", "und", "ist", "nicht", "ein", "eine", "den", "mit", "sich", "auf", "für",
+    "von", "dem", "zu", "wird", "auch", "sie", "wurde",
 ];
+#[rustfmt::skip]
 const ES_STOP: &[&str] = &[
     "el", "los", "las", "del", "y", "una", "por", "con", "para", "se", "al", "como", "más", "pero",
     "fue", "su", "sus", "lo", "ha", "está",
@@ -120,7 +134,11 @@ const ES_STOP: &[&str] = &[
 
 fn latin_language(text: &str) -> &'static str {
     let mut hits = [0usize; 4];
-    for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(5000) {
+    for word in text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(5000)
+    {
         let w = word.to_lowercase();
         for (i, list) in [EN_STOP, FR_STOP, DE_STOP, ES_STOP].iter().enumerate() {
             if list.contains(&w.as_str()) {
@@ -128,7 +146,11 @@ fn latin_language(text: &str) -> &'static str {
             }
         }
     }
-    let (best, &n) = hits[1..].iter().enumerate().max_by_key(|&(_, &n)| n).unwrap_or((0, &0));
+    let (best, &n) = hits[1..]
+        .iter()
+        .enumerate()
+        .max_by_key(|&(_, &n)| n)
+        .unwrap_or((0, &0));
     // "Clearly": at least a handful of hits and twice as many as English ones.
     if n >= 4 && n > 2 * hits[0] {
         ["fr", "de", "es"][best]
@@ -146,8 +168,14 @@ fn latin_language(text: &str) -> &'static str {
 /// zero-width marks.
 pub(crate) fn fold_char(c: char) -> Option<char> {
     Some(match c {
-        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' | '\u{200B}'..='\u{200F}' | '\u{061C}'
-        | '\u{202A}'..='\u{202E}' | '\u{2060}' | '\u{FEFF}' => return None,
+        '\u{064B}'..='\u{065F}'
+        | '\u{0670}'
+        | '\u{0640}'
+        | '\u{200B}'..='\u{200F}'
+        | '\u{061C}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'
+        | '\u{FEFF}' => return None,
         'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
         'ى' | 'ئ' => 'ي',
         'ة' => 'ه',
@@ -177,16 +205,22 @@ pub(crate) fn fold(s: &str) -> String {
 /// A line folded for phrase lookup: also without the punctuation that decorates headings
 /// ("Related Articles:", "» اقرأ أيضاً", "// انتهى //").
 pub(crate) fn key(s: &str) -> String {
-    const DECOR: &[char] =
-        &[':', '：', '.', '…', '!', '-', '|', '»', '«', '>', '<', '"', '*', '•', '/', '(', ')', '[', ']', '،', ' '];
+    const DECOR: &[char] = &[
+        ':', '：', '.', '…', '!', '-', '|', '»', '«', '>', '<', '"', '*', '•', '/', '(', ')', '[',
+        ']', '،', ' ',
+    ];
     fold(s).trim_matches(DECOR).to_string()
 }
 
-pub(crate) fn folded_list(cell: &'static OnceLock<Vec<String>>, words: &[&str]) -> &'static [String] {
+pub(crate) fn folded_list(
+    cell: &'static OnceLock<Vec<String>>,
+    words: &[&str],
+) -> &'static [String] {
     cell.get_or_init(|| words.iter().map(|w| key(w)).collect())
 }
 
 pub(crate) static CREDIT_CELL: OnceLock<Vec<String>> = OnceLock::new();
+#[rustfmt::skip]
 pub(crate) const CREDITS: &[&str] = &[
     "متابعات", "متابعة", "خاص", "وكالات", "الوكالات", "المحرر", "محرر", "رصد", "ترجمة", "مراسلون",
     "staff", "agencies", "wires", "news desk", "web desk", "online desk", "staff writer",
@@ -196,13 +230,14 @@ pub(crate) const CREDITS: &[&str] = &[
 /// Agencies named as credit before a date or in a dateline line. General knowledge of
 /// wire services, not of any file.
 static AGENCY_CELL: OnceLock<Vec<String>> = OnceLock::new();
+#[rustfmt::skip]
 const AGENCIES: &[&str] = &[
     "reuters", "afp", "ap", "dpa", "xinhua", "anadolu", "aa", "irna", "sana", "tass", "ria",
     "sputnik", "upi", "efe", "ansa", "kyodo", "kuna", "wam", "spa", "qna", "mena", "nna", "tasnim",
-    "fars", "mehr", "isna", "bernama", "rtrs",
-    "رويترز", "أ ف ب", "ا ف ب", "أ.ف.ب", "فرانس برس", "د ب أ", "د.ب.أ", "سانا", "واس", "قنا",
-    "وام", "كونا", "بنا", "الأناضول", "سبوتنيك", "تاس", "إرنا", "فارس", "تسنيم", "شينخوا",
-    "يو بي آي", "الألمانية", "الفرنسية", "أسوشيتد برس", "العمانية", "وكالات",
+    "fars", "mehr", "isna", "bernama", "rtrs", "رويترز", "أ ف ب", "ا ف ب", "أ.ف.ب", "فرانس برس",
+    "د ب أ", "د.ب.أ", "سانا", "واس", "قنا", "وام", "كونا", "بنا", "الأناضول", "سبوتنيك", "تاس",
+    "إرنا", "فارس", "تسنيم", "شينخوا", "يو بي آي", "الألمانية", "الفرنسية", "أسوشيتد برس",
+    "العمانية", "وكالات",
 ];
 
 pub(crate) fn is_agency(k: &str) -> bool {
@@ -241,6 +276,27 @@ fn is_upper_place_word(w: &str) -> bool {
         && !w.chars().last().is_some_and(is_dash)
 }
 
+/// End of a region after a dateline's comma ("Ohio", "N.Y.", "United Arab Emirates"): up
+/// to four capitalised words directly followed by a dash or a parenthesis.
+fn region_end(par: &str, start: usize) -> Option<usize> {
+    let rest = par.get(start..)?;
+    for (a, b) in words_with_pos(rest).into_iter().take(4) {
+        let w = rest.get(a..b)?;
+        if !w.chars().next().is_some_and(char::is_uppercase) || w.contains(['(', ')', ',']) {
+            break;
+        }
+        let next = skip_ws(par, start + b);
+        if par
+            .get(next..)
+            .and_then(|r| r.chars().next())
+            .is_some_and(|c| is_dash(c) || c == '(')
+        {
+            return Some(start + b);
+        }
+    }
+    None
+}
+
 /// Words of a paragraph with their byte ranges, split on white space.
 fn words_with_pos(s: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -263,7 +319,11 @@ fn words_with_pos(s: &str) -> Vec<(usize, usize)> {
 /// Skips white space from byte `i`; returns the next non-space byte index.
 fn skip_ws(s: &str, i: usize) -> usize {
     s.get(i..)
-        .and_then(|rest| rest.char_indices().find(|(_, c)| !c.is_whitespace()).map(|(j, _)| i + j))
+        .and_then(|rest| {
+            rest.char_indices()
+                .find(|(_, c)| !c.is_whitespace())
+                .map(|(j, _)| i + j)
+        })
         .unwrap_or(s.len())
 }
 
@@ -307,10 +367,13 @@ fn dash_at(s: &str, i: usize) -> Option<usize> {
 /// two words, a dash, an agency and a colon ("دمشق - سانا:"), a place and a parenthesised
 /// agency, or one or two words and a dash ("واشنطن - ") when a long paragraph follows.
 pub(crate) fn read_dateline(par: &str) -> Option<Dateline> {
-    latin_dateline(par).or_else(|| arabic_dateline(par)).filter(|d| {
-        // Something worth calling a paragraph must remain.
-        par.get(d.len..).is_some_and(|rest| rest.split_whitespace().count() >= 3)
-    })
+    latin_dateline(par)
+        .or_else(|| arabic_dateline(par))
+        .filter(|d| {
+            // Something worth calling a paragraph must remain.
+            par.get(d.len..)
+                .is_some_and(|rest| rest.split_whitespace().count() >= 3)
+        })
 }
 
 fn latin_dateline(par: &str) -> Option<Dateline> {
@@ -332,22 +395,37 @@ fn latin_dateline(par: &str) -> Option<Dateline> {
             break;
         }
     }
-    let place = par.get(..place_end)?.trim();
-    let place_ok = n > 0 && place.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+    let place_ok = n > 0
+        && par
+            .get(..place_end)?
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .count()
+            >= 2;
     let mut i = if place_ok { place_end } else { 0 };
     let mut date = false;
     if place_ok {
         // Optional ", March 3" or " March 3" (FA-KES strips commas) before "(" or a dash.
         let j = skip_ws(par, i);
-        let after_comma = par.get(j..).and_then(|r| r.strip_prefix(',')).map(|_| j + 1);
+        let after_comma = par
+            .get(j..)
+            .and_then(|r| r.strip_prefix(','))
+            .map(|_| j + 1);
         let k = skip_ws(par, after_comma.unwrap_or(j));
         if let Some(len) = par.get(k..).and_then(date_prefix_len) {
             i = k + len;
             date = true;
         } else if let Some(c) = after_comma {
             i = c;
+            // ", Ohio –", ", N.Y. —", ", United Arab Emirates —": the region is part of the
+            // place as written.
+            if let Some(end) = region_end(par, k) {
+                place_end = end;
+                i = end;
+            }
         }
     }
+    let place = par.get(..place_end)?.trim();
     let j = skip_ws(par, i);
     let agency = paren_credit(par, j);
     let after_agency = agency.as_ref().map_or(j, |(_, e)| *e);
@@ -361,7 +439,11 @@ fn latin_dateline(par: &str) -> Option<Dateline> {
         _ => return None,
     };
     // A dash glued to the next word ("SANA-Terrorist") is a hyphen, not a dateline dash.
-    if par.get(end..).and_then(|r| r.chars().next()).is_some_and(|c| !c.is_whitespace()) {
+    if par
+        .get(end..)
+        .and_then(|r| r.chars().next())
+        .is_some_and(|c| !c.is_whitespace())
+    {
         return None;
     }
     // "US –" or "ISIS –" opening a sentence are not places: demand a dateline shape that a
@@ -377,26 +459,35 @@ fn latin_dateline(par: &str) -> Option<Dateline> {
 }
 
 /// Words that open an Arabic paragraph with a dash but are no place ("عاجل - ...").
-const AR_NOT_PLACE: &[&str] =
-    &["عاجل", "خاص", "متابعات", "تقرير", "فيديو", "صور", "بالصور", "بالفيديو", "مقال", "رأي", "حوار"];
+#[rustfmt::skip]
+const AR_NOT_PLACE: &[&str] = &[
+    "عاجل", "خاص", "متابعات", "تقرير", "فيديو", "صور", "بالصور", "بالفيديو", "مقال", "رأي", "حوار",
+];
 
 fn is_arabic_text(s: &str) -> bool {
     s.chars().all(|c| {
-        c.is_whitespace() || script_of(c) == Some(Script::Arabic) || matches!(c, '\u{064B}'..='\u{065F}' | '(' | ')')
+        c.is_whitespace()
+            || script_of(c) == Some(Script::Arabic)
+            || matches!(c, '\u{064B}'..='\u{065F}' | '(' | ')')
     })
 }
 
 /// Verbs that open Arabic sentences: "الرياض - قال الوزير: ..." has no agency in it.
+#[rustfmt::skip]
 const AR_VERBS: &[&str] = &[
-    "قال", "وقال", "أكد", "اكد", "أعلن", "اعلن", "ذكر", "أفاد", "افاد", "كشف", "أوضح", "اوضح", "أشار",
-    "صرح", "نفى", "دعا", "أضاف", "اضاف", "طالب", "أعرب", "شدد",
+    "قال", "وقال", "أكد", "اكد", "أعلن", "اعلن", "ذكر", "أفاد", "افاد", "كشف", "أوضح", "اوضح",
+    "أشار", "صرح", "نفى", "دعا", "أضاف", "اضاف", "طالب", "أعرب", "شدد",
 ];
 
 fn arabic_dateline(par: &str) -> Option<Dateline> {
     // "(رويترز) - ..." : agency only, and only with the dash.
     if let Some((agency, e)) = paren_credit(par, 0) {
         let end = dash_at(par, skip_ws(par, e))?;
-        return Some(Dateline { place: None, agency: Some(agency), len: skip_ws(par, end) });
+        return Some(Dateline {
+            place: None,
+            agency: Some(agency),
+            len: skip_ws(par, end),
+        });
     }
     if let Some(d) = arabic_credit_colon(par) {
         return Some(d);
@@ -410,7 +501,12 @@ fn arabic_dateline(par: &str) -> Option<Dateline> {
         }
         // A two-word place is a name like "مكة المكرمة", its second word with the article;
         // "ذكر هانز - بيتر" is a sentence with a hyphenated name.
-        if place_words == 2 && !words.get(1).and_then(|&(a, b)| par.get(a..b)).is_some_and(|w| w.starts_with("ال")) {
+        if place_words == 2
+            && !words
+                .get(1)
+                .and_then(|&(a, b)| par.get(a..b))
+                .is_some_and(|w| w.starts_with("ال"))
+        {
             return None;
         }
         let k = skip_ws(par, place_end);
@@ -422,18 +518,32 @@ fn arabic_dateline(par: &str) -> Option<Dateline> {
                 return None;
             }
             let end = skip_colon(par, dash.unwrap_or(e));
-            return Some(Dateline { place: Some(place.to_string()), agency: Some(agency), len: skip_ws(par, end) });
+            return Some(Dateline {
+                place: Some(place.to_string()),
+                agency: Some(agency),
+                len: skip_ws(par, end),
+            });
         }
-        let Some(after_dash) = dash_at(par, k) else { continue };
+        let Some(after_dash) = dash_at(par, k) else {
+            continue;
+        };
         // "كان -أعني ..." : a dash glued to the next word opens an aside, not a dateline.
-        if !par.get(after_dash..).and_then(|r| r.chars().next()).is_some_and(char::is_whitespace) {
+        if !par
+            .get(after_dash..)
+            .and_then(|r| r.chars().next())
+            .is_some_and(char::is_whitespace)
+        {
             return None;
         }
         let a = skip_ws(par, after_dash);
         // "واشنطن - ..." : a bare place, only before a paragraph of some length.
         let rest = par.get(a..)?;
         if rest.split_whitespace().count() >= 8 {
-            return Some(Dateline { place: Some(place.to_string()), agency: None, len: a });
+            return Some(Dateline {
+                place: Some(place.to_string()),
+                agency: None,
+                len: a,
+            });
         }
         return None;
     }
@@ -452,8 +562,14 @@ fn arabic_credit_colon(par: &str) -> Option<Dateline> {
     }
     let parts: Vec<&str> = head.split(is_dash).map(str::trim).collect();
     let ok = (2..=3).contains(&parts.len())
-        && parts.iter().all(|p| (1..=3).contains(&p.split_whitespace().count()) && is_arabic_text(p))
-        && !parts.iter().any(|p| p.split_whitespace().next().is_some_and(|w| AR_VERBS.contains(&w)));
+        && parts
+            .iter()
+            .all(|p| (1..=3).contains(&p.split_whitespace().count()) && is_arabic_text(p))
+        && !parts.iter().any(|p| {
+            p.split_whitespace()
+                .next()
+                .is_some_and(|w| AR_VERBS.contains(&w))
+        });
     if !ok {
         return None;
     }
@@ -461,7 +577,10 @@ fn arabic_credit_colon(par: &str) -> Option<Dateline> {
         let k = key(p);
         is_agency(&k) || k.starts_with("وكاله")
     };
-    let agency = parts.iter().find(|p| is_agency_part(p)).map(|p| p.to_string());
+    let agency = parts
+        .iter()
+        .find(|p| is_agency_part(p))
+        .map(|p| p.to_string());
     let place = parts
         .iter()
         .rev()
@@ -479,11 +598,13 @@ fn skip_colon(s: &str, i: usize) -> usize {
     }
 }
 
+#[rustfmt::skip]
 const MONTHS: &[&str] = &[
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec",
 ];
+#[rustfmt::skip]
 const WEEKDAYS: &[&str] = &[
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
     "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
@@ -501,17 +622,22 @@ fn is_weekday(w: &str) -> bool {
 
 fn digits(w: &str) -> Option<u32> {
     let w = w.trim_end_matches([',', '.']);
-    (!w.is_empty() && w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit())).then(|| w.parse().ok())?
+    (!w.is_empty() && w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| w.parse().ok())?
 }
 
 fn is_day(w: &str) -> bool {
     let w = w.trim_end_matches(['.', ',']);
-    let w = ["st", "nd", "rd", "th"].iter().find_map(|s| w.strip_suffix(s)).unwrap_or(w);
+    let w = ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|s| w.strip_suffix(s))
+        .unwrap_or(w);
     digits(w).is_some_and(|d| (1..=31).contains(&d)) && w.len() <= 2
 }
 
 fn is_year(w: &str) -> bool {
-    w.trim_end_matches([',', '.']).len() == 4 && digits(w).is_some_and(|y| (1900..=2099).contains(&y))
+    w.trim_end_matches([',', '.']).len() == 4
+        && digits(w).is_some_and(|y| (1900..=2099).contains(&y))
 }
 
 /// "29-08-2014", "26.12.2014", "2019-08-18", "12/03/2018": a numeric date with a year.
@@ -519,7 +645,9 @@ fn is_numeric_date(w: &str) -> bool {
     let w = w.trim_end_matches([',', '.']);
     let parts: Vec<&str> = w.split(['-', '.', '/']).collect();
     parts.len() == 3
-        && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
         && (parts[0].len() == 4 || parts[2].len() == 4 || parts[2].len() == 2)
         && parts.iter().all(|p| p.len() <= 4)
 }
@@ -529,7 +657,9 @@ fn is_time(w: &str) -> bool {
     let w = w.trim_end_matches([',', '.']);
     let parts: Vec<&str> = w.split(':').collect();
     (2..=3).contains(&parts.len())
-        && parts.iter().all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+        && parts
+            .iter()
+            .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Length in bytes of an English or numeric date that opens `s` ("Wed 05 Apr 2017 at 0914",
@@ -598,21 +728,11 @@ pub(crate) fn is_date_line(line: &str) -> bool {
 /// Words news sites put before a date ("Published", "Date of publication", "Last updated
 /// at", "Posted on"): returns the rest, or `s` unchanged.
 pub(crate) fn strip_publication_words(s: &str) -> &str {
+    #[rustfmt::skip]
     const LEADS: &[&str] = &[
-        "date of publication",
-        "last updated at",
-        "last updated on",
-        "last updated",
-        "updated at",
-        "updated on",
-        "updated",
-        "published at",
-        "published on",
-        "published",
-        "posted at",
-        "posted on",
-        "posted",
-        "date:",
+        "date of publication", "last updated at", "last updated on", "last updated", "updated at",
+        "updated on", "updated", "published at", "published on", "published", "posted at", "posted on",
+        "posted", "date:",
     ];
     for lead in LEADS {
         if let Some(head) = s.get(..lead.len()) {
@@ -635,7 +755,10 @@ mod tests {
     #[test]
     fn language_by_script_share() {
         assert_eq!(detect_lang("وزير الخارجية يزور العاصمة اليوم"), "ar");
-        assert_eq!(detect_lang("The minister visited the capital on Monday."), "en");
+        assert_eq!(
+            detect_lang("The minister visited the capital on Monday."),
+            "en"
+        );
         assert_eq!(detect_lang("Министр посетил столицу"), "ru");
         assert_eq!(detect_lang("Ο υπουργός επισκέφθηκε"), "el");
         assert_eq!(detect_lang("השר ביקר בבירה"), "he");
@@ -643,15 +766,31 @@ mod tests {
         assert_eq!(detect_lang("2019-08-18 14:55 — ..."), "und");
         assert_eq!(detect_lang(""), "und");
         // An Arabic article quoting an English brand stays Arabic.
-        assert_eq!(detect_lang("الرئيس يلتقي نظيره في العاصمة - Breaking News Online"), "ar");
+        assert_eq!(
+            detect_lang("الرئيس يلتقي نظيره في العاصمة - Breaking News Online"),
+            "ar"
+        );
     }
 
     #[test]
     fn persian_and_urdu_only_when_their_letters_are_frequent() {
-        assert_eq!(detect_lang("وزیر امور خارجه ایران امروز با همتای روسی خود در مسکو دیدار کرد و گفتگو کردند"), "fa");
-        assert_eq!(detect_lang("پاکستان کے وزیر اعظم نے آج ایک اہم اجلاس کی صدارت کی اور کہا کہ ملک میں امن ہے"), "ur");
+        assert_eq!(
+            detect_lang(
+                "وزیر امور خارجه ایران امروز با همتای روسی خود در مسکو دیدار کرد و گفتگو کردند"
+            ),
+            "fa"
+        );
+        assert_eq!(
+            detect_lang(
+                "پاکستان کے وزیر اعظم نے آج ایک اہم اجلاس کی صدارت کی اور کہا کہ ملک میں امن ہے"
+            ),
+            "ur"
+        );
         // One Persian letter in a borrowed name does not make an Arabic text Persian.
-        assert_eq!(detect_lang("التقى الوزير بالمبعوث گلبرت في العاصمة وناقشا الأوضاع الراهنة في المنطقة"), "ar");
+        assert_eq!(
+            detect_lang("التقى الوزير بالمبعوث گلبرت في العاصمة وناقشا الأوضاع الراهنة في المنطقة"),
+            "ar"
+        );
     }
 
     #[test]
@@ -672,39 +811,68 @@ mod tests {
         let d = read_dateline("NEW YORK — Diplomats met again on Friday to discuss aid.").unwrap();
         assert_eq!(d.place.as_deref(), Some("NEW YORK"));
         assert_eq!(d.agency, None);
-        let d = read_dateline("ALEPPO, June 9 (Wire) - Shelling resumed in the east of the city.").unwrap();
+        let d = read_dateline("ALEPPO, June 9 (Wire) - Shelling resumed in the east of the city.")
+            .unwrap();
         assert_eq!(d.place.as_deref(), Some("ALEPPO"));
         assert_eq!(d.agency.as_deref(), Some("Wire"));
         let d = read_dateline("(Wire) - Shelling resumed in the east of the city.").unwrap();
         assert_eq!((d.place, d.agency.as_deref()), (None, Some("Wire")));
+        let d = read_dateline("SPRINGFIELD, Mass. — Voters lined up early on Tuesday.").unwrap();
+        assert_eq!(d.place.as_deref(), Some("SPRINGFIELD, Mass."));
+        let d =
+            read_dateline("ABU DHABI, United Arab Emirates (Wire) — Flights resumed on Monday.")
+                .unwrap();
+        assert_eq!(d.place.as_deref(), Some("ABU DHABI, United Arab Emirates"));
+        assert_eq!(d.agency.as_deref(), Some("Wire"));
         let d = read_dateline("HOMS (AP) Residents said the road was open again.").unwrap();
         assert_eq!(d.place.as_deref(), Some("HOMS"));
     }
 
     #[test]
     fn sentences_that_only_look_like_datelines() {
-        assert_eq!(read_dateline("US Secretary of State said the talks were over."), None);
-        assert_eq!(read_dateline("UN - the organisation - said it would send aid."), None);
-        assert_eq!(read_dateline("Aleppo SANA-Terrorist groups fired shells on the city."), None);
-        assert_eq!(read_dateline("The minister - who arrived late - said nothing."), None);
+        assert_eq!(
+            read_dateline("US Secretary of State said the talks were over."),
+            None
+        );
+        assert_eq!(
+            read_dateline("UN - the organisation - said it would send aid."),
+            None
+        );
+        assert_eq!(
+            read_dateline("Aleppo SANA-Terrorist groups fired shells on the city."),
+            None
+        );
+        assert_eq!(
+            read_dateline("The minister - who arrived late - said nothing."),
+            None
+        );
         assert_eq!(read_dateline("PARIS – Talks."), None);
-        assert_eq!(read_dateline("عاجل - انفجار في العاصمة أدى إلى سقوط عدد من الضحايا صباح اليوم"), None);
+        assert_eq!(
+            read_dateline("عاجل - انفجار في العاصمة أدى إلى سقوط عدد من الضحايا صباح اليوم"),
+            None
+        );
     }
 
     #[test]
     fn arabic_datelines() {
-        let d = read_dateline("حلب - وكالة الشمال: قال مصدر محلي إن القصف استمر طوال الليل").unwrap();
+        let d =
+            read_dateline("حلب - وكالة الشمال: قال مصدر محلي إن القصف استمر طوال الليل").unwrap();
         assert_eq!(d.place.as_deref(), Some("حلب"));
         assert_eq!(d.agency.as_deref(), Some("وكالة الشمال"));
         let d = read_dateline("(وكالة الشمال) - قال مصدر محلي إن القصف استمر طوال الليل").unwrap();
         assert_eq!(d.agency.as_deref(), Some("وكالة الشمال"));
-        let d = read_dateline("عمّان – قال مصدر حكومي إن الحدود ستفتح أمام الشاحنات خلال الأسبوع المقبل").unwrap();
+        let d =
+            read_dateline("عمّان – قال مصدر حكومي إن الحدود ستفتح أمام الشاحنات خلال الأسبوع المقبل")
+                .unwrap();
         assert_eq!((d.place.as_deref(), d.agency), (Some("عمّان"), None));
     }
 
     #[test]
     fn dates_and_stamps() {
-        assert_eq!(date_prefix_len("Thu 06 Jun 2019 at 1015 Rain fell"), Some(23));
+        assert_eq!(
+            date_prefix_len("Thu 06 Jun 2019 at 1015 Rain fell"),
+            Some(23)
+        );
         assert_eq!(date_prefix_len("Sunday 3 March 2019 14:02 Rain"), Some(25));
         assert_eq!(date_prefix_len("May 3, 2019 Rain"), Some(11));
         assert_eq!(date_prefix_len("03-05-2019 Rain"), Some(10));

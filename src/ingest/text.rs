@@ -26,7 +26,9 @@ pub fn parse(file: &str, text: &str) -> Option<Article> {
         warnings.push(format!("dropped {dropped} stray control character(s)"));
     }
     if cleaned.title.chars().count() > 300 {
-        warnings.push("the first line is very long for a title; the file may have no title line".to_string());
+        warnings.push(
+            "the first line is very long for a title; the file may have no title line".to_string(),
+        );
     }
     let mut sample = String::with_capacity(cleaned.title.len() + 1);
     sample.push_str(&cleaned.title);
@@ -80,17 +82,28 @@ mod tests {
 
     #[test]
     fn title_then_paragraphs_whatever_the_line_ends() {
-        let a = parse("a.txt", "\r\n  Title here \r\n\r\nFirst paragraph.\rSecond paragraph.\n\n\nThird.").unwrap();
+        let a = parse(
+            "a.txt",
+            "\r\n  Title here \r\n\r\nFirst paragraph.\rSecond paragraph.\n\n\nThird.",
+        )
+        .unwrap();
         assert_eq!(a.file, "a.txt");
         assert_eq!(a.title, "Title here");
-        assert_eq!(a.paragraphs, ["First paragraph.", "Second paragraph.", "Third."]);
+        assert_eq!(
+            a.paragraphs,
+            ["First paragraph.", "Second paragraph.", "Third."]
+        );
         assert_eq!(a.body(), "First paragraph.\nSecond paragraph.\nThird.");
         assert_eq!(a.lang, "en");
     }
 
     #[test]
     fn boms_controls_and_nbsp_are_tidied() {
-        let a = parse("b.txt", "\u{feff}عنوان\u{feff} الخبر\u{a0}\n\u{a0}\u{200f}نص\u{1a} الخبر هنا.\u{a0}\n").unwrap();
+        let a = parse(
+            "b.txt",
+            "\u{feff}عنوان\u{feff} الخبر\u{a0}\n\u{a0}\u{200f}نص\u{1a} الخبر هنا.\u{a0}\n",
+        )
+        .unwrap();
         assert_eq!(a.title, "عنوان الخبر");
         assert_eq!(a.paragraphs, ["نص الخبر هنا."]);
         assert_eq!(a.lang, "ar");
@@ -109,7 +122,13 @@ mod tests {
 
     #[test]
     fn never_panics() {
-        for t in ["\r", "\r\r\n\n", "x\u{0}\u{7f}\u{85}y\nz", "\u{2028}a\u{2029}b", "é\n\u{301}"] {
+        for t in [
+            "\r",
+            "\r\r\n\n",
+            "x\u{0}\u{7f}\u{85}y\nz",
+            "\u{2028}a\u{2029}b",
+            "é\n\u{301}",
+        ] {
             let _ = parse("e.txt", t);
         }
     }

@@ -10,8 +10,11 @@ pub use parse::{parse, Node};
 pub use snippet::Segment;
 
 use crate::analysis;
+use crate::error::Error;
 use crate::index::{DocStore, Postings};
+use crate::ingest::Article;
 use serde::Serialize;
+use std::collections::{BTreeMap, HashSet};
 
 /// Options of one search.
 #[derive(Clone, Debug, PartialEq)]
@@ -52,8 +55,27 @@ pub struct QueryError {
 pub struct SearchResult {
     pub total: usize,
     pub hits: Vec<Hit>,
+    pub facets: Facets,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<QueryError>,
+}
+
+/// Counts of the query's matches by language and by source (outlet, else agency). Each
+/// facet ignores its own filter, so the page can show "Arabic 312 · English 120" while
+/// Arabic alone is selected.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Facets {
+    pub lang: BTreeMap<String, usize>,
+    pub source: BTreeMap<String, usize>,
+}
+
+/// An article with the query's matches marked, for the reader.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Highlighted {
+    pub title: Vec<Segment>,
+    pub paragraphs: Vec<Vec<Segment>>,
+    /// How many words are marked in all.
+    pub hits: usize,
 }
 
 /// Runs `query` over the store. An empty query matches every article (in id order).
@@ -70,6 +92,7 @@ pub fn search(
             return SearchResult {
                 total: 0,
                 hits: Vec::new(),
+                facets: Facets::default(),
                 error: Some(QueryError { message: e.message().to_string(), offset: e.offset().unwrap_or(0) }),
             }
         }
@@ -84,15 +107,20 @@ pub fn search(
         }),
     };
     let lang = options.lang.as_deref().filter(|l| !l.is_empty() && *l != "all");
-    let mut ranked: Vec<(u32, f32)> = scores
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|(id, _)| match (lang, store.get(*id)) {
-            (_, None) => false,
-            (None, Some(_)) => true,
-            (Some(l), Some(s)) => s.article.lang == l,
-        })
-        .collect();
+    let mut facets = Facets::default();
+    let mut ranked: Vec<(u32, f32)> = Vec::new();
+    for (id, score) in scores.unwrap_or_default() {
+        let Some(stored) = store.get(id) else { continue };
+        let a = &stored.article;
+        *facets.lang.entry(a.lang.clone()).or_default() += 1;
+        if lang.is_some_and(|l| a.lang != l) {
+            continue;
+        }
+        if let Some(source) = a.outlet.as_ref().or(a.agency.as_ref()) {
+            *facets.source.entry(source.clone()).or_default() += 1;
+        }
+        ranked.push((id, score));
+    }
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let total = ranked.len();
     let hits = ranked
@@ -112,5 +140,62 @@ pub fn search(
             })
         })
         .collect();
-    SearchResult { total, hits, error: None }
+    SearchResult { total, hits, facets, error: None }
+}
+
+/// Marks in `article` every word the query looks for (not the words it excludes).
+/// With `exact_all`, every word is matched by its exact form (the search's `exact` option).
+pub fn highlight(
+    article: &Article,
+    analyzer: &analysis::Config,
+    query: &str,
+    exact_all: bool,
+) -> Result<Highlighted, Error> {
+    let mut terms = HashSet::new();
+    let mut exact = HashSet::new();
+    if let Some(tree) = parse(query)? {
+        wanted(&tree, false, &Wanted { analyzer, exact: exact_all }, &mut terms, &mut exact);
+    }
+    let mut hits = 0;
+    let mut mark = |text: &str| {
+        let tokens = analysis::analyze_with(text, analyzer);
+        let marked: Vec<bool> = tokens.iter().map(|t| snippet::is_hit(t, &terms, &exact)).collect();
+        hits += marked.iter().filter(|&&m| m).count();
+        snippet::segments(text, &tokens, &marked)
+    };
+    let title = mark(&article.title);
+    let paragraphs = article.paragraphs.iter().map(|p| mark(p)).collect();
+    Ok(Highlighted { title, paragraphs, hits })
+}
+
+/// The terms and exact forms of the words a query looks for.
+fn wanted(node: &Node, negated: bool, config: &Wanted, terms: &mut HashSet<String>, exact: &mut HashSet<String>) {
+    match node {
+        Node::Word { text, exact: is_exact } if !negated => {
+            for t in analysis::analyze_with(text, config.analyzer) {
+                if *is_exact || config.exact {
+                    exact.insert(t.exact);
+                } else if !t.stop {
+                    terms.extend(t.terms);
+                }
+            }
+        }
+        Node::Phrase { text } if !negated => {
+            for t in analysis::analyze_with(text, config.analyzer) {
+                if config.exact {
+                    exact.insert(t.exact);
+                } else {
+                    terms.extend(t.terms);
+                }
+            }
+        }
+        Node::Not(inner) => wanted(inner, !negated, config, terms, exact),
+        Node::And(parts) | Node::Or(parts) => parts.iter().for_each(|p| wanted(p, negated, config, terms, exact)),
+        _ => {}
+    }
+}
+
+struct Wanted<'a> {
+    analyzer: &'a analysis::Config,
+    exact: bool,
 }

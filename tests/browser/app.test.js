@@ -151,15 +151,39 @@ test('adds uploaded files and names the broken one in the ingest report', async 
   assert.ok((await page.locator(`[data-file="${AR_FILE}"]`).count()) === 1);
 });
 
+test('counts matches per language in the language menu', async () => {
+  await search('ماكرون OR Macron');
+  const labels = await page.locator('select[name=lang] option').allTextContents();
+  // All, Arabic, English: Macron is in one English seed and two Arabic ones.
+  assert.deepEqual(labels.map((l) => l.match(/\((\d+)\)$/)?.[1]), ['3', '2', '1']);
+});
+
+test('matches only the written form when Exact form is ticked', async () => {
+  await search('Iran’s');
+  const folded = await rows().count();
+  await page.check('#exact');
+  await settled('Iran’s');
+  await page.waitForFunction(() => !document.body.dataset.busy);
+  const exact = await rows().count();
+  assert.ok(exact < folded, `exact ${exact} vs folded ${folded}`);
+  await page.uncheck('#exact');
+  await page.waitForFunction(() => !document.body.dataset.busy);
+});
+
 test('opens an article in the reader and closes it with Esc', async () => {
   await search('الغوطة');
-  await rows().first().locator('.hit-open').click();
+  await page.locator('[data-file="001_629cf4ce1a02286a.txt"] .hit-open').click();
   const article = page.locator('#reader article');
   await article.waitFor();
   assert.equal(await article.getAttribute('dir'), 'rtl');
   assert.equal(await article.getAttribute('lang'), 'ar');
   assert.match(await article.locator('.article-meta').textContent(), /Arabic.*File/s);
   assert.ok((await article.locator('.article-body p').count()) >= 3);
+  // The reader marks the query's matches, every spelling of them, and shows the first.
+  const marks = await article.locator('.article-body mark').allTextContents();
+  assert.ok(marks.length >= 3, `marks: ${marks}`);
+  assert.ok(marks.includes('الغوطة') && marks.includes('والغوطة'), `marks: ${marks}`);
+  assert.ok(await article.locator('.article-body mark').first().isVisible());
   await page.mouse.move(0, 0); // no hover underline in the picture
   await page.screenshot({ path: join(OUT, 'results.png'), fullPage: true });
 

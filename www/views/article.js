@@ -1,6 +1,6 @@
 // One article as the reader and the side-by-side view show it: title, a metadata line,
 // paragraphs, and the boilerplate the cleaner removed, greyed, in a collapsible section.
-import { h, langInfo, plural } from './dom.js';
+import { h, langInfo, plural, snippetNodes } from './dom.js';
 
 /**
  * An `<article>` for `a` (the object `Corpus.get` returns). The element carries the
@@ -20,9 +20,12 @@ export function renderArticle(a, { headingId, headingLevel = 2 } = {}) {
   const meta = h('dl', { class: 'article-meta', dir: 'ltr', lang: 'en' },
     fields.map(([k, v]) => h('div', { class: 'meta-item' }, h('dt', {}, k), h('dd', { dir: 'auto' }, String(v)))),
   );
+  // With a query, `a.marked` holds the same text cut into segments with the matches marked.
+  const marked = a.marked?.paragraphs;
   const paragraphs = (a.paragraphs?.length ? a.paragraphs : [a.body ?? ''])
-    .filter((p) => p !== '')
-    .map((p) => h('p', {}, p));
+    .map((p, i) => (marked?.[i] ? h('p', {}, snippetNodes(marked[i])) : h('p', {}, p)))
+    .filter((p) => p.textContent !== '');
+  const title = a.marked?.title?.length ? snippetNodes(a.marked.title) : a.title || a.file;
   const removed = a.removed?.length
     ? h('details', { class: 'removed' },
         h('summary', { dir: 'ltr', lang: 'en' }, `Removed by cleaning (${a.removed.length})`),
@@ -41,7 +44,7 @@ export function renderArticle(a, { headingId, headingLevel = 2 } = {}) {
     : null;
   return h('article', { class: `article lang-${L.lang ?? 'other'}`, dir, lang: L.lang },
     h('header', { class: 'article-head' },
-      h(`h${headingLevel}`, { class: 'article-title', id: headingId, tabindex: '-1' }, a.title || a.file),
+      h(`h${headingLevel}`, { class: 'article-title', id: headingId, tabindex: '-1' }, title),
       meta,
     ),
     warnings,

@@ -21,12 +21,19 @@ export function renderReport(box, report, label, actions) {
   const { files, added, warnings } = report;
   const summary = `${label}: added ${plural(added.length, 'article')} from ${plural(files, 'file')}.`;
   const items = warnings.map((w) =>
-    h('li', {}, h('span', { class: 'report-file', dir: 'auto' }, w.file), h('span', { class: 'report-message' }, w.message)),
+    h('li', { class: w.skipped ? 'is-skipped' : 'is-note' },
+      h('span', { class: 'report-file', dir: 'auto' }, w.file),
+      h('span', { class: 'report-message' }, w.skipped ? `not added: ${w.message}` : w.message)),
   );
   const list = h('ul', { class: 'report-warnings' }, items);
+  const skipped = warnings.filter((w) => w.skipped).length;
+  const notes = warnings.length - skipped;
+  const what = [skipped ? `${plural(skipped, 'file')} not added` : '', notes ? `${plural(notes, 'note')} on added files` : '']
+    .filter(Boolean)
+    .join(', ');
   const warn = warnings.length
     ? h('details', { class: 'report-details', open: warnings.length <= OPEN_LIMIT },
-        h('summary', {}, `${plural(warnings.length, 'warning')}: files not added or read with problems`),
+        h('summary', {}, what),
         list,
       )
     : null;

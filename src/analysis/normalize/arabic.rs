@@ -6,6 +6,7 @@
 //! - harakat U+064B–U+0652, U+0670 and other Quranic marks are removed, and so is tatweel;
 //! - ٠–٩ and ۰–۹ → 0–9;
 //! - ZWNJ, ZWJ, RLM, LRM and ALM are dropped.
+//!
 //! The result is idempotent: normalizing twice changes nothing.
 
 use super::{ascii_digit, is_invisible};

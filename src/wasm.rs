@@ -68,12 +68,13 @@ impl Corpus {
     }
 
     /// `{total, hits: [{id, file, title, lang, score, snippet: [{text, hit}]}], error?}`.
-    /// `options`: `{limit, offset, lang, exact}`.
+    /// `options`: `{limit, offset, lang, source, exact}`.
     pub fn search(&self, query: &str, options: JsValue) -> Result<JsValue, JsError> {
         let options = SearchOptions {
             limit: usize_prop(&options, "limit", 10),
             offset: usize_prop(&options, "offset", 0),
             lang: string_prop(&options, "lang"),
+            source: string_prop(&options, "source"),
             exact: prop(&options, "exact").and_then(|v| v.as_bool()).unwrap_or(false),
         };
         to_js(&self.core.search(query, &options))

@@ -82,3 +82,21 @@ fn saved_bytes_load_back_to_the_same_answers() {
         assert_eq!(back.search(q, &SearchOptions::default()), c.search(q, &SearchOptions::default()));
     }
 }
+
+#[test]
+fn facets_count_matches_and_each_ignores_its_own_filter() {
+    let c = sample();
+    let all = c.search("", &SearchOptions::default());
+    assert_eq!(all.facets.lang.get("en"), Some(&3));
+    assert_eq!(all.facets.lang.get("ar"), Some(&2));
+    let arabic = c.search("", &SearchOptions { lang: Some("ar".into()), ..SearchOptions::default() });
+    assert_eq!(arabic.total, 2);
+    assert_eq!(arabic.facets.lang.get("en"), Some(&3), "the language facet ignores the language filter");
+    let mut c = c;
+    c.add_bytes("f.txt", "Strikes\n\nBEIRUT (Reuters) - New strikes hit the Ghouta region today.".as_bytes());
+    let ghouta = c.search("Ghouta", &SearchOptions::default());
+    if let Some(source) = ghouta.facets.source.keys().next().cloned() {
+        let only = c.search("Ghouta", &SearchOptions { source: Some(source.clone()), ..SearchOptions::default() });
+        assert_eq!(only.total, ghouta.facets.source[&source]);
+    }
+}

@@ -597,15 +597,22 @@ fn head_lines(doc: &mut Doc) {
         let (Some(&i), next) = (kept.first(), kept.get(1).copied()) else {
             return;
         };
-        // Never take the last line: whatever is left must be the body.
-        let Some(next) = next else { return };
         let line = doc.line(i).to_string();
-        let next_is_long = word_count(doc.line(next)) >= 8;
+        // A share bar is cut off its line, which stays.
         if let Some(len) = share_bar_len(&line) {
-            if !doc.cut_prefix(i, len, RemovedKind::Navigation) {
-                return;
+            if doc.cut_prefix(i, len, RemovedKind::Navigation) {
+                continue;
             }
-        } else if meta::is_date_line(&line) {
+        }
+        // Never take the last line: whatever is left must be the body.
+        let Some(next) = next else {
+            if !outlet_done {
+                outlet_prefix_of(doc, i);
+            }
+            return;
+        };
+        let next_is_long = word_count(doc.line(next)) >= 8;
+        if meta::is_date_line(&line) {
             doc.drop_line(i, RemovedKind::Timestamp);
         } else if !title_done && is_repeated_title(doc, &line) {
             title_done = true;
@@ -629,14 +636,19 @@ fn head_lines(doc: &mut Doc) {
             doc.drop_line(i, RemovedKind::Navigation);
         } else {
             if !outlet_done {
-                if let Some((len, info)) = outlet_prefix(&line) {
-                    if doc.cut_prefix(i, len, RemovedKind::OutletLine) {
-                        doc.outlet = info.outlet;
-                        doc.agency = doc.agency.take().or(info.agency);
-                    }
-                }
+                outlet_prefix_of(doc, i);
             }
             return;
+        }
+    }
+}
+
+/// Cuts an outlet credit that opens line `i` (see [`outlet_prefix`]).
+fn outlet_prefix_of(doc: &mut Doc, i: usize) {
+    if let Some((len, info)) = outlet_prefix(doc.line(i)) {
+        if doc.cut_prefix(i, len, RemovedKind::OutletLine) {
+            doc.outlet = info.outlet;
+            doc.agency = doc.agency.take().or(info.agency);
         }
     }
 }
@@ -654,10 +666,13 @@ const SHARE_BAR: &[&str] = &[
 /// "عبر تويتر، أعلن ..." ("via Twitter, ... announced") is a sentence: prepositions count
 /// only after "شارك", and a word with punctuation ends the run.
 fn share_bar_len(line: &str) -> Option<usize> {
-    let phrases: Vec<Vec<String>> = SHARE_BAR
-        .iter()
-        .map(|p| p.split_whitespace().map(key).collect())
-        .collect();
+    static PHRASES: OnceLock<Vec<Vec<String>>> = OnceLock::new();
+    let phrases = PHRASES.get_or_init(|| {
+        SHARE_BAR
+            .iter()
+            .map(|p| p.split_whitespace().map(key).collect())
+            .collect()
+    });
     let words: Vec<(usize, &str)> = line
         .split_whitespace()
         .map(|w| (w.as_ptr() as usize - line.as_ptr() as usize, w))
@@ -665,13 +680,13 @@ fn share_bar_len(line: &str) -> Option<usize> {
     let mut i = 0;
     let mut hits = 0;
     'outer: while i < words.len() {
-        for p in &phrases {
+        for p in phrases {
             let n = p.len();
             if i + n <= words.len()
                 && words[i..i + n]
                     .iter()
                     .zip(p)
-                    .all(|((_, w), k)| key(w) == *k)
+                    .all(|((_, w), k)| fold(w) == *k)
             {
                 i += n;
                 hits += 1;
@@ -1463,6 +1478,58 @@ mod tests {
         let c = run(&format!("أزمة\nشارك من خلال تويتر فيسبوك {P1}\n{P2}"));
         assert_eq!(kinds(&c), [Navigation]);
         assert_eq!(c.paragraphs[0], P1);
+    }
+
+    #[test]
+    fn share_bars_but_not_sentences_about_sharing() {
+        let c = run(&format!("Water\nNext Previous {P1}"));
+        assert_eq!(kinds(&c), [Navigation]);
+        let c = run(&format!(
+            "مياه\nعبر تويتر، أعلن الوزير أن المياه ستعود إلى القرى خلال أيام\n{P2}"
+        ));
+        assert!(c.removed.is_empty(), "{:?}", c.removed);
+    }
+
+    #[test]
+    fn credits_and_headlines_after_stamps() {
+        // A paper's "reporter - paper - city:" credit: the city is the place.
+        let c = run(&format!("أزمة\nسالم أحمد - صحيفة الوادي - حمص: {P1}"));
+        assert_eq!(c.dateline.as_deref(), Some("حمص"));
+        // The headline after a byline stamp.
+        let t = "Water shortage hits northern villages";
+        let c = run(&format!(
+            "{t}\nPosted on May 6 2019 by Staff Writer {t}. {P1}"
+        ));
+        assert_eq!(kinds(&c), [Timestamp, RepeatedTitle]);
+        assert_eq!(c.paragraphs[0], P1);
+        // A lede that begins with the headline's words keeps them.
+        let c = run(&format!(
+            "{t}\n{t} for the third year running, officials said on Monday."
+        ));
+        assert!(c.removed.is_empty(), "{:?}", c.removed);
+        // A site name glued to the headline's last word.
+        let c = run(&format!("{t}- Valley TV Website\n{P1}"));
+        assert_eq!(c.title, t);
+    }
+
+    #[test]
+    fn footers_and_contacts_run_into_the_text() {
+        let c = run(&format!(
+            "Water\n{P1} {P2} Follow us on Twitter. Privacy Policy Terms of Use"
+        ));
+        assert_eq!(kinds(&c), [Navigation]);
+        assert_eq!(c.paragraphs[0], format!("{P1} {P2}"));
+        let c = run(&format!("Water\n{P1}\nwriter@example.org"));
+        assert_eq!(kinds(&c), [Navigation]);
+        let c = run(&format!(
+            "Water\n{P1} 12 Tags water villages drought Comment via Facebook"
+        ));
+        assert_eq!(kinds(&c), [Navigation]);
+        // "tags" inside a last sentence is a word, not a label.
+        let c = run(&format!(
+            "Water\n{P1} Officials said the tags were found on the wells"
+        ));
+        assert!(c.removed.is_empty(), "{:?}", c.removed);
     }
 
     #[test]

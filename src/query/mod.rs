@@ -23,13 +23,15 @@ pub struct SearchOptions {
     pub offset: usize,
     /// Only articles in this language (`"ar"`, `"en"`, …); `None` or `"all"` for every one.
     pub lang: Option<String>,
+    /// Only articles whose outlet or agency is this.
+    pub source: Option<String>,
     /// Match every word by its exact surface form, as if each were written `=word`.
     pub exact: bool,
 }
 
 impl Default for SearchOptions {
     fn default() -> Self {
-        SearchOptions { limit: 10, offset: 0, lang: None, exact: false }
+        SearchOptions { limit: 10, offset: 0, lang: None, source: None, exact: false }
     }
 }
 
@@ -107,19 +109,24 @@ pub fn search(
         }),
     };
     let lang = options.lang.as_deref().filter(|l| !l.is_empty() && *l != "all");
+    let source = options.source.as_deref().filter(|s| !s.is_empty());
     let mut facets = Facets::default();
     let mut ranked: Vec<(u32, f32)> = Vec::new();
     for (id, score) in scores.unwrap_or_default() {
         let Some(stored) = store.get(id) else { continue };
         let a = &stored.article;
-        *facets.lang.entry(a.lang.clone()).or_default() += 1;
-        if lang.is_some_and(|l| a.lang != l) {
-            continue;
+        let its_source = a.outlet.as_deref().or(a.agency.as_deref());
+        let lang_ok = lang.is_none_or(|l| a.lang == l);
+        let source_ok = source.is_none_or(|s| a.outlet.as_deref() == Some(s) || a.agency.as_deref() == Some(s));
+        if source_ok {
+            *facets.lang.entry(a.lang.clone()).or_default() += 1;
         }
-        if let Some(source) = a.outlet.as_ref().or(a.agency.as_ref()) {
-            *facets.source.entry(source.clone()).or_default() += 1;
+        if let (true, Some(name)) = (lang_ok, its_source) {
+            *facets.source.entry(name.to_string()).or_default() += 1;
         }
-        ranked.push((id, score));
+        if lang_ok && source_ok {
+            ranked.push((id, score));
+        }
     }
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let total = ranked.len();

@@ -11,14 +11,19 @@ fn main() {
             eprintln!("skipped: no {lang} corpus");
             continue;
         };
-        let texts: Vec<String> =
-            dir.filter_map(Result::ok).filter_map(|e| std::fs::read_to_string(e.path()).ok()).collect();
+        let texts: Vec<String> = dir
+            .filter_map(Result::ok)
+            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+            .collect();
         let bytes: usize = texts.iter().map(String::len).sum();
         let mut rates = Vec::new();
         let mut tokens = 0;
         for _ in 0..5 {
             let start = Instant::now();
-            tokens = texts.iter().map(|t| qarin::analysis::analyze(t).len()).sum::<usize>();
+            tokens = texts
+                .iter()
+                .map(|t| qarin::analysis::analyze(t).len())
+                .sum::<usize>();
             rates.push(bytes as f64 / 1e6 / start.elapsed().as_secs_f64());
         }
         rates.sort_by(f64::total_cmp);

@@ -38,7 +38,11 @@ pub struct Warning {
 
 impl Warning {
     fn skipped(p: Problem) -> Self {
-        Warning { file: p.file, message: p.message, skipped: true }
+        Warning {
+            file: p.file,
+            message: p.message,
+            skipped: true,
+        }
     }
 }
 
@@ -62,7 +66,10 @@ impl Corpus {
 
     /// An empty corpus whose analyzer runs with other settings (for measurements).
     pub fn with_analyzer(analyzer: analysis::Config) -> Self {
-        Corpus { analyzer, ..Self::default() }
+        Corpus {
+            analyzer,
+            ..Self::default()
+        }
     }
 
     /// Reads a whole file as `qarin ingest` would and adds its articles.
@@ -70,13 +77,21 @@ impl Corpus {
         let ingested = ingest::read(file, bytes);
         let mut report = AddReport {
             added: Vec::new(),
-            warnings: ingested.problems.into_iter().map(Warning::skipped).collect(),
+            warnings: ingested
+                .problems
+                .into_iter()
+                .map(Warning::skipped)
+                .collect(),
         };
         for article in ingested.articles {
             let notes: Vec<Warning> = article
                 .warnings
                 .iter()
-                .map(|w| Warning { file: article.file.clone(), message: w.clone(), skipped: false })
+                .map(|w| Warning {
+                    file: article.file.clone(),
+                    message: w.clone(),
+                    skipped: false,
+                })
                 .collect();
             match self.add_article(article) {
                 Ok(summary) => {
@@ -92,7 +107,11 @@ impl Corpus {
     /// Adds an already cleaned article; an exact duplicate of a stored one is refused.
     pub fn add_article(&mut self, article: Article) -> Result<ArticleSummary, Problem> {
         let hash = docstore_hash(&article);
-        if let Some(other) = self.store.find_hash(&hash).and_then(|id| self.store.get(id)) {
+        if let Some(other) = self
+            .store
+            .find_hash(&hash)
+            .and_then(|id| self.store.get(id))
+        {
             return Err(Problem {
                 file: article.file.clone(),
                 message: format!("skipped: duplicate of {}", other.article.file),
@@ -107,13 +126,23 @@ impl Corpus {
         let body = analysis::analyze_with(&article.body(), &self.analyzer);
         self.postings.add(id, &title, &body);
         let summary = summary(id, &article, &hash);
-        self.store.put(id, Stored { article, hash, title_tokens: title.len() as u32, body_tokens: body.len() as u32 });
+        self.store.put(
+            id,
+            Stored {
+                article,
+                hash,
+                title_tokens: title.len() as u32,
+                body_tokens: body.len() as u32,
+            },
+        );
         summary
     }
 
     /// Removes an article and its postings.
     pub fn remove(&mut self, id: DocId) -> Result<(), Error> {
-        self.store.take(id).ok_or_else(|| Error::new(ErrorKind::NotFound, format!("no article with id {id}")))?;
+        self.store
+            .take(id)
+            .ok_or_else(|| Error::new(ErrorKind::NotFound, format!("no article with id {id}")))?;
         self.postings.remove(id);
         Ok(())
     }
@@ -124,7 +153,10 @@ impl Corpus {
 
     /// Articles in id order, filtered.
     pub fn list(&self, filter: &ListFilter) -> Vec<ArticleSummary> {
-        let lang = filter.lang.as_deref().filter(|l| !l.is_empty() && *l != "all");
+        let lang = filter
+            .lang
+            .as_deref()
+            .filter(|l| !l.is_empty() && *l != "all");
         self.store
             .iter()
             .filter(|(_, s)| lang.is_none_or(|l| s.article.lang == l))
@@ -137,8 +169,16 @@ impl Corpus {
     }
 
     /// Article `id` with the words `query` looks for marked, for the reader.
-    pub fn highlight(&self, id: DocId, query: &str, exact: bool) -> Result<query::Highlighted, Error> {
-        let stored = self.store.get(id).ok_or_else(|| Error::new(ErrorKind::NotFound, format!("no article with id {id}")))?;
+    pub fn highlight(
+        &self,
+        id: DocId,
+        query: &str,
+        exact: bool,
+    ) -> Result<query::Highlighted, Error> {
+        let stored = self
+            .store
+            .get(id)
+            .ok_or_else(|| Error::new(ErrorKind::NotFound, format!("no article with id {id}")))?;
         query::highlight(&stored.article, &self.analyzer, query, exact)
     }
 
@@ -160,7 +200,10 @@ impl Corpus {
         let mut corpus = Corpus::new();
         for (id, article) in codec::decode(bytes)? {
             if id < corpus.store.next_id() {
-                return Err(Error::new(ErrorKind::Format, "cannot read saved corpus: article ids out of order"));
+                return Err(Error::new(
+                    ErrorKind::Format,
+                    "cannot read saved corpus: article ids out of order",
+                ));
             }
             let hash = docstore_hash(&article);
             corpus.insert(id, article, hash);
@@ -170,5 +213,11 @@ impl Corpus {
 }
 
 fn summary(id: DocId, a: &Article, hash: &str) -> ArticleSummary {
-    ArticleSummary { id, file: a.file.clone(), title: a.title.clone(), lang: a.lang.clone(), hash: hash.to_string() }
+    ArticleSummary {
+        id,
+        file: a.file.clone(),
+        title: a.title.clone(),
+        lang: a.lang.clone(),
+        hash: hash.to_string(),
+    }
 }

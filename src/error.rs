@@ -25,11 +25,19 @@ pub struct Error {
 
 impl Error {
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
-        Error { kind, message: message.into(), offset: None }
+        Error {
+            kind,
+            message: message.into(),
+            offset: None,
+        }
     }
 
     pub fn query(message: impl Into<String>, offset: usize) -> Self {
-        Error { kind: ErrorKind::Query, message: message.into(), offset: Some(offset) }
+        Error {
+            kind: ErrorKind::Query,
+            message: message.into(),
+            offset: Some(offset),
+        }
     }
 
     pub fn kind(&self) -> ErrorKind {

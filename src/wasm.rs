@@ -9,8 +9,12 @@ use wasm_bindgen::prelude::*;
 
 /// Plain-object conversion: maps become objects, `None` becomes `null`.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true).serialize_missing_as_null(true);
-    value.serialize(&serializer).map_err(|e| JsError::new(&format!("cannot convert result: {e}")))
+    let serializer = serde_wasm_bindgen::Serializer::new()
+        .serialize_maps_as_objects(true)
+        .serialize_missing_as_null(true);
+    value
+        .serialize(&serializer)
+        .map_err(|e| JsError::new(&format!("cannot convert result: {e}")))
 }
 
 /// Reads an optional property of a plain options object.
@@ -31,7 +35,10 @@ fn js_sys_get(target: &JsValue, name: &str) -> Option<JsValue> {
 }
 
 fn usize_prop(options: &JsValue, name: &str, default: usize) -> usize {
-    prop(options, name).and_then(|v| v.as_f64()).filter(|n| n.is_finite() && *n >= 0.0).map_or(default, |n| n as usize)
+    prop(options, name)
+        .and_then(|v| v.as_f64())
+        .filter(|n| n.is_finite() && *n >= 0.0)
+        .map_or(default, |n| n as usize)
 }
 
 fn string_prop(options: &JsValue, name: &str) -> Option<String> {
@@ -75,7 +82,9 @@ impl Corpus {
             offset: usize_prop(&options, "offset", 0),
             lang: string_prop(&options, "lang"),
             source: string_prop(&options, "source"),
-            exact: prop(&options, "exact").and_then(|v| v.as_bool()).unwrap_or(false),
+            exact: prop(&options, "exact")
+                .and_then(|v| v.as_bool())
+                .unwrap_or(false),
         };
         to_js(&self.core.search(query, &options))
     }
@@ -91,7 +100,12 @@ impl Corpus {
             body: String,
         }
         match self.core.get(id) {
-            Some(s) => to_js(&Full { id, hash: &s.hash, article: &s.article, body: s.article.body() }),
+            Some(s) => to_js(&Full {
+                id,
+                hash: &s.hash,
+                article: &s.article,
+                body: s.article.body(),
+            }),
             None => Ok(JsValue::NULL),
         }
     }
@@ -99,14 +113,21 @@ impl Corpus {
     /// Article `id` with the words `query` looks for marked:
     /// `{title: [{text, hit}], paragraphs: [[{text, hit}]], hits}`. `options`: `{exact}`.
     pub fn highlight(&self, id: u32, query: &str, options: JsValue) -> Result<JsValue, JsError> {
-        let exact = prop(&options, "exact").and_then(|v| v.as_bool()).unwrap_or(false);
-        let marked = self.core.highlight(id, query, exact).map_err(|e| JsError::new(&e.to_string()))?;
+        let exact = prop(&options, "exact")
+            .and_then(|v| v.as_bool())
+            .unwrap_or(false);
+        let marked = self
+            .core
+            .highlight(id, query, exact)
+            .map_err(|e| JsError::new(&e.to_string()))?;
         to_js(&marked)
     }
 
     /// `[{id, file, title, lang, hash}]` in id order; `filter`: `{lang}`.
     pub fn list(&self, filter: JsValue) -> Result<JsValue, JsError> {
-        to_js(&self.core.list(&ListFilter { lang: string_prop(&filter, "lang") }))
+        to_js(&self.core.list(&ListFilter {
+            lang: string_prop(&filter, "lang"),
+        }))
     }
 
     #[wasm_bindgen(getter)]
@@ -123,7 +144,9 @@ impl Corpus {
     /// A corpus from `toBytes()` output; throws on damaged or other-version bytes.
     #[wasm_bindgen(js_name = fromBytes)]
     pub fn from_bytes(bytes: &[u8]) -> Result<Corpus, JsError> {
-        Core::from_bytes(bytes).map(|core| Corpus { core }).map_err(|e| JsError::new(e.message()))
+        Core::from_bytes(bytes)
+            .map(|core| Corpus { core })
+            .map_err(|e| JsError::new(e.message()))
     }
 
     /// Tokens of `text` as the analyzer sees them.

@@ -29,7 +29,11 @@ struct Words {
 }
 
 fn cases() -> Cases {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/analysis.toml")).unwrap();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/analysis.toml"
+    ))
+    .unwrap();
     toml::from_str(&text).unwrap()
 }
 
@@ -53,11 +57,22 @@ fn equivalence_classes_meet_and_false_positives_are_known() {
     for class in cases.class.iter().chain(&cases.false_positive) {
         let first = main_term(&class.words[0]);
         for w in &class.words {
-            assert_eq!(main_term(w), first, "{w} vs {} {}", class.words[0], class.note);
+            assert_eq!(
+                main_term(w),
+                first,
+                "{w} vs {} {}",
+                class.words[0],
+                class.note
+            );
         }
     }
     for pair in &cases.distinct {
-        assert_ne!(main_term(&pair.words[0]), main_term(&pair.words[1]), "{}", pair.note);
+        assert_ne!(
+            main_term(&pair.words[0]),
+            main_term(&pair.words[1]),
+            "{}",
+            pair.note
+        );
     }
 }
 
@@ -79,12 +94,14 @@ fn highlighting_a_vowelled_word_covers_the_whole_word() {
 /// Text made of the characters the analyzer treats specially, mixed with anything.
 fn tricky_text() -> impl Strategy<Value = String> {
     let special = prop::sample::select(vec![
-        'ا', 'أ', 'إ', 'آ', 'ٱ', 'ى', 'ي', 'ة', 'ه', 'و', 'ب', 'ل', 'ف', 'ك',
-        '\u{064B}', '\u{0650}', '\u{0652}', '\u{0653}', '\u{0654}', '\u{0655}', '\u{0670}', '\u{0640}',
-        '\u{200C}', '\u{200D}', '\u{200E}', '\u{200F}', '\u{061C}', '\u{00A0}', '\u{FEFB}', '\u{FE8D}',
-        '٣', '۴', '7', 'a', 'É', '\'', '’', '-', ' ', '،', '؟', 'ک', 'ی', '\u{0301}', 'ß', '\u{FDF2}',
+        'ا', 'أ', 'إ', 'آ', 'ٱ', 'ى', 'ي', 'ة', 'ه', 'و', 'ب', 'ل', 'ف', 'ك', '\u{064B}',
+        '\u{0650}', '\u{0652}', '\u{0653}', '\u{0654}', '\u{0655}', '\u{0670}', '\u{0640}',
+        '\u{200C}', '\u{200D}', '\u{200E}', '\u{200F}', '\u{061C}', '\u{00A0}', '\u{FEFB}',
+        '\u{FE8D}', '٣', '۴', '7', 'a', 'É', '\'', '’', '-', ' ', '،', '؟', 'ک', 'ی', '\u{0301}',
+        'ß', '\u{FDF2}',
     ]);
-    prop::collection::vec(prop_oneof![3 => special, 1 => any::<char>()], 0..40).prop_map(|v| v.into_iter().collect())
+    prop::collection::vec(prop_oneof![3 => special, 1 => any::<char>()], 0..40)
+        .prop_map(|v| v.into_iter().collect())
 }
 
 proptest! {

@@ -26,7 +26,9 @@ fn ingest_prints_one_json_article_per_line_with_every_field() {
     let articles = lines(&out);
     assert_eq!(articles.len(), 5);
     for a in &articles {
-        for key in ["file", "title", "lang", "body", "dateline", "agency", "outlet", "removed", "warnings"] {
+        for key in [
+            "file", "title", "lang", "body", "dateline", "agency", "outlet", "removed", "warnings",
+        ] {
             assert!(a.get(key).is_some(), "{key} missing in {a}");
         }
     }
@@ -42,11 +44,19 @@ fn ingest_names_unreadable_files_and_fails_only_when_nothing_was_read() {
     std::fs::write(&broken, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
     let broken = broken.to_string_lossy().into_owned();
 
-    let out = qarin(&["ingest", "seeds/000_b8dc9deffb4c23c5.txt", &broken, "no/such/file.txt"]);
+    let out = qarin(&[
+        "ingest",
+        "seeds/000_b8dc9deffb4c23c5.txt",
+        &broken,
+        "no/such/file.txt",
+    ]);
     assert!(out.status.success());
     assert_eq!(lines(&out).len(), 1);
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("broken.txt") && stderr.contains("PNG"), "{stderr}");
+    assert!(
+        stderr.contains("broken.txt") && stderr.contains("PNG"),
+        "{stderr}"
+    );
     assert!(stderr.contains("no/such/file.txt"), "{stderr}");
 
     let out = qarin(&["ingest", &broken]);
@@ -65,13 +75,23 @@ fn search_prints_one_result_object_best_first() {
     for key in ["id", "file", "title", "lang", "score", "snippet"] {
         assert!(hits[0].get(key).is_some(), "{key}");
     }
-    assert!(hits[0]["snippet"].as_array().unwrap().iter().any(|s| s["hit"] == true));
+    assert!(hits[0]["snippet"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|s| s["hit"] == true));
 
     let out = qarin(&["search", "--corpus", "seeds", "--lang", "en", "((Ghouta"]);
     let result = &lines(&out)[0];
     assert_eq!(result["total"], 0);
-    assert!(result["error"]["message"].as_str().unwrap().contains("parenthesis"));
-    assert_eq!(result["error"]["offset"], 1, "the innermost unclosed parenthesis");
+    assert!(result["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("parenthesis"));
+    assert_eq!(
+        result["error"]["offset"], 1,
+        "the innermost unclosed parenthesis"
+    );
 }
 
 #[test]
@@ -83,7 +103,10 @@ fn analyze_prints_tokens_with_surface_term_and_byte_offsets() {
     assert_eq!(tokens[0]["text"], "Élysée");
     assert_eq!(tokens[0]["term"], "elyse");
     assert_eq!(tokens[1]["term"], "غوط");
-    assert_eq!((tokens[1]["start"].as_u64(), tokens[1]["end"].as_u64()), (Some(9), Some(23)));
+    assert_eq!(
+        (tokens[1]["start"].as_u64(), tokens[1]["end"].as_u64()),
+        (Some(9), Some(23))
+    );
 }
 
 #[test]

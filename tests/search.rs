@@ -19,10 +19,22 @@ fn files(c: &Corpus, query: &str) -> Vec<String> {
 
 fn sample() -> Corpus {
     corpus(&[
-        ("a.txt", "Eastern Ghouta under siege\n\nThe siege of Eastern Ghouta went on for years."),
-        ("b.txt", "Ghouta in the east\n\nGhouta, eastern districts, saw new strikes today."),
-        ("c.txt", "Talks in Paris\n\nJean-Yves Le Drian met Iran’s foreign minister in Paris."),
-        ("d.txt", "الوزير في دمشق\n\nوصل الوزير إلى دمشق وحسن العلاقات مع الجيران."),
+        (
+            "a.txt",
+            "Eastern Ghouta under siege\n\nThe siege of Eastern Ghouta went on for years.",
+        ),
+        (
+            "b.txt",
+            "Ghouta in the east\n\nGhouta, eastern districts, saw new strikes today.",
+        ),
+        (
+            "c.txt",
+            "Talks in Paris\n\nJean-Yves Le Drian met Iran’s foreign minister in Paris.",
+        ),
+        (
+            "d.txt",
+            "الوزير في دمشق\n\nوصل الوزير إلى دمشق وحسن العلاقات مع الجيران.",
+        ),
         ("e.txt", "زير الماء\n\nقصة عن زير قديم في القرية."),
     ])
 }
@@ -33,7 +45,16 @@ fn words_must_all_match_and_title_hits_rank_first() {
     assert_eq!(files(&c, "Ghouta siege"), ["a.txt"]);
     assert_eq!(files(&c, "Ghouta").len(), 2);
     // Paris is in c's title and body; a body-only mention ranks below it.
-    let c = corpus(&[("body.txt", "Talks\n\nThey met in Paris for talks about trade."), ("title.txt", "Paris talks\n\nThey met for talks about trade.")]);
+    let c = corpus(&[
+        (
+            "body.txt",
+            "Talks\n\nThey met in Paris for talks about trade.",
+        ),
+        (
+            "title.txt",
+            "Paris talks\n\nThey met for talks about trade.",
+        ),
+    ]);
     assert_eq!(files(&c, "paris"), ["title.txt", "body.txt"]);
 }
 
@@ -79,7 +100,10 @@ fn saved_bytes_load_back_to_the_same_answers() {
     let c = sample();
     let back = Corpus::from_bytes(&c.to_bytes()).unwrap();
     for q in ["Ghouta", "حسن", "\"eastern ghouta\"", ""] {
-        assert_eq!(back.search(q, &SearchOptions::default()), c.search(q, &SearchOptions::default()));
+        assert_eq!(
+            back.search(q, &SearchOptions::default()),
+            c.search(q, &SearchOptions::default())
+        );
     }
 }
 
@@ -89,14 +113,33 @@ fn facets_count_matches_and_each_ignores_its_own_filter() {
     let all = c.search("", &SearchOptions::default());
     assert_eq!(all.facets.lang.get("en"), Some(&3));
     assert_eq!(all.facets.lang.get("ar"), Some(&2));
-    let arabic = c.search("", &SearchOptions { lang: Some("ar".into()), ..SearchOptions::default() });
+    let arabic = c.search(
+        "",
+        &SearchOptions {
+            lang: Some("ar".into()),
+            ..SearchOptions::default()
+        },
+    );
     assert_eq!(arabic.total, 2);
-    assert_eq!(arabic.facets.lang.get("en"), Some(&3), "the language facet ignores the language filter");
+    assert_eq!(
+        arabic.facets.lang.get("en"),
+        Some(&3),
+        "the language facet ignores the language filter"
+    );
     let mut c = c;
-    c.add_bytes("f.txt", "Strikes\n\nBEIRUT (Reuters) - New strikes hit the Ghouta region today.".as_bytes());
+    c.add_bytes(
+        "f.txt",
+        "Strikes\n\nBEIRUT (Reuters) - New strikes hit the Ghouta region today.".as_bytes(),
+    );
     let ghouta = c.search("Ghouta", &SearchOptions::default());
     if let Some(source) = ghouta.facets.source.keys().next().cloned() {
-        let only = c.search("Ghouta", &SearchOptions { source: Some(source.clone()), ..SearchOptions::default() });
+        let only = c.search(
+            "Ghouta",
+            &SearchOptions {
+                source: Some(source.clone()),
+                ..SearchOptions::default()
+            },
+        );
         assert_eq!(only.total, ghouta.facets.source[&source]);
     }
 }

@@ -13,8 +13,11 @@ mod stem;
 mod stopwords;
 mod tokenize;
 
+use rustc_hash::FxHashMap;
 pub use script::Script;
 use serde::Serialize;
+use std::cell::RefCell;
+use std::rc::Rc;
 
 /// One word of the original text.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -61,7 +64,11 @@ pub struct Config {
 
 impl Default for Config {
     fn default() -> Self {
-        Config { normalize: true, arabic_stemmer: ArabicStemmer::Light, readings: true }
+        Config {
+            normalize: true,
+            arabic_stemmer: ArabicStemmer::Light,
+            readings: true,
+        }
     }
 }
 
@@ -70,32 +77,94 @@ pub fn analyze(text: &str) -> Vec<Token> {
     analyze_with(text, &Config::default())
 }
 
+/// What the analyzer makes of one written word, whatever its position.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Word {
+    pub script: Script,
+    /// Main term first, then alternative readings (see [`Token::terms`]).
+    pub terms: Vec<String>,
+    pub exact: String,
+    pub stop: bool,
+}
+
+/// Words analysed so far, by surface form. News text repeats its vocabulary, so most
+/// tokens are a lookup here rather than normalization and stemming.
+struct Cache {
+    config: Config,
+    words: FxHashMap<Box<str>, Option<Rc<Word>>>,
+}
+
+/// Past this many entries the cache starts again, bounding its memory.
+const CACHE_LIMIT: usize = 400_000;
+
+thread_local! {
+    static CACHE: RefCell<Cache> = RefCell::new(Cache { config: Config::default(), words: FxHashMap::default() });
+}
+
+fn analyse_word(surface: &str, config: &Config) -> Option<Word> {
+    let (script, normalized) = if config.normalize {
+        normalize::normalize_word(surface)
+    } else {
+        normalize::lowercase_word(surface)
+    };
+    if normalized.is_empty() {
+        return None;
+    }
+    let (term, alternatives) = stem::stem(script, &normalized, config);
+    let stop = stopwords::is_stop(script, &normalized);
+    let mut terms = vec![term];
+    for alt in alternatives {
+        if !terms.contains(&alt) {
+            terms.push(alt);
+        }
+    }
+    Some(Word {
+        script,
+        terms,
+        exact: normalize::exact(surface),
+        stop,
+    })
+}
+
+fn cached(surface: &str, config: &Config) -> Option<Rc<Word>> {
+    CACHE.with(|cell| {
+        let mut cache = cell.borrow_mut();
+        if cache.config != *config || cache.words.len() > CACHE_LIMIT {
+            cache.config = *config;
+            cache.words.clear();
+        }
+        if let Some(word) = cache.words.get(surface) {
+            return word.clone();
+        }
+        let word = analyse_word(surface, config).map(Rc::new);
+        cache.words.insert(surface.into(), word.clone());
+        word
+    })
+}
+
+/// Calls `f(start, end, word)` for every word of `text`, in order, without building
+/// tokens: the indexer's fast path.
+pub fn each_word(text: &str, config: &Config, mut f: impl FnMut(usize, usize, &Word)) {
+    tokenize::words(text, |start, end| {
+        if let Some(word) = cached(&text[start..end], config) {
+            f(start, end, &word);
+        }
+    });
+}
+
 /// Analyzes `text` with the given configuration.
 pub fn analyze_with(text: &str, config: &Config) -> Vec<Token> {
     let mut out = Vec::new();
-    tokenize::words(text, |start, end| {
-        let surface = &text[start..end];
-        let (script, normalized) = if config.normalize {
-            normalize::normalize_word(surface)
-        } else {
-            normalize::lowercase_word(surface)
-        };
-        if normalized.is_empty() {
-            return;
-        }
-        let (term, alternatives) = stem::stem(script, &normalized, config);
-        let stop = stopwords::is_stop(script, &normalized);
-        let mut terms = vec![term.clone()];
-        terms.extend(alternatives.into_iter().filter(|t| *t != term));
+    each_word(text, config, |start, end, w| {
         out.push(Token {
-            text: surface.to_string(),
-            exact: normalize::exact(surface),
-            term,
-            terms,
+            text: text[start..end].to_string(),
+            term: w.terms[0].clone(),
+            terms: w.terms.clone(),
+            exact: w.exact.clone(),
             start,
             end,
-            script,
-            stop,
+            script: w.script,
+            stop: w.stop,
         });
     });
     out

@@ -20,7 +20,7 @@ pub fn of_char(c: char) -> Option<Script> {
         return None;
     }
     match c as u32 {
-        0x200B..=0x200F | 0x2060 | 0x061C => None,
+        0x00AD | 0x200B..=0x200F | 0x2060 | 0x061C | 0xFEFF => None,
         0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => {
             if is_digit(c) {
                 None
@@ -37,5 +37,7 @@ pub fn of_char(c: char) -> Option<Script> {
 
 /// ASCII, Arabic-Indic (٠–٩) and Extended Arabic-Indic (۰–۹) digits.
 pub fn is_digit(c: char) -> bool {
-    c.is_ascii_digit() || ('\u{0660}'..='\u{0669}').contains(&c) || ('\u{06F0}'..='\u{06F9}').contains(&c)
+    c.is_ascii_digit()
+        || ('\u{0660}'..='\u{0669}').contains(&c)
+        || ('\u{06F0}'..='\u{06F9}').contains(&c)
 }

@@ -21,9 +21,10 @@ pub fn stem(script: Script, word: &str, config: &Config) -> (String, Vec<String>
             }
             ArabicStemmer::None => (word.to_string(), Vec::new()),
         },
-        Script::Latin if word.chars().all(|c| c.is_ascii_lowercase()) => {
-            (Stemmer::create(Algorithm::English).stem(word).into_owned(), Vec::new())
-        }
+        Script::Latin if word.chars().all(|c| c.is_ascii_lowercase()) => (
+            Stemmer::create(Algorithm::English).stem(word).into_owned(),
+            Vec::new(),
+        ),
         _ => (word.to_string(), Vec::new()),
     }
 }
@@ -59,7 +60,10 @@ fn arabic(word: &str, readings: bool) -> (String, Vec<String>) {
     let mut alternatives = Vec::new();
     let article_removed = without_article(word).len() != word.len();
     if readings && !article_removed {
-        if let Some(rest) = word.strip_prefix(PROCLITICS).filter(|rest| letters(rest) >= 3) {
+        if let Some(rest) = word
+            .strip_prefix(PROCLITICS)
+            .filter(|rest| letters(rest) >= 3)
+        {
             alternatives.push(light(rest));
         }
     }

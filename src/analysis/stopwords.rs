@@ -29,7 +29,9 @@ const ARABIC: &str = "في من على إلى عن مع هذا هذه ذلك ت�
 ولا وقد وكان وكانت وهو وهي وهذا وهذه ومن وفي وعلى وإن وأن ولم ولن التى الى علي";
 
 fn set(list: &'static str) -> HashSet<String> {
-    list.split_whitespace().map(|w| normalize_word(w).1).collect()
+    list.split_whitespace()
+        .map(|w| normalize_word(w).1)
+        .collect()
 }
 
 /// Whether a normalized word is a stop word of its script's language.

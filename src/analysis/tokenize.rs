@@ -16,14 +16,53 @@ enum Class {
 }
 
 fn classify(c: char) -> Class {
+    // Fast paths for the two scripts that make up nearly all text here; the general
+    // Unicode tables below are slow for non-ASCII characters.
+    if c.is_ascii() {
+        return match c {
+            'a'..='z' | 'A'..='Z' => Class::Word(Some(Script::Latin)),
+            '0'..='9' => Class::Word(None),
+            '\'' => Class::Apostrophe,
+            _ => Class::Separator,
+        };
+    }
+    if let Some(class) = arabic_block(c) {
+        return class;
+    }
     match c {
-        '\u{200B}'..='\u{200F}' | '\u{061C}' | '\u{00AD}' | '\u{2060}' | '\u{FEFF}' => Class::Joiner,
+        '\u{200B}'..='\u{200F}' | '\u{061C}' | '\u{00AD}' | '\u{2060}' | '\u{FEFF}' => {
+            Class::Joiner
+        }
         '\'' | '\u{2019}' | '\u{02BC}' => Class::Apostrophe,
         '\u{0640}' => Class::Word(None), // tatweel stretches a word, never ends it
         _ if is_mark(c) => Class::Word(None),
         _ if c.is_alphanumeric() => Class::Word(script::of_char(c)),
         _ => Class::Separator,
     }
+}
+
+/// The class of a character of the Arabic block (U+0600–U+06FF), or `None` outside it.
+fn arabic_block(c: char) -> Option<Class> {
+    let code = c as u32;
+    if !(0x0600..=0x06FF).contains(&code) {
+        return None;
+    }
+    Some(match code {
+        0x0640 => Class::Word(None), // tatweel
+        0x061C => Class::Joiner,     // ALM
+        0x0660..=0x0669 | 0x06F0..=0x06F9 => Class::Word(None),
+        _ if is_mark(c) => Class::Word(None),
+        0x0620..=0x063F
+        | 0x0641..=0x064A
+        | 0x066E..=0x066F
+        | 0x0671..=0x06D3
+        | 0x06D5
+        | 0x06EE..=0x06EF
+        | 0x06FA..=0x06FC
+        | 0x06FF => Class::Word(Some(Script::Arabic)),
+        // ، ؛ ؟ ٪ ٫ ٬ ۔ and the other signs of the block.
+        _ => Class::Separator,
+    })
 }
 
 /// Combining marks that belong to the letter before them (harakat, hamza above/below,
@@ -86,7 +125,10 @@ mod tests {
 
     #[test]
     fn cuts_words() {
-        assert_eq!(split("Iran’s Rouhani, Russia's Putin"), ["Iran’s", "Rouhani", "Russia's", "Putin"]);
+        assert_eq!(
+            split("Iran’s Rouhani, Russia's Putin"),
+            ["Iran’s", "Rouhani", "Russia's", "Putin"]
+        );
         assert_eq!(split("Jean-Yves Le Drian"), ["Jean", "Yves", "Le", "Drian"]);
         assert_eq!(split("قال، ماذا؟ نعم؛"), ["قال", "ماذا", "نعم"]);
         assert_eq!(split("ماكرونMacron"), ["ماكرون", "Macron"]);

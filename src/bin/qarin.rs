@@ -43,20 +43,33 @@ fn collect(path: &str, out: &mut Vec<(String, Vec<u8>)>, problems: &mut Vec<Prob
     let p = Path::new(path);
     if p.is_dir() {
         let mut entries: Vec<_> = match std::fs::read_dir(p) {
-            Ok(rd) => rd.filter_map(Result::ok).map(|e| e.file_name().to_string_lossy().into_owned()).collect(),
+            Ok(rd) => rd
+                .filter_map(Result::ok)
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect(),
             Err(e) => {
-                problems.push(Problem { file: path.to_string(), message: format!("cannot read folder: {e}") });
+                problems.push(Problem {
+                    file: path.to_string(),
+                    message: format!("cannot read folder: {e}"),
+                });
                 return;
             }
         };
         entries.sort();
         for name in entries.into_iter().filter(|n| !n.starts_with('.')) {
-            collect(&format!("{}/{}", path.trim_end_matches('/'), name), out, problems);
+            collect(
+                &format!("{}/{}", path.trim_end_matches('/'), name),
+                out,
+                problems,
+            );
         }
     } else {
         match std::fs::read(p) {
             Ok(bytes) => out.push((path.to_string(), bytes)),
-            Err(e) => problems.push(Problem { file: path.to_string(), message: format!("cannot read file: {e}") }),
+            Err(e) => problems.push(Problem {
+                file: path.to_string(),
+                message: format!("cannot read file: {e}"),
+            }),
         }
     }
 }
@@ -103,12 +116,17 @@ fn ingest_command(paths: &[String]) -> Result<(), String> {
 }
 
 /// Takes the value after a flag, or says which flag lacks one.
-fn value<'a>(args: &mut impl Iterator<Item = &'a String>, flag: &str) -> Result<&'a String, String> {
-    args.next().ok_or_else(|| format!("{flag} needs a value\n{USAGE}"))
+fn value<'a>(
+    args: &mut impl Iterator<Item = &'a String>,
+    flag: &str,
+) -> Result<&'a String, String> {
+    args.next()
+        .ok_or_else(|| format!("{flag} needs a value\n{USAGE}"))
 }
 
 fn number(text: &str, flag: &str) -> Result<usize, String> {
-    text.parse().map_err(|_| format!("{flag} takes a whole number, not {text:?}"))
+    text.parse()
+        .map_err(|_| format!("{flag} takes a whole number, not {text:?}"))
 }
 
 fn search_command(args: &[String]) -> Result<(), String> {
@@ -124,7 +142,9 @@ fn search_command(args: &[String]) -> Result<(), String> {
             "--lang" => options.lang = Some(value(&mut it, arg)?.clone()),
             "--exact" => options.exact = true,
             _ if query.is_none() => query = Some(arg.clone()),
-            _ => return Err(format!("unexpected argument {arg:?} (the query must be one argument; quote it)\n{USAGE}")),
+            _ => return Err(format!(
+                "unexpected argument {arg:?} (the query must be one argument; quote it)\n{USAGE}"
+            )),
         }
     }
     let query = query.ok_or_else(|| format!("no query given\n{USAGE}"))?;
@@ -138,7 +158,10 @@ fn search_command(args: &[String]) -> Result<(), String> {
         return Err("no article could be read".to_string());
     }
     let result = corpus.search(&query, &options);
-    println!("{}", serde_json::to_string(&result).map_err(|e| e.to_string())?);
+    println!(
+        "{}",
+        serde_json::to_string(&result).map_err(|e| e.to_string())?
+    );
     Ok(())
 }
 
@@ -157,6 +180,9 @@ fn analyze_command(args: &[String]) -> Result<(), String> {
     }
     let text = text.ok_or_else(|| format!("no text given\n{USAGE}"))?;
     let tokens = qarin::analysis::analyze(&text);
-    println!("{}", serde_json::to_string(&tokens).map_err(|e| e.to_string())?);
+    println!(
+        "{}",
+        serde_json::to_string(&tokens).map_err(|e| e.to_string())?
+    );
     Ok(())
 }

@@ -37,7 +37,9 @@ const KINDS: [RemovedKind; 8] = [
 ];
 
 fn fnv(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// Encodes `(id, article)` pairs.
@@ -78,7 +80,10 @@ pub fn encode<'a>(articles: impl Iterator<Item = (u32, &'a Article)>) -> Vec<u8>
 }
 
 fn format_error(message: &str) -> Error {
-    Error::new(ErrorKind::Format, format!("cannot read saved corpus: {message}"))
+    Error::new(
+        ErrorKind::Format,
+        format!("cannot read saved corpus: {message}"),
+    )
 }
 
 /// Decodes bytes written by [`encode`].
@@ -86,7 +91,9 @@ pub fn decode(bytes: &[u8]) -> Result<Vec<(u32, Article)>, Error> {
     if bytes.len() < HEADER || &bytes[..8] != MAGIC {
         return Err(format_error("not a Qarin corpus file"));
     }
-    let mut head = Reader { bytes: &bytes[8..HEADER] };
+    let mut head = Reader {
+        bytes: &bytes[8..HEADER],
+    };
     let version = head.u32()?;
     if version != VERSION {
         return Err(format_error(&format!(
@@ -117,11 +124,29 @@ pub fn decode(bytes: &[u8]) -> Result<Vec<(u32, Article)>, Error> {
         let n = r.u32()?;
         let mut removed = Vec::new();
         for _ in 0..n {
-            let kind = *KINDS.get(r.u8()? as usize).ok_or_else(|| format_error("unknown removal kind"))?;
-            removed.push(Removed { kind, text: r.str()? });
+            let kind = *KINDS
+                .get(r.u8()? as usize)
+                .ok_or_else(|| format_error("unknown removal kind"))?;
+            removed.push(Removed {
+                kind,
+                text: r.str()?,
+            });
         }
         let warnings = r.strs()?;
-        out.push((id, Article { file, title, lang, paragraphs, dateline, agency, outlet, removed, warnings }));
+        out.push((
+            id,
+            Article {
+                file,
+                title,
+                lang,
+                paragraphs,
+                dateline,
+                agency,
+                outlet,
+                removed,
+                warnings,
+            },
+        ));
     }
     if !r.bytes.is_empty() {
         return Err(format_error("unexpected bytes after the last article"));
@@ -202,7 +227,10 @@ mod tests {
             dateline: Some("PARIS".into()),
             agency: None,
             outlet: Some("X".into()),
-            removed: vec![Removed { kind: RemovedKind::CommentForm, text: "Leave a Reply".into() }],
+            removed: vec![Removed {
+                kind: RemovedKind::CommentForm,
+                text: "Leave a Reply".into(),
+            }],
             warnings: vec!["w".into()],
         }
     }
@@ -221,7 +249,10 @@ mod tests {
         let last = flipped.len() - 1;
         flipped[last] ^= 1;
         assert!(decode(&flipped).unwrap_err().message().contains("checksum"));
-        assert!(decode(&bytes[..bytes.len() - 3]).unwrap_err().message().contains("truncated"));
+        assert!(decode(&bytes[..bytes.len() - 3])
+            .unwrap_err()
+            .message()
+            .contains("truncated"));
         let mut v2 = bytes.clone();
         v2[8] = 2;
         assert!(decode(&v2).unwrap_err().message().contains("version 2"));

@@ -57,7 +57,10 @@ impl DocStore {
 
     /// Live articles in id order.
     pub fn iter(&self) -> impl Iterator<Item = (DocId, &Stored)> {
-        self.docs.iter().enumerate().filter_map(|(i, d)| Some((i as DocId, d.as_ref()?)))
+        self.docs
+            .iter()
+            .enumerate()
+            .filter_map(|(i, d)| Some((i as DocId, d.as_ref()?)))
     }
 
     pub fn find_hash(&self, hash: &str) -> Option<DocId> {
@@ -75,7 +78,10 @@ impl DocStore {
     /// Mean title and body length in tokens (1 when empty, to keep BM25 finite).
     pub fn mean_lengths(&self) -> (f32, f32) {
         let n = self.live.max(1) as f32;
-        ((self.title_tokens as f32 / n).max(1.0), (self.body_tokens as f32 / n).max(1.0))
+        (
+            (self.title_tokens as f32 / n).max(1.0),
+            (self.body_tokens as f32 / n).max(1.0),
+        )
     }
 }
 

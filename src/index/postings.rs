@@ -42,11 +42,11 @@ impl Postings {
         let mut alternative: HashMap<&str, Vec<u32>> = HashMap::new();
         let mut exact: HashMap<&str, Vec<u32>> = HashMap::new();
         let body_at = body_start(title.len() as u32);
-        let positioned = title
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (i as u32, t))
-            .chain(body.iter().enumerate().map(|(i, t)| (body_at + i as u32, t)));
+        let positioned = title.iter().enumerate().map(|(i, t)| (i as u32, t)).chain(
+            body.iter()
+                .enumerate()
+                .map(|(i, t)| (body_at + i as u32, t)),
+        );
         for (pos, token) in positioned {
             main.entry(&token.term).or_default().push(pos);
             for alt in &token.terms[1..] {
@@ -54,9 +54,15 @@ impl Postings {
             }
             exact.entry(&token.exact).or_default().push(pos);
         }
-        for (map, terms) in [(&mut self.main, main), (&mut self.alternative, alternative), (&mut self.exact, exact)] {
+        for (map, terms) in [
+            (&mut self.main, main),
+            (&mut self.alternative, alternative),
+            (&mut self.exact, exact),
+        ] {
             for (term, positions) in terms {
-                map.entry(term.to_string()).or_default().push(Posting { doc, positions });
+                map.entry(term.to_string())
+                    .or_default()
+                    .push(Posting { doc, positions });
             }
         }
     }
@@ -93,5 +99,7 @@ impl Postings {
 
 /// The posting of `doc` in a list sorted by id.
 pub fn find(list: &[Posting], doc: u32) -> Option<&Posting> {
-    list.binary_search_by_key(&doc, |p| p.doc).ok().map(|i| &list[i])
+    list.binary_search_by_key(&doc, |p| p.doc)
+        .ok()
+        .map(|i| &list[i])
 }

@@ -3,12 +3,15 @@
 //! articles no one has seen). Each rule is a small function that records what it takes out
 //! as a [`Removed`], so the reader can show it greyed out and a user can see why.
 //!
-//! The rules run in document order: the site name after the headline, then lines at the
-//! head of the body (a repeated headline, an outlet or byline, a date line), then prefixes
-//! of the first paragraph (a date stamp, the headline again, the dateline), then the tail
-//! (comment forms, related-link lists, navigation, time stamps), then navigation lines
-//! anywhere. Every rule leaves the first body line alone unless it matches it exactly, so a
-//! misfire can shorten an article but never empty one that has a real paragraph.
+//! The rules run from the top down: the site name after the headline, then lines at the
+//! head of the body (a repeated headline, an outlet or byline, a date line, a share bar),
+//! then prefixes of the first paragraph (a date stamp, the headline again, the dateline),
+//! then the tail (comment forms, related-link lists, navigation, time stamps), navigation
+//! lines anywhere, and last the furniture that single-paragraph pages run into their last
+//! paragraph. Removals are sorted into document order at the end. Whole-line rules never
+//! take the first body line from the tail side nor the last line from the head side, and
+//! prefix or suffix cuts always leave text behind, so a misfire can shorten an article but
+//! never empty one that has a real paragraph.
 
 use std::sync::OnceLock;
 
@@ -917,8 +920,10 @@ fn agency_and_date(line: &str) -> Option<(String, usize)> {
     if !is_agency(&key(first)) {
         return None;
     }
-    let after =
-        first.len() + (line.len() - first.len() - line.get(first.len()..)?.trim_start().len());
+    // Byte offset of the date: past the agency word and the white space after it.
+    let word_end = first.as_ptr() as usize - line.as_ptr() as usize + first.len();
+    let rest = line.get(word_end..)?;
+    let after = word_end + (rest.len() - rest.trim_start().len());
     let n = leading_date_len(line.get(after..)?)?;
     Some((first.to_string(), after + n))
 }

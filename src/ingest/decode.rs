@@ -66,7 +66,10 @@ fn looks_binary(bytes: &[u8]) -> bool {
 
 fn utf8(bytes: &[u8]) -> Decoded {
     match std::str::from_utf8(bytes) {
-        Ok(text) => Decoded { text: text.to_string(), warnings: Vec::new() },
+        Ok(text) => Decoded {
+            text: text.to_string(),
+            warnings: Vec::new(),
+        },
         Err(_) => {
             let text = String::from_utf8_lossy(bytes).into_owned();
             let bad = text.chars().filter(|&c| c == '\u{fffd}').count();
@@ -88,10 +91,14 @@ fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16, name: &str) -> Decoded {
         .collect();
     let mut warnings = Vec::new();
     if bytes.len() % 2 == 1 {
-        warnings.push(format!("{name} file has an odd number of bytes; the last one was dropped"));
+        warnings.push(format!(
+            "{name} file has an odd number of bytes; the last one was dropped"
+        ));
     }
     if text.contains('\u{fffd}') {
-        warnings.push(format!("{name} file holds unpaired surrogates, shown as \u{fffd}"));
+        warnings.push(format!(
+            "{name} file holds unpaired surrogates, shown as \u{fffd}"
+        ));
     }
     Decoded { text, warnings }
 }
@@ -103,17 +110,29 @@ mod tests {
     #[test]
     fn refuses_empty_and_binary_files_by_name_of_format() {
         assert_eq!(decode(b"").err().unwrap(), "empty file");
-        assert!(decode(b" \n\r\n").err().unwrap().contains("only white space"));
-        assert!(decode(b"\x89PNG\r\n\x1a\n\0\0").err().unwrap().contains("PNG"));
+        assert!(decode(b" \n\r\n")
+            .err()
+            .unwrap()
+            .contains("only white space"));
+        assert!(decode(b"\x89PNG\r\n\x1a\n\0\0")
+            .err()
+            .unwrap()
+            .contains("PNG"));
         assert!(decode(b"abc\0def").err().unwrap().contains("binary"));
     }
 
     #[test]
     fn reads_utf8_with_bom_and_utf16() {
         assert_eq!(decode("\u{feff}سلام".as_bytes()).unwrap().text, "سلام");
-        let le: Vec<u8> = [0xff, 0xfe].into_iter().chain("Hi ع".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let le: Vec<u8> = [0xff, 0xfe]
+            .into_iter()
+            .chain("Hi ع".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
         assert_eq!(decode(&le).unwrap().text, "Hi ع");
-        let be: Vec<u8> = [0xfe, 0xff].into_iter().chain("Hi ع".encode_utf16().flat_map(u16::to_be_bytes)).collect();
+        let be: Vec<u8> = [0xfe, 0xff]
+            .into_iter()
+            .chain("Hi ع".encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
         assert_eq!(decode(&be).unwrap().text, "Hi ع");
     }
 

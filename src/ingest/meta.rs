@@ -19,6 +19,13 @@ pub(crate) enum Script {
 
 /// Script of one character, or `None` when it is not a letter.
 pub(crate) fn script_of(c: char) -> Option<Script> {
+    // Fast paths: the Unicode letter tables are slow, and nearly all text is ASCII or Arabic.
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic().then_some(Script::Latin);
+    }
+    if matches!(c as u32, 0x0621..=0x063A | 0x0641..=0x064A | 0x0671..=0x06D3) {
+        return Some(Script::Arabic);
+    }
     if !c.is_alphabetic() {
         return None;
     }
@@ -167,6 +174,13 @@ fn latin_language(text: &str) -> &'static str {
 /// digits made ASCII. `None` for what matching ignores: harakat, tatweel, bidi and
 /// zero-width marks.
 pub(crate) fn fold_char(c: char) -> Option<char> {
+    if c.is_ascii() {
+        return Some(if c.is_ascii_whitespace() {
+            ' '
+        } else {
+            c.to_ascii_lowercase()
+        });
+    }
     Some(match c {
         '\u{064B}'..='\u{065F}'
         | '\u{0670}'
@@ -185,6 +199,8 @@ pub(crate) fn fold_char(c: char) -> Option<char> {
         '–' | '—' | '‒' | '―' => '-',
         '٠'..='٩' => char::from_u32(c as u32 - 0x0660 + '0' as u32).unwrap_or(c),
         '۰'..='۹' => char::from_u32(c as u32 - 0x06F0 + '0' as u32).unwrap_or(c),
+        // Other Arabic letters have no case.
+        '\u{0621}'..='\u{064A}' | '\u{0671}'..='\u{06D3}' => c,
         c if c.is_whitespace() => ' ',
         c => c.to_lowercase().next().unwrap_or(c),
     })

@@ -91,7 +91,10 @@ pub fn read(file: &str, bytes: &[u8]) -> Ingested {
     let decoded = match decode::decode(bytes) {
         Ok(d) => d,
         Err(message) => {
-            out.problems.push(Problem { file: file.to_string(), message });
+            out.problems.push(Problem {
+                file: file.to_string(),
+                message,
+            });
             return out;
         }
     };

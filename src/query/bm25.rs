@@ -29,7 +29,8 @@ pub struct Fields {
 /// The BM25F score of one term in one article, given the corpus' mean field lengths.
 pub fn score(idf: f32, f: Fields, mean_title: f32, mean_body: f32) -> f32 {
     let norm = |len: f32, mean: f32| 1.0 - B + B * len / mean;
-    let tf = TITLE_WEIGHT * f.title_tf / norm(f.title_len, mean_title) + f.body_tf / norm(f.body_len, mean_body);
+    let tf = TITLE_WEIGHT * f.title_tf / norm(f.title_len, mean_title)
+        + f.body_tf / norm(f.body_len, mean_body);
     idf * tf * (K1 + 1.0) / (tf + K1)
 }
 
@@ -41,10 +42,24 @@ mod tests {
     fn rarer_terms_and_title_hits_score_higher() {
         assert!(idf(100, 1) > idf(100, 50));
         assert!(idf(100, 100) > 0.0);
-        let body = Fields { body_tf: 1.0, title_len: 8.0, body_len: 300.0, ..Fields::default() };
-        let title = Fields { title_tf: 1.0, ..body };
+        let body = Fields {
+            body_tf: 1.0,
+            title_len: 8.0,
+            body_len: 300.0,
+            ..Fields::default()
+        };
+        let title = Fields {
+            title_tf: 1.0,
+            ..body
+        };
         assert!(score(1.0, title, 8.0, 300.0) > score(1.0, body, 8.0, 300.0));
-        let more = Fields { body_tf: 5.0, ..body };
-        assert!(score(1.0, more, 8.0, 300.0) < 5.0 * score(1.0, body, 8.0, 300.0), "saturates");
+        let more = Fields {
+            body_tf: 5.0,
+            ..body
+        };
+        assert!(
+            score(1.0, more, 8.0, 300.0) < 5.0 * score(1.0, body, 8.0, 300.0),
+            "saturates"
+        );
     }
 }

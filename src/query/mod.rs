@@ -31,7 +31,13 @@ pub struct SearchOptions {
 
 impl Default for SearchOptions {
     fn default() -> Self {
-        SearchOptions { limit: 10, offset: 0, lang: None, source: None, exact: false }
+        SearchOptions {
+            limit: 10,
+            offset: 0,
+            lang: None,
+            source: None,
+            exact: false,
+        }
     }
 }
 
@@ -95,7 +101,10 @@ pub fn search(
                 total: 0,
                 hits: Vec::new(),
                 facets: Facets::default(),
-                error: Some(QueryError { message: e.message().to_string(), offset: e.offset().unwrap_or(0) }),
+                error: Some(QueryError {
+                    message: e.message().to_string(),
+                    offset: e.offset().unwrap_or(0),
+                }),
             }
         }
     };
@@ -108,16 +117,22 @@ pub fn search(
             plan.eval(node, false)
         }),
     };
-    let lang = options.lang.as_deref().filter(|l| !l.is_empty() && *l != "all");
+    let lang = options
+        .lang
+        .as_deref()
+        .filter(|l| !l.is_empty() && *l != "all");
     let source = options.source.as_deref().filter(|s| !s.is_empty());
     let mut facets = Facets::default();
     let mut ranked: Vec<(u32, f32)> = Vec::new();
     for (id, score) in scores.unwrap_or_default() {
-        let Some(stored) = store.get(id) else { continue };
+        let Some(stored) = store.get(id) else {
+            continue;
+        };
         let a = &stored.article;
         let its_source = a.outlet.as_deref().or(a.agency.as_deref());
         let lang_ok = lang.is_none_or(|l| a.lang == l);
-        let source_ok = source.is_none_or(|s| a.outlet.as_deref() == Some(s) || a.agency.as_deref() == Some(s));
+        let source_ok =
+            source.is_none_or(|s| a.outlet.as_deref() == Some(s) || a.agency.as_deref() == Some(s));
         if source_ok {
             *facets.lang.entry(a.lang.clone()).or_default() += 1;
         }
@@ -143,11 +158,21 @@ pub fn search(
                 title: a.title.clone(),
                 lang: a.lang.clone(),
                 score,
-                snippet: snippet::snippet(&a.body(), analyzer, &plan.highlight_terms, &plan.highlight_exact),
+                snippet: snippet::snippet(
+                    &a.body(),
+                    analyzer,
+                    &plan.highlight_terms,
+                    &plan.highlight_exact,
+                ),
             })
         })
         .collect();
-    SearchResult { total, hits, facets, error: None }
+    SearchResult {
+        total,
+        hits,
+        facets,
+        error: None,
+    }
 }
 
 /// Marks in `article` every word the query looks for (not the words it excludes).
@@ -161,24 +186,49 @@ pub fn highlight(
     let mut terms = HashSet::new();
     let mut exact = HashSet::new();
     if let Some(tree) = parse(query)? {
-        wanted(&tree, false, &Wanted { analyzer, exact: exact_all }, &mut terms, &mut exact);
+        wanted(
+            &tree,
+            false,
+            &Wanted {
+                analyzer,
+                exact: exact_all,
+            },
+            &mut terms,
+            &mut exact,
+        );
     }
     let mut hits = 0;
     let mut mark = |text: &str| {
         let tokens = analysis::analyze_with(text, analyzer);
-        let marked: Vec<bool> = tokens.iter().map(|t| snippet::is_hit(t, &terms, &exact)).collect();
+        let marked: Vec<bool> = tokens
+            .iter()
+            .map(|t| snippet::is_hit(t, &terms, &exact))
+            .collect();
         hits += marked.iter().filter(|&&m| m).count();
         snippet::segments(text, &tokens, &marked)
     };
     let title = mark(&article.title);
     let paragraphs = article.paragraphs.iter().map(|p| mark(p)).collect();
-    Ok(Highlighted { title, paragraphs, hits })
+    Ok(Highlighted {
+        title,
+        paragraphs,
+        hits,
+    })
 }
 
 /// The terms and exact forms of the words a query looks for.
-fn wanted(node: &Node, negated: bool, config: &Wanted, terms: &mut HashSet<String>, exact: &mut HashSet<String>) {
+fn wanted(
+    node: &Node,
+    negated: bool,
+    config: &Wanted,
+    terms: &mut HashSet<String>,
+    exact: &mut HashSet<String>,
+) {
     match node {
-        Node::Word { text, exact: is_exact } if !negated => {
+        Node::Word {
+            text,
+            exact: is_exact,
+        } if !negated => {
             for t in analysis::analyze_with(text, config.analyzer) {
                 if *is_exact || config.exact {
                     exact.insert(t.exact);
@@ -197,7 +247,9 @@ fn wanted(node: &Node, negated: bool, config: &Wanted, terms: &mut HashSet<Strin
             }
         }
         Node::Not(inner) => wanted(inner, !negated, config, terms, exact),
-        Node::And(parts) | Node::Or(parts) => parts.iter().for_each(|p| wanted(p, negated, config, terms, exact)),
+        Node::And(parts) | Node::Or(parts) => parts
+            .iter()
+            .for_each(|p| wanted(p, negated, config, terms, exact)),
         _ => {}
     }
 }

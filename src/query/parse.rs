@@ -15,9 +15,14 @@ use crate::error::Error;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Node {
     /// A word as typed; analysis decides its terms (it may yield several: Jean-Yves).
-    Word { text: String, exact: bool },
+    Word {
+        text: String,
+        exact: bool,
+    },
     /// Words that must occur next to each other, in order.
-    Phrase { text: String },
+    Phrase {
+        text: String,
+    },
     Not(Box<Node>),
     And(Vec<Node>),
     Or(Vec<Node>),
@@ -42,14 +47,24 @@ fn lex(query: &str) -> Result<Vec<(usize, Lexeme)>, Error> {
             }
             '(' | ')' => {
                 chars.next();
-                out.push((at, if c == '(' { Lexeme::Open } else { Lexeme::Close }));
+                out.push((
+                    at,
+                    if c == '(' {
+                        Lexeme::Open
+                    } else {
+                        Lexeme::Close
+                    },
+                ));
             }
             '"' | '“' | '”' | '«' | '»' => {
                 chars.next();
                 let close = |c: char| matches!(c, '"' | '“' | '”' | '«' | '»');
                 let rest = &query[at + c.len_utf8()..];
                 let end = rest.find(close).ok_or_else(|| {
-                    Error::query("this quotation mark is never closed: add a closing \" to end the phrase", at)
+                    Error::query(
+                        "this quotation mark is never closed: add a closing \" to end the phrase",
+                        at,
+                    )
                 })?;
                 out.push((at, Lexeme::Quoted(rest[..end].to_string())));
                 let stop = at + c.len_utf8() + end;
@@ -65,7 +80,8 @@ fn lex(query: &str) -> Result<Vec<(usize, Lexeme)>, Error> {
             _ => {
                 let mut end = at;
                 while let Some(&(i, c)) = chars.peek() {
-                    if c.is_whitespace() || matches!(c, '(' | ')' | '"' | '“' | '”' | '«' | '»') {
+                    if c.is_whitespace() || matches!(c, '(' | ')' | '"' | '“' | '”' | '«' | '»')
+                    {
                         break;
                     }
                     end = i + c.len_utf8();
@@ -84,10 +100,17 @@ pub fn parse(query: &str) -> Result<Option<Node>, Error> {
     if lexemes.is_empty() {
         return Ok(None);
     }
-    let mut p = Parser { lexemes, at: 0, end: query.len() };
+    let mut p = Parser {
+        lexemes,
+        at: 0,
+        end: query.len(),
+    };
     let node = p.or()?;
     if let Some((at, _)) = p.lexemes.get(p.at) {
-        return Err(Error::query("this closing parenthesis has no opening one", *at));
+        return Err(Error::query(
+            "this closing parenthesis has no opening one",
+            *at,
+        ));
     }
     Ok(Some(node))
 }
@@ -117,7 +140,11 @@ impl Parser {
             self.at += 1;
             alternatives.push(self.and()?);
         }
-        Ok(if alternatives.len() == 1 { alternatives.remove(0) } else { Node::Or(alternatives) })
+        Ok(if alternatives.len() == 1 {
+            alternatives.remove(0)
+        } else {
+            Node::Or(alternatives)
+        })
     }
 
     fn and(&mut self) -> Result<Node, Error> {
@@ -163,10 +190,18 @@ impl Parser {
             }
             Lexeme::Quoted(text) => Ok(Node::Phrase { text }),
             Lexeme::Word(w) => match w.strip_prefix('=') {
-                Some(rest) if !rest.is_empty() => Ok(Node::Word { text: rest.to_string(), exact: true }),
-                _ => Ok(Node::Word { text: w, exact: false }),
+                Some(rest) if !rest.is_empty() => Ok(Node::Word {
+                    text: rest.to_string(),
+                    exact: true,
+                }),
+                _ => Ok(Node::Word {
+                    text: w,
+                    exact: false,
+                }),
             },
-            Lexeme::Close | Lexeme::Minus => Err(Error::query("a search term is missing here", open_at)),
+            Lexeme::Close | Lexeme::Minus => {
+                Err(Error::query("a search term is missing here", open_at))
+            }
         }
     }
 }
@@ -176,7 +211,10 @@ mod tests {
     use super::*;
 
     fn word(t: &str) -> Node {
-        Node::Word { text: t.into(), exact: false }
+        Node::Word {
+            text: t.into(),
+            exact: false,
+        }
     }
 
     #[test]
@@ -185,11 +223,31 @@ mod tests {
         assert_eq!(parse("Macron").unwrap(), Some(word("Macron")));
         assert_eq!(
             parse("Macron OR ماكرون -Putin").unwrap(),
-            Some(Node::Or(vec![word("Macron"), Node::And(vec![word("ماكرون"), Node::Not(Box::new(word("Putin")))])]))
+            Some(Node::Or(vec![
+                word("Macron"),
+                Node::And(vec![word("ماكرون"), Node::Not(Box::new(word("Putin")))])
+            ]))
         );
-        assert_eq!(parse("\"Eastern Ghouta\"").unwrap(), Some(Node::Phrase { text: "Eastern Ghouta".into() }));
-        assert_eq!(parse("=أحمد").unwrap(), Some(Node::Word { text: "أحمد".into(), exact: true }));
-        assert_eq!(parse("(a OR b) c").unwrap(), Some(Node::And(vec![Node::Or(vec![word("a"), word("b")]), word("c")])));
+        assert_eq!(
+            parse("\"Eastern Ghouta\"").unwrap(),
+            Some(Node::Phrase {
+                text: "Eastern Ghouta".into()
+            })
+        );
+        assert_eq!(
+            parse("=أحمد").unwrap(),
+            Some(Node::Word {
+                text: "أحمد".into(),
+                exact: true
+            })
+        );
+        assert_eq!(
+            parse("(a OR b) c").unwrap(),
+            Some(Node::And(vec![
+                Node::Or(vec![word("a"), word("b")]),
+                word("c")
+            ]))
+        );
         assert_eq!(parse("Jean-Yves").unwrap(), Some(word("Jean-Yves")));
     }
 

@@ -26,8 +26,21 @@ pub struct Plan<'a> {
 }
 
 impl<'a> Plan<'a> {
-    pub fn new(store: &'a DocStore, postings: &'a Postings, analyzer: &'a analysis::Config, exact: bool) -> Self {
-        Plan { store, postings, analyzer, exact, keep_stop: false, highlight_terms: HashSet::new(), highlight_exact: HashSet::new() }
+    pub fn new(
+        store: &'a DocStore,
+        postings: &'a Postings,
+        analyzer: &'a analysis::Config,
+        exact: bool,
+    ) -> Self {
+        Plan {
+            store,
+            postings,
+            analyzer,
+            exact,
+            keep_stop: false,
+            highlight_terms: HashSet::new(),
+            highlight_exact: HashSet::new(),
+        }
     }
 
     pub fn eval(&mut self, node: &Node, negated: bool) -> Option<Scores> {
@@ -105,7 +118,11 @@ impl<'a> Plan<'a> {
     }
 
     fn all_but(&self, excluded: &Scores) -> Scores {
-        self.store.iter().filter(|(id, _)| !excluded.contains_key(id)).map(|(id, _)| (id, 0.0)).collect()
+        self.store
+            .iter()
+            .filter(|(id, _)| !excluded.contains_key(id))
+            .map(|(id, _)| (id, 0.0))
+            .collect()
     }
 
     /// Per-field counts of `positions` in article `doc`.
@@ -138,9 +155,16 @@ impl<'a> Plan<'a> {
         }
         let mut out = Vec::new();
         for (i, term) in token.terms.iter().enumerate() {
-            let q = if i == 0 { 1.0 } else { bm25::ALTERNATIVE_WEIGHT };
+            let q = if i == 0 {
+                1.0
+            } else {
+                bm25::ALTERNATIVE_WEIGHT
+            };
             out.push((self.postings.get(term, Reading::Main), q));
-            out.push((self.postings.get(term, Reading::Alternative), q * bm25::ALTERNATIVE_WEIGHT));
+            out.push((
+                self.postings.get(term, Reading::Alternative),
+                q * bm25::ALTERNATIVE_WEIGHT,
+            ));
         }
         out
     }
@@ -162,7 +186,8 @@ impl<'a> Plan<'a> {
         for (list, weight) in self.lists(token, exact) {
             let idf = bm25::idf(n, list.len());
             for p in list {
-                let s = weight * self.bm25(idf, self.fields(p.doc, p.positions.iter().copied(), 1.0));
+                let s =
+                    weight * self.bm25(idf, self.fields(p.doc, p.positions.iter().copied(), 1.0));
                 let e = out.entry(p.doc).or_default();
                 *e = e.max(s);
             }
@@ -183,7 +208,10 @@ impl<'a> Plan<'a> {
                 .flat_map(|p| p.positions.iter().copied())
                 .collect()
         };
-        let candidates: HashSet<u32> = lists[0].iter().flat_map(|(l, _)| l.iter().map(|p| p.doc)).collect();
+        let candidates: HashSet<u32> = lists[0]
+            .iter()
+            .flat_map(|(l, _)| l.iter().map(|p| p.doc))
+            .collect();
         let n = self.store.len();
         let idf: f32 = tokens
             .iter()

@@ -63,31 +63,59 @@ pub fn snippet(
     let mut best = (0usize, 0usize, 0usize);
     for start in 0..=tokens.len() - window {
         let slice = start..start + window;
-        let hit_tokens: Vec<&Token> = slice.clone().filter(|&i| hits[i]).map(|i| &tokens[i]).collect();
+        let hit_tokens: Vec<&Token> = slice
+            .clone()
+            .filter(|&i| hits[i])
+            .map(|i| &tokens[i])
+            .collect();
         if hit_tokens.is_empty() {
             continue;
         }
-        let distinct = hit_tokens.iter().map(|t| &t.term).collect::<HashSet<_>>().len();
+        let distinct = hit_tokens
+            .iter()
+            .map(|t| &t.term)
+            .collect::<HashSet<_>>()
+            .len();
         if (distinct, hit_tokens.len()) > (best.1, best.2) {
             best = (start, distinct, hit_tokens.len());
         }
     }
     // Start a little before the first hit so it has some context.
     let first_hit = (best.0..best.0 + window).find(|&i| hits[i]).unwrap_or(0);
-    let start = first_hit.saturating_sub(5).max(best.0.saturating_sub(5)).min(tokens.len() - window);
+    let start = first_hit
+        .saturating_sub(5)
+        .max(best.0.saturating_sub(5))
+        .min(tokens.len() - window);
     let end = start + window;
     let from = if start == 0 { 0 } else { tokens[start].start };
-    let to = if end == tokens.len() { body.len() } else { tokens[end - 1].end };
+    let to = if end == tokens.len() {
+        body.len()
+    } else {
+        tokens[end - 1].end
+    };
     let shifted: Vec<Token> = tokens[start..end]
         .iter()
-        .map(|t| Token { start: t.start - from, end: t.end - from, ..t.clone() })
+        .map(|t| Token {
+            start: t.start - from,
+            end: t.end - from,
+            ..t.clone()
+        })
         .collect();
     let mut out = segments(&body[from..to], &shifted, &hits[start..end]);
     if start > 0 {
-        out.insert(0, Segment { text: "…".into(), hit: false });
+        out.insert(
+            0,
+            Segment {
+                text: "…".into(),
+                hit: false,
+            },
+        );
     }
     if end < tokens.len() {
-        out.push(Segment { text: "…".into(), hit: false });
+        out.push(Segment {
+            text: "…".into(),
+            hit: false,
+        });
     }
     out
 }
@@ -97,22 +125,47 @@ mod tests {
     use super::*;
 
     fn terms(words: &[&str]) -> HashSet<String> {
-        words.iter().flat_map(|w| analysis::analyze(w)).flat_map(|t| t.terms).collect()
+        words
+            .iter()
+            .flat_map(|w| analysis::analyze(w))
+            .flat_map(|t| t.terms)
+            .collect()
     }
 
     #[test]
     fn highlights_whole_original_words() {
         let body = "قال إنّ الغـــوطةَ الشرقية تحت الحصار";
-        let segs = snippet(body, &Default::default(), &terms(&["غوطه"]), &HashSet::new());
-        let hit: Vec<_> = segs.iter().filter(|s| s.hit).map(|s| s.text.as_str()).collect();
+        let segs = snippet(
+            body,
+            &Default::default(),
+            &terms(&["غوطه"]),
+            &HashSet::new(),
+        );
+        let hit: Vec<_> = segs
+            .iter()
+            .filter(|s| s.hit)
+            .map(|s| s.text.as_str())
+            .collect();
         assert_eq!(hit, ["الغـــوطةَ"]);
-        assert_eq!(segs.iter().map(|s| s.text.as_str()).collect::<String>(), body);
+        assert_eq!(
+            segs.iter().map(|s| s.text.as_str()).collect::<String>(),
+            body
+        );
     }
 
     #[test]
     fn cuts_long_bodies_around_the_hits() {
-        let body = format!("{} Ghouta siege {}", "word ".repeat(100), "more ".repeat(100));
-        let segs = snippet(&body, &Default::default(), &terms(&["Ghouta"]), &HashSet::new());
+        let body = format!(
+            "{} Ghouta siege {}",
+            "word ".repeat(100),
+            "more ".repeat(100)
+        );
+        let segs = snippet(
+            &body,
+            &Default::default(),
+            &terms(&["Ghouta"]),
+            &HashSet::new(),
+        );
         assert_eq!(segs.first().unwrap().text, "…");
         assert_eq!(segs.last().unwrap().text, "…");
         assert!(segs.iter().any(|s| s.hit && s.text == "Ghouta"));

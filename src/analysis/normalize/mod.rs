@@ -9,21 +9,35 @@ use super::tokenize::is_mark;
 
 /// The script of a word (its first letter's) and its normalized form.
 pub fn normalize_word(word: &str) -> (Script, String) {
-    let script = word.chars().find_map(script::of_char).unwrap_or(Script::Number);
+    let script = word
+        .chars()
+        .find_map(script::of_char)
+        .unwrap_or(Script::Number);
     let text = match script {
         // A token has one script, but callers may pass anything: each character gets its
         // own script's rules so that normalizing twice changes nothing. Either pass leaves
         // the other script's letters alone.
         Script::Arabic | Script::Latin => {
-            let arabic_done = if word.is_ascii() { word.to_string() } else { arabic::normalize(word) };
-            if script == Script::Arabic && !arabic_done.chars().any(|c| c.is_alphabetic() && script::of_char(c) != Some(Script::Arabic)) {
+            let arabic_done = if word.is_ascii() {
+                word.to_string()
+            } else {
+                arabic::normalize(word)
+            };
+            let only_arabic = arabic_done
+                .chars()
+                .all(|c| c.is_ascii_digit() || ('\u{0600}'..='\u{06FF}').contains(&c));
+            if script == Script::Arabic && only_arabic {
                 arabic_done
             } else {
                 latin::normalize(&arabic_done)
             }
         }
         Script::Number => word.chars().filter_map(ascii_digit).collect(),
-        Script::Other => word.chars().filter(|&c| !is_mark(c) && !is_invisible(c)).flat_map(char::to_lowercase).collect(),
+        Script::Other => word
+            .chars()
+            .filter(|&c| !is_mark(c) && !is_invisible(c))
+            .flat_map(char::to_lowercase)
+            .collect(),
     };
     (script, text)
 }
@@ -31,23 +45,37 @@ pub fn normalize_word(word: &str) -> (Script, String) {
 /// The script of a word and its lowercase form, nothing else folded (for measuring what
 /// normalization is worth).
 pub fn lowercase_word(word: &str) -> (Script, String) {
-    let script = word.chars().find_map(script::of_char).unwrap_or(Script::Number);
+    let script = word
+        .chars()
+        .find_map(script::of_char)
+        .unwrap_or(Script::Number);
     (script, word.chars().flat_map(char::to_lowercase).collect())
 }
 
 /// The surface form folded only for letter case, tatweel and invisible marks: what an
 /// exact-form search (`=word`) compares. Diacritics and hamza spellings are kept.
 pub fn exact(word: &str) -> String {
-    word.chars()
+    let mut out = String::with_capacity(word.len());
+    for c in word
+        .chars()
         .filter(|&c| !is_invisible(c) && c != '\u{0640}')
-        .map(|c| ascii_digit(c).unwrap_or(c))
-        .flat_map(char::to_lowercase)
-        .collect()
+    {
+        match ascii_digit(c) {
+            Some(d) => out.push(d),
+            // Arabic has no case; skipping the lowercase tables keeps this fast.
+            None if ('\u{0600}'..='\u{06FF}').contains(&c) => out.push(c),
+            None => out.extend(c.to_lowercase()),
+        }
+    }
+    out
 }
 
 /// Zero-width and directional marks that editors leave inside words.
 pub fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200F}' | '\u{061C}' | '\u{00AD}' | '\u{2060}' | '\u{FEFF}')
+    matches!(
+        c,
+        '\u{200B}'..='\u{200F}' | '\u{061C}' | '\u{00AD}' | '\u{2060}' | '\u{FEFF}'
+    )
 }
 
 /// ASCII digit for an ASCII, Arabic-Indic or Extended Arabic-Indic digit.

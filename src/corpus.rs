@@ -57,6 +57,7 @@ pub struct Corpus {
     store: DocStore,
     postings: Postings,
     analyzer: analysis::Config,
+    removed_since_compaction: usize,
 }
 
 impl Corpus {
@@ -122,8 +123,8 @@ impl Corpus {
     }
 
     fn insert(&mut self, id: DocId, article: Article, hash: String) -> ArticleSummary {
-        let title = analysis::analyze_with(&article.title, &self.analyzer);
-        let body = analysis::analyze_with(&article.body(), &self.analyzer);
+        let title = analysis::words(&article.title, &self.analyzer);
+        let body = analysis::words(&article.body(), &self.analyzer);
         self.postings.add(id, &title, &body);
         let summary = summary(id, &article, &hash);
         self.store.put(
@@ -143,7 +144,14 @@ impl Corpus {
         self.store
             .take(id)
             .ok_or_else(|| Error::new(ErrorKind::NotFound, format!("no article with id {id}")))?;
-        self.postings.remove(id);
+        // Removed articles stay in the posting lists (searches skip them) until enough
+        // have gone that rewriting the lists pays.
+        self.removed_since_compaction += 1;
+        if self.removed_since_compaction > 64.max(self.store.len() / 4) {
+            let store = &self.store;
+            self.postings.compact(|doc| store.get(doc).is_some());
+            self.removed_since_compaction = 0;
+        }
         Ok(())
     }
 

@@ -5,55 +5,92 @@
 //
 //   requests   page → worker   {type: Request.X, reqId, ...payload}
 //              worker → page   {type: Event.REPLY, reqId, ok: true, value}
-//                              {type: Event.REPLY, reqId, ok: false, error: "message"}
+//                              {type: Event.REPLY, reqId, ok: false, error: "message", code?}
 //              Every request gets exactly one REPLY carrying its reqId.
 //
 //   events     worker → page   {type: Event.X, ...payload}, unsolicited
 //
 //   page                                   worker
-//    │  ── new Worker(worker.js) ──────────►  init wasm, fetch seeds/, addBytes each
-//    │  ◄───────────── PROGRESS {done,total}  (while seeds or uploads are read)
-//    │  ◄────────────── READY {size, report}  (seeds loaded; report = ingest report)
-//    │  ── SEARCH {query, lang, limit, offset} ►
-//    │  ◄────────────── REPLY {total, hits, error?}
-//    │  ── ADD_FILES {files: [{name, blob}]} ►  reads each blob as bytes, addBytes
-//    │  ◄───────────── PROGRESS {done,total}
+//    │  ── new Worker(worker.js) ──────────►  init wasm, open the store (IndexedDB),
+//    │                                        restore the saved corpus (snapshot, else replay
+//    │                                        the saved files), or add the seeds to an empty one
+//    │  ◄──── PROGRESS {phase, done, total, file, added}   (while restoring)
+//    │  ◄────────────── READY {size, report, storage}
+//    │  ── SEARCH {query, lang, source, …} ─►
+//    │  ◄────────────── REPLY {total, hits, facets, error?}
+//    │  ── ADD_FILES {files: [{name, blob}]} ►  reads, adds, saves in batches
+//    │  ◄──── PROGRESS {phase: 'add', done, total, file, added}  after each saved batch
+//    │  ── CANCEL ───────────────────────────►  (stops after the batch being saved)
 //    │  ◄────────────── REPLY {report, size}
-//    │  ── GET {id, query?, exact?} ─────────►
-//    │  ◄────────────── REPLY article | null
 //    │  ◄────────────── FATAL {message}        (wasm failed to start; nothing else works)
+//
+// Articles are named by content hash (16 hex digits) on this boundary; the core's numeric
+// ids stay inside the worker (they change when a corpus is rebuilt).
 
 /** Messages the page sends; each is answered by one `Event.REPLY`. */
 export const Request = Object.freeze({
   /**
-   * `{query, lang: "all"|"ar"|"en", limit, offset, exact}` → `{total, hits, facets, error?}`;
-   * `facets.lang` counts the query's matches per language whatever the language filter.
+   * `{query, lang: "all"|"ar"|"en", source?, entity?, from?, to?, sort?, limit, offset, exact}`
+   * → `{total, hits: [{hash, file, title, lang, score, snippet, date?}], facets, error?}`.
+   * Each facet counts the query's matches whatever its own filter.
    */
   SEARCH: 'search',
   /**
-   * `{files: [{name, blob}]}` → `{report, size}`. `blob` is a File or Blob: structured
-   * cloning passes a handle, not the bytes, so the worker reads them (as an ArrayBuffer)
-   * and the page never holds 10,000 files in memory. `name` is the file's name, or its
-   * path inside a dropped or picked folder.
-   * `report`: `{files, added: [{id, file, title, lang}], warnings: [{file, message, skipped}]}`
-   * (`skipped`: the file, or that part of it, was not added).
+   * `{files: [{name, blob}], origin?: "upload"|"link"}` → `{report, size}`. `blob` is a File
+   * or Blob: structured cloning passes a handle, not the bytes, so the worker reads them.
+   * `report`: `{files, read, added: [{hash, file, title, lang}], warnings: [{file, message,
+   * skipped}], cancelled, unsaved: [file names], storageFull}`. An article is in `added` only
+   * once it is saved (IndexedDB); PROGRESS events report the saved count as it grows.
    */
   ADD_FILES: 'add-files',
+  /** `{}` → `{}`: stops the running ADD_FILES after the batch being saved. */
+  CANCEL: 'cancel',
   /**
-   * `{id, query?, exact?}` → the whole article (`Corpus.get`) or `null`; with a query, also
-   * `marked: {title, paragraphs, hits}`, the text as `[{text, hit}]` segments.
+   * `{hash, query?, exact?}` → the whole article (`Corpus.get`, with `hash`) or `null`; with
+   * a query, also `marked: {title, paragraphs, hits}`, the text as `[{text, hit}]` segments.
    */
   GET: 'get',
+  /** `{hashes}` → `[{hash, file, title, lang} | null]`, in the same order. */
+  LOOKUP: 'lookup',
+  /**
+   * `{hashes}` or `{search: {query, lang, source, …}}` (every article the search matches)
+   * → `{removed, size}`. Removed articles are deleted from the store too.
+   */
+  REMOVE: 'remove',
+  /** `{}` → `{size: 0}`: empties the corpus and the store. */
+  CLEAR: 'clear',
+  /** `{}` → `{report, size}`: adds the demo articles (seeds/) again. */
+  LOAD_DEMO: 'load-demo',
+  /** `{hashes}` → `{files: [{name, bytes: Uint8Array}], missing: [hash]}`: the saved files. */
+  FILES: 'files',
+  /** `{}` → `{blob, name, articles}`: the corpus as a bundle file (see bundle.js). */
+  EXPORT_BUNDLE: 'export-bundle',
+  /** `{blob}` → `{report, size, instant}`: adds a bundle's articles to the corpus. */
+  IMPORT_BUNDLE: 'import-bundle',
+  /**
+   * `{search: {query, lang, …}, format: "csv"|"json", columns}` → `{blob, rows}`: every result
+   * of the search as a table file (see export.js).
+   */
+  EXPORT_RESULTS: 'export-results',
 });
 
 /** Messages the worker sends. */
 export const Event = Object.freeze({
   /** The answer to one request: `{reqId, ok, value}` or `{reqId, ok: false, error}`. */
   REPLY: 'reply',
-  /** Seeds are loaded: `{size, report}`. Sent once. */
+  /**
+   * The corpus is loaded: `{size, report, storage: {persistent, restored, from}}`. Sent once.
+   * `storage.persistent` is false when IndexedDB cannot be used (then nothing is kept after a
+   * reload); `from` is "snapshot", "files", "seeds" or "empty".
+   */
   READY: 'ready',
-  /** Files are being read: `{done, total}`. */
+  /**
+   * Work on files: `{phase: "restore"|"add"|"import", done, total, file, added}`: `done` files
+   * of `total` read, `file` the one being read, `added` articles saved so far.
+   */
   PROGRESS: 'progress',
+  /** The store was changed by another tab: `{}`; this tab's corpus is out of date. */
+  STALE: 'stale',
   /** The wasm core could not start: `{message}`. */
   FATAL: 'fatal',
 });
@@ -74,7 +111,7 @@ export function connect(worker) {
       if (!p) return;
       pending.delete(msg.reqId);
       if (msg.ok) p.resolve(msg.value);
-      else p.reject(new Error(msg.error));
+      else p.reject(Object.assign(new Error(msg.error), { code: msg.code }));
     } else {
       for (const fn of listeners.get(msg.type) ?? []) fn(msg);
     }

@@ -144,12 +144,19 @@ fn cached(surface: &str, config: &Config) -> Option<Rc<Word>> {
 
 /// Calls `f(start, end, word)` for every word of `text`, in order, without building
 /// tokens: the indexer's fast path.
-pub fn each_word(text: &str, config: &Config, mut f: impl FnMut(usize, usize, &Word)) {
+pub fn each_word(text: &str, config: &Config, mut f: impl FnMut(usize, usize, &Rc<Word>)) {
     tokenize::words(text, |start, end| {
         if let Some(word) = cached(&text[start..end], config) {
             f(start, end, &word);
         }
     });
+}
+
+/// The analysed words of `text`, in order (shared with the cache, so cheap to keep).
+pub fn words(text: &str, config: &Config) -> Vec<Rc<Word>> {
+    let mut out = Vec::new();
+    each_word(text, config, |_, _, w| out.push(Rc::clone(w)));
+    out
 }
 
 /// Analyzes `text` with the given configuration.

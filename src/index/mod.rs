@@ -9,4 +9,4 @@ mod docstore;
 pub mod postings;
 
 pub use docstore::{content_hash as docstore_hash, DocId, DocStore, Stored};
-pub use postings::{Posting, Postings, Reading};
+pub use postings::Postings;

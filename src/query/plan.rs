@@ -6,10 +6,11 @@
 use super::bm25::{self, Fields};
 use super::parse::Node;
 use crate::analysis::{self, Token};
-use crate::index::{postings, DocStore, Posting, Postings, Reading};
-use std::collections::{HashMap, HashSet};
+use crate::index::{postings, DocStore, Postings};
+use rustc_hash::FxHashMap;
+use std::collections::HashSet;
 
-pub type Scores = HashMap<u32, f32>;
+pub type Scores = FxHashMap<u32, f32>;
 
 /// What a search needs of the corpus, plus what it learns for highlighting.
 pub struct Plan<'a> {
@@ -80,7 +81,7 @@ impl<'a> Plan<'a> {
                     if excluded.is_empty() {
                         return None;
                     }
-                    self.all_but(&Scores::new())
+                    self.all_but(&Scores::default())
                 } else {
                     positive.sort_by_key(|s| s.len());
                     let mut iter = positive.into_iter();
@@ -103,7 +104,7 @@ impl<'a> Plan<'a> {
             }
             Node::Or(parts) => {
                 let mut any = false;
-                let mut acc = Scores::new();
+                let mut acc = Scores::default();
                 for part in parts {
                     if let Some(scores) = self.eval(part, negated) {
                         any = true;
@@ -125,48 +126,78 @@ impl<'a> Plan<'a> {
             .collect()
     }
 
-    /// Per-field counts of `positions` in article `doc`.
-    fn fields(&self, doc: u32, positions: impl Iterator<Item = u32>, weight: f32) -> Fields {
-        let mut f = Fields::default();
-        if let Some(stored) = self.store.get(doc) {
-            let body_at = postings::body_start(stored.title_tokens);
-            for p in positions {
-                if p < body_at {
-                    f.title_tf += weight;
-                } else {
-                    f.body_tf += weight;
-                }
-            }
-            f.title_len = stored.title_tokens as f32;
-            f.body_len = stored.body_tokens as f32;
-        }
-        f
-    }
-
     fn bm25(&self, idf: f32, f: Fields) -> f32 {
         let (mean_title, mean_body) = self.store.mean_lengths();
         bm25::score(idf, f, mean_title, mean_body)
     }
 
-    /// The posting lists a query token matches, each with its weight.
-    fn lists(&self, token: &Token, exact: bool) -> Vec<(&'a [Posting], f32)> {
+    /// Where a query token occurs: per article, its positions (any reading) and its
+    /// per-field frequencies, alternative readings weighted down. With `exact`, only
+    /// words written exactly as the query's word count.
+    fn occurrences(&self, token: &Token, exact: bool) -> FxHashMap<u32, Occurrence> {
+        let mut out: FxHashMap<u32, Occurrence> = FxHashMap::default();
         if exact {
-            return vec![(self.postings.get_exact(&token.exact), 1.0)];
+            // An exact form implies its main term, so the term's list gives the candidates
+            // and re-reading each candidate keeps only the words written that way.
+            self.postings.for_each(&token.term, |doc, _| {
+                if let Some(occ) = self.exact_occurrence(doc, &token.exact) {
+                    out.insert(doc, occ);
+                }
+            });
+            return out;
         }
-        let mut out = Vec::new();
         for (i, term) in token.terms.iter().enumerate() {
-            let q = if i == 0 {
-                1.0
-            } else {
-                bm25::ALTERNATIVE_WEIGHT
-            };
-            out.push((self.postings.get(term, Reading::Main), q));
-            out.push((
-                self.postings.get(term, Reading::Alternative),
-                q * bm25::ALTERNATIVE_WEIGHT,
-            ));
+            let query_weight = if i == 0 { 1.0 } else { bm25::ALTERNATIVE_WEIGHT };
+            self.postings.for_each(term, |doc, positions| {
+                let Some(stored) = self.store.get(doc) else { return };
+                let body_at = postings::body_start(stored.title_tokens);
+                let occ = out.entry(doc).or_default();
+                for &(pos, alt) in positions {
+                    let w = query_weight * if alt { bm25::ALTERNATIVE_WEIGHT } else { 1.0 };
+                    if pos < body_at {
+                        occ.title_tf += w;
+                    } else {
+                        occ.body_tf += w;
+                    }
+                    occ.positions.push(pos);
+                }
+            });
+        }
+        for occ in out.values_mut() {
+            occ.positions.sort_unstable();
+            occ.positions.dedup();
         }
         out
+    }
+
+    /// The positions of the words of article `doc` whose exact form is `form`.
+    fn exact_occurrence(&self, doc: u32, form: &str) -> Option<Occurrence> {
+        let stored = self.store.get(doc)?;
+        let body_at = postings::body_start(stored.title_tokens);
+        let mut occ = Occurrence::default();
+        let mut pos = 0;
+        analysis::each_word(&stored.article.title, self.analyzer, |_, _, w| {
+            if w.exact == form {
+                occ.title_tf += 1.0;
+                occ.positions.push(pos);
+            }
+            pos += 1;
+        });
+        pos = body_at;
+        analysis::each_word(&stored.article.body(), self.analyzer, |_, _, w| {
+            if w.exact == form {
+                occ.body_tf += 1.0;
+                occ.positions.push(pos);
+            }
+            pos += 1;
+        });
+        (!occ.positions.is_empty()).then_some(occ)
+    }
+
+    fn fields(&self, doc: u32, title_tf: f32, body_tf: f32) -> Fields {
+        let (title_len, body_len) =
+            self.store.get(doc).map_or((0.0, 0.0), |s| (s.title_tokens as f32, s.body_tokens as f32));
+        Fields { title_tf, body_tf, title_len, body_len }
     }
 
     fn note_highlight(&mut self, token: &Token, exact: bool) {
@@ -181,61 +212,59 @@ impl<'a> Plan<'a> {
         if !negated {
             self.note_highlight(token, exact);
         }
-        let n = self.store.len();
-        let mut out = Scores::new();
-        for (list, weight) in self.lists(token, exact) {
-            let idf = bm25::idf(n, list.len());
-            for p in list {
-                let s =
-                    weight * self.bm25(idf, self.fields(p.doc, p.positions.iter().copied(), 1.0));
-                let e = out.entry(p.doc).or_default();
-                *e = e.max(s);
-            }
-        }
-        out
+        let found = self.occurrences(token, exact);
+        let idf = bm25::idf(self.store.len(), found.len());
+        found.into_iter().map(|(doc, o)| (doc, self.bm25(idf, self.fields(doc, o.title_tf, o.body_tf)))).collect()
     }
 
     fn phrase(&mut self, tokens: &[Token], exact: bool, negated: bool) -> Scores {
         if !negated {
             tokens.iter().for_each(|t| self.note_highlight(t, exact));
         }
-        let lists: Vec<_> = tokens.iter().map(|t| self.lists(t, exact)).collect();
-        // Positions of token i in doc: union over its lists.
-        let positions = |i: usize, doc: u32| -> HashSet<u32> {
-            lists[i]
-                .iter()
-                .filter_map(|(list, _)| postings::find(list, doc))
-                .flat_map(|p| p.positions.iter().copied())
-                .collect()
-        };
-        let candidates: HashSet<u32> = lists[0]
-            .iter()
-            .flat_map(|(l, _)| l.iter().map(|p| p.doc))
-            .collect();
+        let found: Vec<FxHashMap<u32, Occurrence>> = tokens.iter().map(|t| self.occurrences(t, exact)).collect();
         let n = self.store.len();
+        // The phrase is as telling as its rarest-but-one words together; stop words add little.
         let idf: f32 = tokens
             .iter()
-            .zip(&lists)
+            .zip(&found)
             .filter(|(t, _)| !t.stop)
-            .map(|(_, l)| bm25::idf(n, l.first().map_or(0, |(list, _)| list.len())))
+            .map(|(_, f)| bm25::idf(n, f.len()))
             .sum::<f32>()
             .max(bm25::idf(n, n));
-        let mut out = Scores::new();
-        for doc in candidates {
-            let sets: Vec<HashSet<u32>> = (0..tokens.len()).map(|i| positions(i, doc)).collect();
-            if sets.iter().any(HashSet::is_empty) {
+        let Some((rarest, _)) = found.iter().enumerate().min_by_key(|(_, f)| f.len()) else {
+            return Scores::default();
+        };
+        let mut out = Scores::default();
+        for &doc in found[rarest].keys() {
+            let Some(lists): Option<Vec<&Vec<u32>>> = found.iter().map(|f| f.get(&doc).map(|o| &o.positions)).collect()
+            else {
                 continue;
+            };
+            let body_at = self.store.get(doc).map_or(0, |s| postings::body_start(s.title_tokens));
+            let (mut title_tf, mut body_tf) = (0.0, 0.0);
+            for &p in lists[0] {
+                let follows = (1..lists.len()).all(|i| lists[i].binary_search(&(p + i as u32)).is_ok());
+                if follows {
+                    if p < body_at {
+                        title_tf += 1.0;
+                    } else {
+                        body_tf += 1.0;
+                    }
+                }
             }
-            let starts: Vec<u32> = sets[0]
-                .iter()
-                .copied()
-                .filter(|&p| (1..tokens.len()).all(|i| sets[i].contains(&(p + i as u32))))
-                .collect();
-            if !starts.is_empty() {
-                let f = self.fields(doc, starts.into_iter(), 1.0);
-                out.insert(doc, self.bm25(idf, f));
+            if title_tf + body_tf > 0.0 {
+                out.insert(doc, self.bm25(idf, self.fields(doc, title_tf, body_tf)));
             }
         }
         out
     }
+}
+
+/// Where one query token occurs in one article.
+#[derive(Debug, Default)]
+struct Occurrence {
+    /// Ascending, deduplicated.
+    positions: Vec<u32>,
+    title_tf: f32,
+    body_tf: f32,
 }

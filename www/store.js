@@ -1,0 +1,262 @@
+// Where the corpus is kept between visits: IndexedDB, used only by the worker. The saved
+// files are the truth; the corpus snapshot (`Corpus.toBytes()`) is a cache that makes a
+// reload fast and is rebuilt from the files whenever it is missing, damaged or stale.
+//
+// IndexedDB database "qarin", schema version 1 (bump DB_VERSION and add a step to
+// `upgrade` for any change; never edit a released step):
+//
+//   files      keyPath "seq", autoIncrement: one record per file that gave articles
+//   │            {seq,                 upload order; replaying files in seq order rebuilds the corpus
+//   │             name,                the file's name or path inside a folder
+//   │             bytes: ArrayBuffer,  the file exactly as read (ingest runs again on restore)
+//   │             hashes: [hash],      content hashes of the articles it gave when added
+//   │             removed: [hash],     articles of this file the user removed
+//   │             origin,              "upload" | "seed" | "link" | "bundle"
+//   │             saved: Date}
+//   │          index "hash" on hashes (multiEntry): which file holds an article
+//   meta       out-of-line keys
+//   │            "generation" → integer, +1 in the same transaction as every change to `files`
+//   │            "seeded"     → true once the demo articles were loaded (they never come back
+//   │                           by themselves; "Load the demo corpus" brings them back)
+//   snapshot   out-of-line key "corpus"
+//                {format: 1, generation, core, bytes: Uint8Array}
+//                used only when `generation` equals meta "generation" and `core` names the
+//                running wasm build; otherwise the corpus is rebuilt from `files`
+//
+// A file record is written before the page hears of its articles, so everything reported
+// as added survives a reload, a closed tab or a crash. When IndexedDB cannot be opened
+// (some private modes), a memory store with the same methods keeps the tab working and
+// the page says that nothing will be kept.
+
+export const DB_NAME = 'qarin';
+export const DB_VERSION = 1;
+export const SNAPSHOT_FORMAT = 1;
+
+/** An error whose `code` the worker turns into a message: "quota" when storage is full. */
+export class StoreError extends Error {
+  constructor(message, code) {
+    super(message);
+    this.code = code;
+  }
+}
+
+/** Opens the IndexedDB store, or a memory store when IndexedDB is unavailable. */
+export async function openStore() {
+  try {
+    if (typeof indexedDB === 'undefined') throw new Error('IndexedDB is not available');
+    const db = await request(indexedDB.open(DB_NAME, DB_VERSION), (req) => {
+      req.onupgradeneeded = (e) => upgrade(req.result, e.oldVersion);
+    });
+    return new IdbStore(db);
+  } catch (e) {
+    return new MemoryStore(e);
+  }
+}
+
+function upgrade(db, oldVersion) {
+  if (oldVersion < 1) {
+    const files = db.createObjectStore('files', { keyPath: 'seq', autoIncrement: true });
+    files.createIndex('hash', 'hashes', { multiEntry: true });
+    db.createObjectStore('meta');
+    db.createObjectStore('snapshot');
+  }
+}
+
+/** A request as a promise; `setup(req)` runs before it can fire. */
+function request(req, setup) {
+  return new Promise((resolve, reject) => {
+    setup?.(req);
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+    req.onblocked = () => reject(new Error('the saved corpus is open in an older version of this page in another tab'));
+  });
+}
+
+/** Resolves when `tx` commits; rejects (with a StoreError "quota" when storage is full) when it aborts. */
+function done(tx) {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    const fail = () => reject(storeError(tx.error));
+    tx.onabort = fail;
+    tx.onerror = (e) => e.preventDefault?.(); // the abort that follows reports it
+  });
+}
+
+function storeError(err) {
+  if (err && (err.name === 'QuotaExceededError' || /quota/i.test(err.message ?? ''))) {
+    return new StoreError('the browser has no more storage for this page', 'quota');
+  }
+  return new StoreError(err?.message ?? 'the browser refused to save', 'failed');
+}
+
+class IdbStore {
+  constructor(db) {
+    this.db = db;
+    this.persistent = true;
+    // Another tab upgrading the schema: let it, this tab's worker stops saving.
+    db.onversionchange = () => db.close();
+  }
+
+  /** `{generation, seeded, snapshot|null, files}`: what a start needs to decide. */
+  async state() {
+    const tx = this.db.transaction(['meta', 'snapshot', 'files'], 'readonly');
+    const meta = tx.objectStore('meta');
+    const [generation, seeded, snapshot, files] = await Promise.all([
+      request(meta.get('generation')),
+      request(meta.get('seeded')),
+      request(tx.objectStore('snapshot').get('corpus')),
+      request(tx.objectStore('files').count()),
+    ]);
+    return { generation: generation ?? 0, seeded: seeded === true, snapshot: snapshot ?? null, files };
+  }
+
+  /** Every file record in upload order, read in chunks so a big store does not stall. */
+  async allFiles() {
+    const out = [];
+    let after = -Infinity;
+    for (;;) {
+      const tx = this.db.transaction('files', 'readonly');
+      const range = after === -Infinity ? null : IDBKeyRange.lowerBound(after, true);
+      const chunk = await request(tx.objectStore('files').getAll(range, 500));
+      out.push(...chunk);
+      if (chunk.length < 500) return out;
+      after = chunk[chunk.length - 1].seq;
+    }
+  }
+
+  /**
+   * Saves file records in one transaction: all or none. Returns `{before, after}` generations
+   * (`before` tells whether another tab changed the store meanwhile).
+   */
+  async putFiles(records) {
+    return this.change(['files'], (tx) => {
+      const files = tx.objectStore('files');
+      for (const r of records) files.add({ ...r, removed: r.removed ?? [], saved: new Date() });
+    });
+  }
+
+  /** Marks articles removed; a file with no article left is deleted. */
+  async removeHashes(hashes) {
+    const wanted = new Set(hashes);
+    return this.change(['files'], async (tx) => {
+      const files = tx.objectStore('files');
+      const index = files.index('hash');
+      const seen = new Map();
+      await Promise.all([...wanted].map(async (hash) => {
+        const rec = await request(index.get(hash));
+        if (rec && !seen.has(rec.seq)) seen.set(rec.seq, rec);
+      }));
+      for (const rec of seen.values()) {
+        const removed = new Set([...(rec.removed ?? []), ...rec.hashes.filter((h) => wanted.has(h))]);
+        if (rec.hashes.every((h) => removed.has(h))) files.delete(rec.seq);
+        else files.put({ ...rec, removed: [...removed] });
+      }
+    });
+  }
+
+  /** `[{hash, name, bytes} | null]`: the saved file holding each article. */
+  async filesFor(hashes) {
+    const tx = this.db.transaction('files', 'readonly');
+    const index = tx.objectStore('files').index('hash');
+    return Promise.all(hashes.map(async (hash) => {
+      const rec = await request(index.get(hash));
+      return rec ? { hash, name: rec.name, bytes: rec.bytes } : null;
+    }));
+  }
+
+  /** Deletes every file and the snapshot. */
+  async clear() {
+    return this.change(['files', 'snapshot'], (tx) => {
+      tx.objectStore('files').clear();
+      tx.objectStore('snapshot').clear();
+    });
+  }
+
+  async setSeeded(value) {
+    const tx = this.db.transaction('meta', 'readwrite');
+    tx.objectStore('meta').put(value === true, 'seeded');
+    await done(tx);
+  }
+
+  /** Saves the snapshot cache; failing to (storage full) only costs speed on the next start. */
+  async putSnapshot(snapshot) {
+    const tx = this.db.transaction('snapshot', 'readwrite');
+    tx.objectStore('snapshot').put({ format: SNAPSHOT_FORMAT, ...snapshot }, 'corpus');
+    await done(tx);
+  }
+
+  async deleteSnapshot() {
+    const tx = this.db.transaction('snapshot', 'readwrite');
+    tx.objectStore('snapshot').delete('corpus');
+    await done(tx);
+  }
+
+  /** Runs `fn(tx)` with the generation bumped in the same transaction. */
+  async change(stores, fn) {
+    const tx = this.db.transaction([...stores, 'meta'], 'readwrite');
+    const committed = done(tx);
+    committed.catch(() => {}); // handled below; keeps an early abort from being "unhandled"
+    const meta = tx.objectStore('meta');
+    let before = 0;
+    try {
+      before = (await request(meta.get('generation'))) ?? 0;
+      await fn(tx);
+      meta.put(before + 1, 'generation');
+    } catch (e) {
+      try { tx.abort(); } catch { /* already finished */ }
+      await committed.catch(() => {});
+      throw e instanceof StoreError ? e : storeError(e);
+    }
+    await committed;
+    return { before, after: before + 1 };
+  }
+}
+
+/** The same methods, kept in memory: nothing survives the tab. */
+class MemoryStore {
+  constructor(reason) {
+    this.persistent = false;
+    this.reason = reason?.message ?? String(reason ?? '');
+    this.files = [];
+    this.seq = 0;
+    this.generation = 0;
+    this.seeded = false;
+  }
+  async state() {
+    return { generation: this.generation, seeded: this.seeded, snapshot: null, files: this.files.length };
+  }
+  async allFiles() {
+    return [...this.files];
+  }
+  bump() {
+    this.generation++;
+    return { before: this.generation - 1, after: this.generation };
+  }
+  async putFiles(records) {
+    for (const r of records) this.files.push({ ...r, removed: r.removed ?? [], seq: ++this.seq });
+    return this.bump();
+  }
+  async removeHashes(hashes) {
+    const wanted = new Set(hashes);
+    this.files = this.files.flatMap((rec) => {
+      const removed = new Set([...rec.removed, ...rec.hashes.filter((h) => wanted.has(h))]);
+      return rec.hashes.every((h) => removed.has(h)) ? [] : [{ ...rec, removed: [...removed] }];
+    });
+    return this.bump();
+  }
+  async filesFor(hashes) {
+    return hashes.map((hash) => {
+      const rec = this.files.find((r) => r.hashes.includes(hash));
+      return rec ? { hash, name: rec.name, bytes: rec.bytes } : null;
+    });
+  }
+  async clear() {
+    this.files = [];
+    return this.bump();
+  }
+  async setSeeded(value) {
+    this.seeded = value === true;
+  }
+  async putSnapshot() {}
+  async deleteSnapshot() {}
+}

@@ -63,6 +63,29 @@ build() {
   (cd www/seeds && ls *.txt | node -e '
     const names = require("fs").readFileSync(0, "utf8").split("\n").filter(Boolean);
     process.stdout.write(JSON.stringify(names, null, 1) + "\n");' > index.json)
+  log "listing the app shell for the service worker (www/sw-precache.js)"
+  # Every file the app serves, and a hash of them all: the service worker caches the list
+  # under "qarin-shell-<hash>", so any change to the shell installs a new cache.
+  node --input-type=module -e '
+    import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+    import { createHash } from "node:crypto";
+    import { join, relative, sep } from "node:path";
+    const www = "www";
+    const skip = (p) => p === "sw-precache.js" || p === "sw.js" || p.endsWith(".d.ts") || /(^|\/)\./.test(p);
+    const walk = (dir) => readdirSync(dir).sort().flatMap((n) => {
+      const full = join(dir, n);
+      return statSync(full).isDirectory() ? walk(full) : [relative(www, full).split(sep).join("/")];
+    });
+    const files = walk(www).filter((p) => !skip(p));
+    const hash = createHash("sha256");
+    for (const f of [...files, "sw.js"]) hash.update(f + "\0").update(readFileSync(join(www, f)));
+    const version = hash.digest("hex").slice(0, 16);
+    const list = ["./", ...files.filter((f) => f !== "index.html"), "index.html"];
+    writeFileSync(join(www, "sw-precache.js"),
+      "// Written by ./qarin.sh build: the app shell the service worker caches (see sw.js).\n" +
+      "self.QARIN_PRECACHE = " + JSON.stringify({ version, files: list }, null, 1) + ";\n");
+    console.error(`   ${files.length} files, version ${version}`);
+  '
 }
 
 size_report() {

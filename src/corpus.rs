@@ -46,6 +46,17 @@ impl Warning {
     }
 }
 
+/// Sizes of a corpus, for the benchmarks and the page.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Stats {
+    pub articles: usize,
+    pub terms: usize,
+    /// Bytes of the index: posting lists and term dictionary (stored texts excluded).
+    pub index_bytes: usize,
+    /// Bytes of the stored texts (titles, bodies, removed parts).
+    pub text_bytes: usize,
+}
+
 /// Which articles `list` returns.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ListFilter {
@@ -58,6 +69,11 @@ pub struct Corpus {
     postings: Postings,
     analyzer: analysis::Config,
     removed_since_compaction: usize,
+    // Ingest state (see `add_bytes`): limits, metadata sidecar rows kept for files that
+    // come later, and near-duplicate signatures.
+    limits: ingest::Limits,
+    sidecars: ingest::sidecar::Index,
+    near_dups: ingest::dedup::Index,
 }
 
 impl Corpus {
@@ -73,9 +89,11 @@ impl Corpus {
         }
     }
 
-    /// Reads a whole file as `qarin ingest` would and adds its articles.
+    /// Reads a whole file as `qarin ingest` would and adds its articles. A metadata
+    /// sidecar among the files (a CSV/TSV with a `file` column) is kept: its rows attach to
+    /// matching articles already loaded and to those added later.
     pub fn add_bytes(&mut self, file: &str, bytes: &[u8]) -> AddReport {
-        let ingested = ingest::read(file, bytes);
+        let ingested = ingest::read_with(file, bytes, &self.limits);
         let mut report = AddReport {
             added: Vec::new(),
             warnings: ingested
@@ -84,20 +102,37 @@ impl Corpus {
                 .map(Warning::skipped)
                 .collect(),
         };
+        report
+            .warnings
+            .extend(ingested.notes.into_iter().map(|p| Warning {
+                file: p.file,
+                message: p.message,
+                skipped: false,
+            }));
+        for sidecar in &ingested.sidecars {
+            let applied = self.add_sidecar(sidecar);
+            report.warnings.push(Warning {
+                file: sidecar.file.clone(),
+                message: format!(
+                    "metadata applied to {applied} article(s) already loaded; it applies to \
+                     matching files added later too"
+                ),
+                skipped: false,
+            });
+        }
         for article in ingested.articles {
-            let notes: Vec<Warning> = article
-                .warnings
-                .iter()
-                .map(|w| Warning {
-                    file: article.file.clone(),
-                    message: w.clone(),
-                    skipped: false,
-                })
-                .collect();
             match self.add_article(article) {
                 Ok(summary) => {
+                    if let Some(stored) = self.store.get(summary.id) {
+                        report
+                            .warnings
+                            .extend(stored.article.warnings.iter().map(|w| Warning {
+                                file: summary.file.clone(),
+                                message: w.clone(),
+                                skipped: false,
+                            }));
+                    }
                     report.added.push(summary);
-                    report.warnings.extend(notes);
                 }
                 Err(problem) => report.warnings.push(Warning::skipped(problem)),
             }
@@ -105,8 +140,39 @@ impl Corpus {
         report
     }
 
-    /// Adds an already cleaned article; an exact duplicate of a stored one is refused.
-    pub fn add_article(&mut self, article: Article) -> Result<ArticleSummary, Problem> {
+    /// Sets the size limits for files added from now on.
+    pub fn set_limits(&mut self, limits: ingest::Limits) {
+        self.limits = limits;
+    }
+
+    /// Keeps a sidecar's rows and applies them to the matching articles already stored;
+    /// returns how many it changed.
+    pub fn add_sidecar(&mut self, sidecar: &ingest::sidecar::Sidecar) -> usize {
+        let mut only = ingest::sidecar::Index::default();
+        only.add(sidecar);
+        self.sidecars.add(sidecar);
+        let ids: Vec<DocId> = self
+            .store
+            .iter()
+            .filter(|(_, s)| only.lookup(&s.article.file).is_some())
+            .map(|(id, _)| id)
+            .collect();
+        for &id in &ids {
+            if let Some(mut stored) = self.store.take(id) {
+                only.apply_to(&mut stored.article);
+                self.store.put(id, stored);
+            }
+        }
+        ids.len()
+    }
+
+    /// Adds an already cleaned article: sidecar metadata for its file is attached, an
+    /// exact duplicate of a stored one is refused, and a near-duplicate (see
+    /// `ingest::dedup`) is added with `near_duplicate_of` naming the other file and a note.
+    pub fn add_article(&mut self, mut article: Article) -> Result<ArticleSummary, Problem> {
+        if !self.sidecars.is_empty() {
+            self.sidecars.apply_to(&mut article);
+        }
         let hash = docstore_hash(&article);
         if let Some(other) = self
             .store
@@ -118,8 +184,35 @@ impl Corpus {
                 message: format!("skipped: duplicate of {}", other.article.file),
             });
         }
+        // A corpus read from bytes has no signatures yet.
+        if self.near_dups.is_empty() && !self.store.is_empty() {
+            for (id, s) in self.store.iter() {
+                if let Some(sig) = ingest::dedup::signature(&s.article.body()) {
+                    self.near_dups.add(id, sig);
+                }
+            }
+        }
+        let signature = ingest::dedup::signature(&article.body());
+        if let Some(sig) = &signature {
+            let store = &self.store;
+            if let Some((other, containment)) = self
+                .near_dups
+                .find(sig, |id| store.get(id).is_some())
+                .and_then(|(id, c)| Some((store.get(id)?.article.file.clone(), c)))
+            {
+                article.warnings.push(format!(
+                    "near-duplicate of {other} (about {:.0}% of the shorter text is in the other)",
+                    containment * 100.0
+                ));
+                article.near_duplicate_of = Some(other);
+            }
+        }
         let id = self.store.next_id();
-        Ok(self.insert(id, article, hash))
+        let summary = self.insert(id, article, hash);
+        if let Some(sig) = signature {
+            self.near_dups.add(id, sig);
+        }
+        Ok(summary)
     }
 
     fn insert(&mut self, id: DocId, article: Article, hash: String) -> ArticleSummary {
@@ -183,15 +276,42 @@ impl Corpus {
         query: &str,
         exact: bool,
     ) -> Result<query::Highlighted, Error> {
-        let stored = self
-            .store
-            .get(id)
-            .ok_or_else(|| Error::new(ErrorKind::NotFound, format!("no article with id {id}")))?;
-        query::highlight(&stored.article, &self.analyzer, query, exact)
+        query::highlight(
+            &self.store,
+            &self.postings,
+            &self.analyzer,
+            id,
+            query,
+            exact,
+        )
     }
 
     pub fn len(&self) -> usize {
         self.store.len()
+    }
+
+    /// Frees memory kept for growth; call after adding a batch of files.
+    pub fn shrink(&mut self) {
+        self.postings.shrink();
+    }
+
+    pub fn stats(&self) -> Stats {
+        let text_bytes = self
+            .store
+            .iter()
+            .map(|(_, s)| {
+                let a = &s.article;
+                a.title.len()
+                    + a.paragraphs.iter().map(String::len).sum::<usize>()
+                    + a.removed.iter().map(|r| r.text.len()).sum::<usize>()
+            })
+            .sum();
+        Stats {
+            articles: self.store.len(),
+            terms: self.postings.terms().count(),
+            index_bytes: self.postings.heap_bytes(),
+            text_bytes,
+        }
     }
 
     pub fn is_empty(&self) -> bool {

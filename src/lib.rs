@@ -24,7 +24,7 @@ pub mod query;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use corpus::{AddReport, ArticleSummary, Corpus, ListFilter, Warning};
+pub use corpus::{AddReport, ArticleSummary, Corpus, ListFilter, Stats, Warning};
 pub use error::{Error, ErrorKind};
 pub use ingest::Article;
 pub use query::{SearchOptions, SearchResult};

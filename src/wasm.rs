@@ -75,7 +75,7 @@ impl Corpus {
     }
 
     /// `{total, hits: [{id, file, title, lang, score, snippet: [{text, hit}]}], error?}`.
-    /// `options`: `{limit, offset, lang, source, exact}`.
+    /// `options`: `{limit, offset, lang, source, exact, explain}`.
     pub fn search(&self, query: &str, options: JsValue) -> Result<JsValue, JsError> {
         let options = SearchOptions {
             limit: usize_prop(&options, "limit", 10),
@@ -83,6 +83,9 @@ impl Corpus {
             lang: string_prop(&options, "lang"),
             source: string_prop(&options, "source"),
             exact: prop(&options, "exact")
+                .and_then(|v| v.as_bool())
+                .unwrap_or(false),
+            explain: prop(&options, "explain")
                 .and_then(|v| v.as_bool())
                 .unwrap_or(false),
         };
@@ -130,6 +133,27 @@ impl Corpus {
         }))
     }
 
+    /// Frees memory the index keeps for growth; call after adding a batch of files.
+    pub fn shrink(&mut self) {
+        self.core.shrink();
+    }
+
+    /// `{articles, terms, index_bytes, text_bytes, memory_bytes}`: `memory_bytes` is the
+    /// whole wasm linear memory.
+    pub fn stats(&self) -> Result<JsValue, JsError> {
+        #[derive(Serialize)]
+        struct WithMemory {
+            #[serde(flatten)]
+            stats: crate::Stats,
+            memory_bytes: usize,
+        }
+        let memory_bytes = core::arch::wasm32::memory_size(0) * 65536;
+        to_js(&WithMemory {
+            stats: self.core.stats(),
+            memory_bytes,
+        })
+    }
+
     #[wasm_bindgen(getter)]
     pub fn size(&self) -> usize {
         self.core.len()
@@ -147,6 +171,15 @@ impl Corpus {
         Core::from_bytes(bytes)
             .map(|core| Corpus { core })
             .map_err(|e| JsError::new(e.message()))
+    }
+
+    /// How many words the analyzer finds in `text` (for throughput measurements: no
+    /// objects cross the boundary).
+    #[wasm_bindgen(js_name = countWords)]
+    pub fn count_words(text: &str) -> usize {
+        let mut n = 0;
+        crate::analysis::each_word(text, &Default::default(), |_, _, _| n += 1);
+        n
     }
 
     /// Tokens of `text` as the analyzer sees them.

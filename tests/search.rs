@@ -143,3 +143,103 @@ fn facets_count_matches_and_each_ignores_its_own_filter() {
         assert_eq!(only.total, ghouta.facets.source[&source]);
     }
 }
+
+#[test]
+fn prefixes_typos_and_fields() {
+    let mut c = sample();
+    c.add_bytes(
+        "g.txt",
+        "محادثات روحاني في باريس\n\nBEIRUT (Reuters) - التقى الرئيس روحاني بنظيره في باريس."
+            .as_bytes(),
+    );
+    // Prefixes: Latin, and Arabic with the article typed.
+    assert_eq!(files(&c, "negot*").len(), 0);
+    assert_eq!(files(&c, "sieg*"), ["a.txt"]);
+    let mut dam = files(&c, "دمش*");
+    dam.sort();
+    assert_eq!(dam, ["d.txt"]);
+    assert_eq!(files(&c, "الغوط*").len(), 0);
+    // Typos: one edit up to five letters, two above; Arabic too.
+    let mut typo = files(&c, "Gouta~");
+    typo.sort();
+    assert_eq!(typo, ["a.txt", "b.txt"]);
+    assert_eq!(files(&c, "روحانى~"), ["g.txt"]);
+    assert_eq!(files(&c, "Parris~1"), ["c.txt"]);
+    assert!(files(&c, "Prs~1").is_empty());
+    // Fields.
+    assert_eq!(files(&c, "title:siege"), ["a.txt"]);
+    assert_eq!(files(&c, "title:\"eastern ghouta\""), ["a.txt"]);
+    assert!(
+        files(&c, "title:strikes").is_empty(),
+        "strikes is only in b's body"
+    );
+    let mut ar = files(&c, "lang:ar");
+    ar.sort();
+    assert_eq!(ar, ["d.txt", "e.txt", "g.txt"]);
+    assert_eq!(files(&c, "source:reuters"), ["g.txt"]);
+    assert_eq!(files(&c, "file:c.t"), ["c.txt"]);
+    assert_eq!(files(&c, "Paris -file:c.txt"), Vec::<String>::new());
+    let bad = c.search("lang: ar", &SearchOptions::default());
+    assert!(bad.error.is_some());
+}
+
+#[test]
+fn the_reader_marks_expanded_words() {
+    let c = sample();
+    let id = c
+        .list(&Default::default())
+        .into_iter()
+        .find(|a| a.file == "a.txt")
+        .unwrap()
+        .id;
+    let marked = c.highlight(id, "sieg* -ghouta", false).unwrap();
+    let hits: Vec<String> = marked
+        .paragraphs
+        .iter()
+        .flatten()
+        .filter(|s| s.hit)
+        .map(|s| s.text.clone())
+        .collect();
+    assert_eq!(hits, ["siege"]);
+}
+
+#[test]
+fn explain_parts_add_up_to_the_score() {
+    let mut c = sample();
+    c.add_bytes(
+        "h.txt",
+        "Ghouta talks\n\nThe siege of Ghouta and talks in Paris went on.".as_bytes(),
+    );
+    let options = SearchOptions {
+        explain: true,
+        limit: 20,
+        ..SearchOptions::default()
+    };
+    for query in [
+        "Ghouta siege",
+        "Ghouta OR Paris",
+        "\"eastern ghouta\" siege*",
+        "Gouta~ -strikes",
+        "title:ghouta talks",
+    ] {
+        let result = c.search(query, &options);
+        assert!(result.total > 0, "{query}");
+        for hit in &result.hits {
+            let parts = hit.explain.as_ref().expect("explain asked for");
+            assert!(!parts.is_empty(), "{query}: {}", hit.file);
+            let sum: f32 = parts.iter().map(|p| p.score).sum();
+            assert!(
+                (sum - hit.score).abs() <= 1e-4 * hit.score.max(1.0),
+                "{query}: {sum} vs {}",
+                hit.score
+            );
+            for p in parts {
+                let tf = p.title_weight * p.title_tf / p.title_norm + p.body_tf / p.body_norm;
+                assert!((tf - p.tf).abs() < 1e-4 && (p.idf * p.saturation - p.score).abs() < 1e-4);
+            }
+        }
+    }
+    assert!(c.search("Ghouta", &SearchOptions::default()).hits[0]
+        .explain
+        .is_none());
+}

@@ -18,7 +18,8 @@
 //    │  ◄────────────── READY {size, report, storage}
 //    │  ── SEARCH {query, lang, source, …} ─►
 //    │  ◄────────────── REPLY {total, hits, facets, error?}
-//    │  ── ADD_FILES {files: [{name, blob}]} ►  reads, adds, saves in batches
+//    │  ── ADD_FILES {job, total} ───────────►
+//    │  ── ADD_CHUNK {job, files: [{name, blob}]} ► (repeated) reads, adds, saves in batches
 //    │  ◄──── PROGRESS {phase: 'add', done, total, file, added}  after each saved batch
 //    │  ── CANCEL ───────────────────────────►  (stops after the batch being saved)
 //    │  ◄────────────── REPLY {report, size}
@@ -36,13 +37,20 @@ export const Request = Object.freeze({
    */
   SEARCH: 'search',
   /**
-   * `{files: [{name, blob}], origin?: "upload"|"link"}` → `{report, size}`. `blob` is a File
-   * or Blob: structured cloning passes a handle, not the bytes, so the worker reads them.
-   * `report`: `{files, read, added: [{hash, file, title, lang}], warnings: [{file, message,
-   * skipped}], cancelled, unsaved: [file names], storageFull}`. An article is in `added` only
-   * once it is saved (IndexedDB); PROGRESS events report the saved count as it grows.
+   * `{job, total, origin?: "upload"|"link"}` → `{report, size}` once all `total` files, sent
+   * in ADD_CHUNK messages, are read. `report`: `{files, read, added: [{hash, file, title,
+   * lang}], warnings: [{file, message, skipped}], cancelled, unsaved: [file names],
+   * storageFull}`. An article is in `added` only once it is saved (IndexedDB); PROGRESS
+   * events report the saved count as it grows.
    */
   ADD_FILES: 'add-files',
+  /**
+   * `{job, files: [{name, blob}]}` → `{}`: the next files of ADD_FILES job `job`. `blob` is
+   * a File or Blob: structured cloning passes a handle, not the bytes, so the worker reads
+   * them. The page sends a few hundred at a time: cloning thousands of File handles in one
+   * message would hold the page thread for a third of a second.
+   */
+  ADD_CHUNK: 'add-chunk',
   /** `{}` → `{}`: stops the running ADD_FILES after the batch being saved. */
   CANCEL: 'cancel',
   /**

@@ -135,6 +135,21 @@ class IdbStore {
     });
   }
 
+  /**
+   * Rewrites the article hashes of saved files (`[{seq, hashes}]`): after an update of the
+   * core reads a file into different articles, the index must name the new ones.
+   */
+  async setHashes(updates) {
+    if (!updates.length) return null;
+    return this.change(['files'], async (tx) => {
+      const files = tx.objectStore('files');
+      await Promise.all(updates.map(async ({ seq, hashes }) => {
+        const rec = await request(files.get(seq));
+        if (rec) files.put({ ...rec, hashes });
+      }));
+    });
+  }
+
   /** Marks articles removed; a file with no article left is deleted. */
   async removeHashes(hashes) {
     const wanted = new Set(hashes);
@@ -234,6 +249,14 @@ class MemoryStore {
   }
   async putFiles(records) {
     for (const r of records) this.files.push({ ...r, removed: r.removed ?? [], seq: ++this.seq });
+    return this.bump();
+  }
+  async setHashes(updates) {
+    if (!updates.length) return null;
+    for (const { seq, hashes } of updates) {
+      const rec = this.files.find((r) => r.seq === seq);
+      if (rec) rec.hashes = hashes;
+    }
     return this.bump();
   }
   async removeHashes(hashes) {

@@ -8,7 +8,7 @@
 //! original text; normalizers change token text, never offsets.
 
 pub mod normalize;
-mod script;
+pub mod script;
 mod stem;
 mod stopwords;
 mod tokenize;
@@ -175,6 +175,24 @@ pub fn analyze_with(text: &str, config: &Config) -> Vec<Token> {
         });
     });
     out
+}
+
+/// What a prefix search (`word*`) compares with the start of indexed terms: the word
+/// normalized but not stemmed, an Arabic article removed (terms carry none). `None` when
+/// nothing is left.
+pub fn prefix_form(text: &str, config: &Config) -> Option<String> {
+    let (script, normalized) = if config.normalize {
+        normalize::normalize_word(text)
+    } else {
+        normalize::lowercase_word(text)
+    };
+    let form = match script {
+        Script::Arabic if config.arabic_stemmer != ArabicStemmer::None => {
+            stem::without_article(&normalized).to_string()
+        }
+        _ => normalized,
+    };
+    (!form.is_empty()).then_some(form)
 }
 
 /// The surface form used for exact-form search of one query word.

@@ -37,7 +37,7 @@ fn letters(s: &str) -> usize {
     s.chars().count()
 }
 
-fn without_article(word: &str) -> &str {
+pub(crate) fn without_article(word: &str) -> &str {
     ARTICLES
         .iter()
         .find_map(|a| word.strip_prefix(a).filter(|rest| letters(rest) >= 2))

@@ -1,7 +1,8 @@
 //! `qarin`: the native command line over the same core as the page, printing JSON.
 //!
 //! ```text
-//! qarin ingest PATH...                      one JSON article per line
+//! qarin ingest PATH...                      one JSON article per line (files, folders,
+//!                                           zips, pages, exports; see the README)
 //! qarin search --corpus PATH [--corpus PATH ...] [--limit N] [--offset N] [--lang xx]
 //!              [--exact] QUERY              one JSON result object
 //! qarin analyze [--lang xx] TEXT            a JSON array of tokens
@@ -12,12 +13,14 @@
 use qarin::ingest::{self, Problem};
 use qarin::{Corpus, SearchOptions};
 use serde_json::json;
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
   qarin ingest PATH...
-  qarin search --corpus PATH [--corpus PATH ...] [--limit N] [--offset N] [--lang xx] [--exact] QUERY
+  qarin search --corpus PATH [--corpus PATH ...] [--limit N] [--offset N] [--lang xx] [--exact] [--explain] QUERY
+  qarin search --corpus PATH ... --queries FILE   (one query per line, one JSON result per line)
   qarin analyze [--lang xx] TEXT";
 
 fn main() -> ExitCode {
@@ -64,6 +67,17 @@ fn collect(path: &str, out: &mut Vec<(String, Vec<u8>)>, problems: &mut Vec<Prob
             );
         }
     } else {
+        // Larger than any limit: not read into memory at all.
+        let limit = ingest::Limits::default().max_archive_bytes as u64;
+        if let Ok(meta) = std::fs::metadata(p) {
+            if meta.len() > limit {
+                problems.push(Problem {
+                    file: path.to_string(),
+                    message: format!("too large: more than the limit of {} MB", limit >> 20),
+                });
+                return;
+            }
+        }
         match std::fs::read(p) {
             Ok(bytes) => out.push((path.to_string(), bytes)),
             Err(e) => problems.push(Problem {
@@ -95,21 +109,26 @@ fn read_paths(paths: &[String]) -> Result<Vec<(String, Vec<u8>)>, String> {
 
 fn ingest_command(paths: &[String]) -> Result<(), String> {
     let files = read_paths(paths)?;
-    let mut articles = 0;
+    // All files first: a metadata sidecar applies to articles read before it too.
+    let mut batch = ingest::batch::Batch::new(ingest::Limits::default());
     for (name, bytes) in files {
-        let ingested = ingest::read(&name, &bytes);
-        report(&ingested.problems);
-        for a in ingested.articles {
-            articles += 1;
-            let line = json!({
-                "file": a.file, "title": a.title, "lang": a.lang, "body": a.body(),
-                "dateline": a.dateline, "agency": a.agency, "outlet": a.outlet,
-                "removed": a.removed, "warnings": a.warnings,
-            });
-            println!("{line}");
-        }
+        batch.add(&name, &bytes);
     }
-    if articles == 0 {
+    let (articles, problems, notes) = batch.finish();
+    report(&problems);
+    report(&notes);
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for a in &articles {
+        let line = json!({
+            "file": a.file, "title": a.title, "lang": a.lang, "body": a.body(),
+            "dateline": a.dateline, "agency": a.agency, "outlet": a.outlet,
+            "date": a.date, "date_text": a.date_text, "url": a.url, "byline": a.byline,
+            "encoding": a.encoding, "near_duplicate_of": a.near_duplicate_of,
+            "extra": a.extra, "removed": a.removed, "warnings": a.warnings,
+        });
+        writeln!(out, "{line}").map_err(|e| e.to_string())?;
+    }
+    if articles.is_empty() {
         return Err("no article could be read".to_string());
     }
     Ok(())
@@ -133,21 +152,40 @@ fn search_command(args: &[String]) -> Result<(), String> {
     let mut corpora = Vec::new();
     let mut options = SearchOptions::default();
     let mut query = None;
+    let mut queries_file = None;
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "--corpus" => corpora.push(value(&mut it, arg)?.clone()),
+            "--queries" => queries_file = Some(value(&mut it, arg)?.clone()),
             "--limit" => options.limit = number(value(&mut it, arg)?, arg)?,
             "--offset" => options.offset = number(value(&mut it, arg)?, arg)?,
             "--lang" => options.lang = Some(value(&mut it, arg)?.clone()),
             "--exact" => options.exact = true,
+            "--explain" => options.explain = true,
             _ if query.is_none() => query = Some(arg.clone()),
-            _ => return Err(format!(
+            _ => {
+                return Err(format!(
                 "unexpected argument {arg:?} (the query must be one argument; quote it)\n{USAGE}"
-            )),
+            ))
+            }
         }
     }
-    let query = query.ok_or_else(|| format!("no query given\n{USAGE}"))?;
+    // One query per line of a file, against one index, or the single query argument.
+    let queries: Vec<String> = match (&queries_file, query) {
+        (Some(path), None) => std::fs::read_to_string(path)
+            .map_err(|e| format!("{path}: cannot read queries: {e}"))?
+            .lines()
+            .map(String::from)
+            .collect(),
+        (None, Some(q)) => vec![q],
+        (Some(_), Some(_)) => {
+            return Err(format!(
+                "give either --queries FILE or a QUERY, not both\n{USAGE}"
+            ))
+        }
+        (None, None) => return Err(format!("no query given\n{USAGE}")),
+    };
     let mut corpus = Corpus::new();
     for (name, bytes) in read_paths(&corpora)? {
         for w in corpus.add_bytes(&name, &bytes).warnings {
@@ -157,11 +195,12 @@ fn search_command(args: &[String]) -> Result<(), String> {
     if corpus.is_empty() {
         return Err("no article could be read".to_string());
     }
-    let result = corpus.search(&query, &options);
-    println!(
-        "{}",
-        serde_json::to_string(&result).map_err(|e| e.to_string())?
-    );
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for query in &queries {
+        let result = corpus.search(query, &options);
+        let line = serde_json::to_string(&result).map_err(|e| e.to_string())?;
+        writeln!(out, "{line}").map_err(|e| e.to_string())?;
+    }
     Ok(())
 }
 

@@ -11,18 +11,24 @@
 //!                   u32 id, str file, str title, str lang,
 //!                   u32 n + n × str paragraphs,
 //!                   opt dateline, opt agency, opt outlet,
+//!                   [v2] opt date, opt date_text, opt url, opt byline, opt encoding,
+//!                   [v2] opt near_duplicate_of,
 //!                   u32 n + n × (u8 kind, str text) removed,
-//!                   u32 n + n × str warnings
+//!                   u32 n + n × str warnings,
+//!                   [v2] u32 n + n × (str key, str value) extra
 //! str = u32 byte length + UTF-8 bytes; opt = u8 0 (none) or 1 + str
 //! ```
-//! Version 1 stores articles only; the index is rebuilt on load. Any other version, a bad
-//! checksum or a truncated blob is an error, never a partial corpus.
+//! Versions store articles only; the index is rebuilt on load. This file writes version 2
+//! and reads 1 and 2 (a version 1 article has none of the fields marked [v2]). Any other
+//! version, a bad checksum or a truncated blob is an error, never a partial corpus.
 
 use crate::error::{Error, ErrorKind};
 use crate::ingest::{Article, Removed, RemovedKind};
 
 const MAGIC: &[u8; 8] = b"QARINCOR";
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
+/// The oldest version [`decode`] still reads.
+const OLDEST: u32 = 1;
 const HEADER: usize = 28;
 
 const KINDS: [RemovedKind; 8] = [
@@ -53,14 +59,18 @@ pub fn encode<'a>(articles: impl Iterator<Item = (u32, &'a Article)>) -> Vec<u8>
         w.str(&a.title);
         w.str(&a.lang);
         w.strs(&a.paragraphs);
-        for field in [&a.dateline, &a.agency, &a.outlet] {
-            match field {
-                Some(s) => {
-                    w.0.push(1);
-                    w.str(s);
-                }
-                None => w.0.push(0),
-            }
+        for field in [
+            &a.dateline,
+            &a.agency,
+            &a.outlet,
+            &a.date,
+            &a.date_text,
+            &a.url,
+            &a.byline,
+            &a.encoding,
+            &a.near_duplicate_of,
+        ] {
+            w.opt(field);
         }
         w.u32(a.removed.len() as u32);
         for r in &a.removed {
@@ -68,6 +78,11 @@ pub fn encode<'a>(articles: impl Iterator<Item = (u32, &'a Article)>) -> Vec<u8>
             w.str(&r.text);
         }
         w.strs(&a.warnings);
+        w.u32(a.extra.len() as u32);
+        for (k, v) in &a.extra {
+            w.str(k);
+            w.str(v);
+        }
     }
     let payload = w.0;
     let mut out = Vec::with_capacity(HEADER + payload.len());
@@ -95,9 +110,9 @@ pub fn decode(bytes: &[u8]) -> Result<Vec<(u32, Article)>, Error> {
         bytes: &bytes[8..HEADER],
     };
     let version = head.u32()?;
-    if version != VERSION {
+    if !(OLDEST..=VERSION).contains(&version) {
         return Err(format_error(&format!(
-            "format version {version}, this version of Qarin reads version {VERSION}"
+            "format version {version}, this version of Qarin reads versions {OLDEST} to {VERSION}"
         )));
     }
     let checksum = head.u64()?;
@@ -121,6 +136,24 @@ pub fn decode(bytes: &[u8]) -> Result<Vec<(u32, Article)>, Error> {
         let dateline = r.opt()?;
         let agency = r.opt()?;
         let outlet = r.opt()?;
+        let mut a = Article {
+            file,
+            title,
+            lang,
+            paragraphs,
+            dateline,
+            agency,
+            outlet,
+            ..Article::default()
+        };
+        if version >= 2 {
+            a.date = r.opt()?;
+            a.date_text = r.opt()?;
+            a.url = r.opt()?;
+            a.byline = r.opt()?;
+            a.encoding = r.opt()?;
+            a.near_duplicate_of = r.opt()?;
+        }
         let n = r.u32()?;
         let mut removed = Vec::new();
         for _ in 0..n {
@@ -132,21 +165,16 @@ pub fn decode(bytes: &[u8]) -> Result<Vec<(u32, Article)>, Error> {
                 text: r.str()?,
             });
         }
-        let warnings = r.strs()?;
-        out.push((
-            id,
-            Article {
-                file,
-                title,
-                lang,
-                paragraphs,
-                dateline,
-                agency,
-                outlet,
-                removed,
-                warnings,
-            },
-        ));
+        a.removed = removed;
+        a.warnings = r.strs()?;
+        if version >= 2 {
+            for _ in 0..r.u32()? {
+                let k = r.str()?;
+                let v = r.str()?;
+                a.extra.insert(k, v);
+            }
+        }
+        out.push((id, a));
     }
     if !r.bytes.is_empty() {
         return Err(format_error("unexpected bytes after the last article"));
@@ -167,6 +195,15 @@ impl Writer {
     fn strs(&mut self, list: &[String]) {
         self.u32(list.len() as u32);
         list.iter().for_each(|s| self.str(s));
+    }
+    fn opt(&mut self, field: &Option<String>) {
+        match field {
+            Some(s) => {
+                self.0.push(1);
+                self.str(s);
+            }
+            None => self.0.push(0),
+        }
     }
 }
 
@@ -227,6 +264,15 @@ mod tests {
             dateline: Some("PARIS".into()),
             agency: None,
             outlet: Some("X".into()),
+            date: Some("2019-03-04".into()),
+            date_text: Some("4 March 2019".into()),
+            url: Some("https://example.org/a".into()),
+            byline: Some("Jane Doe".into()),
+            encoding: Some("windows-1256".into()),
+            near_duplicate_of: Some("b.txt".into()),
+            extra: [("label".to_string(), "1".to_string())]
+                .into_iter()
+                .collect(),
             removed: vec![Removed {
                 kind: RemovedKind::CommentForm,
                 text: "Leave a Reply".into(),
@@ -243,6 +289,41 @@ mod tests {
     }
 
     #[test]
+    fn reads_version_1() {
+        // A version 1 blob written by hand: the fields of version 1 only.
+        let mut p = Vec::new();
+        let s = |p: &mut Vec<u8>, t: &str| {
+            p.extend_from_slice(&(t.len() as u32).to_le_bytes());
+            p.extend_from_slice(t.as_bytes());
+        };
+        p.extend_from_slice(&1u32.to_le_bytes());
+        p.extend_from_slice(&3u32.to_le_bytes());
+        s(&mut p, "a.txt");
+        s(&mut p, "T");
+        s(&mut p, "en");
+        p.extend_from_slice(&1u32.to_le_bytes());
+        s(&mut p, "Body.");
+        p.extend_from_slice(&[1]);
+        s(&mut p, "PARIS");
+        p.extend_from_slice(&[0, 0]);
+        p.extend_from_slice(&0u32.to_le_bytes());
+        p.extend_from_slice(&0u32.to_le_bytes());
+        let mut bytes = MAGIC.to_vec();
+        bytes.extend_from_slice(&1u32.to_le_bytes());
+        bytes.extend_from_slice(&fnv(&p).to_le_bytes());
+        bytes.extend_from_slice(&(p.len() as u64).to_le_bytes());
+        bytes.extend_from_slice(&p);
+        let got = decode(&bytes).unwrap();
+        assert_eq!(got.len(), 1);
+        let (id, a) = &got[0];
+        assert_eq!(
+            (*id, a.title.as_str(), a.dateline.as_deref()),
+            (3, "T", Some("PARIS"))
+        );
+        assert_eq!((a.date.as_ref(), a.extra.len()), (None, 0));
+    }
+
+    #[test]
     fn damaged_truncated_and_other_versions_are_errors() {
         let bytes = encode([(0, &sample())].into_iter());
         let mut flipped = bytes.clone();
@@ -253,9 +334,9 @@ mod tests {
             .unwrap_err()
             .message()
             .contains("truncated"));
-        let mut v2 = bytes.clone();
-        v2[8] = 2;
-        assert!(decode(&v2).unwrap_err().message().contains("version 2"));
+        let mut v3 = bytes.clone();
+        v3[8] = 3;
+        assert!(decode(&v3).unwrap_err().message().contains("version 3"));
         assert!(decode(b"hello").is_err());
         for cut in 0..bytes.len() {
             assert!(decode(&bytes[..cut]).is_err());

@@ -2,6 +2,7 @@
 //! per field) and a content hash that names an article independently of upload order.
 
 use crate::ingest::Article;
+use rustc_hash::FxHashMap;
 
 pub type DocId = u32;
 
@@ -19,6 +20,8 @@ pub struct Stored {
 #[derive(Clone, Debug, Default)]
 pub struct DocStore {
     docs: Vec<Option<Stored>>,
+    /// Content hash → id, for duplicate checks without a scan.
+    by_hash: FxHashMap<String, DocId>,
     live: usize,
     title_tokens: u64,
     body_tokens: u64,
@@ -38,13 +41,19 @@ impl DocStore {
         }
         self.title_tokens += u64::from(stored.title_tokens);
         self.body_tokens += u64::from(stored.body_tokens);
-        if self.docs[at].replace(stored).is_none() {
-            self.live += 1;
+        let hash = stored.hash.clone();
+        match self.docs[at].replace(stored) {
+            Some(old) => {
+                self.by_hash.remove(&old.hash);
+            }
+            None => self.live += 1,
         }
+        self.by_hash.insert(hash, id);
     }
 
     pub fn take(&mut self, id: DocId) -> Option<Stored> {
         let stored = self.docs.get_mut(id as usize)?.take()?;
+        self.by_hash.remove(&stored.hash);
         self.live -= 1;
         self.title_tokens -= u64::from(stored.title_tokens);
         self.body_tokens -= u64::from(stored.body_tokens);
@@ -64,7 +73,7 @@ impl DocStore {
     }
 
     pub fn find_hash(&self, hash: &str) -> Option<DocId> {
-        self.iter().find(|(_, s)| s.hash == hash).map(|(id, _)| id)
+        self.by_hash.get(hash).copied()
     }
 
     pub fn len(&self) -> usize {

@@ -34,8 +34,8 @@ struct List {
 
 #[derive(Clone, Debug, Default)]
 pub struct Postings {
+    /// Term → id; the id indexes `lists`. The dictionary holds each term once.
     ids: FxHashMap<Box<str>, u32>,
-    terms: Vec<Box<str>>,
     lists: Vec<List>,
 }
 
@@ -67,9 +67,8 @@ impl Postings {
         if let Some(&id) = self.ids.get(term) {
             return id as usize;
         }
-        let id = self.terms.len();
+        let id = self.lists.len();
         self.ids.insert(term.into(), id as u32);
-        self.terms.push(term.into());
         self.lists.push(List::default());
         id
     }
@@ -80,7 +79,9 @@ impl Postings {
         let body_at = body_start(title.len() as u32);
         let mut hits: Vec<(u32, u32)> = Vec::with_capacity((title.len() + body.len()) * 5 / 4);
         let positioned = title.iter().enumerate().map(|(i, w)| (i as u32, w)).chain(
-            body.iter().enumerate().map(|(i, w)| (body_at + i as u32, w)),
+            body.iter()
+                .enumerate()
+                .map(|(i, w)| (body_at + i as u32, w)),
         );
         for (pos, word) in positioned {
             for (reading, term) in word.terms.iter().enumerate() {
@@ -92,7 +93,10 @@ impl Postings {
         let mut i = 0;
         while i < hits.len() {
             let id = hits[i].0;
-            let end = hits[i..].iter().position(|h| h.0 != id).map_or(hits.len(), |n| i + n);
+            let end = hits[i..]
+                .iter()
+                .position(|h| h.0 != id)
+                .map_or(hits.len(), |n| i + n);
             let list = &mut self.lists[id as usize];
             put_varint(&mut list.bytes, doc - list.last_doc);
             put_varint(&mut list.bytes, (end - i) as u32);
@@ -110,26 +114,33 @@ impl Postings {
 
     /// Number of articles in `term`'s list (removed ones included until compaction).
     pub fn df(&self, term: &str) -> usize {
-        self.ids.get(term).map_or(0, |&id| self.lists[id as usize].docs as usize)
+        self.ids
+            .get(term)
+            .map_or(0, |&id| self.lists[id as usize].docs as usize)
     }
 
     /// Calls `f(doc, positions)` for every article in `term`'s list, in id order; each
     /// position comes with `true` when it is an alternative reading.
     pub fn for_each(&self, term: &str, mut f: impl FnMut(u32, &[(u32, bool)])) {
-        let Some(&id) = self.ids.get(term) else { return };
+        let Some(&id) = self.ids.get(term) else {
+            return;
+        };
         let bytes = &self.lists[id as usize].bytes;
         let mut at = 0;
         let mut doc = 0u32;
         let mut positions = Vec::new();
         while at < bytes.len() {
-            let (Some(delta), Some(n)) = (get_varint(bytes, &mut at), get_varint(bytes, &mut at)) else {
+            let (Some(delta), Some(n)) = (get_varint(bytes, &mut at), get_varint(bytes, &mut at))
+            else {
                 return;
             };
             doc += delta;
             positions.clear();
             let mut pos = 0u32;
             for _ in 0..n {
-                let Some(v) = get_varint(bytes, &mut at) else { return };
+                let Some(v) = get_varint(bytes, &mut at) else {
+                    return;
+                };
                 pos += v >> 1;
                 positions.push((pos, v & 1 == 1));
             }
@@ -139,28 +150,48 @@ impl Postings {
 
     /// Terms in the dictionary, for prefix and fuzzy expansion.
     pub fn terms(&self) -> impl Iterator<Item = &str> {
-        self.terms.iter().map(|t| &**t)
+        self.ids.keys().map(|t| &**t)
     }
 
-    /// Bytes used by the lists and the dictionary (not the stored articles).
+    /// Bytes used by the lists and the dictionary (not the stored articles): list buffers
+    /// and headers, the hash table's buckets and control bytes, and each term's heap
+    /// string with an allocator header of 8 bytes.
     pub fn heap_bytes(&self) -> usize {
-        let lists: usize = self.lists.iter().map(|l| l.bytes.capacity() + std::mem::size_of::<List>()).sum();
-        let terms: usize = self.terms.iter().map(|t| t.len() * 2 + 16 + 8).sum();
-        lists + terms
+        let lists: usize = self.lists.iter().map(|l| l.bytes.capacity()).sum::<usize>()
+            + self.lists.capacity() * std::mem::size_of::<List>();
+        let table = self.ids.capacity() * (std::mem::size_of::<(Box<str>, u32)>() + 1);
+        let strings: usize = self
+            .ids
+            .keys()
+            .map(|t| t.len().next_multiple_of(8) + 8)
+            .sum();
+        lists + table + strings
+    }
+
+    /// Gives back the spare capacity lists keep for growth (call after a batch of adds).
+    pub fn shrink(&mut self) {
+        for list in &mut self.lists {
+            list.bytes.shrink_to_fit();
+        }
+        self.lists.shrink_to_fit();
     }
 
     /// Rewrites every list without the articles `live` rejects, and drops terms left with
     /// no article.
     pub fn compact(&mut self, live: impl Fn(u32) -> bool) {
-        let old_terms = std::mem::take(&mut self.terms);
+        let mut old_terms: Vec<(Box<str>, u32)> =
+            std::mem::take(&mut self.ids).into_iter().collect();
+        old_terms.sort_unstable_by_key(|(_, id)| *id);
         let old_lists = std::mem::take(&mut self.lists);
-        self.ids.clear();
-        for (term, list) in old_terms.into_iter().zip(old_lists) {
+        for ((term, _), list) in old_terms.into_iter().zip(old_lists) {
             let mut fresh = List::default();
             let mut at = 0;
             let mut doc = 0u32;
             while at < list.bytes.len() {
-                let (Some(delta), Some(n)) = (get_varint(&list.bytes, &mut at), get_varint(&list.bytes, &mut at)) else {
+                let (Some(delta), Some(n)) = (
+                    get_varint(&list.bytes, &mut at),
+                    get_varint(&list.bytes, &mut at),
+                ) else {
                     break;
                 };
                 doc += delta;
@@ -180,8 +211,7 @@ impl Postings {
             }
             if fresh.docs > 0 {
                 fresh.bytes.shrink_to_fit();
-                self.ids.insert(term.clone(), self.terms.len() as u32);
-                self.terms.push(term);
+                self.ids.insert(term, self.lists.len() as u32);
                 self.lists.push(fresh);
             }
         }
@@ -194,7 +224,12 @@ mod tests {
     use crate::analysis::Script;
 
     fn word(terms: &[&str]) -> Rc<Word> {
-        Rc::new(Word { script: Script::Latin, terms: terms.iter().map(|t| t.to_string()).collect(), exact: terms[0].into(), stop: false })
+        Rc::new(Word {
+            script: Script::Latin,
+            terms: terms.iter().map(|t| t.to_string()).collect(),
+            exact: terms[0].into(),
+            stop: false,
+        })
     }
 
     #[test]
@@ -214,7 +249,7 @@ mod tests {
     fn lists_record_positions_readings_and_survive_compaction() {
         let (a, b, c) = (word(&["siege"]), word(&["ghouta"]), word(&["وحسن", "حسن"]));
         let mut p = Postings::default();
-        p.add(0, &[b.clone()], &[a, b, c.clone()]);
+        p.add(0, std::slice::from_ref(&b), &[a, b.clone(), c.clone()]);
         p.add(3, &[], &[c]);
         let mut seen = Vec::new();
         p.for_each("ghouta", |doc, pos| seen.push((doc, pos.to_vec())));

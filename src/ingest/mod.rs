@@ -1,18 +1,34 @@
 //! Ingest: bytes of one uploaded file in, cleaned [`Article`]s and per-file problems out.
 //!
-//! `decode` turns bytes into text (or says why it cannot), `text` splits a plain-text article
-//! into title and paragraphs, `clean` removes the noise news pages carry (title suffixes,
-//! repeated titles, outlet lines, datelines, related-link lists, comment forms, navigation),
-//! recording every removal, and `meta` guesses the language and reads the dateline.
-//! Nothing here panics on any input: a bad file becomes a [`Problem`].
+//! `format` picks the reader by magic bytes and extension; `decode` turns bytes into text
+//! and names the encoding; `text` reads a plain-text article, `html` a page, `mhtml` a
+//! browser's single-file save, `docx` a Word or OpenDocument file, `table` CSV/TSV and
+//! JSON exports (one article a row, or a metadata `sidecar`), and `zip` an archive, whose
+//! entries come back here. `clean` removes the noise news pages carry, recording every
+//! removal, `meta` reads language, dateline and dates, and `dedup` finds near-duplicates.
+//! Nothing here panics on any input, and nothing reads a clock: limits ([`Limits`]) count
+//! bytes and entries. A bad file becomes a [`Problem`]; the other files still load.
 
+pub mod batch;
 mod clean;
-mod decode;
+pub mod decode;
+pub mod dedup;
+mod docx;
+pub mod format;
+pub mod html;
+pub mod json;
 mod meta;
+mod mhtml;
+pub mod sidecar;
+mod table;
 mod text;
+mod zip;
+
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+pub use meta::date::{parse_date, resolve_weekday, FoundDate};
 pub use meta::detect_lang;
 
 /// One cleaned article. `paragraphs` hold the body; every offset the rest of the core hands
@@ -31,6 +47,27 @@ pub struct Article {
     pub agency: Option<String>,
     /// Publication that printed it ("بلدي نيوز").
     pub outlet: Option<String>,
+    /// Publication date, ISO 8601 `YYYY-MM-DD`.
+    #[serde(default)]
+    pub date: Option<String>,
+    /// The date as the source wrote it ("25 شوال 1436 هـ", "2019-03-04T10:00:00Z").
+    #[serde(default)]
+    pub date_text: Option<String>,
+    /// The page's canonical address.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// Author(s) as credited.
+    #[serde(default)]
+    pub byline: Option<String>,
+    /// The encoding the file was read as ("UTF-8", "windows-1256", ...).
+    #[serde(default)]
+    pub encoding: Option<String>,
+    /// The file of an article already loaded that tells nearly the same text.
+    #[serde(default)]
+    pub near_duplicate_of: Option<String>,
+    /// Other metadata, by name (columns of a metadata sidecar Qarin has no field for).
+    #[serde(default)]
+    pub extra: BTreeMap<String, String>,
     /// What cleaning took out, in document order.
     pub removed: Vec<Removed>,
     pub warnings: Vec<String>,
@@ -83,31 +120,144 @@ pub struct Problem {
 pub struct Ingested {
     pub articles: Vec<Article>,
     pub problems: Vec<Problem>,
+    /// Notes on the file that are not problems ("metadata for 12 files").
+    pub notes: Vec<Problem>,
+    /// Metadata sidecars the file held (a CSV/TSV with a `file` column).
+    pub sidecars: Vec<sidecar::Sidecar>,
 }
 
-/// Reads one whole file exactly as `qarin ingest` and the page do.
-pub fn read(file: &str, bytes: &[u8]) -> Ingested {
-    let mut out = Ingested::default();
-    let decoded = match decode::decode(bytes) {
-        Ok(d) => d,
-        Err(message) => {
-            out.problems.push(Problem {
-                file: file.to_string(),
-                message,
-            });
-            return out;
-        }
-    };
-    match text::parse(file, &decoded.text) {
-        Some(mut article) => {
-            article.warnings.splice(0..0, decoded.warnings);
-            out.articles.push(article);
-        }
-        None => out.problems.push(Problem {
+impl Ingested {
+    fn problem(&mut self, file: &str, message: impl Into<String>) {
+        self.problems.push(Problem {
             file: file.to_string(),
-            message: "no article text found (the file holds only blank lines or boilerplate)"
-                .to_string(),
-        }),
+            message: message.into(),
+        });
     }
+}
+
+/// How much one upload may make Qarin read: sizes in bytes. Archives are checked before
+/// and while they unpack (a zip bomb stops at the limit, with the entries read so far
+/// kept).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest single file, or archive entry once unpacked.
+    pub max_file_bytes: usize,
+    /// Largest archive file.
+    pub max_archive_bytes: usize,
+    /// Total one archive (with the archives inside it) may unpack to.
+    pub max_unpacked_bytes: usize,
+    /// Entries one archive (with the archives inside it) may hold.
+    pub max_entries: usize,
+    /// Archives inside archives: how many levels are opened.
+    pub max_nesting: usize,
+    /// Rows of one CSV, TSV or JSON export.
+    pub max_rows: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_file_bytes: 64 << 20,
+            max_archive_bytes: 512 << 20,
+            max_unpacked_bytes: 1 << 30,
+            max_entries: 20_000,
+            max_nesting: 2,
+            max_rows: 200_000,
+        }
+    }
+}
+
+/// What one top-level file has used of its limits so far.
+pub(crate) struct Budget<'a> {
+    pub limits: &'a Limits,
+    pub unpacked: usize,
+    pub entries: usize,
+}
+
+/// Reads one whole file exactly as `qarin ingest` and the page do, with default limits.
+pub fn read(file: &str, bytes: &[u8]) -> Ingested {
+    read_with(file, bytes, &Limits::default())
+}
+
+/// Reads one whole file within `limits`.
+pub fn read_with(file: &str, bytes: &[u8], limits: &Limits) -> Ingested {
+    let mut out = Ingested::default();
+    let mut budget = Budget {
+        limits,
+        unpacked: 0,
+        entries: 0,
+    };
+    read_file(file, bytes, 0, &mut budget, &mut out);
     out
+}
+
+pub(crate) fn megabytes(n: usize) -> String {
+    let mb = n as f64 / (1u64 << 20) as f64;
+    if mb >= 10.0 {
+        format!("{mb:.0} MB")
+    } else {
+        format!("{mb:.1} MB")
+    }
+}
+
+/// Reads one file (or archive entry) at archive nesting `depth` into `out`.
+pub(crate) fn read_file(
+    file: &str,
+    bytes: &[u8],
+    depth: usize,
+    budget: &mut Budget,
+    out: &mut Ingested,
+) {
+    let fmt = format::sniff(file, bytes);
+    let limit = match fmt {
+        format::Format::Zip => budget.limits.max_archive_bytes,
+        _ => budget.limits.max_file_bytes,
+    };
+    if bytes.len() > limit {
+        out.problem(
+            file,
+            format!(
+                "too large: {}, more than the limit of {}",
+                megabytes(bytes.len()),
+                megabytes(limit)
+            ),
+        );
+        return;
+    }
+    match fmt {
+        format::Format::Text => match decode::decode(bytes) {
+            Ok(d) => push(out, file, text::parse(file, &d.text), d),
+            Err(message) => out.problem(file, message),
+        },
+        format::Format::Html => {
+            let declared = html::declared_charset(bytes);
+            match decode::decode_declared(bytes, declared.as_deref()) {
+                Ok(d) => push(out, file, text::from_page(file, &d.text, None), d),
+                Err(message) => out.problem(file, message),
+            }
+        }
+        format::Format::Mhtml => mhtml::read(file, bytes, out),
+        format::Format::Zip => zip::read(file, bytes, depth, budget, out),
+        format::Format::Docx | format::Format::Odt => docx::read(file, bytes, fmt, budget, out),
+        format::Format::Table(delim) => table::read_table(file, bytes, delim, budget, out),
+        format::Format::Json => table::read_json(file, bytes, budget, out),
+        format::Format::Unsupported(what) => {
+            out.problem(file, format!("not read: it is {what}, a format Qarin does not read"))
+        }
+    }
+}
+
+/// Adds a decoded file's article, or says why there is none.
+pub(crate) fn push(out: &mut Ingested, file: &str, article: Option<Article>, d: decode::Decoded) {
+    match article {
+        Some(mut a) => {
+            a.encoding = Some(d.encoding.to_string());
+            a.warnings.splice(0..0, d.warnings);
+            out.articles.push(a);
+        }
+        None => out.problem(
+            file,
+            "no article text found (the file holds only blank lines or boilerplate)",
+        ),
+    }
 }

@@ -3,22 +3,49 @@
 //! all end a line. Each line is tidied before anything reads it: a BOM anywhere and stray
 //! control characters (U+001A from old DOS files, say) are dropped, and white space,
 //! NBSP and bidi marks at its ends are trimmed. Then `clean` takes the noise out and `meta`
-//! names the language.
+//! names the language and reads the date. Every other format ends here too, through
+//! [`build`], once it has found a title and lines of text.
 
-use super::{clean, meta, Article};
+use super::html;
+use super::meta::{self, date};
+use super::{clean, Article};
 
 /// Reads one plain-text article. `None` when no body text remains (the file held only a
 /// title, blank lines or boilerplate).
 pub fn parse(file: &str, text: &str) -> Option<Article> {
-    let mut dropped = 0usize;
     let mut lines = text
-        .split(['\n', '\r', '\u{2028}', '\u{2029}', '\u{85}'])
-        .map(|l| tidy_line(l, &mut dropped))
-        .filter(|l| !l.is_empty());
+        .split(LINE_ENDS)
+        .skip_while(|l| tidy_line(l, &mut 0).is_empty());
     let title = lines.next()?;
-    let body: Vec<String> = lines.collect();
-    let cleaned = clean::clean(&title, body);
-    if cleaned.paragraphs.is_empty() {
+    build(file, title, lines.map(String::from).collect())
+}
+
+const LINE_ENDS: [char; 5] = ['\n', '\r', '\u{2028}', '\u{2029}', '\u{85}'];
+
+/// The non-blank lines of `text`, tidied (see [`tidy_line`]).
+pub fn split_lines(text: &str) -> Vec<String> {
+    split_counting(text, &mut 0)
+}
+
+/// [`split_lines`], counting the control characters dropped in `dropped`.
+fn split_counting(text: &str, dropped: &mut usize) -> Vec<String> {
+    text.split(LINE_ENDS)
+        .map(|l| tidy_line(l, dropped))
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+/// An article from a title and body lines (not yet tidied): cleaned, its language
+/// detected and its date read from what cleaning took off its head.
+pub fn build(file: &str, title: &str, lines: Vec<String>) -> Option<Article> {
+    let mut dropped = 0;
+    let title = tidy_line(title, &mut dropped);
+    let lines: Vec<String> = lines
+        .iter()
+        .flat_map(|l| split_counting(l, &mut dropped))
+        .collect();
+    let cleaned = clean::clean(&title, lines);
+    if cleaned.paragraphs.is_empty() || cleaned.title.is_empty() {
         return None;
     }
     let mut warnings = Vec::new();
@@ -36,6 +63,20 @@ pub fn parse(file: &str, text: &str) -> Option<Article> {
         sample.push('\n');
         sample.push_str(p);
     }
+    let found = cleaned
+        .head_removed
+        .iter()
+        .find_map(|t| date::parse_date(t));
+    let weekday = if found.is_none() {
+        cleaned
+            .head_removed
+            .iter()
+            .flat_map(|t| t.split(|c: char| c.is_whitespace() || matches!(c, ',' | '،' | '-' | ':')))
+            .find(|w| date::weekday(w).is_some())
+            .map(str::to_string)
+    } else {
+        None
+    };
     Some(Article {
         file: file.to_string(),
         lang: meta::detect_lang(&sample),
@@ -44,9 +85,57 @@ pub fn parse(file: &str, text: &str) -> Option<Article> {
         dateline: cleaned.dateline,
         agency: cleaned.agency,
         outlet: cleaned.outlet,
+        date: found.as_ref().map(|f| f.iso.clone()),
+        date_text: found.map(|f| f.text).or(weekday),
         removed: cleaned.removed,
         warnings,
+        ..Article::default()
     })
+}
+
+/// An article from an HTML page: the page's headline (else its first line) and the
+/// paragraphs the extractor found, cleaned like text; then the page's own metadata.
+/// `url` is where the page says it was saved from, when the container knows (MHTML).
+pub fn from_page(file: &str, page_text: &str, url: Option<String>) -> Option<Article> {
+    let page = html::read_page(page_text);
+    let m = page.meta;
+    let mut paragraphs = page.paragraphs;
+    let title = match m.title.clone().filter(|t| !t.trim().is_empty()) {
+        Some(t) => t,
+        None if !paragraphs.is_empty() => paragraphs.remove(0),
+        None => return None,
+    };
+    let mut a = build(file, &title, paragraphs)?;
+    if let Some(d) = m.date.as_deref() {
+        // The page's metadata dates the article; a `<time>` text may need reading.
+        if let Some(f) = date::parse_date(d) {
+            a.date = Some(f.iso);
+            a.date_text = Some(d.to_string());
+        }
+    }
+    a.url = m.url.or(url);
+    a.byline = m.byline.map(|b| html::strip_by(&b));
+    a.outlet = a.outlet.or(m.site);
+    // The declared language, unless the text's script says otherwise (an Arabic article
+    // in a page template that says lang="en").
+    if let Some(lang) = m.lang {
+        if a.lang == "und" || script_family(&a.lang) == script_family(&lang) {
+            a.lang = lang;
+        }
+    }
+    Some(a)
+}
+
+/// The writing system a language code is normally written in, to see when a page's
+/// declared language contradicts its text.
+fn script_family(lang: &str) -> u8 {
+    match lang {
+        "ar" | "fa" | "ur" | "ps" | "ku" | "sd" | "ug" => 1,
+        "ru" | "uk" | "bg" | "sr" | "mk" | "be" | "kk" => 2,
+        "el" => 3,
+        "he" | "yi" => 4,
+        _ => 0,
+    }
 }
 
 /// Characters a line loses wherever they stand: control characters other than tab (counted
@@ -111,6 +200,29 @@ mod tests {
         // Tabs stay inside a line.
         let a = parse("c.txt", "T\nA\tB").unwrap();
         assert_eq!(a.paragraphs, ["A\tB"]);
+    }
+
+    #[test]
+    fn the_date_comes_from_the_head_never_the_tail() {
+        let a = parse(
+            "d.txt",
+            "Water shortage hits villages\nPublished: March 9, 2019\nThe council met on Tuesday to discuss the water shortage, officials said.\nThe wells are dry, residents said, and prices doubled.\nOther story\nA teaser that is cut short ...\n2020-01-02 10:11:12\n2020-01-03 10:11:12",
+        )
+        .unwrap();
+        assert_eq!(a.date.as_deref(), Some("2019-03-09"));
+        assert_eq!(a.date_text.as_deref(), Some("March 9, 2019"));
+        let a = parse(
+            "e.txt",
+            "Water\nThe council met on Tuesday to discuss the water shortage, officials said.\nOther story\nA teaser that is cut short ...\n2020-01-02 10:11:12\n2020-01-03 10:11:12",
+        )
+        .unwrap();
+        assert_eq!(a.date, None);
+        let a = parse(
+            "f.txt",
+            "أزمة\nجدة 3 محرم 1440 هـ الموافق 13 سبتمبر 2018 م واس\nقال مصدر محلي إن القصف استمر طوال الليل في المدينة",
+        )
+        .unwrap();
+        assert_eq!(a.date.as_deref(), Some("2018-09-13"));
     }
 
     #[test]

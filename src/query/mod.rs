@@ -1,20 +1,20 @@
 //! Queries: `parse` reads the query language into a tree, `plan` evaluates it against the
 //! index with `bm25` scores, and `snippet` cuts the highlighted passages shown with hits.
 
-mod bm25;
+pub mod bm25;
+mod expand;
 mod parse;
 mod plan;
 pub mod snippet;
 
-pub use parse::{parse, Node};
+pub use parse::{parse, Field, Node};
 pub use snippet::Segment;
 
 use crate::analysis;
 use crate::error::Error;
 use crate::index::{DocStore, Postings};
-use crate::ingest::Article;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 /// Options of one search.
 #[derive(Clone, Debug, PartialEq)]
@@ -27,6 +27,8 @@ pub struct SearchOptions {
     pub source: Option<String>,
     /// Match every word by its exact surface form, as if each were written `=word`.
     pub exact: bool,
+    /// Give each hit the parts its score adds up from.
+    pub explain: bool,
 }
 
 impl Default for SearchOptions {
@@ -37,6 +39,7 @@ impl Default for SearchOptions {
             lang: None,
             source: None,
             exact: false,
+            explain: false,
         }
     }
 }
@@ -49,6 +52,10 @@ pub struct Hit {
     pub lang: String,
     pub score: f32,
     pub snippet: Vec<Segment>,
+    /// With the `explain` option: one part per matched query word; their scores add up to
+    /// `score`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explain: Option<Vec<bm25::Explanation>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -109,11 +116,17 @@ pub fn search(
         }
     };
     let mut plan = plan::Plan::new(store, postings, analyzer, options.exact);
+    if options.explain {
+        plan.explanations = Some(Default::default());
+    }
     let scores = match &tree {
         None => Some(store.iter().map(|(id, _)| (id, 0.0)).collect()),
         Some(node) => plan.eval(node, false).or_else(|| {
             // Nothing but stop words: search them as ordinary words.
             plan.keep_stop = true;
+            if let Some(parts) = plan.explanations.as_mut() {
+                parts.clear();
+            }
             plan.eval(node, false)
         }),
     };
@@ -122,7 +135,9 @@ pub fn search(
         .as_deref()
         .filter(|l| !l.is_empty() && *l != "all");
     let source = options.source.as_deref().filter(|s| !s.is_empty());
-    let mut facets = Facets::default();
+    // Counted on borrowed names; strings are made once per distinct value at the end.
+    let mut langs: rustc_hash::FxHashMap<&str, usize> = Default::default();
+    let mut sources: rustc_hash::FxHashMap<&str, usize> = Default::default();
     let mut ranked: Vec<(u32, f32)> = Vec::new();
     for (id, score) in scores.unwrap_or_default() {
         let Some(stored) = store.get(id) else {
@@ -134,17 +149,31 @@ pub fn search(
         let source_ok =
             source.is_none_or(|s| a.outlet.as_deref() == Some(s) || a.agency.as_deref() == Some(s));
         if source_ok {
-            *facets.lang.entry(a.lang.clone()).or_default() += 1;
+            *langs.entry(&a.lang).or_default() += 1;
         }
         if let (true, Some(name)) = (lang_ok, its_source) {
-            *facets.source.entry(name.to_string()).or_default() += 1;
+            *sources.entry(name).or_default() += 1;
         }
         if lang_ok && source_ok {
             ranked.push((id, score));
         }
     }
-    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let owned = |m: rustc_hash::FxHashMap<&str, usize>| {
+        m.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
+    };
+    let facets = Facets {
+        lang: owned(langs),
+        source: owned(sources),
+    };
+    // Only the requested page needs ordering: select it, then sort just that part.
+    let best_first = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
     let total = ranked.len();
+    let wanted = options.offset.saturating_add(options.limit).min(total);
+    if wanted > 0 && wanted < total {
+        ranked.select_nth_unstable_by(wanted - 1, best_first);
+        ranked.truncate(wanted);
+    }
+    ranked.sort_by(best_first);
     let hits = ranked
         .into_iter()
         .skip(options.offset)
@@ -158,12 +187,11 @@ pub fn search(
                 title: a.title.clone(),
                 lang: a.lang.clone(),
                 score,
-                snippet: snippet::snippet(
-                    &a.body(),
-                    analyzer,
-                    &plan.highlight_terms,
-                    &plan.highlight_exact,
-                ),
+                snippet: snippet::snippet(&a.body(), analyzer, &plan.highlight),
+                explain: plan
+                    .explanations
+                    .as_mut()
+                    .map(|parts| parts.remove(&id).unwrap_or_default()),
             })
         })
         .collect();
@@ -175,86 +203,44 @@ pub fn search(
     }
 }
 
-/// Marks in `article` every word the query looks for (not the words it excludes).
-/// With `exact_all`, every word is matched by its exact form (the search's `exact` option).
+/// Marks in article `id` every word the query looks for (not the words it excludes),
+/// expanding prefixes and typos as the search does. With `exact_all`, every word is
+/// matched by its exact form (the search's `exact` option).
 pub fn highlight(
-    article: &Article,
+    store: &DocStore,
+    postings: &Postings,
     analyzer: &analysis::Config,
+    id: u32,
     query: &str,
     exact_all: bool,
 ) -> Result<Highlighted, Error> {
-    let mut terms = HashSet::new();
-    let mut exact = HashSet::new();
+    let article = &store
+        .get(id)
+        .ok_or_else(|| {
+            Error::new(
+                crate::error::ErrorKind::NotFound,
+                format!("no article with id {id}"),
+            )
+        })?
+        .article;
+    let mut plan = plan::Plan::new(store, postings, analyzer, exact_all);
     if let Some(tree) = parse(query)? {
-        wanted(
-            &tree,
-            false,
-            &Wanted {
-                analyzer,
-                exact: exact_all,
-            },
-            &mut terms,
-            &mut exact,
-        );
+        plan.eval(&tree, false);
     }
-    let mut hits = 0;
-    let mut mark = |text: &str| {
-        let tokens = analysis::analyze_with(text, analyzer);
-        let marked: Vec<bool> = tokens
-            .iter()
-            .map(|t| snippet::is_hit(t, &terms, &exact))
-            .collect();
-        hits += marked.iter().filter(|&&m| m).count();
-        snippet::segments(text, &tokens, &marked)
-    };
-    let title = mark(&article.title);
-    let paragraphs = article.paragraphs.iter().map(|p| mark(p)).collect();
+    let marker = plan.highlight;
+    let (title, mut hits) = snippet::mark(&article.title, analyzer, &marker);
+    let paragraphs = article
+        .paragraphs
+        .iter()
+        .map(|p| {
+            let (segments, n) = snippet::mark(p, analyzer, &marker);
+            hits += n;
+            segments
+        })
+        .collect();
     Ok(Highlighted {
         title,
         paragraphs,
         hits,
     })
-}
-
-/// The terms and exact forms of the words a query looks for.
-fn wanted(
-    node: &Node,
-    negated: bool,
-    config: &Wanted,
-    terms: &mut HashSet<String>,
-    exact: &mut HashSet<String>,
-) {
-    match node {
-        Node::Word {
-            text,
-            exact: is_exact,
-        } if !negated => {
-            for t in analysis::analyze_with(text, config.analyzer) {
-                if *is_exact || config.exact {
-                    exact.insert(t.exact);
-                } else if !t.stop {
-                    terms.extend(t.terms);
-                }
-            }
-        }
-        Node::Phrase { text } if !negated => {
-            for t in analysis::analyze_with(text, config.analyzer) {
-                if config.exact {
-                    exact.insert(t.exact);
-                } else {
-                    terms.extend(t.terms);
-                }
-            }
-        }
-        Node::Not(inner) => wanted(inner, !negated, config, terms, exact),
-        Node::And(parts) | Node::Or(parts) => parts
-            .iter()
-            .for_each(|p| wanted(p, negated, config, terms, exact)),
-        _ => {}
-    }
-}
-
-struct Wanted<'a> {
-    analyzer: &'a analysis::Config,
-    exact: bool,
 }

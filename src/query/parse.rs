@@ -6,7 +6,8 @@
 //! or      := and ("OR" and)*
 //! and     := unary+
 //! unary   := ("-" | "NOT") unary | primary
-//! primary := "(" or ")" | '"' text '"' | "=" word | word
+//! primary := "(" or ")" | '"' text '"' | "=" word | word "*" | word "~" [1|2] | word
+//!          | "title:" primary | ("lang:" | "source:" | "file:") (word | '"' text '"')
 //! ```
 //! A malformed query is an [`Error`] with the byte offset of the problem, never a panic.
 
@@ -23,9 +24,33 @@ pub enum Node {
     Phrase {
         text: String,
     },
+    /// Words starting with the text (`negot*`).
+    Prefix {
+        text: String,
+    },
+    /// Words within `edits` edits of the text (`Rohani~`); `None` picks by length.
+    Fuzzy {
+        text: String,
+        edits: Option<u8>,
+    },
+    /// The inner query, matched in titles only (`title:Ghouta`).
+    Title(Box<Node>),
+    /// Articles whose language, source (outlet or agency) or file name matches.
+    Filter {
+        field: Field,
+        value: String,
+    },
     Not(Box<Node>),
     And(Vec<Node>),
     Or(Vec<Node>),
+}
+
+/// The metadata a `field:value` filter looks at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    Lang,
+    Source,
+    File,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -189,21 +214,89 @@ impl Parser {
                 Ok(inner)
             }
             Lexeme::Quoted(text) => Ok(Node::Phrase { text }),
-            Lexeme::Word(w) => match w.strip_prefix('=') {
-                Some(rest) if !rest.is_empty() => Ok(Node::Word {
-                    text: rest.to_string(),
-                    exact: true,
-                }),
-                _ => Ok(Node::Word {
-                    text: w,
-                    exact: false,
-                }),
-            },
+            Lexeme::Word(w) => {
+                if let Some((name, value)) = w.split_once(':') {
+                    if let Some(node) = self.field(name, value, open_at)? {
+                        return Ok(node);
+                    }
+                }
+                word(w, open_at)
+            }
             Lexeme::Close | Lexeme::Minus => {
                 Err(Error::query("a search term is missing here", open_at))
             }
         }
     }
+}
+
+impl Parser {
+    /// `name:value`, or `None` when `name` is no field (then the colon is part of a word).
+    fn field(&mut self, name: &str, value: &str, at: usize) -> Result<Option<Node>, Error> {
+        let field = match name {
+            "title" => None,
+            "lang" => Some(Field::Lang),
+            "source" => Some(Field::Source),
+            "file" => Some(Field::File),
+            _ => return Ok(None),
+        };
+        // `title:"a phrase"` and `source:"Baladi News"`: the value is the next lexeme.
+        let value = if value.is_empty() {
+            match self.lexemes.get(self.at).map(|(_, l)| l.clone()) {
+                Some(Lexeme::Quoted(text)) if field.is_some() => {
+                    self.at += 1;
+                    text
+                }
+                Some(Lexeme::Quoted(_) | Lexeme::Open) if field.is_none() => {
+                    return Ok(Some(Node::Title(Box::new(self.primary()?))));
+                }
+                _ => {
+                    return Err(Error::query(
+                        format!("{name}: needs a value right after the colon"),
+                        at,
+                    ))
+                }
+            }
+        } else {
+            value.to_string()
+        };
+        Ok(Some(match field {
+            None => Node::Title(Box::new(word(value, at + name.len() + 1)?)),
+            Some(field) => Node::Filter { field, value },
+        }))
+    }
+}
+
+/// A word lexeme: `=exact`, `prefix*`, `fuzzy~`, `fuzzy~1`, `fuzzy~2` or a plain word.
+fn word(w: String, at: usize) -> Result<Node, Error> {
+    if let Some(rest) = w.strip_prefix('=').filter(|r| !r.is_empty()) {
+        return Ok(Node::Word {
+            text: rest.to_string(),
+            exact: true,
+        });
+    }
+    if let Some(stem) = w.strip_suffix('*') {
+        if stem.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
+            return Err(Error::query(
+                "a prefix search needs at least two letters before *",
+                at,
+            ));
+        }
+        return Ok(Node::Prefix {
+            text: stem.to_string(),
+        });
+    }
+    for (suffix, edits) in [("~1", Some(1)), ("~2", Some(2)), ("~", None)] {
+        if let Some(text) = w.strip_suffix(suffix).filter(|t| !t.is_empty()) {
+            return Ok(Node::Fuzzy {
+                text: text.to_string(),
+                edits,
+            });
+        }
+    }
+    Ok(Node::Word {
+        text: w,
+        exact: false,
+    })
 }
 
 #[cfg(test)]
@@ -249,6 +342,60 @@ mod tests {
             ]))
         );
         assert_eq!(parse("Jean-Yves").unwrap(), Some(word("Jean-Yves")));
+    }
+
+    #[test]
+    fn parses_prefixes_typos_and_fields() {
+        assert_eq!(
+            parse("negot*").unwrap(),
+            Some(Node::Prefix {
+                text: "negot".into()
+            })
+        );
+        assert_eq!(
+            parse("Rohani~").unwrap(),
+            Some(Node::Fuzzy {
+                text: "Rohani".into(),
+                edits: None
+            })
+        );
+        assert_eq!(
+            parse("روحاني~2").unwrap(),
+            Some(Node::Fuzzy {
+                text: "روحاني".into(),
+                edits: Some(2)
+            })
+        );
+        assert_eq!(
+            parse("title:Ghouta").unwrap(),
+            Some(Node::Title(Box::new(word("Ghouta"))))
+        );
+        assert_eq!(
+            parse("title:\"Eastern Ghouta\"").unwrap(),
+            Some(Node::Title(Box::new(Node::Phrase {
+                text: "Eastern Ghouta".into()
+            })))
+        );
+        assert_eq!(
+            parse("lang:ar").unwrap(),
+            Some(Node::Filter {
+                field: Field::Lang,
+                value: "ar".into()
+            })
+        );
+        assert_eq!(
+            parse("source:\"Baladi News\" x").unwrap(),
+            Some(Node::And(vec![
+                Node::Filter {
+                    field: Field::Source,
+                    value: "Baladi News".into()
+                },
+                word("x")
+            ]))
+        );
+        assert_eq!(parse("time:10").unwrap(), Some(word("time:10")));
+        assert!(parse("a*").is_err());
+        assert!(parse("lang: ar").is_err());
     }
 
     #[test]

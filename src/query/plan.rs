@@ -4,11 +4,12 @@
 //! (Jean-Yves) becomes a phrase.
 
 use super::bm25::{self, Fields};
-use super::parse::Node;
+use super::expand;
+use super::parse::{Field, Node};
+use super::snippet::Marker;
 use crate::analysis::{self, Token};
 use crate::index::{postings, DocStore, Postings};
 use rustc_hash::FxHashMap;
-use std::collections::HashSet;
 
 pub type Scores = FxHashMap<u32, f32>;
 
@@ -21,9 +22,12 @@ pub struct Plan<'a> {
     pub exact: bool,
     /// Count stop words as ordinary words (used when a query holds nothing else).
     pub keep_stop: bool,
+    /// Inside `title:`: only title positions count.
+    title_only: bool,
+    /// With the `explain` option: per article, the parts its score adds up from.
+    pub explanations: Option<FxHashMap<u32, Vec<bm25::Explanation>>>,
     /// Terms and exact forms that matched positively, for snippets.
-    pub highlight_terms: HashSet<String>,
-    pub highlight_exact: HashSet<String>,
+    pub highlight: Marker,
 }
 
 impl<'a> Plan<'a> {
@@ -39,8 +43,9 @@ impl<'a> Plan<'a> {
             analyzer,
             exact,
             keep_stop: false,
-            highlight_terms: HashSet::new(),
-            highlight_exact: HashSet::new(),
+            title_only: false,
+            explanations: None,
+            highlight: Marker::default(),
         }
     }
 
@@ -64,6 +69,29 @@ impl<'a> Plan<'a> {
                 let exact = self.exact;
                 Some(self.phrase(&tokens, exact, negated))
             }
+            Node::Prefix { text } => {
+                let form = analysis::prefix_form(text, self.analyzer)?;
+                let terms = expand::prefix(self.postings, &form);
+                Some(self.expanded(&format!("{text}*"), terms, negated))
+            }
+            Node::Fuzzy { text, edits } => {
+                let token = analysis::analyze_with(text, self.analyzer)
+                    .into_iter()
+                    .next()?;
+                let edits = edits.map_or_else(
+                    || expand::default_edits(token.term.chars().count()),
+                    usize::from,
+                );
+                let terms = expand::fuzzy(self.postings, &token.term, edits);
+                Some(self.expanded(&format!("{text}~{edits}"), terms, negated))
+            }
+            Node::Title(inner) => {
+                let outer = std::mem::replace(&mut self.title_only, true);
+                let scores = self.eval(inner, negated);
+                self.title_only = outer;
+                scores
+            }
+            Node::Filter { field, value } => Some(self.filter(*field, value)),
             Node::Not(inner) => {
                 let excluded = self.eval(inner, !negated)?;
                 Some(self.all_but(&excluded))
@@ -126,15 +154,29 @@ impl<'a> Plan<'a> {
             .collect()
     }
 
-    fn bm25(&self, idf: f32, f: Fields) -> f32 {
+    /// The score of one query word in one article, its parts kept when explaining.
+    fn bm25(&mut self, doc: u32, idf: f32, f: Fields, word: &str, negated: bool) -> f32 {
         let (mean_title, mean_body) = self.store.mean_lengths();
-        bm25::score(idf, f, mean_title, mean_body)
+        match self.explanations.as_mut().filter(|_| !negated) {
+            Some(parts) => {
+                let e = bm25::explain(idf, f, mean_title, mean_body, word.to_string());
+                let score = e.score;
+                parts.entry(doc).or_default().push(e);
+                score
+            }
+            None => bm25::score(idf, f, mean_title, mean_body),
+        }
     }
 
     /// Where a query token occurs: per article, its positions (any reading) and its
     /// per-field frequencies, alternative readings weighted down. With `exact`, only
     /// words written exactly as the query's word count.
-    fn occurrences(&self, token: &Token, exact: bool) -> FxHashMap<u32, Occurrence> {
+    fn occurrences(
+        &self,
+        token: &Token,
+        exact: bool,
+        keep_positions: bool,
+    ) -> FxHashMap<u32, Occurrence> {
         let mut out: FxHashMap<u32, Occurrence> = FxHashMap::default();
         if exact {
             // An exact form implies its main term, so the term's list gives the candidates
@@ -146,26 +188,63 @@ impl<'a> Plan<'a> {
             });
             return out;
         }
-        for (i, term) in token.terms.iter().enumerate() {
-            let query_weight = if i == 0 { 1.0 } else { bm25::ALTERNATIVE_WEIGHT };
+        let terms: Vec<(String, f32)> = token
+            .terms
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                (
+                    t.clone(),
+                    if i == 0 {
+                        1.0
+                    } else {
+                        bm25::ALTERNATIVE_WEIGHT
+                    },
+                )
+            })
+            .collect();
+        self.term_occurrences(&terms, keep_positions)
+    }
+
+    /// Occurrences of any of `terms` (each with its weight), as for one query word.
+    fn term_occurrences(
+        &self,
+        terms: &[(String, f32)],
+        keep_positions: bool,
+    ) -> FxHashMap<u32, Occurrence> {
+        let mut out: FxHashMap<u32, Occurrence> = FxHashMap::default();
+        for (term, query_weight) in terms {
+            let query_weight = *query_weight;
             self.postings.for_each(term, |doc, positions| {
-                let Some(stored) = self.store.get(doc) else { return };
+                let Some(stored) = self.store.get(doc) else {
+                    return;
+                };
                 let body_at = postings::body_start(stored.title_tokens);
+                if self.title_only && positions.first().is_none_or(|&(p, _)| p >= body_at) {
+                    return;
+                }
                 let occ = out.entry(doc).or_default();
                 for &(pos, alt) in positions {
+                    if self.title_only && pos >= body_at {
+                        break;
+                    }
                     let w = query_weight * if alt { bm25::ALTERNATIVE_WEIGHT } else { 1.0 };
                     if pos < body_at {
                         occ.title_tf += w;
                     } else {
                         occ.body_tf += w;
                     }
-                    occ.positions.push(pos);
+                    if keep_positions {
+                        occ.positions.push(pos);
+                    }
                 }
             });
         }
-        for occ in out.values_mut() {
-            occ.positions.sort_unstable();
-            occ.positions.dedup();
+        if keep_positions && terms.len() > 1 {
+            for occ in out.values_mut() {
+                occ.positions.sort_unstable();
+                occ.positions.dedup();
+            }
         }
         out
     }
@@ -183,6 +262,9 @@ impl<'a> Plan<'a> {
             }
             pos += 1;
         });
+        if self.title_only {
+            return (!occ.positions.is_empty()).then_some(occ);
+        }
         pos = body_at;
         analysis::each_word(&stored.article.body(), self.analyzer, |_, _, w| {
             if w.exact == form {
@@ -195,16 +277,22 @@ impl<'a> Plan<'a> {
     }
 
     fn fields(&self, doc: u32, title_tf: f32, body_tf: f32) -> Fields {
-        let (title_len, body_len) =
-            self.store.get(doc).map_or((0.0, 0.0), |s| (s.title_tokens as f32, s.body_tokens as f32));
-        Fields { title_tf, body_tf, title_len, body_len }
+        let (title_len, body_len) = self.store.get(doc).map_or((0.0, 0.0), |s| {
+            (s.title_tokens as f32, s.body_tokens as f32)
+        });
+        Fields {
+            title_tf,
+            body_tf,
+            title_len,
+            body_len,
+        }
     }
 
     fn note_highlight(&mut self, token: &Token, exact: bool) {
         if exact {
-            self.highlight_exact.insert(token.exact.clone());
+            self.highlight.exact.insert(token.exact.clone());
         } else {
-            self.highlight_terms.extend(token.terms.iter().cloned());
+            self.highlight.terms.extend(token.terms.iter().cloned());
         }
     }
 
@@ -212,16 +300,84 @@ impl<'a> Plan<'a> {
         if !negated {
             self.note_highlight(token, exact);
         }
-        let found = self.occurrences(token, exact);
+        let found = self.occurrences(token, exact, false);
         let idf = bm25::idf(self.store.len(), found.len());
-        found.into_iter().map(|(doc, o)| (doc, self.bm25(idf, self.fields(doc, o.title_tf, o.body_tf)))).collect()
+        let label = if exact {
+            format!("={}", token.text)
+        } else {
+            token.text.clone()
+        };
+        found
+            .into_iter()
+            .map(|(doc, o)| {
+                (
+                    doc,
+                    self.bm25(
+                        doc,
+                        idf,
+                        self.fields(doc, o.title_tf, o.body_tf),
+                        &label,
+                        negated,
+                    ),
+                )
+            })
+            .collect()
+    }
+
+    /// A word that stands for several terms (a prefix or a fuzzy word), scored as one word.
+    fn expanded(&mut self, label: &str, terms: Vec<(String, f32)>, negated: bool) -> Scores {
+        if !negated {
+            self.highlight
+                .terms
+                .extend(terms.iter().map(|(t, _)| t.clone()));
+        }
+        let found = self.term_occurrences(&terms, false);
+        let idf = bm25::idf(self.store.len(), found.len());
+        found
+            .into_iter()
+            .map(|(doc, o)| {
+                (
+                    doc,
+                    self.bm25(
+                        doc,
+                        idf,
+                        self.fields(doc, o.title_tf, o.body_tf),
+                        label,
+                        negated,
+                    ),
+                )
+            })
+            .collect()
+    }
+
+    /// Articles whose metadata field matches `value` (case and accents aside), score 0.
+    fn filter(&self, field: Field, value: &str) -> Scores {
+        let want = value.to_lowercase();
+        self.store
+            .iter()
+            .filter(|(_, s)| {
+                let a = &s.article;
+                match field {
+                    Field::Lang => a.lang.eq_ignore_ascii_case(&want),
+                    Field::Source => [&a.outlet, &a.agency]
+                        .into_iter()
+                        .flatten()
+                        .any(|name| name.to_lowercase().contains(&want)),
+                    Field::File => a.file.to_lowercase().contains(&want),
+                }
+            })
+            .map(|(id, _)| (id, 0.0))
+            .collect()
     }
 
     fn phrase(&mut self, tokens: &[Token], exact: bool, negated: bool) -> Scores {
         if !negated {
             tokens.iter().for_each(|t| self.note_highlight(t, exact));
         }
-        let found: Vec<FxHashMap<u32, Occurrence>> = tokens.iter().map(|t| self.occurrences(t, exact)).collect();
+        let found: Vec<FxHashMap<u32, Occurrence>> = tokens
+            .iter()
+            .map(|t| self.occurrences(t, exact, true))
+            .collect();
         let n = self.store.len();
         // The phrase is as telling as its rarest-but-one words together; stop words add little.
         let idf: f32 = tokens
@@ -234,16 +390,32 @@ impl<'a> Plan<'a> {
         let Some((rarest, _)) = found.iter().enumerate().min_by_key(|(_, f)| f.len()) else {
             return Scores::default();
         };
+        let label = format!(
+            "\"{}\"",
+            tokens
+                .iter()
+                .map(|t| t.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        );
         let mut out = Scores::default();
-        for &doc in found[rarest].keys() {
-            let Some(lists): Option<Vec<&Vec<u32>>> = found.iter().map(|f| f.get(&doc).map(|o| &o.positions)).collect()
+        let docs: Vec<u32> = found[rarest].keys().copied().collect();
+        for doc in docs {
+            let Some(lists): Option<Vec<&Vec<u32>>> = found
+                .iter()
+                .map(|f| f.get(&doc).map(|o| &o.positions))
+                .collect()
             else {
                 continue;
             };
-            let body_at = self.store.get(doc).map_or(0, |s| postings::body_start(s.title_tokens));
+            let body_at = self
+                .store
+                .get(doc)
+                .map_or(0, |s| postings::body_start(s.title_tokens));
             let (mut title_tf, mut body_tf) = (0.0, 0.0);
             for &p in lists[0] {
-                let follows = (1..lists.len()).all(|i| lists[i].binary_search(&(p + i as u32)).is_ok());
+                let follows =
+                    (1..lists.len()).all(|i| lists[i].binary_search(&(p + i as u32)).is_ok());
                 if follows {
                     if p < body_at {
                         title_tf += 1.0;
@@ -253,7 +425,8 @@ impl<'a> Plan<'a> {
                 }
             }
             if title_tf + body_tf > 0.0 {
-                out.insert(doc, self.bm25(idf, self.fields(doc, title_tf, body_tf)));
+                let f = self.fields(doc, title_tf, body_tf);
+                out.insert(doc, self.bm25(doc, idf, f, &label, negated));
             }
         }
         out

@@ -1,9 +1,9 @@
 //! Snippets: the passage of an article's body with the most distinct query matches, cut on
 //! word boundaries and handed out as ready segments (`[{text, hit}]`), so JavaScript never
 //! counts bytes. A hit covers the whole original word, diacritics and tatweel included,
-//! because token offsets span the word as written.
+//! because word offsets span the word as written.
 
-use crate::analysis::{self, Token};
+use crate::analysis::{self, Word};
 use serde::Serialize;
 use std::collections::HashSet;
 
@@ -16,13 +16,50 @@ pub struct Segment {
     pub hit: bool,
 }
 
-/// Whether a token matches what the query looked for.
-pub fn is_hit(token: &Token, terms: &HashSet<String>, exact: &HashSet<String>) -> bool {
-    token.terms.iter().any(|t| terms.contains(t)) || exact.contains(&token.exact)
+/// What a query looks for, for marking words: terms (any reading) and exact forms.
+#[derive(Clone, Debug, Default)]
+pub struct Marker {
+    pub terms: HashSet<String>,
+    pub exact: HashSet<String>,
 }
 
-/// Cuts `text` into segments with every hit marked; line breaks become spaces.
-pub fn segments(text: &str, tokens: &[Token], hits: &[bool]) -> Vec<Segment> {
+impl Marker {
+    /// Whether a word matches what the query looked for.
+    pub fn is_hit(&self, word: &Word) -> bool {
+        word.terms.iter().any(|t| self.terms.contains(t)) || self.exact.contains(&word.exact)
+    }
+}
+
+/// One word of a text: byte span, whether it is a hit, and (for hits) its main term.
+struct Span {
+    start: usize,
+    end: usize,
+    hit: Option<u32>,
+}
+
+/// The words of `text` with hits marked; hit terms numbered so windows can count distinct
+/// ones without keeping strings.
+fn spans(text: &str, analyzer: &analysis::Config, marker: &Marker) -> Vec<Span> {
+    let mut seen: Vec<String> = Vec::new();
+    let mut out = Vec::new();
+    analysis::each_word(text, analyzer, |start, end, word| {
+        let hit = marker.is_hit(word).then(|| {
+            let term = &word.terms[0];
+            match seen.iter().position(|t| t == term) {
+                Some(i) => i as u32,
+                None => {
+                    seen.push(term.clone());
+                    (seen.len() - 1) as u32
+                }
+            }
+        });
+        out.push(Span { start, end, hit });
+    });
+    out
+}
+
+/// Cuts `text[from..to]` into segments, marking the hit spans; line breaks become spaces.
+fn cut(text: &str, from: usize, to: usize, spans: &[Span]) -> Vec<Segment> {
     let mut out: Vec<Segment> = Vec::new();
     let mut push = |s: &str, hit: bool| {
         if s.is_empty() {
@@ -30,78 +67,59 @@ pub fn segments(text: &str, tokens: &[Token], hits: &[bool]) -> Vec<Segment> {
         }
         let s = s.replace('\n', " ");
         match out.last_mut() {
-            Some(last) if last.hit == hit && !hit => last.text.push_str(&s),
+            Some(last) if !last.hit && !hit => last.text.push_str(&s),
             _ => out.push(Segment { text: s, hit }),
         }
     };
-    let mut at = 0;
-    for (token, &hit) in tokens.iter().zip(hits) {
-        if hit {
-            push(&text[at..token.start], false);
-            push(&text[token.start..token.end], true);
-            at = token.end;
-        }
+    let mut at = from;
+    for span in spans.iter().filter(|s| s.hit.is_some()) {
+        push(&text[at..span.start], false);
+        push(&text[span.start..span.end], true);
+        at = span.end;
     }
-    push(&text[at..], false);
+    push(&text[at..to], false);
     out
 }
 
-/// The best window of `body` for the query's terms, as segments with `…` where cut.
-pub fn snippet(
-    body: &str,
-    analyzer: &analysis::Config,
-    terms: &HashSet<String>,
-    exact: &HashSet<String>,
-) -> Vec<Segment> {
-    let tokens = analysis::analyze_with(body, analyzer);
-    if tokens.is_empty() {
+/// The whole of `text` as segments with every hit marked (for titles and the reader).
+pub fn mark(text: &str, analyzer: &analysis::Config, marker: &Marker) -> (Vec<Segment>, usize) {
+    let spans = spans(text, analyzer, marker);
+    let hits = spans.iter().filter(|s| s.hit.is_some()).count();
+    (cut(text, 0, text.len(), &spans), hits)
+}
+
+/// The best window of `body` for the query, as segments with `…` where cut.
+pub fn snippet(body: &str, analyzer: &analysis::Config, marker: &Marker) -> Vec<Segment> {
+    let spans = spans(body, analyzer, marker);
+    if spans.is_empty() {
         return Vec::new();
     }
-    let hits: Vec<bool> = tokens.iter().map(|t| is_hit(t, terms, exact)).collect();
-    let window = WINDOW.min(tokens.len());
-    // Score each start by distinct hit terms, then by hits; prefer the earliest.
+    let window = WINDOW.min(spans.len());
+    // Score each start by distinct hit terms, then by hits; prefer the earliest. Only
+    // starts at a hit can begin a better window, so only those are tried.
     let mut best = (0usize, 0usize, 0usize);
-    for start in 0..=tokens.len() - window {
-        let slice = start..start + window;
-        let hit_tokens: Vec<&Token> = slice
-            .clone()
-            .filter(|&i| hits[i])
-            .map(|i| &tokens[i])
-            .collect();
-        if hit_tokens.is_empty() {
-            continue;
-        }
-        let distinct = hit_tokens
+    for start in (0..=spans.len() - window).filter(|&i| spans[i].hit.is_some()) {
+        let hits: Vec<u32> = spans[start..start + window]
             .iter()
-            .map(|t| &t.term)
-            .collect::<HashSet<_>>()
-            .len();
-        if (distinct, hit_tokens.len()) > (best.1, best.2) {
-            best = (start, distinct, hit_tokens.len());
+            .filter_map(|s| s.hit)
+            .collect();
+        let mut distinct = hits.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        if (distinct.len(), hits.len()) > (best.1, best.2) {
+            best = (start, distinct.len(), hits.len());
         }
     }
     // Start a little before the first hit so it has some context.
-    let first_hit = (best.0..best.0 + window).find(|&i| hits[i]).unwrap_or(0);
-    let start = first_hit
-        .saturating_sub(5)
-        .max(best.0.saturating_sub(5))
-        .min(tokens.len() - window);
+    let start = best.0.saturating_sub(5).min(spans.len() - window);
     let end = start + window;
-    let from = if start == 0 { 0 } else { tokens[start].start };
-    let to = if end == tokens.len() {
+    let from = if start == 0 { 0 } else { spans[start].start };
+    let to = if end == spans.len() {
         body.len()
     } else {
-        tokens[end - 1].end
+        spans[end - 1].end
     };
-    let shifted: Vec<Token> = tokens[start..end]
-        .iter()
-        .map(|t| Token {
-            start: t.start - from,
-            end: t.end - from,
-            ..t.clone()
-        })
-        .collect();
-    let mut out = segments(&body[from..to], &shifted, &hits[start..end]);
+    let mut out = cut(body, from, to, &spans[start..end]);
     if start > 0 {
         out.insert(
             0,
@@ -111,7 +129,7 @@ pub fn snippet(
             },
         );
     }
-    if end < tokens.len() {
+    if end < spans.len() {
         out.push(Segment {
             text: "…".into(),
             hit: false,
@@ -124,23 +142,21 @@ pub fn snippet(
 mod tests {
     use super::*;
 
-    fn terms(words: &[&str]) -> HashSet<String> {
-        words
-            .iter()
-            .flat_map(|w| analysis::analyze(w))
-            .flat_map(|t| t.terms)
-            .collect()
+    fn marker(words: &[&str]) -> Marker {
+        Marker {
+            terms: words
+                .iter()
+                .flat_map(|w| analysis::analyze(w))
+                .flat_map(|t| t.terms)
+                .collect(),
+            ..Marker::default()
+        }
     }
 
     #[test]
     fn highlights_whole_original_words() {
         let body = "قال إنّ الغـــوطةَ الشرقية تحت الحصار";
-        let segs = snippet(
-            body,
-            &Default::default(),
-            &terms(&["غوطه"]),
-            &HashSet::new(),
-        );
+        let segs = snippet(body, &Default::default(), &marker(&["غوطه"]));
         let hit: Vec<_> = segs
             .iter()
             .filter(|s| s.hit)
@@ -160,16 +176,31 @@ mod tests {
             "word ".repeat(100),
             "more ".repeat(100)
         );
-        let segs = snippet(
-            &body,
-            &Default::default(),
-            &terms(&["Ghouta"]),
-            &HashSet::new(),
-        );
+        let segs = snippet(&body, &Default::default(), &marker(&["Ghouta"]));
         assert_eq!(segs.first().unwrap().text, "…");
         assert_eq!(segs.last().unwrap().text, "…");
         assert!(segs.iter().any(|s| s.hit && s.text == "Ghouta"));
         let words: usize = segs.iter().map(|s| s.text.split_whitespace().count()).sum();
         assert!(words <= WINDOW + 2);
+    }
+
+    #[test]
+    fn prefers_the_window_with_most_distinct_terms() {
+        let body = format!(
+            "Ghouta {} Ghouta siege talks {}",
+            "x ".repeat(60),
+            "y ".repeat(60)
+        );
+        let segs = snippet(
+            &body,
+            &Default::default(),
+            &marker(&["Ghouta", "siege", "talks"]),
+        );
+        let hits: Vec<_> = segs
+            .iter()
+            .filter(|s| s.hit)
+            .map(|s| s.text.as_str())
+            .collect();
+        assert_eq!(hits, ["Ghouta", "siege", "talks"]);
     }
 }

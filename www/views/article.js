@@ -1,6 +1,8 @@
 // One article as the reader and the side-by-side view show it: title, a metadata line,
 // paragraphs, and the boilerplate the cleaner removed, greyed, in a collapsible section.
-import { h, langInfo, plural, snippetNodes } from './dom.js';
+// The article's own text carries its language; labels around it follow the UI language.
+import { h, langInfo, snippetNodes, coreMessage } from './dom.js';
+import { t } from '../i18n.js';
 
 /**
  * An `<article>` for `a` (the object `Corpus.get` returns). The element carries the
@@ -11,14 +13,20 @@ export function renderArticle(a, { headingId, headingLevel = 2 } = {}) {
   const L = langInfo(a.lang);
   const dir = L.lang === 'ar' ? 'rtl' : L.lang === 'en' ? 'ltr' : 'auto';
   const fields = [
-    ['Language', L.lang === 'ar' ? `${L.name} · ${L.native}` : L.name],
-    ['Dateline', a.dateline],
-    ['Agency', a.agency],
-    ['Outlet', a.outlet],
-    ['File', a.file],
+    ['meta.language', L.name, false],
+    ['meta.date', a.date, true],
+    ['meta.dateline', a.dateline, true],
+    ['meta.agency', a.agency, true],
+    ['meta.outlet', a.outlet, true],
+    ['meta.byline', a.byline, true],
+    ['meta.url', a.url, true],
+    ['meta.file', a.file, true],
   ].filter(([, v]) => v !== null && v !== undefined && v !== '');
-  const meta = h('dl', { class: 'article-meta', dir: 'ltr', lang: 'en' },
-    fields.map(([k, v]) => h('div', { class: 'meta-item' }, h('dt', {}, k), h('dd', { dir: 'auto' }, String(v)))),
+  // Labels are UI text (UI language and direction); values are data (their own direction).
+  const meta = h('dl', { class: 'article-meta', dir: 'auto', lang: document.documentElement.lang },
+    fields.map(([k, v, data]) => h('div', { class: 'meta-item' },
+      h('dt', {}, t(k)),
+      h('dd', data ? { dir: 'auto', 'data-content': '' } : {}, String(v)))),
   );
   // With a query, `a.marked` holds the same text cut into segments with the matches marked.
   const marked = a.marked?.paragraphs;
@@ -26,29 +34,30 @@ export function renderArticle(a, { headingId, headingLevel = 2 } = {}) {
     .map((p, i) => (marked?.[i] ? h('p', {}, snippetNodes(marked[i])) : h('p', {}, p)))
     .filter((p) => p.textContent !== '');
   const title = a.marked?.title?.length ? snippetNodes(a.marked.title) : a.title || a.file;
+  const ui = { lang: document.documentElement.lang, dir: document.documentElement.dir };
   const removed = a.removed?.length
     ? h('details', { class: 'removed' },
-        h('summary', { dir: 'ltr', lang: 'en' }, `Removed by cleaning (${a.removed.length})`),
+        h('summary', ui, t('article.removed', { n: a.removed.length })),
         h('ul', { class: 'removed-list' },
           a.removed.map((r) => h('li', {},
-            h('span', { class: 'removed-kind', dir: 'ltr', lang: 'en' }, r.kind),
-            h('span', { class: 'removed-text', dir: 'auto' }, r.text),
+            h('span', { class: 'removed-kind', ...ui }, t(`removed.${r.kind}`, {}, r.kind)),
+            h('span', { class: 'removed-text', dir: 'auto', 'data-content': '' }, r.text),
           )),
         ),
       )
-    : h('p', { class: 'removed-none', dir: 'ltr', lang: 'en' }, 'Nothing was removed by cleaning.');
+    : h('p', { class: 'removed-none', ...ui }, t('article.removedNone'));
   const warnings = a.warnings?.length
-    ? h('ul', { class: 'article-warnings', dir: 'ltr', lang: 'en', 'aria-label': plural(a.warnings.length, 'warning') },
-        a.warnings.map((w) => h('li', {}, typeof w === 'string' ? w : w.message ?? JSON.stringify(w))),
+    ? h('ul', { class: 'article-warnings', ...ui, 'aria-label': t('article.warnings', { n: a.warnings.length }) },
+        a.warnings.map((w) => h('li', {}, coreMessage(typeof w === 'string' ? w : w.message ?? JSON.stringify(w)))),
       )
     : null;
-  return h('article', { class: `article lang-${L.lang ?? 'other'}`, dir, lang: L.lang },
+  return h('article', { class: `article lang-${L.lang ?? 'other'}`, dir, lang: L.lang, 'data-hash': a.hash },
     h('header', { class: 'article-head' },
-      h(`h${headingLevel}`, { class: 'article-title', id: headingId, tabindex: '-1' }, title),
+      h(`h${headingLevel}`, { class: 'article-title', id: headingId, tabindex: '-1', 'data-content': '' }, title),
       meta,
     ),
     warnings,
-    h('div', { class: 'article-body' }, paragraphs),
+    h('div', { class: 'article-body', 'data-content': '' }, paragraphs),
     removed,
   );
 }

@@ -1,5 +1,6 @@
 // Small DOM helpers shared by the views. Data (file names, titles, article text) only ever
 // becomes a text node: `h()` turns every string child into `document.createTextNode`.
+import { t } from '../i18n.js';
 
 /**
  * `h('p', {class: 'x', dir: 'rtl'}, 'text', child)`: an element with attributes and
@@ -39,20 +40,17 @@ export function replace(el, ...children) {
   return el;
 }
 
-const LANGS = {
-  ar: { name: 'Arabic', native: 'العربية', short: 'AR', dir: 'rtl' },
-  en: { name: 'English', native: 'English', short: 'EN', dir: 'ltr' },
-};
-
 /**
- * How to display a language code: `{name, short, lang, dir}`. Arabic blocks get
- * `dir="rtl" lang="ar"`; everything else `dir="auto"` (and its `lang` when known).
+ * How to display an article's language code: `{name, short, lang, blockDir}`. `name` is in
+ * the UI language; Arabic blocks get `dir="rtl" lang="ar"`, everything else `dir="auto"`
+ * (and its `lang` when known).
  */
 export function langInfo(code) {
-  const known = LANGS[code];
-  if (known) return { ...known, lang: code, blockDir: code === 'ar' ? 'rtl' : 'auto' };
-  const label = code ? String(code) : 'unknown';
-  return { name: label, native: label, short: label.toUpperCase(), dir: 'auto', lang: null, blockDir: 'auto' };
+  if (code === 'ar' || code === 'en') {
+    return { name: t(`lang.${code}`), short: t(`lang.${code}.short`), lang: code, blockDir: code === 'ar' ? 'rtl' : 'auto' };
+  }
+  const label = code ? String(code) : t('lang.unknown');
+  return { name: label, short: label.toUpperCase(), lang: null, blockDir: 'auto' };
 }
 
 /** Snippet segments `[{text, hit}]` as nodes: hits in `<mark>`, the rest as text. */
@@ -60,7 +58,20 @@ export function snippetNodes(segments) {
   return (segments ?? []).map((s) => (s.hit ? h('mark', {}, s.text) : document.createTextNode(s.text)));
 }
 
-/** "1 article", "5 articles". */
-export function plural(n, one, many = `${one}s`) {
-  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+/**
+ * A message that comes from the core (a warning, a query error): the core writes them in
+ * English, so they are marked as English text inside any UI language.
+ */
+export function coreMessage(text, cls = '') {
+  return h('span', { class: `core-message ${cls}`.trim(), lang: 'en', dir: 'ltr', 'data-content': '' }, text);
+}
+
+/** Offers `blob` as a download named `name` (an object URL: nothing goes over the network). */
+export function download(blob, name) {
+  const url = URL.createObjectURL(blob);
+  const a = h('a', { href: url, download: name, hidden: true });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

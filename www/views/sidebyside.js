@@ -1,9 +1,11 @@
 // The side-by-side view: the English article on the left (LTR), the Arabic one on the
-// right (RTL), in two columns that each carry their own `dir` and `lang`.
+// right (RTL), in two columns that each carry their own `dir` and `lang`. The columns keep
+// this order in an Arabic UI too: the pair is read as a left and a right page.
 import { h, replace } from './dom.js';
 import { renderArticle } from './article.js';
+import { t } from '../i18n.js';
 
-/** Fills `section` with the two columns; `actions.close()` leaves the view. */
+/** Fills `section` with the two columns; `actions`: `{close(), share()}`. */
 export function renderSideBySide(section, left, right, actions) {
   const column = (a, dir, lang, side) =>
     h('section', { class: `sbs-col sbs-${side}`, dir, lang, 'aria-labelledby': `sbs-${side}-title` },
@@ -11,8 +13,12 @@ export function renderSideBySide(section, left, right, actions) {
     );
   replace(section,
     h('div', { class: 'sbs-bar' },
-      h('h2', { id: 'sbs-heading', class: 'sbs-heading', tabindex: '-1' }, 'Side by side'),
-      h('button', { type: 'button', class: 'button ghost', on: { click: actions.close }, 'aria-keyshortcuts': 'Escape' }, 'Back to results', h('kbd', {}, 'Esc')),
+      h('h2', { id: 'sbs-heading', class: 'sbs-heading', tabindex: '-1' }, t('sbs.heading')),
+      h('span', { class: 'sbs-tools' },
+        h('button', { type: 'button', class: 'button ghost sbs-share', on: { click: actions.share } }, t('reader.share')),
+        h('button', { type: 'button', class: 'button ghost sbs-close', on: { click: actions.close }, 'aria-keyshortcuts': 'Escape' },
+          t('sbs.back'), h('kbd', {}, t('key.esc'))),
+      ),
     ),
     h('div', { class: 'sbs-cols' },
       column(left, 'ltr', left.lang === 'en' ? 'en' : null, 'left'),

@@ -1,0 +1,176 @@
+// One engine on one corpus size, in its own process (benches/run.js starts it):
+//   node --expose-gc --max-old-space-size=16384 benches/engine.js ENGINE SIZE
+// Prints one JSON line: build time, query latencies, memory, serialized size, MRR@10.
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { ROOT, grownArticles, knownItemQueries, latencyQueries } from './corpus.js';
+
+const require = createRequire(import.meta.url);
+const [engineName, sizeArg] = process.argv.slice(2);
+const size = Number(sizeArg);
+
+function heap() {
+  global.gc?.();
+  global.gc?.();
+  return process.memoryUsage().heapUsed;
+}
+
+/** Peers get the query as plain words: no phrase quotes, no prefix star (see the README). */
+const plain = (q) => q.replace(/["*]/g, ' ').trim();
+
+// Each engine: build(articles) → {search(query) → [file, ...] best first, bytes()}.
+const engines = {
+  qarin() {
+    const { Corpus } = require(join(ROOT, 'pkg-node', 'qarin.js'));
+    const corpus = new Corpus();
+    const files = [];
+    return {
+      add(a) {
+        const r = corpus.addBytes(a.file, a.bytes);
+        for (const x of r.added) files[x.id] = x.file;
+      },
+      finish: () => corpus.shrink(),
+      search: (q) => corpus.search(q, { limit: 10 }).hits.map((h) => h.file),
+      bytes: () => corpus.toBytes().length,
+      memory: () => {
+        const s = corpus.stats();
+        return { index_bytes: s.index_bytes, memory_bytes: s.memory_bytes, text_bytes: s.text_bytes };
+      },
+    };
+  },
+  minisearch() {
+    const MiniSearch = require('minisearch');
+    const index = new MiniSearch({ fields: ['title', 'body'], idField: 'file' });
+    return {
+      add: (a) => index.add({ file: a.file, title: a.title, body: a.body }),
+      search: (q) => index.search(plain(q)).slice(0, 10).map((r) => r.id),
+      bytes: () => JSON.stringify(index).length,
+    };
+  },
+  'flexsearch-default'() {
+    return flex({});
+  },
+  'flexsearch-fast'() {
+    return flex({ preset: 'performance' });
+  },
+  lunr() {
+    const lunr = require('lunr');
+    const docs = [];
+    let index = null;
+    return {
+      add: (a) => docs.push({ file: a.file, title: a.title, body: a.body }),
+      finish() {
+        index = lunr(function () {
+          this.ref('file');
+          this.field('title');
+          this.field('body');
+          for (const d of docs) this.add(d);
+        });
+        docs.length = 0;
+      },
+      search(q) {
+        try {
+          return index.search(plain(q)).slice(0, 10).map((r) => r.ref);
+        } catch {
+          return [];
+        }
+      },
+      bytes: () => JSON.stringify(index).length,
+    };
+  },
+  async orama() {
+    const { create, insertMultiple, search, save } = await import('@orama/orama');
+    const db = create({ schema: { file: 'string', title: 'string', body: 'string' } });
+    const batch = [];
+    return {
+      add: (a) => batch.push({ file: a.file, title: a.title, body: a.body }),
+      async finish() {
+        await insertMultiple(db, batch, 1000);
+        batch.length = 0;
+      },
+      async search(q) {
+        const r = await search(db, { term: plain(q), properties: ['title', 'body'], limit: 10 });
+        return r.hits.map((h) => h.document.file);
+      },
+      bytes: () => JSON.stringify(save(db)).length,
+    };
+  },
+};
+
+function flex(options) {
+  const { Index } = require('flexsearch');
+  const index = new Index(options);
+  const files = [];
+  return {
+    add(a) {
+      index.add(files.length, `${a.title}\n${a.body}`);
+      files.push(a.file);
+    },
+    search: (q) => index.search(plain(q), 10).map((i) => files[i]),
+    bytes() {
+      let n = 0;
+      index.export((key, data) => {
+        n += key.length + (data ? String(data).length : 0);
+      });
+      return n;
+    },
+  };
+}
+
+const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const p95 = (xs) => xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))];
+
+async function main() {
+  const articles = grownArticles(size);
+  const known = knownItemQueries(articles);
+  const mix = latencyQueries(articles);
+  const before = heap();
+  const engine = await engines[engineName]();
+  const t0 = performance.now();
+  for (const a of articles) engine.add(a);
+  await engine.finish?.();
+  const buildMs = performance.now() - t0;
+  const memory = engine.memory ? engine.memory() : { heap_bytes: heap() - before };
+
+  for (const q of mix) await engine.search(q.query); // warm-up
+  const times = [];
+  const t1 = performance.now();
+  for (const q of mix) {
+    const s = performance.now();
+    await engine.search(q.query);
+    times.push(performance.now() - s);
+  }
+  const totalMs = performance.now() - t1;
+
+  const mrr = {};
+  for (const lang of ['en', 'ar']) {
+    const qs = known.filter((q) => q.lang === lang);
+    let sum = 0;
+    for (const q of qs) {
+      const rank = (await engine.search(q.query)).indexOf(q.target);
+      if (rank >= 0 && rank < 10) sum += 1 / (rank + 1);
+    }
+    mrr[lang] = sum / qs.length;
+  }
+  const raw = articles.reduce((n, a) => n + Buffer.byteLength(a.title) + Buffer.byteLength(a.body), 0);
+  const result = {
+    engine: engineName,
+    size: articles.length,
+    raw_bytes: raw,
+    build_ms: buildMs,
+    query_median_ms: median(times),
+    query_p95_ms: p95(times),
+    queries_per_s: mix.length / (totalMs / 1000),
+    serialized_bytes: engine.bytes(),
+    mrr_en: mrr.en,
+    mrr_ar: mrr.ar,
+    ...memory,
+  };
+  process.stdout.write(JSON.stringify(result) + '\n');
+}
+
+main().catch((e) => {
+  process.stderr.write(`${engineName}: ${e.stack}\n`);
+  process.exit(1);
+});

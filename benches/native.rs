@@ -1,0 +1,114 @@
+//! The core natively, on the same corpus as the wasm benchmark (`benches/run.js` starts it):
+//! `cargo bench --bench native -- SIZE QUERIES_FILE` indexes the real corpus grown to SIZE
+//! articles the same way as `benches/corpus.js` (copy k: " (copy k)" after the title and
+//! "qx<k>" after every 50th body word), runs each query of QUERIES_FILE once to warm up and
+//! once timed, and prints one JSON line.
+
+use std::time::Instant;
+
+fn articles(size: usize) -> Vec<(String, Vec<u8>)> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    let mut real = Vec::new();
+    for lang in ["en", "ar"] {
+        let Ok(dir) = std::fs::read_dir(root.join(lang)) else {
+            continue;
+        };
+        let mut names: Vec<_> = dir
+            .filter_map(Result::ok)
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        for name in names {
+            if let Ok(bytes) = std::fs::read(root.join(lang).join(&name)) {
+                real.push((format!("{lang}/{name}"), bytes));
+            }
+        }
+    }
+    let mut out = Vec::with_capacity(size);
+    for i in 0..size {
+        let Some((file, bytes)) = real.get(i % real.len().max(1)) else {
+            break;
+        };
+        let k = i / real.len();
+        if k == 0 {
+            out.push((file.clone(), bytes.clone()));
+            continue;
+        }
+        let text = String::from_utf8_lossy(bytes);
+        let mut lines = text.splitn(2, '\n');
+        let title = lines.next().unwrap_or("").trim();
+        let body = lines.next().unwrap_or("").trim();
+        let body: Vec<String> = body
+            .split(' ')
+            .enumerate()
+            .map(|(j, w)| {
+                if j % 50 == 49 {
+                    format!("{w} qx{k}")
+                } else {
+                    w.to_string()
+                }
+            })
+            .collect();
+        out.push((
+            format!("copy{k}/{file}"),
+            format!("{title} (copy {k})\n\n{}", body.join(" ")).into_bytes(),
+        ));
+    }
+    out
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
+    let size: usize = args.first().and_then(|s| s.parse().ok()).unwrap_or(4400);
+    let queries: Vec<String> = args
+        .get(1)
+        .and_then(|p| std::fs::read_to_string(p).ok())
+        .map(|t| t.lines().map(String::from).collect())
+        .unwrap_or_default();
+    let files = articles(size);
+    let start = Instant::now();
+    let mut corpus = qarin::Corpus::new();
+    for (name, bytes) in &files {
+        corpus.add_bytes(name, bytes);
+    }
+    corpus.shrink();
+    let build_ms = start.elapsed().as_secs_f64() * 1000.0;
+    let options = qarin::SearchOptions::default();
+    // Warm-up, repeated when profiling (QARIN_REPEAT=n) so the queries dominate a profile.
+    let repeat: usize = std::env::var("QARIN_REPEAT")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(1);
+    for _ in 0..repeat {
+        for q in &queries {
+            corpus.search(q, &options);
+        }
+    }
+    let mut times: Vec<f64> = queries
+        .iter()
+        .map(|q| {
+            let t = Instant::now();
+            corpus.search(q, &options);
+            t.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    let pick = |f: f64| {
+        times
+            .get(((times.len() as f64 * f) as usize).min(times.len().saturating_sub(1)))
+            .copied()
+            .unwrap_or(0.0)
+    };
+    let stats = corpus.stats();
+    println!(
+        "{{\"engine\":\"qarin-native\",\"size\":{},\"build_ms\":{build_ms:.1},\"query_median_ms\":{:.4},\"query_p95_ms\":{:.4},\"index_bytes\":{},\"text_bytes\":{}}}",
+        corpus.len(),
+        pick(0.5),
+        pick(0.95),
+        stats.index_bytes,
+        stats.text_bytes
+    );
+}

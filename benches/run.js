@@ -1,0 +1,110 @@
+// `./qarin.sh bench [--quick]`: Qarin (nodejs wasm build, and natively) beside MiniSearch,
+// FlexSearch (default and "performance" preset), lunr and Orama on the same articles.
+// Each engine and size runs in its own process (benches/engine.js) with
+// --max-old-space-size=16384 and a 10-minute cap (DNF when hit). Prints one table.
+// --quick: 4.4k articles only. Full: 4.4k, 10k and 100k (100k for Qarin, MiniSearch and
+// FlexSearch only). Larger sizes are grown from the real corpus as benches/corpus.js says.
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { performance } from 'node:perf_hooks';
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, grownArticles, latencyQueries, realArticles } from './corpus.js';
+
+const quick = process.argv.includes('--quick');
+const CAP_MS = 10 * 60 * 1000;
+const real = realArticles().length;
+const sizes = quick ? [real] : [real, 10_000, 100_000];
+const ALL = ['qarin', 'minisearch', 'flexsearch-default', 'flexsearch-fast', 'lunr', 'orama'];
+const BIG = ['qarin', 'minisearch', 'flexsearch-default', 'flexsearch-fast'];
+
+function run(cmd, args, options = {}) {
+  const r = spawnSync(cmd, args, { cwd: ROOT, encoding: 'utf8', timeout: CAP_MS, maxBuffer: 1 << 26, ...options });
+  if (r.error?.code === 'ETIMEDOUT' || r.signal === 'SIGTERM') return { dnf: true };
+  const line = (r.stdout || '').trim().split('\n').filter((l) => l.startsWith('{')).pop();
+  if (r.status !== 0 || !line) return { error: (r.stderr || '').trim().split('\n').slice(-3).join(' ') };
+  return JSON.parse(line);
+}
+
+const rows = [];
+mkdirSync(join(ROOT, 'target'), { recursive: true });
+for (const size of sizes) {
+  // The native run reads the same query mix from a file.
+  const queries = join(ROOT, 'target', `bench-queries-${size}.txt`);
+  writeFileSync(queries, latencyQueries(grownArticles(Math.min(size, real))).map((q) => q.query).join('\n') + '\n');
+  for (const engine of size > 10_000 ? BIG : ALL) {
+    process.stderr.write(`${engine} × ${size.toLocaleString('en')} …\n`);
+    rows.push({ engine, size, ...run('node', ['--expose-gc', '--max-old-space-size=16384', 'benches/engine.js', engine, String(size)]) });
+  }
+  process.stderr.write(`qarin-native × ${size.toLocaleString('en')} …\n`);
+  rows.push({ engine: 'qarin (native)', size, ...run('cargo', ['bench', '--quiet', '--bench', 'native', '--', String(size), queries]) });
+}
+
+const f = (x, d = 1) => (x === undefined || x === null || Number.isNaN(x) ? '–' : Number(x).toFixed(d));
+const mb = (x) => (x ? (x / 1e6).toFixed(1) : '–');
+const header = ['engine', 'articles', 'build s', '×MiniS', 'q median ms', 'q p95 ms', '×MiniS', 'q/s', 'index MB', 'index/raw', 'memory MB', 'saved MB', 'MRR en', 'MRR ar'];
+const table = [header];
+for (const size of sizes) {
+  const mini = rows.find((r) => r.size === size && r.engine === 'minisearch');
+  for (const r of rows.filter((x) => x.size === size)) {
+    if (r.dnf || r.error) {
+      table.push([r.engine, size.toLocaleString('en'), r.dnf ? 'DNF' : 'error', '', '', '', '', '', '', '', '', '', '', r.error ? r.error.slice(0, 60) : '']);
+      continue;
+    }
+    const index = r.index_bytes ?? r.heap_bytes;
+    table.push([
+      r.engine,
+      (r.size ?? size).toLocaleString('en'),
+      f(r.build_ms / 1000, 2),
+      mini?.build_ms ? f(r.build_ms / mini.build_ms, 2) : '–',
+      f(r.query_median_ms, 3),
+      f(r.query_p95_ms, 3),
+      mini?.query_median_ms ? f(r.query_median_ms / mini.query_median_ms, 2) : '–',
+      f(r.queries_per_s, 0),
+      mb(index),
+      r.raw_bytes && index ? f(index / r.raw_bytes, 2) : r.text_bytes && index ? f(index / r.text_bytes, 2) : '–',
+      mb(r.memory_bytes ?? r.heap_bytes),
+      mb(r.serialized_bytes),
+      f(r.mrr_en, 3),
+      f(r.mrr_ar, 3),
+    ]);
+  }
+}
+const widths = header.map((_, i) => Math.max(...table.map((row) => String(row[i]).length)));
+for (const row of table) console.log(row.map((c, i) => String(c).padStart(i ? widths[i] : 0).padEnd(i ? 0 : widths[0])).join('  '));
+console.log(`
+Medians of one timed pass over ${latencyQueries(grownArticles(real)).length} queries after one warm-up pass; p95 likewise.
+index MB: Qarin's posting lists and term dictionary (stored texts excluded); peers: JS heap
+growth while indexing (they store no texts). memory MB: Qarin's whole wasm linear memory (texts
+included), peers' heap growth. saved MB: Qarin toBytes(), MiniSearch/lunr/Orama JSON, FlexSearch export.
+MRR@10: 100 known-item queries per language, 2–3 words recalled from a headline, Arabic ones
+re-spelled (hamza dropped, ة as ه, a diacritic or tatweel added, ال dropped, و/ب added).
+Peers get queries as plain words (no phrase quotes, no prefix star); Qarin builds from the raw
+file bytes (decode and cleaning included), peers from pre-split title and body.
+Corpus growth: copy k of an article gets " (copy k)" on its title and "qx<k>" after every
+50th body word.`);
+
+// Analysis throughput: the analyzer alone over every article's text, natively and in wasm.
+{
+  const { Corpus } = createRequire(import.meta.url)(join(ROOT, 'pkg-node', 'qarin.js'));
+  const native = spawnSync('cargo', ['bench', '--quiet', '--bench', 'analysis'], { cwd: ROOT, encoding: 'utf8' });
+  const nativeRates = Object.fromEntries(
+    (native.stdout || '').split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l)).map((r) => [r.lang, r.mb_per_s]),
+  );
+  console.log('\nAnalysis throughput (median of 5 passes over the real corpus)');
+  console.log('lang  MB     native MB/s  wasm MB/s  wasm/native');
+  for (const lang of ['en', 'ar']) {
+    const texts = realArticles().filter((a) => a.lang === lang).map((a) => `${a.title}\n${a.body}`);
+    const mbytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0) / 1e6;
+    const rates = [];
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      for (const t of texts) Corpus.countWords(t);
+      rates.push(mbytes / ((performance.now() - t0) / 1000));
+    }
+    rates.sort((a, b) => a - b);
+    const wasm = rates[2];
+    const nat = nativeRates[lang];
+    console.log(`${lang}    ${mbytes.toFixed(1).padStart(4)}  ${f(nat, 1).padStart(11)}  ${f(wasm, 1).padStart(9)}  ${nat ? f(wasm / nat, 2).padStart(11) : '–'}`);
+  }
+}

@@ -1,0 +1,124 @@
+//! Phrase lists. General phrases of news sites in English and Arabic, matched folded and
+//! whole-line unless said otherwise, and the predicates that look lines up in them.
+
+use std::sync::OnceLock;
+
+use super::matching::{ends_sentence, word_count};
+use crate::ingest::meta::{fold, folded_list, key};
+
+pub(super) static RELATED_CELL: OnceLock<Vec<String>> = OnceLock::new();
+#[rustfmt::skip]
+pub(super) const RELATED: &[&str] = &[
+    "related", "related articles", "related posts", "related stories", "related news",
+    "related content", "related coverage", "related topics", "related links", "related reading",
+    "read more", "read also", "also read", "see also", "more stories", "more news", "other news",
+    "you may also like", "you might also like", "you may be interested in", "recommended",
+    "recommended for you", "recommended stories", "most read", "most popular", "most viewed",
+    "most shared", "most commented", "top stories", "latest news", "latest stories", "trending",
+    "trending now", "editor's picks", "editors' picks", "more on this story", "in other news",
+    "what to read next", "further reading", "مواضيع ذات صلة", "مقالات ذات صلة", "أخبار ذات صلة",
+    "مواد ذات صلة", "موضوعات ذات صلة", "تقارير ذات صلة", "روابط ذات صلة", "قصص ذات صلة", "ذات صلة",
+    "اقرأ أيضا", "اقرأ أيضاً", "إقرأ أيضا", "اقرأ كذلك", "اقرأ المزيد", "الأكثر قراءة",
+    "الأكثر مشاهدة", "الأكثر تداولا", "الأكثر تعليقا", "الأكثر شعبية", "الأكثر قراءة اليوم",
+    "الأخبار الأكثر قراءة", "أخبار متعلقة", "مقالات متعلقة", "مواضيع متعلقة", "أخبار مشابهة",
+    "مقالات مشابهة", "قد يعجبك أيضا", "قد يهمك أيضا", "قد يهمك", "قد يعجبك", "شاهد أيضا",
+    "المزيد من الأخبار", "آخر الأخبار", "أهم الأخبار", "مقالات أخرى", "أخبار أخرى", "اخترنا لك",
+    "ننصحك بقراءة",
+];
+
+/// A heading that opens a list of links to other articles.
+pub(super) fn is_related_heading(k: &str) -> bool {
+    is_related_phrase(k) || is_related_pattern(k)
+}
+
+/// One of the known related-links headings, word for word.
+pub(super) fn is_related_phrase(k: &str) -> bool {
+    !k.is_empty() && folded_list(&RELATED_CELL, RELATED).iter().any(|p| p == k)
+}
+
+/// A heading with a section name in it: "More from Politics", "Most Visited in Politics",
+/// "Top Politics stories", "More Syria news". Trusted only where a list follows to the end:
+/// in the middle of an article "More on the economy" may be a subheading.
+pub(super) fn is_related_pattern(k: &str) -> bool {
+    if k.is_empty() || word_count(k) > 7 {
+        return false;
+    }
+    let w: Vec<&str> = k.split(' ').collect();
+    let n = w.len();
+    let starts = |p: &[&str]| w.len() > p.len() && w.iter().zip(p).all(|(a, b)| a == b);
+    starts(&["more", "from"])
+        || starts(&["most", "visited", "in"])
+        || starts(&["most", "read", "in"])
+        || starts(&["most", "popular", "in"])
+        || starts(&["latest", "in"])
+        || starts(&["الاكثر", "قراءه", "في"])
+        || ((3..=5).contains(&n) && w[0] == "top" && (w[n - 1] == "stories" || w[n - 1] == "news"))
+        || ((3..=4).contains(&n) && w[0] == "more" && (w[n - 1] == "stories" || w[n - 1] == "news"))
+}
+
+pub(super) static NAV_CELL: OnceLock<Vec<String>> = OnceLock::new();
+#[rustfmt::skip]
+pub(super) const NAV: &[&str] = &[
+    "advertisement", "advertisements", "sponsored", "sponsored content", "share", "share this",
+    "share this article", "share this story", "share on facebook", "share on twitter", "tweet",
+    "click to share", "click to share on twitter", "click to share on facebook", "click to print",
+    "click to email", "print", "email", "print this page", "print this article", "follow us",
+    "follow us on twitter", "follow us on facebook", "subscribe", "subscribe to our newsletter",
+    "sign up for our newsletter", "tags", "like this", "loading", "like loading", "next",
+    "previous", "next previous", "previous next", "next article", "previous article", "back to top",
+    "scroll to top", "home", "comments", "top", "close", "skip to content", "إعلان", "اعلانات",
+    "شارك", "شارك هذا", "شارك المقال", "شارك الخبر", "مشاركة", "تابعونا", "تابعنا",
+    "تابعنا على تويتر", "تابعنا على فيسبوك", "طباعة", "أرسل", "إرسال", "الوسوم", "كلمات مفتاحية",
+    "كلمات دلالية", "التالي", "السابق", "المقال التالي", "المقال السابق", "انتهى", "التعليقات",
+    "الرئيسية", "المزيد", "للمزيد", "more", "تويتر", "فيسبوك", "twitter", "facebook", "whatsapp",
+];
+
+/// A line that is only a navigation or sharing label ("Share this:", "Advertisement").
+pub(super) fn is_nav_line(k: &str) -> bool {
+    !k.is_empty() && folded_list(&NAV_CELL, NAV).iter().any(|p| p == k)
+}
+
+/// Navigation that carries a list after a label, trusted at the end only: "Tags: Syria,
+/// Aleppo", "Share on: Facebook Twitter", "الوسوم: سوريا".
+pub(super) fn is_nav_list_line(line: &str) -> bool {
+    #[rustfmt::skip]
+    const LABELS: &[&str] = &[
+        "tags", "topics", "filed under", "share this", "share on", "share", "follow us on", "keywords",
+        "categories", "category", "الوسوم", "كلمات مفتاحية", "كلمات دلالية", "الكلمات المفتاحية",
+        "شارك على", "تابعونا على", "تابعنا على", "التصنيف", "الأقسام",
+    ];
+    let f = fold(line);
+    word_count(&f) <= 25
+        && !ends_sentence(line)
+        && LABELS.iter().any(|l| {
+            let l = key(l);
+            f.strip_prefix(l.as_str())
+                .is_some_and(|r| r.trim_start().starts_with([':', '：']))
+        })
+}
+
+pub(super) static COMMENT_CELL: OnceLock<Vec<String>> = OnceLock::new();
+#[rustfmt::skip]
+pub(super) const COMMENT_STARTS: &[&str] = &[
+    "leave a reply", "leave a comment", "post a comment", "add a comment", "add comment",
+    "add new comment", "post comment", "submit comment", "your email address will not be published",
+    "required fields are marked", "you may use these html tags", "comments are closed",
+    "you must be logged in to post a comment", "join the discussion", "comment via",
+    "write a comment", "أضف تعليق", "أضف تعليقا", "أضف تعليقك", "اترك تعليقا", "اترك تعليق",
+    "اترك رد", "اترك ردا", "لن يتم نشر عنوان بريدك الإلكتروني", "اكتب تعليقك", "إضافة تعليق",
+    "أضف رد", "الحقول المطلوبة", "التعليقات مغلقة", "لا توجد تعليقات",
+];
+
+/// The first line of a comment form ("Leave a Reply", "أضف تعليق").
+pub(super) fn is_comment_start(line: &str) -> bool {
+    let k = key(line);
+    let n = word_count(&k);
+    folded_list(&COMMENT_CELL, COMMENT_STARTS).iter().any(|p| {
+        k.strip_prefix(p.as_str()).is_some_and(|rest| {
+            // Whole words only, and short unless the phrase itself is long (the HTML-tags
+            // sentence runs on with a list of tags).
+            (rest.is_empty() || rest.starts_with([' ', ':', '.', ',', '*', '(']))
+                && (n <= 15 || word_count(p) >= 4)
+        })
+    })
+}

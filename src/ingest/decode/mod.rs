@@ -1,0 +1,312 @@
+//! Bytes to text, naming the encoding used. Read in this order: a byte-order mark (UTF-8,
+//! UTF-16LE/BE) decides; UTF-16 without a mark is recognised by its zero bytes; valid UTF-8
+//! is UTF-8; else a declared charset (an HTML `<meta charset>`, an XML declaration, a MIME
+//! header) is used when it names windows-1256, ISO-8859-6 or windows-1252; else the three
+//! are tried and the one that reads best wins ([`guess`]). A guess the scores do not
+//! clearly settle says so in a warning, as does every undecodable byte: the text is never
+//! garbled silently. Empty and binary files are refused with a message saying which.
+
+mod guess;
+pub mod single_byte;
+
+#[cfg(test)]
+use single_byte::SingleByte;
+
+/// Decoded text, the encoding it was read as, and anything the user should know.
+pub struct Decoded {
+    pub text: String,
+    pub encoding: &'static str,
+    pub warnings: Vec<String>,
+}
+
+impl Decoded {
+    fn plain(text: String, encoding: &'static str) -> Self {
+        Decoded {
+            text,
+            encoding,
+            warnings: Vec::new(),
+        }
+    }
+}
+
+/// Reads bytes with no declared charset.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
+    decode_declared(bytes, None)
+}
+
+/// Reads bytes that may declare their charset (`declared`, a label such as
+/// `"windows-1256"`).
+pub fn decode_declared(bytes: &[u8], declared: Option<&str>) -> Result<Decoded, String> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(if bytes.is_empty() {
+            "empty file".to_string()
+        } else {
+            "empty file (only white space)".to_string()
+        });
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xef\xbb\xbf") {
+        return Ok(utf8(rest));
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xff\xfe") {
+        return Ok(utf16(rest, u16::from_le_bytes, "UTF-16LE"));
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xfe\xff") {
+        return Ok(utf16(rest, u16::from_be_bytes, "UTF-16BE"));
+    }
+    if let Some(little) = utf16_without_bom(bytes) {
+        let mut d = if little {
+            utf16(bytes, u16::from_le_bytes, "UTF-16LE")
+        } else {
+            utf16(bytes, u16::from_be_bytes, "UTF-16BE")
+        };
+        d.warnings
+            .push(format!("read as {} (no byte-order mark)", d.encoding));
+        return Ok(d);
+    }
+    if let Some(what) = crate::ingest::format::binary_signature(bytes) {
+        return Err(format!("not a text file: it is {what}"));
+    }
+    if looks_binary(bytes) {
+        return Err("not a text file: it holds binary data".to_string());
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok(Decoded::plain(text.to_string(), "UTF-8"));
+    }
+    let declared_enc = declared.map(|l| (l, single_byte::from_label(l)));
+    if let Some((_, Some(enc))) = declared_enc {
+        let (text, undefined) = enc.decode(bytes);
+        let mut d = Decoded::plain(text, enc.name());
+        if undefined > 0 {
+            d.warnings.push(format!(
+                "{undefined} byte(s) undefined in the declared {} shown as \u{fffd}",
+                enc.name()
+            ));
+        }
+        return Ok(d);
+    }
+    if mostly_utf8(bytes) {
+        return Ok(utf8(bytes));
+    }
+    let g = guess::guess(bytes);
+    let mut d = Decoded::plain(g.text, g.encoding.name());
+    match declared_enc {
+        Some((label, None)) if !label.trim().eq_ignore_ascii_case("utf-8") => {
+            d.warnings.push(format!(
+                "declared encoding {label:?} is not one Qarin reads; read as {} (guessed)",
+                g.encoding.name()
+            ))
+        }
+        Some(_) => d.warnings.push(format!(
+            "declared UTF-8 but is not; read as {} (guessed)",
+            g.encoding.name()
+        )),
+        None => d.warnings.push(format!(
+            "no encoding declared; read as {} (guessed)",
+            g.encoding.name()
+        )),
+    }
+    if !g.sure {
+        d.warnings.push(format!(
+            "not sure of the encoding: {} was only a guess and the text may be garbled",
+            g.encoding.name()
+        ));
+    }
+    if g.undefined > 0 {
+        d.warnings.push(format!(
+            "{} byte(s) undefined in {} shown as \u{fffd}",
+            g.undefined,
+            g.encoding.name()
+        ));
+    }
+    Ok(d)
+}
+
+/// Binary when NUL bytes appear or when over 10% of the first 8 KiB are control bytes
+/// other than tab, newline, carriage return and form feed.
+pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8192)];
+    if head.contains(&0) {
+        return true;
+    }
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1a))
+        .count();
+    controls * 10 > head.len()
+}
+
+/// UTF-16 without a byte-order mark: in the first 4 KiB, the high byte of nearly every
+/// unit is 0x00 (Latin text) or 0x06 (Arabic), on one side only. `Some(true)` for little
+/// endian.
+fn utf16_without_bom(bytes: &[u8]) -> Option<bool> {
+    let head = &bytes[..bytes.len().min(4096) & !1];
+    if head.len() < 8 {
+        return None;
+    }
+    let units = head.len() / 2;
+    let count = |odd: usize| {
+        head.iter()
+            .skip(odd)
+            .step_by(2)
+            .filter(|&&b| b == 0 || b == 6)
+            .count()
+    };
+    let zeros = |odd: usize| head.iter().skip(odd).step_by(2).filter(|&&b| b == 0).count();
+    let (high_odd, high_even) = (count(1), count(0));
+    // The other side must hold text: almost no zero bytes there.
+    if high_odd * 10 >= units * 9 && zeros(0) * 20 < units && zeros(1) * 2 >= units / 4 {
+        Some(true)
+    } else if high_even * 10 >= units * 9 && zeros(1) * 20 < units && zeros(0) * 2 >= units / 4 {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// Nearly valid UTF-8: many multi-byte sequences and few bad bytes (a file cut short or
+/// spliced), better read as UTF-8 with the bad bytes marked than through a legacy table.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut good, mut bad) = (0usize, 0usize);
+    let mut rest = bytes;
+    while !rest.is_empty() {
+        match std::str::from_utf8(rest) {
+            Ok(s) => {
+                good += s.bytes().filter(|&b| b >= 0xC0).count();
+                break;
+            }
+            Err(e) => {
+                let (ok, after) = rest.split_at(e.valid_up_to());
+                good += ok.iter().filter(|&&b| b >= 0xC0).count();
+                bad += 1;
+                let skip = e.error_len().unwrap_or(after.len()).max(1);
+                rest = after.get(skip..).unwrap_or(&[]);
+            }
+        }
+    }
+    good >= 4 && bad * 20 <= good
+}
+
+fn utf8(bytes: &[u8]) -> Decoded {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Decoded::plain(text.to_string(), "UTF-8"),
+        Err(_) => {
+            let text = String::from_utf8_lossy(bytes).into_owned();
+            let bad = text.chars().filter(|&c| c == '\u{fffd}').count();
+            Decoded {
+                text,
+                encoding: "UTF-8",
+                warnings: vec![format!(
+                    "not valid UTF-8: {bad} undecodable byte sequence(s) shown as \u{fffd}; \
+                     the file may use another encoding"
+                )],
+            }
+        }
+    }
+}
+
+fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16, name: &'static str) -> Decoded {
+    let units = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]]));
+    let text: String = char::decode_utf16(units)
+        .map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER))
+        .collect();
+    let mut warnings = Vec::new();
+    if bytes.len() % 2 == 1 {
+        warnings.push(format!(
+            "{name} file has an odd number of bytes; the last one was dropped"
+        ));
+    }
+    if text.contains('\u{fffd}') {
+        warnings.push(format!(
+            "{name} file holds unpaired surrogates, shown as \u{fffd}"
+        ));
+    }
+    Decoded {
+        text,
+        encoding: name,
+        warnings,
+    }
+}
+
+/// Encodes `text` in a single-byte encoding (for tests and fixtures); `None` when a
+/// character has no byte there.
+#[cfg(test)]
+pub(crate) fn encode_single(text: &str, enc: SingleByte) -> Option<Vec<u8>> {
+    text.chars()
+        .map(|c| (0u8..=255).find(|&b| enc.char_of(b) == Some(c)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_empty_and_binary_files_by_name_of_format() {
+        assert_eq!(decode(b"").err().unwrap(), "empty file");
+        assert!(decode(b" \n\r\n")
+            .err()
+            .unwrap()
+            .contains("only white space"));
+        assert!(decode(b"\x89PNG\r\n\x1a\n\0\0")
+            .err()
+            .unwrap()
+            .contains("PNG"));
+        assert!(decode(b"abc\0def\x01\x02\x03\x04\x05")
+            .err()
+            .unwrap()
+            .contains("binary"));
+    }
+
+    #[test]
+    fn reads_utf8_with_bom_and_utf16() {
+        assert_eq!(decode("\u{feff}سلام".as_bytes()).unwrap().text, "سلام");
+        let le: Vec<u8> = [0xff, 0xfe]
+            .into_iter()
+            .chain("Hi ع".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let d = decode(&le).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), ("Hi ع", "UTF-16LE"));
+        let be: Vec<u8> = [0xfe, 0xff]
+            .into_iter()
+            .chain("Hi ع".encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        assert_eq!(decode(&be).unwrap().text, "Hi ع");
+    }
+
+    #[test]
+    fn utf16_without_a_mark() {
+        let text = "قال الوزير إن the talks will resume";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let d = decode(&le).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), (text, "UTF-16LE"));
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(decode(&be).unwrap().encoding, "UTF-16BE");
+    }
+
+    #[test]
+    fn legacy_encodings_declared_and_guessed() {
+        let ar = "قال وزير الخارجية في مؤتمر صحفي إن المفاوضات مستمرة";
+        let bytes = encode_single(ar, SingleByte::Windows1256).unwrap();
+        let d = decode(&bytes).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), (ar, "windows-1256"));
+        assert!(d.warnings.iter().any(|w| w.contains("guessed")));
+        assert!(!d.warnings.iter().any(|w| w.contains("not sure")));
+        let d = decode_declared(&bytes, Some("windows-1256")).unwrap();
+        assert!(d.warnings.is_empty());
+        let bytes = encode_single(ar, SingleByte::Iso8859_6).unwrap();
+        assert_eq!(decode(&bytes).unwrap().encoding, "ISO-8859-6");
+    }
+
+    #[test]
+    fn invalid_utf8_is_warned_about() {
+        let d = decode(b"caf\xe9 au lait, cr\xe8me br\xfbl\xe9e").unwrap();
+        assert_eq!(d.encoding, "windows-1252");
+        assert_eq!(d.text, "café au lait, crème brûlée");
+        let mut nearly = "é".repeat(50).into_bytes();
+        nearly.push(0xff);
+        let d = decode(&nearly).unwrap();
+        assert_eq!(d.encoding, "UTF-8");
+        assert!(d.text.contains('\u{fffd}'));
+        assert_eq!(d.warnings.len(), 1);
+    }
+}

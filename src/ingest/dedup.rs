@@ -1,0 +1,170 @@
+//! Near-duplicates: the same story told twice with small changes (one wire story printed by
+//! two outlets with their own first line or a trimmed ending).
+//!
+//! Method: the body is folded (lower case, Arabic letter variants merged, digits made
+//! ASCII) and cut into overlapping 5-word shingles; a MinHash signature of 64 hash
+//! functions estimates the Jaccard similarity J of two shingle sets, and with the two set
+//! sizes, the containment C of the smaller set in the larger (C = J·(|A|+|B|) / ((1+J)·
+//! min(|A|,|B|))). An article is a near-duplicate of an earlier one when **C ≥ 0.6 and
+//! J ≥ 0.2** — most of the shorter text is in the longer, and they are not merely a
+//! paragraph quoted in a long piece. Candidates come from locality-sensitive hashing (32
+//! bands of 2 values), so adding an article does not compare it with every other.
+//! Texts of fewer than 10 shingles (about 15 words) are never flagged. Exact duplicates are
+//! caught before this by the corpus's content hash.
+
+use std::collections::HashMap;
+
+use super::meta::fold;
+
+const HASHES: usize = 64;
+const ROWS: usize = 2;
+const BANDS: usize = HASHES / ROWS;
+const SHINGLE: usize = 5;
+const MIN_SHINGLES: usize = 10;
+pub const MIN_CONTAINMENT: f64 = 0.6;
+pub const MIN_JACCARD: f64 = 0.2;
+
+/// A text's MinHash signature and shingle count.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Signature {
+    mins: [u32; HASHES],
+    shingles: usize,
+}
+
+fn mix(mut x: u64) -> u64 {
+    // splitmix64's finaliser.
+    x ^= x >> 30;
+    x = x.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x ^= x >> 27;
+    x = x.wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
+fn fnv(s: &str) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// The signature of a body, or `None` when it is too short to judge.
+pub fn signature(body: &str) -> Option<Signature> {
+    let folded = fold(body);
+    let words: Vec<u64> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(fnv)
+        .collect();
+    if words.len() < SHINGLE {
+        return None;
+    }
+    let mut shingles: Vec<u64> = words
+        .windows(SHINGLE)
+        .map(|w| w.iter().fold(0u64, |h, &x| mix(h ^ x)))
+        .collect();
+    shingles.sort_unstable();
+    shingles.dedup();
+    if shingles.len() < MIN_SHINGLES {
+        return None;
+    }
+    let mut mins = [u32::MAX; HASHES];
+    for &s in &shingles {
+        for (i, m) in mins.iter_mut().enumerate() {
+            let h = (mix(s ^ mix(i as u64 + 1)) >> 32) as u32;
+            if h < *m {
+                *m = h;
+            }
+        }
+    }
+    Some(Signature {
+        mins,
+        shingles: shingles.len(),
+    })
+}
+
+/// Estimated (Jaccard, containment of the smaller in the larger) of two signatures.
+pub fn similarity(a: &Signature, b: &Signature) -> (f64, f64) {
+    let same = a.mins.iter().zip(&b.mins).filter(|(x, y)| x == y).count();
+    let j = same as f64 / HASHES as f64;
+    let (na, nb) = (a.shingles as f64, b.shingles as f64);
+    let c = (j * (na + nb) / ((1.0 + j) * na.min(nb))).min(1.0);
+    (j, c)
+}
+
+/// Signatures of a corpus's articles, by id, with their LSH buckets.
+#[derive(Clone, Debug, Default)]
+pub struct Index {
+    signatures: HashMap<u32, Signature>,
+    buckets: HashMap<(u8, u64), Vec<u32>>,
+}
+
+fn band_key(sig: &Signature, band: usize) -> (u8, u64) {
+    let row = &sig.mins[band * ROWS..(band + 1) * ROWS];
+    (
+        band as u8,
+        row.iter().fold(0u64, |h, &x| mix(h ^ u64::from(x))),
+    )
+}
+
+impl Index {
+    pub fn len(&self) -> usize {
+        self.signatures.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.signatures.is_empty()
+    }
+
+    pub fn add(&mut self, id: u32, sig: Signature) {
+        for band in 0..BANDS {
+            self.buckets.entry(band_key(&sig, band)).or_default().push(id);
+        }
+        self.signatures.insert(id, sig);
+    }
+
+    /// The most similar earlier article that `sig` nearly duplicates, among those `alive`
+    /// accepts: its id and the estimated containment.
+    pub fn find(&self, sig: &Signature, alive: impl Fn(u32) -> bool) -> Option<(u32, f64)> {
+        let mut seen: Vec<u32> = Vec::new();
+        for band in 0..BANDS {
+            if let Some(ids) = self.buckets.get(&band_key(sig, band)) {
+                seen.extend(ids.iter().copied());
+            }
+        }
+        seen.sort_unstable();
+        seen.dedup();
+        seen.into_iter()
+            .filter(|&id| alive(id))
+            .filter_map(|id| {
+                let (j, c) = similarity(sig, self.signatures.get(&id)?);
+                (j >= MIN_JACCARD && c >= MIN_CONTAINMENT).then_some((id, c))
+            })
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const STORY: &str = "The United Nations said on Monday that aid convoys had reached the besieged district for the first time in three months, carrying food and medicine for some forty thousand people. Officials said the convoy of forty trucks entered after hours of negotiations at a checkpoint. Residents described shortages of bread, fuel and clean water, and doctors said hospitals had run out of basic supplies. The agency called for regular access and an end to the fighting, which has killed hundreds of civilians since the start of the year.";
+
+    #[test]
+    fn the_same_wire_story_from_two_outlets() {
+        let a = signature(STORY).unwrap();
+        let b = signature(&format!(
+            "VALLEY NEWS — {}",
+            STORY.replace("Residents described", "Local residents described")
+        ))
+        .unwrap();
+        let trimmed: String = STORY.split(". ").take(3).collect::<Vec<_>>().join(". ");
+        let c = signature(&trimmed).unwrap();
+        let other = signature("The city council voted on Tuesday to raise bus fares by ten percent from next month, saying fuel costs had doubled and the network was losing money on every route outside the centre, while opposition members walked out in protest.").unwrap();
+        let mut idx = Index::default();
+        idx.add(1, a.clone());
+        assert_eq!(idx.find(&b, |_| true).map(|f| f.0), Some(1));
+        assert_eq!(idx.find(&c, |_| true).map(|f| f.0), Some(1));
+        assert_eq!(idx.find(&other, |_| true), None);
+        assert_eq!(idx.find(&b, |id| id != 1), None);
+        assert_eq!(signature("Too short to judge at all."), None);
+    }
+}

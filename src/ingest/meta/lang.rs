@@ -1,0 +1,222 @@
+//! Language of a whole article: by script share, then a few cheap checks inside a
+//! script. Letters are classed with the analyzer's [`Script`]; the few languages written in
+//! neither Arabic nor Latin letters are told apart by Unicode block.
+
+use crate::analysis::Script;
+
+/// Script of one letter, or `None` when `c` is not a letter. The analyzer's classes
+/// ([`crate::analysis::script::of_char`]) behind fast paths: the Unicode letter tables are
+/// slow, and nearly all text is ASCII or Arabic.
+pub(crate) fn script_of(c: char) -> Option<Script> {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic().then_some(Script::Latin);
+    }
+    if matches!(c as u32, 0x0621..=0x063A | 0x0641..=0x064A | 0x0671..=0x06D3) {
+        return Some(Script::Arabic);
+    }
+    if !c.is_alphabetic() {
+        return None;
+    }
+    crate::analysis::script::of_char(c)
+}
+
+/// The script most letters of `s` are written in; `None` when `s` has no letters.
+pub(crate) fn dominant_script(s: &str) -> Option<Script> {
+    let (mut arabic, mut latin, mut other) = (0usize, 0usize, 0usize);
+    for sc in s.chars().filter_map(script_of) {
+        match sc {
+            Script::Arabic => arabic += 1,
+            Script::Latin => latin += 1,
+            _ => other += 1,
+        }
+    }
+    // Ties go to Arabic, then Latin.
+    let best = arabic.max(latin).max(other);
+    if best == 0 {
+        None
+    } else if arabic == best {
+        Some(Script::Arabic)
+    } else if latin == best {
+        Some(Script::Latin)
+    } else {
+        Some(Script::Other)
+    }
+}
+
+/// Language of a whole article: `"ar"`, `"fa"`, `"ur"`, `"en"`, `"fr"`, `"de"`, `"es"`,
+/// `"ru"`, `"he"`, `"el"` or `"und"`.
+///
+/// The script most letters are written in decides first. Inside the Arabic script, Persian
+/// and Urdu are told apart by the letters only they use, and only when those are frequent
+/// (Arabic pages borrow a stray ی or گ in names; that must not flip a whole article).
+/// Inside the Latin script, English is assumed unless a stop-word count clearly says
+/// French, German or Spanish. Other letters name Russian, Greek or Hebrew by their
+/// Unicode block when most of them are in one.
+pub fn detect_lang(text: &str) -> String {
+    let code = match dominant_script(text) {
+        None => "und",
+        Some(Script::Arabic) => arabic_language(text),
+        Some(Script::Latin) => latin_language(text),
+        Some(_) => other_language(text),
+    };
+    code.to_string()
+}
+
+/// Cyrillic, Greek or Hebrew: the block most non-Arabic, non-Latin letters are in.
+fn other_language(text: &str) -> &'static str {
+    let mut counts = [0usize; 4];
+    for c in text.chars() {
+        if script_of(c).is_some_and(|s| !matches!(s, Script::Arabic | Script::Latin)) {
+            let i = match c as u32 {
+                0x0400..=0x052F | 0x1C80..=0x1C8F | 0x2DE0..=0x2DFF | 0xA640..=0xA69F => 0,
+                0x0370..=0x03FF | 0x1F00..=0x1FFF => 1,
+                0x0590..=0x05FF | 0xFB1D..=0xFB4F => 2,
+                _ => 3,
+            };
+            counts[i] += 1;
+        }
+    }
+    let best = counts.iter().copied().max().unwrap_or(0);
+    match counts.iter().position(|&n| n == best && n > 0) {
+        Some(0) => "ru",
+        Some(1) => "el",
+        Some(2) => "he",
+        _ => "und",
+    }
+}
+
+fn arabic_language(text: &str) -> &'static str {
+    let (mut letters, mut urdu, mut persian_only, mut persian_yk, mut arabic_yk) = (0, 0, 0, 0, 0);
+    for c in text.chars() {
+        if script_of(c) != Some(Script::Arabic) {
+            continue;
+        }
+        letters += 1;
+        match c {
+            // ٹ ڈ ڑ ں ے ھ ہ: Urdu letters Arabic and Persian do not use.
+            '\u{0679}' | '\u{0688}' | '\u{0691}' | '\u{06BA}' | '\u{06D2}' | '\u{06BE}'
+            | '\u{06C1}' => urdu += 1,
+            // پ چ ژ گ: Persian (and Urdu) letters Arabic lacks.
+            '\u{067E}' | '\u{0686}' | '\u{0698}' | '\u{06AF}' => persian_only += 1,
+            // Persian ی and ک, against Arabic ي and ك.
+            '\u{06CC}' | '\u{06A9}' => persian_yk += 1,
+            '\u{064A}' | '\u{0643}' => arabic_yk += 1,
+            _ => {}
+        }
+    }
+    // Thresholds are shares of Arabic-script letters, with a floor so that one borrowed
+    // name in a short text decides nothing.
+    if urdu >= 5 && urdu * 50 >= letters {
+        "ur"
+    } else if (persian_yk >= 5 && persian_yk > 2 * arabic_yk)
+        || (persian_only >= 5 && persian_only * 60 >= letters)
+    {
+        "fa"
+    } else {
+        "ar"
+    }
+}
+
+#[rustfmt::skip]
+const EN_STOP: &[&str] = &[
+    "the", "and", "of", "to", "is", "that", "for", "with", "was", "on", "said", "have", "has", "it",
+    "by", "from", "which", "were", "this", "are", "they",
+];
+#[rustfmt::skip]
+const FR_STOP: &[&str] = &[
+    "le", "les", "des", "et", "est", "une", "dans", "pour", "du", "au", "sur", "pas", "qui", "avec",
+    "sont", "aux", "ont", "cette", "ils", "été",
+];
+#[rustfmt::skip]
+const DE_STOP: &[&str] = &[
+    "der", "die", "das", "und", "ist", "nicht", "ein", "eine", "den", "mit", "sich", "auf", "für",
+    "von", "dem", "zu", "wird", "auch", "sie", "wurde",
+];
+#[rustfmt::skip]
+const ES_STOP: &[&str] = &[
+    "el", "los", "las", "del", "y", "una", "por", "con", "para", "se", "al", "como", "más", "pero",
+    "fue", "su", "sus", "lo", "ha", "está",
+];
+
+fn latin_language(text: &str) -> &'static str {
+    let mut hits = [0usize; 4];
+    for word in text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(5000)
+    {
+        let w = word.to_lowercase();
+        for (i, list) in [EN_STOP, FR_STOP, DE_STOP, ES_STOP].iter().enumerate() {
+            if list.contains(&w.as_str()) {
+                hits[i] += 1;
+            }
+        }
+    }
+    let (best, &n) = hits[1..]
+        .iter()
+        .enumerate()
+        .max_by_key(|&(_, &n)| n)
+        .unwrap_or((0, &0));
+    // "Clearly": at least a handful of hits and twice as many as English ones.
+    if n >= 4 && n > 2 * hits[0] {
+        ["fr", "de", "es"][best]
+    } else {
+        "en"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_by_script_share() {
+        assert_eq!(detect_lang("وزير الخارجية يزور العاصمة اليوم"), "ar");
+        assert_eq!(
+            detect_lang("The minister visited the capital on Monday."),
+            "en"
+        );
+        assert_eq!(detect_lang("Министр посетил столицу"), "ru");
+        assert_eq!(detect_lang("Ο υπουργός επισκέφθηκε"), "el");
+        assert_eq!(detect_lang("השר ביקר בבירה"), "he");
+        assert_eq!(detect_lang("部长访问了首都"), "und");
+        assert_eq!(detect_lang("2019-08-18 14:55 — ..."), "und");
+        assert_eq!(detect_lang(""), "und");
+        // An Arabic article quoting an English brand stays Arabic.
+        assert_eq!(
+            detect_lang("الرئيس يلتقي نظيره في العاصمة - Breaking News Online"),
+            "ar"
+        );
+    }
+
+    #[test]
+    fn persian_and_urdu_only_when_their_letters_are_frequent() {
+        assert_eq!(
+            detect_lang(
+                "وزیر امور خارجه ایران امروز با همتای روسی خود در مسکو دیدار کرد و گفتگو کردند"
+            ),
+            "fa"
+        );
+        assert_eq!(
+            detect_lang(
+                "پاکستان کے وزیر اعظم نے آج ایک اہم اجلاس کی صدارت کی اور کہا کہ ملک میں امن ہے"
+            ),
+            "ur"
+        );
+        // One Persian letter in a borrowed name does not make an Arabic text Persian.
+        assert_eq!(
+            detect_lang("التقى الوزير بالمبعوث گلبرت في العاصمة وناقشا الأوضاع الراهنة في المنطقة"),
+            "ar"
+        );
+    }
+
+    #[test]
+    fn latin_languages_by_clear_stop_word_majority() {
+        assert_eq!(detect_lang("Le ministre est arrivé dans la capitale pour une visite avec les dirigeants et des experts"), "fr");
+        assert_eq!(detect_lang("Der Minister ist in die Hauptstadt gereist und hat mit den Vertretern von der Regierung gesprochen"), "de");
+        assert_eq!(detect_lang("El ministro llegó a la capital para una reunión con los dirigentes y las autoridades del país"), "es");
+        // A French name in an English text does not make it French.
+        assert_eq!(detect_lang("Le Drian said the talks with the Iranian side were useful and that the ceasefire was holding"), "en");
+    }
+
+}

@@ -1,0 +1,186 @@
+// Share by link: the URL always holds the view; a colleague's browser reproduces it from the
+// link, says plainly when it lacks the articles and offers the remedies (a corpus bundle, or a
+// link that carries the articles); back and forward move between views.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { serve } from './server.js';
+import { start, ready, rows, search, settled, corpusSize, corpusFiles, corpusNames, upload, OUT } from './helpers.js';
+
+let server;
+let alice; // the sender
+const others = [];
+let uploaded; // the names alice uploaded
+
+before(async () => {
+  server = await serve();
+  alice = await start({ server });
+  await alice.open();
+  uploaded = (await corpusNames('en')).slice(300, 320);
+  await upload(alice.page, await corpusFiles('en', uploaded));
+});
+after(async () => {
+  for (const b of [alice, ...others]) await b?.close();
+  await server?.close();
+});
+
+/** A second browser with its own, fresh profile (its own store). */
+async function colleague() {
+  const b = await start({ server });
+  others.push(b);
+  return b;
+}
+
+/** The link in the share dialog (`which`: "view" | "carry"), then closes the dialog. */
+async function shareLink(page, which = 'view') {
+  await page.click('#share');
+  const input = page.locator(`#share-${which}`);
+  await input.waitFor();
+  const link = await input.inputValue();
+  await page.click('#share-dialog button[value=close]');
+  return link;
+}
+
+const files = (page) => rows(page).evaluateAll((els) => els.map((e) => e.dataset.file));
+
+test('keeps the query, filters and open article in the URL and reproduces them from a link', async () => {
+  const page = alice.page;
+  await search(page, 'ماكرون OR Macron');
+  await page.selectOption('select[name=lang]', 'ar');
+  await settled(page, 'ماكرون OR Macron');
+  await rows(page).first().locator('.hit-open').click();
+  await page.locator('#reader article').waitFor();
+  const hash = await page.locator('#reader article').getAttribute('data-hash');
+  assert.match(hash, /^[0-9a-f]{16}$/);
+  const url = new URL(page.url());
+  assert.equal(url.search, '', 'nothing in the query string: the view never reaches the server');
+  assert.match(url.hash, new RegExp(`^#v=1&q=.+&lang=ar&a=${hash}$`));
+  const link = await shareLink(page);
+  assert.equal(link, page.url());
+
+  const bob = await colleague();
+  await bob.page.goto(link);
+  await ready(bob.page);
+  await bob.page.locator('#reader article').waitFor();
+  assert.equal(await bob.page.inputValue('input[type=search]'), 'ماكرون OR Macron');
+  assert.equal(await bob.page.inputValue('select[name=lang]'), 'ar');
+  assert.deepEqual(await files(bob.page), await files(page));
+  assert.equal(await bob.page.locator('#reader article').getAttribute('data-hash'), hash);
+  assert.ok((await bob.page.locator('#reader .article-body mark').count()) > 0, 'the reader marks the query');
+  assert.equal(await bob.page.locator('#notice').textContent(), '');
+});
+
+test('moves between views with the back and forward buttons', async () => {
+  const page = alice.page;
+  await page.keyboard.press('Escape'); // close the reader left open by the test before
+  await page.locator('#reader article').waitFor({ state: 'detached' });
+  await page.selectOption('select[name=lang]', 'all');
+  await search(page, 'Ghouta');
+  await search(page, 'Aleppo');
+  const aleppo = await files(page);
+  await rows(page).first().locator('.hit-open').click();
+  await page.locator('#reader article').waitFor();
+  await page.goBack();
+  await page.locator('#reader article').waitFor({ state: 'detached' });
+  assert.equal(await page.inputValue('input[type=search]'), 'Aleppo');
+  await page.goBack();
+  await settled(page, 'Ghouta');
+  assert.equal(await page.inputValue('input[type=search]'), 'Ghouta');
+  await page.goForward();
+  await settled(page, 'Aleppo');
+  assert.deepEqual(await files(page), aleppo);
+  await page.goForward();
+  await page.locator('#reader article').waitFor();
+});
+
+test('says plainly when a link names articles this browser lacks, and offers a bundle', async () => {
+  const page = alice.page;
+  await search(page, '');
+  await page.locator(`[data-file="${uploaded[3]}"] .hit-open`).click();
+  await page.locator('#reader article').waitFor();
+  const link = await shareLink(page);
+  const carol = await colleague();
+  await carol.page.goto(link);
+  await ready(carol.page);
+  const notice = carol.page.locator('#notice');
+  await notice.locator('.notice-box').waitFor();
+  assert.match(await notice.textContent(), /opens 1 article that this browser’s corpus does not hold/);
+  assert.match(await notice.textContent(), /bundle/);
+  assert.ok(await notice.getByRole('button', { name: 'Import a bundle…' }).isVisible());
+  assert.ok(await carol.page.locator('#reader article').count() === 0);
+});
+
+test('exports the corpus as a bundle that opens at once in another browser', async () => {
+  const page = alice.page;
+  const size = await corpusSize(page);
+  await page.click('#corpus-menu summary');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-bundle')]);
+  assert.match(download.suggestedFilename(), /^qarin-corpus-\d{4}-\d{2}-\d{2}\.qarin$/);
+  const path = join(OUT, 'test.qarin');
+  await download.saveAs(path);
+  const link = page.url(); // alice's reader shows uploaded[3]
+
+  const dave = await colleague();
+  await dave.page.goto(link);
+  await ready(dave.page);
+  await dave.page.locator('#notice .notice-box').waitFor();
+  const [chooser] = await Promise.all([
+    dave.page.waitForEvent('filechooser'),
+    dave.page.locator('#notice').getByRole('button', { name: 'Import a bundle…' }).click(),
+  ]);
+  await chooser.setFiles(path);
+  // Dave has the demo articles: he chooses to replace them with the bundle (instant).
+  await dave.page.locator('#confirm-dialog button[data-choice=replace]').click();
+  await dave.page.waitForFunction(() => /^Bundle: added/.test(document.querySelector('#report').textContent) && !document.body.dataset.busy);
+  assert.equal(await corpusSize(dave.page), size);
+  await dave.page.locator('#reader article').waitFor();
+  assert.match(await dave.page.locator('#reader .article-meta').textContent(), new RegExp(uploaded[3].replace('.', '\\.')));
+  assert.equal(await dave.page.locator('#notice').textContent(), '');
+  // The imported corpus is saved like uploads: it is still there after a reload.
+  await dave.page.reload();
+  await ready(dave.page);
+  assert.equal(await corpusSize(dave.page), size);
+});
+
+test('opens a link that carries its article, after asking, in a browser that lacked it', async () => {
+  const page = alice.page;
+  const link = await shareLink(page, 'carry');
+  assert.match(link, /#v=1&a=[0-9a-f]{16}&d=[A-Za-z0-9_-]+$/);
+  assert.ok(link.length < 8000, `${link.length} characters`);
+  const erin = await colleague();
+  await erin.page.goto(link);
+  await ready(erin.page);
+  const notice = erin.page.locator('#notice');
+  await notice.locator('.notice-box').waitFor();
+  assert.match(await notice.textContent(), /This link carries 1 file/);
+  assert.equal(await corpusSize(erin.page), 5, 'nothing is added without asking');
+  await notice.getByRole('button', { name: 'Add 1 file' }).click();
+  await erin.page.locator('#reader article').waitFor();
+  assert.equal(await erin.page.locator('#reader article').getAttribute('data-hash'), await page.locator('#reader article').getAttribute('data-hash'));
+  assert.equal(await corpusSize(erin.page), 6);
+  assert.doesNotMatch(erin.page.url(), /&d=/, 'the articles leave the address once added');
+});
+
+test('refuses to carry articles past the link size limit and says so', async () => {
+  const page = alice.page;
+  // A long article of varied words: it cannot compress into a short link.
+  let seed = 7;
+  const word = () => {
+    seed = (seed * 48271) % 2147483647;
+    return seed.toString(36).slice(0, 3 + (seed % 6));
+  };
+  const body = Array.from({ length: 9000 }, word).join(' ');
+  await upload(page, [{ name: 'long.txt', mimeType: 'text/plain', buffer: Buffer.from(`A very long article\n\n${body}\n`) }]);
+  await search(page, '');
+  await page.locator('[data-file="long.txt"] .hit-open').click();
+  await page.locator('#reader article').waitFor();
+  await page.click('#share');
+  await page.locator('#share-view').waitFor();
+  assert.equal(await page.locator('#share-carry').count(), 0);
+  assert.match(await page.locator('#share-carry-why').textContent(), /over the limit of 32,000.*bundle/);
+  await page.click('#share-dialog button[value=close]');
+});
+
+test('logs no errors in any browser while sharing', () => {
+  for (const b of [alice, ...others]) assert.deepEqual(b.problems, []);
+});

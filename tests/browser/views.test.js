@@ -1,0 +1,227 @@
+// Filters and facets, keyboard use, themes, the Arabic interface and exports, on the demo
+// articles plus 150 FA-KES files (AFP, AP and Reuters among their agencies).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { start, rows, search, settled, idle, corpusFiles, corpusNames, upload, uiTexts, OUT } from './helpers.js';
+
+let b;
+let page;
+before(async () => {
+  b = await start();
+  page = b.page;
+  await b.open();
+  await upload(page, await corpusFiles('en', (await corpusNames('en')).slice(150, 300)));
+});
+after(async () => {
+  await b?.close();
+});
+
+/** `{label: count}` of a facet menu's options ("AFP (12)" → {AFP: 12}). */
+async function counts(select) {
+  const labels = await page.locator(`select[name=${select}] option`).allTextContents();
+  return Object.fromEntries(labels.map((l) => {
+    const m = l.match(/^(.*) \(([\d,]+)\)$/);
+    return [m[1], Number(m[2].replace(/,/g, ''))];
+  }));
+}
+const total = async () => Number((await page.locator('#summary').textContent()).replace(/,/g, '').match(/\d+/)[0]);
+
+test('filters by source with counts that follow the query', async () => {
+  await search(page, '');
+  const all = await counts('source');
+  assert.ok(all.AFP > 10 && all.Reuters > 0, JSON.stringify(all));
+  await page.selectOption('select[name=source]', 'AFP');
+  await settled(page, '');
+  assert.equal(await total(), all.AFP);
+  assert.match(page.url(), /[#&]src=AFP\b/);
+  // The counts follow the query: fewer AFP articles mention Aleppo than exist.
+  await search(page, 'Aleppo');
+  const aleppo = await counts('source');
+  assert.ok(aleppo.AFP < all.AFP && aleppo.AFP > 0, JSON.stringify(aleppo));
+  assert.equal(await total(), aleppo.AFP);
+  // The language facet counts the source-filtered matches.
+  const langs = await counts('lang');
+  assert.equal(langs['English'], aleppo.AFP);
+});
+
+test('combines the language and source filters and clears them in one click', async () => {
+  await page.selectOption('select[name=lang]', 'ar');
+  await settled(page, 'Aleppo');
+  assert.equal(await rows(page).count(), 0, 'no Arabic AFP article mentions Aleppo');
+  assert.match(await page.locator('#clear-filters').textContent(), /Clear filters \(2\)/);
+  await page.click('#clear-filters');
+  await settled(page, 'Aleppo');
+  assert.equal(await page.inputValue('select[name=lang]'), 'all');
+  assert.equal(await page.inputValue('select[name=source]'), '');
+  assert.ok(await page.locator('#clear-filters').isDisabled());
+  assert.ok((await rows(page).count()) > 0);
+  assert.equal(await page.inputValue('input[type=search]'), 'Aleppo', 'the query stays');
+});
+
+test('shows the date filter and date order only once articles carry dates', async () => {
+  // The core gives no article a date yet: the date controls stay out of the way.
+  assert.ok(await page.locator('input[name=from]').isHidden());
+  assert.ok(await page.locator('select[name=sort]').isHidden());
+  // A link asking for them brings them up (and the core receives them as search options).
+  const url = new URL(page.url());
+  await page.goto(`${url.origin}/#v=1&q=Aleppo&from=2017-01-01&sort=date`);
+  await page.waitForFunction(() => document.body.dataset.ready === 'true' && !document.body.dataset.busy);
+  assert.ok(await page.locator('input[name=from]').isVisible());
+  assert.equal(await page.inputValue('input[name=from]'), '2017-01-01');
+  assert.equal(await page.inputValue('select[name=sort]'), 'date');
+  await page.goto(`${url.origin}/`);
+  await page.waitForFunction(() => document.body.dataset.ready === 'true' && !document.body.dataset.busy);
+});
+
+test('moves through results with the arrow keys, opens with Enter and closes with Esc', async () => {
+  await search(page, 'Aleppo');
+  await page.focus('input[type=search]');
+  await page.keyboard.press('ArrowDown');
+  const focused = () => page.evaluate(() => document.activeElement.closest('[data-file]')?.dataset.rank ?? document.activeElement.id);
+  assert.equal(await focused(), '1');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await focused(), '3');
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await focused(), '2');
+  // The focus is visible: an outline on the focused title.
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.equal(outline, 'solid');
+  const file = await page.evaluate(() => document.activeElement.closest('[data-file]').dataset.file);
+  await page.keyboard.press('Enter');
+  await page.locator('#reader article').waitFor();
+  assert.match(await page.locator('#reader .article-meta').textContent(), new RegExp(file.replace('.', '\\.')));
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'reader-title');
+  await page.keyboard.press('Escape');
+  await page.locator('#reader article').waitFor({ state: 'detached' });
+  assert.equal(await focused(), '2', 'the focus returns to the row that opened the article');
+  await page.keyboard.press('Home');
+  assert.equal(await focused(), '1');
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await focused(), 'q', 'up from the first row goes back to the search box');
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('/');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('type')), 'search');
+});
+
+test('names its regions and controls for assistive technology', async () => {
+  assert.equal(await page.locator('[role=search] input[type=search]').count(), 1);
+  for (const sel of ['#filters', '#tray', '.results-actions', '#pager', '#reader', '.add']) {
+    const name = await page.locator(sel).getAttribute('aria-label');
+    assert.ok(name && name.length > 2, `${sel} has an accessible name`);
+  }
+  for (const id of ['lang', 'source', 'q', 'from', 'to', 'sort']) {
+    assert.equal(await page.locator(`label[for=${id}]`).count(), 1, `#${id} has a label`);
+  }
+  assert.equal(await page.locator('#report').getAttribute('role'), 'status');
+  assert.equal(await page.locator('#query-error').getAttribute('role'), 'alert');
+});
+
+test('switches between light and dark themes and remembers the choice', async () => {
+  const bg = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  const light = await bg();
+  await page.click('#theme');
+  assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
+  assert.equal(await page.getAttribute('#theme', 'aria-pressed'), 'true');
+  const dark = await bg();
+  assert.notEqual(dark, light);
+  await search(page, 'الغوطة');
+  await rows(page).first().locator('.hit-open').click();
+  await page.locator('#reader article').waitFor();
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: join(OUT, 'reader-dark.png') });
+  await page.reload();
+  await page.waitForFunction(() => document.body.dataset.ready === 'true' && !document.body.dataset.busy);
+  assert.equal(await page.getAttribute('html', 'data-theme'), 'dark', 'remembered after a reload');
+  await page.click('#theme');
+  assert.equal(await bg(), light);
+});
+
+test('switches to an Arabic right-to-left interface with no English UI text left', async () => {
+  await page.click('#ui-lang');
+  assert.equal(await page.getAttribute('html', 'lang'), 'ar');
+  assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
+  const ok = new Set(['CSV', 'JSON', 'BM25', 'Esc', 'Enter']);
+  const english = async (where) => {
+    const texts = await uiTexts(page);
+    const left = texts.filter((s) => (s.match(/[A-Za-z][A-Za-z0-9]+/g) ?? []).some((w) => !ok.has(w)));
+    assert.deepEqual(left, [], `English UI text in Arabic mode (${where})`);
+  };
+  // Several states: results with a report, the reader, side by side, the share dialog.
+  await upload(page, await corpusFiles('en', (await corpusNames('en')).slice(400, 402)));
+  await search(page, 'الغوطة OR Ghouta');
+  assert.match(await page.locator('#summary').textContent(), /نتائج|نتيجة|نتيجتان/);
+  await english('results');
+  await rows(page).first().locator('.hit-open').click();
+  await page.locator('#reader article').waitFor();
+  await english('reader');
+  // The search box sits at the right in a right-to-left layout.
+  const box = await page.locator('input[type=search]').boundingBox();
+  const add = await page.locator('.add').boundingBox();
+  assert.ok(box.x > add.x, 'search box right of the add buttons');
+  await page.screenshot({ path: join(OUT, 'arabic-ui.png') });
+  await page.locator('[data-file][data-lang=en] input.compare-box').first().check();
+  await page.locator('[data-file][data-lang=ar] input.compare-box').first().check();
+  await page.click('#open-compare');
+  await page.locator('#compare .sbs-col').first().waitFor();
+  await english('side by side');
+  const [left, right] = [await page.locator('.sbs-left').boundingBox(), await page.locator('.sbs-right').boundingBox()];
+  assert.ok(left.x < right.x, 'English stays on the left in the Arabic UI');
+  await page.keyboard.press('Escape');
+  await page.click('#share');
+  await page.locator('#share-view').waitFor();
+  await english('share dialog');
+  await page.click('#share-dialog button[value=close]');
+  await page.click('#corpus-menu summary');
+  await english('corpus menu');
+  await page.keyboard.press('Escape');
+  // Back to English: the English texts return.
+  await page.click('#ui-lang');
+  assert.equal(await page.getAttribute('html', 'dir'), 'ltr');
+  assert.equal(await page.locator('#search-form button[type=submit]').textContent(), 'Search');
+});
+
+test('exports the results as CSV with a byte-order mark, and as JSON', async () => {
+  await search(page, 'Aleppo');
+  const n = await total();
+  const [csvDl] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+  assert.equal(csvDl.suggestedFilename(), 'Aleppo.csv');
+  const csv = await readFile(await csvDl.path());
+  assert.equal(csv.subarray(0, 3).toString('hex'), 'efbbbf', 'UTF-8 BOM');
+  const lines = csv.toString('utf8').slice(1).trimEnd().split('\r\n');
+  assert.equal(lines[0], 'Rank,Title,Language,Source,Date,Score,File,Hash,Snippet');
+  assert.ok(lines.length >= n + 1);
+  const [jsonDl] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
+  const json = JSON.parse(await readFile(await jsonDl.path(), 'utf8'));
+  assert.equal(json.length, n);
+  assert.deepEqual(Object.keys(json[0]), ['rank', 'title', 'lang', 'source', 'date', 'score', 'file', 'hash', 'snippet']);
+  assert.match(json[0].hash, /^[0-9a-f]{16}$/);
+  assert.ok(json[0].score > 0);
+});
+
+test('exports Arabic results that a spreadsheet reads as Arabic', async () => {
+  await search(page, 'الغوطة');
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+  const text = (await readFile(await dl.path(), 'utf8'));
+  assert.ok(text.startsWith('\uFEFF'));
+  assert.match(text, /الغوطة/);
+  assert.equal(dl.suggestedFilename(), 'الغوطة.csv');
+});
+
+test('downloads an article as text', async () => {
+  await rows(page).first().locator('.hit-open').click();
+  await page.locator('#reader article').waitFor();
+  const title = await page.locator('#reader-title').textContent();
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#reader .reader-download')]);
+  const text = await readFile(await dl.path(), 'utf8');
+  assert.ok(text.startsWith(`${title}\n\n`));
+  assert.ok(text.split('\n\n').length >= 3);
+  await page.keyboard.press('Escape');
+  await idle(page);
+});
+
+test('logs no errors across filters, keys, themes, languages and exports', () => {
+  assert.deepEqual(b.problems, []);
+});

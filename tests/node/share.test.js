@@ -1,0 +1,105 @@
+// Share links (www/share.js): a view survives encode → decode, defaults stay out of the link,
+// untrusted fragments never throw, and carried articles round-trip within their limits.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  emptyView, encodeView, decodeView, viewHashes, encodeArticles, decodeArticles, linkFor,
+  MAX_LINK_CHARS, MAX_PAYLOAD_BYTES,
+} from '../../www/share.js';
+
+const A = '0123456789abcdef';
+const B = 'fedcba9876543210';
+
+test('a view with every field set survives encoding and decoding', () => {
+  const view = {
+    ...emptyView(), q: 'الغوطة "Eastern Ghouta" -Aleppo & more=1 #x %', exact: true, lang: 'ar', source: 'رويترز',
+    entity: 'Macron', from: '2018-02-01', to: '2018-03-31', sort: 'date', page: 3, open: A, left: B, right: A,
+    compare: true, tool: 'kwic', toolArgs: { width: '5', term: 'غوطة' },
+  };
+  const fragment = encodeView(view);
+  const back = decodeView(`#${fragment}`);
+  assert.deepEqual(back.problems, []);
+  assert.equal(back.isView, true);
+  assert.deepEqual(back.view, view);
+  assert.equal(back.data, '');
+});
+
+test('the default view is the empty fragment and defaults are left out of links', () => {
+  assert.equal(encodeView(emptyView()), '');
+  assert.equal(encodeView({ ...emptyView(), q: 'Ghouta' }), 'v=1&q=Ghouta');
+  assert.equal(encodeView({ ...emptyView(), q: 'a b', page: 1, sort: 'relevance', lang: 'all' }), 'v=1&q=a%20b');
+});
+
+test('links name articles by content hash only, and reject anything else', () => {
+  assert.equal(encodeView({ ...emptyView(), open: 42 }), '');
+  assert.equal(encodeView({ ...emptyView(), open: 'ABCDEF0123456789' }), '');
+  const r = decodeView('v=1&a=12&l=zzzzzzzzzzzzzzzz');
+  assert.equal(r.view.open, null);
+  assert.equal(r.view.left, null);
+  assert.deepEqual(r.problems.map((p) => p.key).sort(), ['a', 'l']);
+});
+
+test('a fragment that is not a view, or from another version, is recognised', () => {
+  assert.equal(decodeView('#results').isView, false);
+  assert.deepEqual(decodeView('#results').problems, []);
+  const future = decodeView('#v=2&q=x');
+  assert.equal(future.isView, true);
+  assert.deepEqual(future.problems, [{ key: 'v', code: 'version' }]);
+  assert.equal(future.view.q, '');
+  const noVersion = decodeView('#q=Ghouta');
+  assert.deepEqual(noVersion.problems, [{ key: 'v', code: 'version' }]);
+});
+
+test('hostile fragments decode to defaults with problems, never an exception', () => {
+  for (const bad of ['v=1&q=%E0%A4%A', 'v=1&p=-3', 'v=1&p=1e99', 'v=1&from=yesterday', 'v=1&lang=fr', 'v=1&d=<script>', '&&&=&v=1&=', `v=1&q=${'x'.repeat(100_000)}`]) {
+    const r = decodeView(bad);
+    assert.equal(typeof r.view, 'object', bad);
+  }
+  assert.deepEqual(decodeView('v=1&p=-3').problems, [{ key: 'p', code: 'value' }]);
+  assert.deepEqual(decodeView('v=1&from=yesterday').problems, [{ key: 'from', code: 'date' }]);
+  assert.deepEqual(decodeView('v=1&d=<script>').problems, [{ key: 'd', code: 'value' }]);
+});
+
+test('the side-by-side view opens only with both articles named', () => {
+  assert.equal(decodeView(`v=1&l=${A}&cmp=1`).view.compare, false);
+  assert.equal(decodeView(`v=1&l=${A}&r=${B}&cmp=1`).view.compare, true);
+  assert.deepEqual(viewHashes({ ...emptyView(), open: A, left: A, right: B }), [A, B]);
+});
+
+test('carried articles round-trip byte for byte, Arabic names and UTF-16 included', async () => {
+  const files = [
+    { name: 'ar/مقال.txt', bytes: new TextEncoder().encode('عنوان\n\nنص المقال عن الغوطة.\n') },
+    { name: 'utf16.txt', bytes: Uint8Array.from([0xff, 0xfe, 0x41, 0x00, 0x0a, 0x00]) },
+    { name: 'empty.txt', bytes: new Uint8Array(0) },
+  ];
+  const data = await encodeArticles(files);
+  assert.match(data, /^[A-Za-z0-9_-]+$/);
+  const back = await decodeArticles(data);
+  assert.deepEqual(back.map((f) => f.name), files.map((f) => f.name));
+  for (let i = 0; i < files.length; i++) assert.deepEqual([...back[i].bytes], [...files[i].bytes]);
+  const link = linkFor('https://example.org/qarin/#old', { ...emptyView(), open: A }, data);
+  assert.ok(link.startsWith(`https://example.org/qarin/#v=1&a=${A}&d=`));
+  assert.equal(decodeView(link.slice(link.indexOf('#'))).data, data);
+});
+
+test('a typical article fits in a link well under the limit', async () => {
+  const text = `Syria attack symptoms consistent with nerve agent use WHO\n\n${'Victims of a suspected chemical attack in Syria appeared to show symptoms. '.repeat(40)}`;
+  const data = await encodeArticles([{ name: 'a.txt', bytes: new TextEncoder().encode(text) }]);
+  assert.ok(data.length < MAX_LINK_CHARS / 4, `${data.length} characters`);
+});
+
+test('damaged, cut, future and oversized payloads are refused with a code', async () => {
+  const data = await encodeArticles([{ name: 'a.txt', bytes: new TextEncoder().encode('Title\n\nBody.') }]);
+  await assert.rejects(decodeArticles(data.slice(0, 5)), (e) => e.code === 'payload');
+  await assert.rejects(decodeArticles('!!'), (e) => e.code === 'payload');
+  const raw = async (bytes) => {
+    const s = new Blob([bytes]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+    const out = new Uint8Array(await new Response(s).arrayBuffer());
+    return Buffer.from(out).toString('base64url');
+  };
+  await assert.rejects(decodeArticles(await raw(Uint8Array.of(9, 0))), (e) => e.code === 'version');
+  await assert.rejects(decodeArticles(await raw(Uint8Array.of(1, 5, 0x61))), (e) => e.code === 'payload');
+  const bomb = await raw(new Uint8Array(MAX_PAYLOAD_BYTES + 10));
+  assert.ok(bomb.length < 10_000, 'zeros compress well');
+  await assert.rejects(decodeArticles(bomb), (e) => e.code === 'size');
+});

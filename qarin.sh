@@ -50,11 +50,15 @@ setup_browser() {
 }
 
 build() {
-  log "building the wasm core (web and nodejs)"
+  log "building the wasm core: the page's start-up build, its full build, and nodejs"
   # Debian's wasm-opt corrupts wasm-bindgen output; node_modules/.bin comes first on PATH.
-  wasm-pack build --mode no-install --profile wasm-release --target web --out-dir www/pkg --out-name qarin --no-pack
+  # www/pkg: plain text only, no regex, optimized for size (the app shell); www/pkg-full:
+  # every format and regex, loaded by the worker the first time it needs them.
+  wasm-pack build --mode no-install --profile wasm-small --target web --out-dir www/pkg --out-name qarin --no-pack \
+    -- --no-default-features
+  wasm-pack build --mode no-install --profile wasm-release --target web --out-dir www/pkg-full --out-name qarin --no-pack
   wasm-pack build --mode no-install --profile wasm-release --target nodejs --out-dir pkg-node --out-name qarin --no-pack
-  rm -f www/pkg/.gitignore pkg-node/.gitignore
+  rm -f www/pkg/.gitignore www/pkg-full/.gitignore pkg-node/.gitignore
   # The nodejs build is CommonJS; the repository root is an ES-module package.
   echo '{"type": "commonjs"}' > pkg-node/package.json
   log "copying the seed corpus into www/seeds"

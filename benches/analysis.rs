@@ -1,5 +1,6 @@
 //! Native analysis throughput on the real corpus (`../shared/corpus/{en,ar}`): every
-//! article's text is analyzed five times; prints one JSON line per language with the median
+//! article's text is analyzed five times, word by word as the indexer does (the same work
+//! as the wasm `Corpus.countWords`); prints one JSON line per language with the median
 //! MB/s, so `benches/run.js` can set it beside the wasm build's figure.
 
 use std::time::Instant;

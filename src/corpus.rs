@@ -72,6 +72,7 @@ pub struct Corpus {
     // Ingest state (see `add_bytes`): limits, metadata sidecar rows kept for files that
     // come later, and near-duplicate signatures.
     limits: ingest::Limits,
+    #[cfg(feature = "formats")]
     sidecars: ingest::sidecar::Index,
     near_dups: ingest::dedup::Index,
 }
@@ -109,6 +110,7 @@ impl Corpus {
                 message: p.message,
                 skipped: false,
             }));
+        #[cfg(feature = "formats")]
         for sidecar in &ingested.sidecars {
             let applied = self.add_sidecar(sidecar);
             report.warnings.push(Warning {
@@ -147,6 +149,7 @@ impl Corpus {
 
     /// Keeps a sidecar's rows and applies them to the matching articles already stored;
     /// returns how many it changed.
+    #[cfg(feature = "formats")]
     pub fn add_sidecar(&mut self, sidecar: &ingest::sidecar::Sidecar) -> usize {
         let mut only = ingest::sidecar::Index::default();
         only.add(sidecar);
@@ -170,6 +173,7 @@ impl Corpus {
     /// exact duplicate of a stored one is refused, and a near-duplicate (see
     /// `ingest::dedup`) is added with `near_duplicate_of` naming the other file and a note.
     pub fn add_article(&mut self, mut article: Article) -> Result<ArticleSummary, Problem> {
+        #[cfg(feature = "formats")]
         if !self.sidecars.is_empty() {
             self.sidecars.apply_to(&mut article);
         }
@@ -201,8 +205,8 @@ impl Corpus {
                 .and_then(|(id, c)| Some((store.get(id)?.article.file.clone(), c)))
             {
                 article.warnings.push(format!(
-                    "near-duplicate of {other} (about {:.0}% of the shorter text is in the other)",
-                    containment * 100.0
+                    "near-duplicate of {other} (about {}% of the shorter text is in the other)",
+                    ingest::dedup::percent(containment)
                 ));
                 article.near_duplicate_of = Some(other);
             }

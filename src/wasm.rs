@@ -173,6 +173,20 @@ impl Corpus {
             .map_err(|e| JsError::new(e.message()))
     }
 
+    /// Whether this build reads the file itself: the page's start-up build reads plain
+    /// text only, and the worker loads the full build for anything else.
+    #[wasm_bindgen(js_name = readsFile)]
+    pub fn reads_file(name: &str, bytes: &[u8]) -> bool {
+        use crate::ingest::format::{sniff, Format};
+        cfg!(feature = "formats") || matches!(sniff(name, bytes), Format::Text | Format::Unsupported(_))
+    }
+
+    /// Whether this build has `/regex/` search.
+    #[wasm_bindgen(js_name = hasRegex)]
+    pub fn has_regex() -> bool {
+        cfg!(feature = "regex")
+    }
+
     /// How many words the analyzer finds in `text` (for throughput measurements: no
     /// objects cross the boundary).
     #[wasm_bindgen(js_name = countWords)]

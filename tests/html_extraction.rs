@@ -33,9 +33,21 @@ fn prf(got: &str, want: &str) -> (f64, f64, f64) {
         .map(|(t, n)| (*n).min(w.get(t).copied().unwrap_or(0)))
         .sum();
     let (ng, nw): (usize, usize) = (g.values().sum(), w.values().sum());
-    let p = if ng == 0 { 0.0 } else { common as f64 / ng as f64 };
-    let r = if nw == 0 { 1.0 } else { common as f64 / nw as f64 };
-    let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+    let p = if ng == 0 {
+        0.0
+    } else {
+        common as f64 / ng as f64
+    };
+    let r = if nw == 0 {
+        1.0
+    } else {
+        common as f64 / nw as f64
+    };
+    let f = if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    };
     (p, r, f)
 }
 
@@ -66,7 +78,10 @@ fn html_extraction_scores() {
         let body = got.articles.first().map(|a| a.body()).unwrap_or_default();
         if show.as_deref() == Some(stem) {
             if let Some(a) = got.articles.first() {
-                println!("TITLE {}\nDATE {:?} {:?}\nBYLINE {:?}\nURL {:?}\nLANG {}\nOUTLET {:?}", a.title, a.date, a.date_text, a.byline, a.url, a.lang, a.outlet);
+                println!(
+                    "TITLE {}\nDATE {:?} {:?}\nBYLINE {:?}\nURL {:?}\nLANG {}\nOUTLET {:?}",
+                    a.title, a.date, a.date_text, a.byline, a.url, a.lang, a.outlet
+                );
                 for r in &a.removed {
                     println!("REMOVED {:?} {}", r.kind, r.text);
                 }
@@ -77,7 +92,10 @@ fn html_extraction_scores() {
         rows.push((f, p, r, stem.to_string()));
     }
     if rows.is_empty() {
-        println!("note: no pages in {}; extraction test skipped", dir.display());
+        println!(
+            "note: no pages in {}; extraction test skipped",
+            dir.display()
+        );
         return;
     }
     rows.sort_by(|a, b| a.0.total_cmp(&b.0));
@@ -86,14 +104,13 @@ fn html_extraction_scores() {
         println!("{name:<18} {p:>6.3} {r:>6.3} {f:>6.3}");
     }
     let n = rows.len() as f64;
-    let mean = |i: usize| {
-        rows.iter()
-            .map(|row| [row.0, row.1, row.2][i])
-            .sum::<f64>()
-            / n
-    };
+    let mean = |i: usize| rows.iter().map(|row| [row.0, row.1, row.2][i]).sum::<f64>() / n;
     let (mf, mp, mr) = (mean(0), mean(1), mean(2));
-    println!("{:<18} {mp:>6.3} {mr:>6.3} {mf:>6.3}   ({} pages)", "mean", rows.len());
+    println!(
+        "{:<18} {mp:>6.3} {mr:>6.3} {mf:>6.3}   ({} pages)",
+        "mean",
+        rows.len()
+    );
     assert!(
         mf >= MIN_MEAN_F1,
         "mean F1 {mf:.3} fell below {MIN_MEAN_F1}"

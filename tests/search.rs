@@ -243,3 +243,26 @@ fn explain_parts_add_up_to_the_score() {
         .explain
         .is_none());
 }
+
+#[cfg(feature = "regex")]
+#[test]
+fn regular_expressions_search_the_original_text() {
+    let c = sample();
+    assert_eq!(files(&c, "/Le Dri[a-z]n/"), ["c.txt"]);
+    let mut either = files(&c, "/siege|حصار|زير/");
+    either.sort();
+    // A regex matches inside words: زير is inside الوزير too.
+    assert_eq!(either, ["a.txt", "d.txt", "e.txt"]);
+    assert_eq!(files(&c, "/[Gg]houta/ -/siege/"), ["b.txt"]);
+    // Highlighted in snippets: every word a match touches.
+    let hit = &c.search("/Drian/", &SearchOptions::default()).hits[0];
+    assert!(hit.snippet.iter().any(|s| s.hit && s.text == "Drian"));
+    // Malformed and hostile patterns are errors with offsets, never hangs or panics.
+    let bad = c.search("Ghouta /[/", &SearchOptions::default());
+    assert_eq!(bad.error.as_ref().map(|e| e.offset), Some(7));
+    assert!(c.search("/unclosed", &SearchOptions::default()).error.is_some());
+    assert!(c.search(&format!("/{}/", "a".repeat(2000)), &SearchOptions::default()).error.is_some());
+    let nested = format!("/{}a{}/", "(".repeat(200), ")".repeat(200));
+    assert!(c.search(&nested, &SearchOptions::default()).error.is_some());
+    assert!(c.search("/(a*)*b/", &SearchOptions::default()).error.is_none());
+}

@@ -21,8 +21,11 @@ const PAGE = 100;
 const DEBOUNCE_MS = 250;
 /** While files are added, the list is refreshed at most this often. */
 const LIVE_RESULTS_MS = 1500;
-/** At most this many file handles per message to the worker. */
-const CHUNK = 400;
+/** Files read at once and sent in one message while adding files. */
+const READ_AT_ONCE = 16;
+/** How far the page may read ahead of the worker while adding files. */
+const AHEAD_FILES = 400;
+const AHEAD_BYTES = 32_000_000;
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -148,6 +151,12 @@ core.on(Event.READY, async ({ size, report, storage }) => {
 let liveTimer = 0;
 let liveAdded = 0;
 core.on(Event.PROGRESS, (p) => {
+  const sending = jobProgress.get(p.job);
+  if (sending) {
+    sending.done = p.done;
+    sending.wake?.();
+    sending.wake = null;
+  }
   if (p.total > 1 || p.phase !== 'add') {
     renderProgress(ui.report, p, p.phase === 'restore' ? {} : { cancel: cancelAdding });
     ui.report.firstElementChild.dataset.added = String(p.added);
@@ -649,19 +658,7 @@ async function addFiles(files, { origin = 'upload', label = 'report.upload' } = 
   try {
     const job = ++app.jobs;
     const done = core.call(Request.ADD_FILES, { job, total: files.length, origin });
-    // File handles go over in chunks, the page thread free in between (see ADD_CHUNK).
-    // Cloning a File asks the browser process about it, which is slower while the worker
-    // reads files: the chunk shrinks when a message took long and grows when it was quick.
-    let size = 50;
-    for (let k = 0; k < files.length;) {
-      const began = performance.now();
-      core.call(Request.ADD_CHUNK, { job, files: files.slice(k, k + size) });
-      k += size;
-      const took = performance.now() - began;
-      size = Math.max(5, Math.min(CHUNK, took > 12 ? Math.floor(size / 2) : took < 4 ? size * 2 : size));
-      if (k < files.length) await new Promise((resolve) => setTimeout(resolve, 0));
-    }
-    reply = await work(done);
+    reply = await work(sendFiles(job, files, done).then(() => done));
   } catch (e) {
     renderMessage(ui.report, t('error.add', { message: e.message }), { tone: 'warn', dismiss: () => clearReport(ui.report) });
     return null;
@@ -673,6 +670,46 @@ async function addFiles(files, { origin = 'upload', label = 'report.upload' } = 
   await runSearch();
   return reply;
 }
+
+/**
+ * Sends a job's files to the worker (see ADD_CHUNK): reads them a few at a time (the read is
+ * asynchronous: the page thread only waits), transfers the bytes, and keeps at most
+ * AHEAD_FILES / AHEAD_BYTES unread by the worker, so a huge upload never sits in memory.
+ */
+async function sendFiles(job, files, reply) {
+  const consumed = { done: 0, wake: null };
+  jobProgress.set(job, consumed);
+  // The job may end before every file is sent (cancelled, storage full, core failed).
+  let over = false;
+  const ended = reply.then(() => { over = true; }, () => { over = true; });
+  try {
+    let sent = 0;
+    let bytesAhead = [];
+    for (let k = 0; k < files.length && !over; k += READ_AT_ONCE) {
+      const slice = files.slice(k, k + READ_AT_ONCE);
+      const read = await Promise.all(slice.map(async (f) => {
+        try {
+          return { name: f.name, bytes: await f.blob.arrayBuffer() };
+        } catch (e) {
+          return { name: f.name, error: e?.message ?? String(e) };
+        }
+      }));
+      const transfer = read.filter((f) => f.bytes).map((f) => f.bytes);
+      bytesAhead.push(...read.map((f) => [sent += 1, f.bytes?.byteLength ?? 0]));
+      core.call(Request.ADD_CHUNK, { job, files: read }, transfer);
+      // Wait while the worker is far behind.
+      for (;;) {
+        bytesAhead = bytesAhead.filter(([n]) => n > consumed.done);
+        const ahead = bytesAhead.reduce((t, [, b]) => t + b, 0);
+        if (over || (sent - consumed.done <= AHEAD_FILES && ahead <= AHEAD_BYTES)) break;
+        await Promise.race([new Promise((resolve) => { consumed.wake = resolve; }), ended]);
+      }
+    }
+  } finally {
+    jobProgress.delete(job);
+  }
+}
+const jobProgress = new Map(); // ADD_FILES job → {done, wake}: how far the worker has read
 
 function showReport(report, label) {
   app.lastReport = { report, label };
@@ -936,7 +973,8 @@ document.querySelector('.skip-link').addEventListener('click', (e) => {
 function registerServiceWorker() {
   if (!('serviceWorker' in navigator) || !window.isSecureContext) return;
   const hadController = !!navigator.serviceWorker.controller;
-  navigator.serviceWorker.register('./sw.js').catch(() => {});
+  // updateViaCache 'none': sw.js and sw-precache.js are checked past any HTTP cache.
+  navigator.serviceWorker.register('./sw.js', { updateViaCache: 'none' }).catch(() => {});
   navigator.serviceWorker.addEventListener('controllerchange', () => {
     document.body.dataset.offlineReady = 'true';
     // A new version took over a page the old one served: offer to load it.

@@ -19,7 +19,7 @@
 //    │  ── SEARCH {query, lang, source, …} ─►
 //    │  ◄────────────── REPLY {total, hits, facets, error?}
 //    │  ── ADD_FILES {job, total} ───────────►
-//    │  ── ADD_CHUNK {job, files: [{name, blob}]} ► (repeated) reads, adds, saves in batches
+//    │  ── ADD_CHUNK {job, files: [{name, bytes}]} ► (repeated) adds, saves in batches
 //    │  ◄──── PROGRESS {phase: 'add', done, total, file, added}  after each saved batch
 //    │  ── CANCEL ───────────────────────────►  (stops after the batch being saved)
 //    │  ◄────────────── REPLY {report, size}
@@ -45,10 +45,11 @@ export const Request = Object.freeze({
    */
   ADD_FILES: 'add-files',
   /**
-   * `{job, files: [{name, blob}]}` → `{}`: the next files of ADD_FILES job `job`. `blob` is
-   * a File or Blob: structured cloning passes a handle, not the bytes, so the worker reads
-   * them. The page sends a few hundred at a time: cloning thousands of File handles in one
-   * message would hold the page thread for a third of a second.
+   * `{job, files: [{name, bytes?: ArrayBuffer, error?}]}` → `{}`: the next files of ADD_FILES
+   * job `job`, their bytes transferred (not copied). The page reads the files (an async read
+   * that costs its thread nothing) and stays a bounded number of files ahead of the worker's
+   * PROGRESS: posting File handles instead costs the page thread a browser round trip per
+   * file, at times 100 ms for a few dozen files. `error`: the file could not be read.
    */
   ADD_CHUNK: 'add-chunk',
   /** `{}` → `{}`: stops the running ADD_FILES after the batch being saved. */
@@ -93,8 +94,9 @@ export const Event = Object.freeze({
    */
   READY: 'ready',
   /**
-   * Work on files: `{phase: "restore"|"add"|"import", done, total, file, added}`: `done` files
-   * of `total` read, `file` the one being read, `added` articles saved so far.
+   * Work on files: `{phase: "restore"|"add"|"import", done, total, file, added, size, job}`:
+   * `done` files of `total` read, `file` the one being read, `added` articles saved so far,
+   * `size` the corpus's saved articles, `job` the ADD_FILES job (null for others).
    */
   PROGRESS: 'progress',
   /** The store was changed by another tab: `{}`; this tab's corpus is out of date. */

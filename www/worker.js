@@ -2,7 +2,29 @@
 // renders; everything that reads or scores text happens in the `Corpus` here, and every
 // IndexedDB access in store.js. I/O only: this file reads bytes, hands them to wasm, saves
 // them, and posts plain objects back.
-import init, { Corpus } from './pkg/qarin.js';
+import init, { Corpus as SmallCorpus } from './pkg/qarin.js';
+
+// The start-up build reads plain text and has no regex search, to keep the app shell
+// small; the full build (pkg-full/) is loaded the first time a file or a query needs it,
+// and the corpus moves over through toBytes()/fromBytes().
+let Corpus = SmallCorpus;
+let fullBuild = null;
+
+/** Switches to the full build (once), carrying the corpus over. */
+function useFullBuild() {
+  fullBuild ??= (async () => {
+    const full = await import('./pkg-full/qarin.js');
+    await full.default();
+    const moved = full.Corpus.fromBytes(corpus.toBytes());
+    corpus.free?.();
+    corpus = moved;
+    Corpus = full.Corpus;
+  })();
+  return fullBuild;
+}
+
+/** A `/regex/` at the start of a query or after a space, parenthesis or minus. */
+const REGEX_QUERY = /(^|[\s(-])\/[^/]/;
 import { Request, Event } from './protocol.js';
 import { openStore } from './store.js';
 import { encodeBundle, decodeBundle, bundleName } from './bundle.js';
@@ -87,6 +109,7 @@ async function restore() {
     }
   }
   const records = await store.allFiles();
+  if (records.some((rec) => !Corpus.readsFile(rec.name, new Uint8Array(rec.bytes)))) await useFullBuild();
   const report = emptyReport(records.length);
   const changed = [];
   let last = 0;
@@ -178,7 +201,7 @@ async function seedFiles() {
  * returned report) only after its file is saved. `files`: `[{name, blob? | bytes?,
  * removed?: [hash], error?}]`; `bytes` may be a promise.
  */
-async function addFiles(files, { origin = 'upload', phase = 'add', total = files.length, more = null } = {}) {
+async function addFiles(files, { origin = 'upload', phase = 'add', total = files.length, more = null, job = null } = {}) {
   const epoch = cancelEpoch;
   const report = emptyReport(total);
   const reads = new Map();
@@ -197,10 +220,10 @@ async function addFiles(files, { origin = 'upload', phase = 'add', total = files
     const now = Date.now();
     if (force || now - lastProgress >= PROGRESS_EVERY_MS) {
       lastProgress = now;
-      progress(phase, i, total, current, report.added.length, base + report.added.length);
+      progress(phase, i, total, current, report.added.length, base + report.added.length, job);
     }
   };
-  progress(phase, 0, total, files[0]?.name ?? '', 0);
+  progress(phase, 0, total, files[0]?.name ?? '', 0, base, job);
   while (i < total && !dead) {
     if (cancelEpoch !== epoch) {
       report.cancelled = true;
@@ -214,6 +237,9 @@ async function addFiles(files, { origin = 'upload', phase = 'add', total = files
     while (i < total && batch.length < BATCH_FILES && performance.now() - began < BATCH_MS) {
       if (i >= files.length) {
         if (batch.length || !more) break; // save what is read before waiting for more files
+        gate?.open();
+        gate = null;
+        tick(true); // the page sends more files when it sees how far this job has read
         await more();
         if (cancelEpoch !== epoch) break;
         continue;
@@ -236,6 +262,7 @@ async function addFiles(files, { origin = 'upload', phase = 'add', total = files
       let result;
       gate ??= closeGate();
       try {
+        if (!Corpus.readsFile(name, new Uint8Array(buf))) await useFullBuild();
         result = corpus.addBytes(name, new Uint8Array(buf));
       } catch (e) {
         if (e instanceof WebAssembly.RuntimeError) {
@@ -362,8 +389,8 @@ async function saveSnapshot() {
   }
 }
 
-function progress(phase, done, total, file, added, size = null) {
-  self.postMessage({ type: Event.PROGRESS, phase, done, total, file, added, size });
+function progress(phase, done, total, file, added, size = null, job = null) {
+  self.postMessage({ type: Event.PROGRESS, phase, done, total, file, added, size, job });
 }
 
 /**
@@ -423,6 +450,7 @@ function searchAll(s) {
 
 /** Files of ADD_FILES jobs as their chunks arrive: job id → {files, total, more(), wake()}. */
 const jobs = new Map();
+const finishedJobs = new Set();
 function jobFor(id) {
   let job = jobs.get(id);
   if (!job) {
@@ -449,7 +477,8 @@ function idFor(hash) {
 }
 
 const handlers = {
-  [Request.SEARCH](msg) {
+  async [Request.SEARCH](msg) {
+    if (!Corpus.hasRegex() && REGEX_QUERY.test(String(msg.query ?? ''))) await useFullBuild();
     return search(msg);
   },
 
@@ -463,17 +492,22 @@ const handlers = {
           origin: origin === 'link' ? 'link' : 'upload',
           total: incoming.total,
           more: () => incoming.more(),
+          job,
         });
         return { report, size: corpus.size };
       } finally {
         jobs.delete(job);
+        finishedJobs.add(job);
       }
     });
   },
 
   [Request.ADD_CHUNK]({ job, files }) {
+    if (finishedJobs.has(job)) return {}; // the job ended (cancelled): its late files are dropped
     const incoming = jobFor(job);
-    for (const f of files ?? []) incoming.files.push({ name: String(f.name), blob: f.blob });
+    for (const f of files ?? []) {
+      incoming.files.push({ name: String(f.name), blob: f.blob, bytes: f.bytes, error: f.error ? String(f.error) : undefined });
+    }
     incoming.wake();
     return {};
   },

@@ -5,7 +5,9 @@
 
 use std::collections::HashMap;
 
-use super::{dedup, read_with, sidecar, Article, Limits, Problem};
+#[cfg(feature = "formats")]
+use super::sidecar;
+use super::{dedup, read_with, Article, Limits, Problem};
 
 #[derive(Default)]
 pub struct Batch {
@@ -14,6 +16,7 @@ pub struct Batch {
     /// Problems (files or parts not read) and notes (read, with something to say).
     pub problems: Vec<Problem>,
     pub notes: Vec<Problem>,
+    #[cfg(feature = "formats")]
     sidecars: sidecar::Index,
     by_hash: HashMap<u64, usize>,
     near: dedup::Index,
@@ -43,6 +46,7 @@ impl Batch {
         let got = read_with(file, bytes, &self.limits);
         self.problems.extend(got.problems);
         self.notes.extend(got.notes);
+        #[cfg(feature = "formats")]
         for sc in &got.sidecars {
             let mut only = sidecar::Index::default();
             only.add(sc);
@@ -57,6 +61,7 @@ impl Batch {
     }
 
     fn admit(&mut self, mut a: Article) {
+        #[cfg(feature = "formats")]
         self.sidecars.apply_to(&mut a);
         let hash = content_hash(&a);
         if let Some(&i) = self.by_hash.get(&hash) {
@@ -72,9 +77,9 @@ impl Batch {
             if let Some((j, c)) = self.near.find(&sig, |_| true) {
                 if let Some(other) = self.articles.get(j as usize) {
                     a.warnings.push(format!(
-                        "near-duplicate of {} (about {:.0}% of the shorter text is in the other)",
+                        "near-duplicate of {} (about {}% of the shorter text is in the other)",
                         other.file,
-                        c * 100.0
+                        dedup::percent(c)
                     ));
                     a.near_duplicate_of = Some(other.file.clone());
                 }
@@ -91,7 +96,7 @@ impl Batch {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "formats"))]
 mod tests {
     use super::*;
 
@@ -100,14 +105,22 @@ mod tests {
         let mut b = Batch::default();
         let art = b"Rain in the valley\n\nRain fell on the valley for the third day, officials said on Monday.";
         b.add("in/a.txt", art);
-        b.add("meta.tsv", b"file\tsource\tdate\na.txt\tValley News\t2019-03-04\nb.txt\tHill Times\t2019-03-05\n");
-        b.add("in/b.txt", b"Storm hits the coast\n\nA storm hit the coast overnight, cutting power to thousands.");
+        b.add(
+            "meta.tsv",
+            b"file\tsource\tdate\na.txt\tValley News\t2019-03-04\nb.txt\tHill Times\t2019-03-05\n",
+        );
+        b.add(
+            "in/b.txt",
+            b"Storm hits the coast\n\nA storm hit the coast overnight, cutting power to thousands.",
+        );
         b.add("in/copy.txt", art);
         let (articles, problems, notes) = b.finish();
         assert_eq!(articles.len(), 2);
         assert_eq!(articles[0].outlet.as_deref(), Some("Valley News"));
         assert_eq!(articles[1].date.as_deref(), Some("2019-03-05"));
-        assert!(problems.iter().any(|p| p.file == "in/copy.txt" && p.message.contains("duplicate of in/a.txt")));
+        assert!(problems
+            .iter()
+            .any(|p| p.file == "in/copy.txt" && p.message.contains("duplicate of in/a.txt")));
         assert!(notes.iter().any(|n| n.file == "meta.tsv"));
     }
 }

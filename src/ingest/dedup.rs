@@ -81,6 +81,12 @@ pub fn signature(body: &str) -> Option<Signature> {
     })
 }
 
+/// A containment as a whole percentage, for messages (no float formatting in the wasm
+/// build).
+pub fn percent(containment: f64) -> u32 {
+    (containment * 100.0).round().clamp(0.0, 100.0) as u32
+}
+
 /// Estimated (Jaccard, containment of the smaller in the larger) of two signatures.
 pub fn similarity(a: &Signature, b: &Signature) -> (f64, f64) {
     let same = a.mins.iter().zip(&b.mins).filter(|(x, y)| x == y).count();
@@ -116,7 +122,10 @@ impl Index {
 
     pub fn add(&mut self, id: u32, sig: Signature) {
         for band in 0..BANDS {
-            self.buckets.entry(band_key(&sig, band)).or_default().push(id);
+            self.buckets
+                .entry(band_key(&sig, band))
+                .or_default()
+                .push(id);
         }
         self.signatures.insert(id, sig);
     }

@@ -145,7 +145,6 @@ pub(crate) use super::html::XmlEvent;
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::ingest::read;
     use crate::ingest::zip::tests::build;
 
@@ -162,7 +161,10 @@ mod tests {
         assert_eq!(a.title, "Rain in the valley");
         assert_eq!(
             a.paragraphs,
-            ["Rain fell on the valley for the third day, officials said & residents agreed.", "Roads were closed."]
+            [
+                "Rain fell on the valley for the third day, officials said & residents agreed.",
+                "Roads were closed."
+            ]
         );
         let odt = r#"<office:document-content><office:body><office:text>
 <text:h text:outline-level="1">مطر في الوادي</text:h>
@@ -173,6 +175,8 @@ mod tests {
         assert_eq!(got.articles[0].title, "مطر في الوادي");
         assert_eq!(got.articles[0].lang, "ar");
         let got = read("c.docx", &build(&[("other.xml", b"x", false)]));
-        assert!(got.problems[0].message.contains("word/document.xml is missing"));
+        assert!(got.problems[0]
+            .message
+            .contains("word/document.xml is missing"));
     }
 }

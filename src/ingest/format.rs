@@ -30,7 +30,10 @@ const SIGNATURES: &[(&[u8], &str)] = &[
     (b"\xff\xd8\xff", "a JPEG image"),
     (b"GIF8", "a GIF image"),
     (b"%PDF-", "a PDF document"),
-    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document (.doc/.xls/.ppt)"),
+    (
+        b"\xd0\xcf\x11\xe0",
+        "an old Microsoft Office document (.doc/.xls/.ppt)",
+    ),
     (b"\x1f\x8b", "a gzip archive"),
     (b"Rar!", "a RAR archive"),
     (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
@@ -55,7 +58,10 @@ const SIGNATURES: &[(&[u8], &str)] = &[
 /// Extensions of formats Qarin does not read.
 const UNSUPPORTED: &[(&str, &str)] = &[
     ("pdf", "a PDF document"),
-    ("doc", "an old Word document (.doc); save it as .docx or text"),
+    (
+        "doc",
+        "an old Word document (.doc); save it as .docx or text",
+    ),
     ("rtf", "an RTF document; save it as .docx or text"),
     ("pages", "an Apple Pages document"),
     ("xls", "a spreadsheet"),
@@ -98,7 +104,10 @@ const UNSUPPORTED: &[(&str, &str)] = &[
     ("woff2", "a web font"),
     ("ttf", "a font"),
     ("otf", "a font"),
-    ("css", "a style sheet (part of a saved page, not an article)"),
+    (
+        "css",
+        "a style sheet (part of a saved page, not an article)",
+    ),
     ("js", "a script (part of a saved page, not an article)"),
 ];
 
@@ -212,7 +221,10 @@ mod tests {
             sniff("a.txt", b"%PDF-1.4"),
             Format::Unsupported("a PDF document")
         );
-        assert_eq!(sniff("x/a.PDF", b"junk"), Format::Unsupported("a PDF document"));
+        assert_eq!(
+            sniff("x/a.PDF", b"junk"),
+            Format::Unsupported("a PDF document")
+        );
         assert_eq!(sniff("a.htm", b"hello"), Format::Html);
         assert_eq!(sniff("page", b"\n <!DOCTYPE html><p>x"), Format::Html);
         assert_eq!(sniff("a.csv", b"title,text"), Format::Table(b','));

@@ -34,7 +34,9 @@ impl Value {
     pub fn to_text(&self) -> Option<String> {
         match self {
             Value::String(s) => Some(s.clone()),
-            Value::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => Some(format!("{}", *n as i64)),
+            Value::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => {
+                Some(format!("{}", *n as i64))
+            }
             Value::Number(n) => Some(n.to_string()),
             Value::Bool(b) => Some(b.to_string()),
             _ => None,
@@ -230,7 +232,10 @@ mod tests {
     fn reads_values_and_refuses_junk() {
         let v = parse(r#" {"a": [1, 2.5, "x\u00e9\ud83d\ude00", true, null], "b": {"c": "d",},} "#)
             .unwrap();
-        assert_eq!(v.get("b").and_then(|b| b.get("c")).and_then(Value::as_str), Some("d"));
+        assert_eq!(
+            v.get("b").and_then(|b| b.get("c")).and_then(Value::as_str),
+            Some("d")
+        );
         assert_eq!(
             v.get("a"),
             Some(&Value::Array(vec![
@@ -241,7 +246,17 @@ mod tests {
                 Value::Null
             ]))
         );
-        for bad in ["", "{", "[1,", "{\"a\" 1}", "tru", "\"abc", "{} x", "[[[[", "-"] {
+        for bad in [
+            "",
+            "{",
+            "[1,",
+            "{\"a\" 1}",
+            "tru",
+            "\"abc",
+            "{} x",
+            "[[[[",
+            "-",
+        ] {
             assert_eq!(parse(bad), None, "{bad}");
         }
         let deep = "[".repeat(10_000);

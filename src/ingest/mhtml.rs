@@ -29,7 +29,10 @@ pub(crate) fn read(file: &str, bytes: &[u8], out: &mut Ingested) {
         .or_else(|| top.header("content-location"))
         .map(str::to_string);
     let parts: Vec<Part> = match param(&content_type, "boundary") {
-        Some(b) => split_parts(top.body, &b).into_iter().map(split_headers).collect(),
+        Some(b) => split_parts(top.body, &b)
+            .into_iter()
+            .map(split_headers)
+            .collect(),
         None => vec![top],
     };
     let is_html = |p: &Part| {
@@ -207,10 +210,17 @@ mod tests {
 
     #[test]
     fn mime_pieces() {
-        assert_eq!(quoted_printable(b"a=3Db=\r\nc=E2=80=99"), "a=bc’".as_bytes());
+        assert_eq!(
+            quoted_printable(b"a=3Db=\r\nc=E2=80=99"),
+            "a=bc’".as_bytes()
+        );
         assert_eq!(base64(b"SGVs\nbG8="), b"Hello");
         assert_eq!(
-            param("multipart/related; type=\"text/html\"; boundary=\"--x\"", "boundary").as_deref(),
+            param(
+                "multipart/related; type=\"text/html\"; boundary=\"--x\"",
+                "boundary"
+            )
+            .as_deref(),
             Some("--x")
         );
     }

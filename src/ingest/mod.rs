@@ -13,15 +13,22 @@ pub mod batch;
 mod clean;
 pub mod decode;
 pub mod dedup;
+#[cfg(feature = "formats")]
 mod docx;
 pub mod format;
+#[cfg(feature = "formats")]
 pub mod html;
+#[cfg(feature = "formats")]
 pub mod json;
 mod meta;
+#[cfg(feature = "formats")]
 mod mhtml;
+#[cfg(feature = "formats")]
 pub mod sidecar;
+#[cfg(feature = "formats")]
 mod table;
 mod text;
+#[cfg(feature = "formats")]
 mod zip;
 
 use std::collections::BTreeMap;
@@ -123,6 +130,7 @@ pub struct Ingested {
     /// Notes on the file that are not problems ("metadata for 12 files").
     pub notes: Vec<Problem>,
     /// Metadata sidecars the file held (a CSV/TSV with a `file` column).
+    #[cfg(feature = "formats")]
     pub sidecars: Vec<sidecar::Sidecar>,
 }
 
@@ -168,6 +176,7 @@ impl Default for Limits {
 }
 
 /// What one top-level file has used of its limits so far.
+#[cfg_attr(not(feature = "formats"), allow(dead_code))]
 pub(crate) struct Budget<'a> {
     pub limits: &'a Limits,
     pub unpacked: usize,
@@ -191,12 +200,14 @@ pub fn read_with(file: &str, bytes: &[u8], limits: &Limits) -> Ingested {
     out
 }
 
+/// A byte count in megabytes for messages, with one decimal under 10 MB (integer
+/// arithmetic: float formatting would cost the wasm build 16 KB).
 pub(crate) fn megabytes(n: usize) -> String {
-    let mb = n as f64 / (1u64 << 20) as f64;
-    if mb >= 10.0 {
-        format!("{mb:.0} MB")
+    let tenths = (n as u64 * 10 + (1 << 19)) >> 20;
+    if tenths >= 100 {
+        format!("{} MB", (tenths + 5) / 10)
     } else {
-        format!("{mb:.1} MB")
+        format!("{}.{} MB", tenths / 10, tenths % 10)
     }
 }
 
@@ -210,6 +221,7 @@ pub(crate) fn read_file(
 ) {
     let fmt = format::sniff(file, bytes);
     let limit = match fmt {
+        #[cfg(feature = "formats")]
         format::Format::Zip => budget.limits.max_archive_bytes,
         _ => budget.limits.max_file_bytes,
     };
@@ -224,11 +236,23 @@ pub(crate) fn read_file(
         );
         return;
     }
+    #[cfg(not(feature = "formats"))]
+    let _ = depth;
     match fmt {
         format::Format::Text => match decode::decode(bytes) {
             Ok(d) => push(out, file, text::parse(file, &d.text), d),
             Err(message) => out.problem(file, message),
         },
+        // The small build (the page's start-up module) reads plain text only; the page
+        // switches to the full build when another kind of file arrives.
+        #[cfg(not(feature = "formats"))]
+        format::Format::Unsupported(what) => out.problem(
+            file,
+            format!("not read: it is {what}, a format Qarin does not read"),
+        ),
+        #[cfg(not(feature = "formats"))]
+        _ => out.problem(file, "not read: this build of Qarin reads plain text only".to_string()),
+        #[cfg(feature = "formats")]
         format::Format::Html => {
             let declared = html::declared_charset(bytes);
             match decode::decode_declared(bytes, declared.as_deref()) {
@@ -236,14 +260,21 @@ pub(crate) fn read_file(
                 Err(message) => out.problem(file, message),
             }
         }
+        #[cfg(feature = "formats")]
         format::Format::Mhtml => mhtml::read(file, bytes, out),
+        #[cfg(feature = "formats")]
         format::Format::Zip => zip::read(file, bytes, depth, budget, out),
+        #[cfg(feature = "formats")]
         format::Format::Docx | format::Format::Odt => docx::read(file, bytes, fmt, budget, out),
+        #[cfg(feature = "formats")]
         format::Format::Table(delim) => table::read_table(file, bytes, delim, budget, out),
+        #[cfg(feature = "formats")]
         format::Format::Json => table::read_json(file, bytes, budget, out),
-        format::Format::Unsupported(what) => {
-            out.problem(file, format!("not read: it is {what}, a format Qarin does not read"))
-        }
+        #[cfg(feature = "formats")]
+        format::Format::Unsupported(what) => out.problem(
+            file,
+            format!("not read: it is {what}, a format Qarin does not read"),
+        ),
     }
 }
 

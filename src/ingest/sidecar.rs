@@ -152,7 +152,10 @@ pub fn apply(fields: &[(String, String)], order: NumericOrder, a: &mut Article) 
     }
     if let (None, Some((iso, text))) = (&a.date, reference) {
         // A dateline's lone weekday is placed before the collection date.
-        let weekday = a.date_text.as_deref().and_then(|w| date::resolve_weekday(w, &iso));
+        let weekday = a
+            .date_text
+            .as_deref()
+            .and_then(|w| date::resolve_weekday(w, &iso));
         match weekday {
             Some(day) => a.date = Some(day),
             None => {
@@ -245,13 +248,18 @@ mod tests {
             .iter()
             .map(|(k, f)| Row {
                 key: k.to_string(),
-                fields: f.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect(),
+                fields: f
+                    .iter()
+                    .map(|(a, b)| (a.to_string(), b.to_string()))
+                    .collect(),
             })
             .collect();
-        let order = numeric_order(
-            rows.iter()
-                .flat_map(|r| r.fields.iter().filter(|(k, _)| k == "date").map(|(_, v)| v.as_str())),
-        );
+        let order = numeric_order(rows.iter().flat_map(|r| {
+            r.fields
+                .iter()
+                .filter(|(k, _)| k == "date")
+                .map(|(_, v)| v.as_str())
+        }));
         Sidecar {
             file: "meta.tsv".into(),
             rows,
@@ -277,8 +285,19 @@ mod tests {
     #[test]
     fn columns_become_fields() {
         let sc = sidecar(&[
-            ("a.txt", &[("date", "4/5/17"), ("source", "nna"), ("label", "0"), ("title", "T")]),
-            ("b.txt", &[("date", "4/25/17"), ("url", "http://x.example/b")]),
+            (
+                "a.txt",
+                &[
+                    ("date", "4/5/17"),
+                    ("source", "nna"),
+                    ("label", "0"),
+                    ("title", "T"),
+                ],
+            ),
+            (
+                "b.txt",
+                &[("date", "4/25/17"), ("url", "http://x.example/b")],
+            ),
         ]);
         assert_eq!(sc.order, NumericOrder::MonthFirst);
         let mut idx = Index::default();
@@ -294,7 +313,10 @@ mod tests {
         assert_eq!(a.extra.get("label").map(String::as_str), Some("0"));
         assert!(!a.extra.contains_key("title"));
         // A collection date dates only undated articles, and places a lone weekday.
-        let fields = vec![("date_extracted".to_string(), "2015-07-21 02:51:32".to_string())];
+        let fields = vec![(
+            "date_extracted".to_string(),
+            "2015-07-21 02:51:32".to_string(),
+        )];
         let mut b = Article::default();
         apply(&fields, NumericOrder::Unknown, &mut b);
         assert_eq!(b.date.as_deref(), Some("2015-07-21"));

@@ -15,7 +15,13 @@ use super::{decode, text, Budget, Ingested};
 /// At most this many rows without an article are named one by one.
 const NAMED_BAD_ROWS: usize = 20;
 
-pub(crate) fn read_table(file: &str, bytes: &[u8], delim: u8, budget: &mut Budget, out: &mut Ingested) {
+pub(crate) fn read_table(
+    file: &str,
+    bytes: &[u8],
+    delim: u8,
+    budget: &mut Budget,
+    out: &mut Ingested,
+) {
     let d = match decode::decode(bytes) {
         Ok(d) => d,
         Err(m) => {
@@ -49,7 +55,10 @@ pub(crate) fn read_table(file: &str, bytes: &[u8], delim: u8, budget: &mut Budge
     if rows.len() >= budget.limits.max_rows {
         out.problem(
             file,
-            format!("more than {} rows; the rest were not read", budget.limits.max_rows),
+            format!(
+                "more than {} rows; the rest were not read",
+                budget.limits.max_rows
+            ),
         );
     }
     rows_to_articles(file, &header, rows, d, out);
@@ -64,7 +73,6 @@ pub(crate) fn read_json(file: &str, bytes: &[u8], budget: &mut Budget, out: &mut
         }
     };
     let mut objects: Vec<Value> = Vec::new();
-    let mut bad_lines = 0;
     match json::parse(d.text.trim()) {
         Some(Value::Array(items)) => objects = items,
         Some(v @ Value::Object(_)) => {
@@ -83,13 +91,8 @@ pub(crate) fn read_json(file: &str, bytes: &[u8], budget: &mut Budget, out: &mut
         Some(_) => {}
         None => {
             for line in d.text.lines().filter(|l| !l.trim().is_empty()) {
-                match json::parse(line.trim()) {
-                    Some(v) => objects.push(v),
-                    None => {
-                        bad_lines += 1;
-                        objects.push(Value::Null);
-                    }
-                }
+                // A line that is not JSON keeps its number, and is named as such below.
+                objects.push(json::parse(line.trim()).unwrap_or(Value::Null));
                 if objects.len() > budget.limits.max_rows {
                     break;
                 }
@@ -99,9 +102,6 @@ pub(crate) fn read_json(file: &str, bytes: &[u8], budget: &mut Budget, out: &mut
     if objects.is_empty() {
         out.problem(file, "not JSON Lines or a JSON list of articles");
         return;
-    }
-    if bad_lines > 0 {
-        out.problem(file, format!("{bad_lines} line(s) are not JSON and were skipped"));
     }
     objects.truncate(budget.limits.max_rows);
     let mut header: Vec<String> = Vec::new();
@@ -200,7 +200,12 @@ fn rows_to_articles(
             None => {
                 bad += 1;
                 if bad <= NAMED_BAD_ROWS {
-                    out.problem(&name, "no article text in this row");
+                    let why = if row.is_empty() {
+                        "not read: this record is not a JSON object"
+                    } else {
+                        "no article text in this row"
+                    };
+                    out.problem(&name, why);
                 }
             }
         }
@@ -213,7 +218,12 @@ fn rows_to_articles(
     }
 }
 
-fn sidecar_from(file: &str, rows: Vec<Vec<(String, String)>>, order: NumericOrder, out: &mut Ingested) {
+fn sidecar_from(
+    file: &str,
+    rows: Vec<Vec<(String, String)>>,
+    order: NumericOrder,
+    out: &mut Ingested,
+) {
     let rows: Vec<Row> = rows
         .into_iter()
         .filter_map(|r| {
@@ -319,7 +329,11 @@ mod tests {
 
     #[test]
     fn delimited_records() {
-        let r = parse_delimited("a,b\r\n\"x, y\",\"say \"\"hi\"\"\nthere\"\n\"q\" r,s", ',', 100);
+        let r = parse_delimited(
+            "a,b\r\n\"x, y\",\"say \"\"hi\"\"\nthere\"\n\"q\" r,s",
+            ',',
+            100,
+        );
         assert_eq!(
             r,
             vec![
@@ -344,7 +358,10 @@ mod tests {
         assert_eq!(a.date.as_deref(), Some("2019-03-04"));
         assert_eq!(a.outlet.as_deref(), Some("Valley News"));
         assert_eq!(a.extra.get("id").map(String::as_str), Some("7"));
-        let got = read("meta.tsv", b"file\tsource\tdate\na.txt\tnna\t4/5/17\nb.txt\tnna\t4/25/17\n");
+        let got = read(
+            "meta.tsv",
+            b"file\tsource\tdate\na.txt\tnna\t4/5/17\nb.txt\tnna\t4/25/17\n",
+        );
         assert!(got.articles.is_empty());
         assert_eq!(got.sidecars[0].rows.len(), 2);
         assert_eq!(got.sidecars[0].order, NumericOrder::MonthFirst);
@@ -359,8 +376,14 @@ mod tests {
         let files: Vec<&str> = got.articles.iter().map(|a| a.file.as_str()).collect();
         assert_eq!(files, ["feed.jsonl#1", "feed.jsonl#3"]);
         assert_eq!(got.articles[0].byline.as_deref(), Some("Jane Doe"));
-        assert_eq!(got.articles[1].extra.get("tags").map(String::as_str), Some("a, b"));
-        assert!(got.problems.iter().any(|p| p.message.contains("not JSON")));
+        assert_eq!(
+            got.articles[1].extra.get("tags").map(String::as_str),
+            Some("a, b")
+        );
+        assert!(got
+            .problems
+            .iter()
+            .any(|p| p.file == "feed.jsonl#2" && p.message.contains("not a JSON object")));
         let arr = r#"{"articles": [{"title": "Storm", "text": "A storm hit the coast overnight, cutting power."}]}"#;
         assert_eq!(read("a.json", arr.as_bytes()).articles.len(), 1);
     }

@@ -6,6 +6,7 @@
 //! names the language and reads the date. Every other format ends here too, through
 //! [`build`], once it has found a title and lines of text.
 
+#[cfg(feature = "formats")]
 use super::html;
 use super::meta::{self, date};
 use super::{clean, Article};
@@ -22,13 +23,9 @@ pub fn parse(file: &str, text: &str) -> Option<Article> {
 
 const LINE_ENDS: [char; 5] = ['\n', '\r', '\u{2028}', '\u{2029}', '\u{85}'];
 
-/// The non-blank lines of `text`, tidied (see [`tidy_line`]).
-pub fn split_lines(text: &str) -> Vec<String> {
-    split_counting(text, &mut 0)
-}
-
-/// [`split_lines`], counting the control characters dropped in `dropped`.
-fn split_counting(text: &str, dropped: &mut usize) -> Vec<String> {
+/// The non-blank lines of `text`, tidied (see [`tidy_line`]), counting the control
+/// characters dropped in `dropped`.
+fn split_lines(text: &str, dropped: &mut usize) -> Vec<String> {
     text.split(LINE_ENDS)
         .map(|l| tidy_line(l, dropped))
         .filter(|l| !l.is_empty())
@@ -42,7 +39,7 @@ pub fn build(file: &str, title: &str, lines: Vec<String>) -> Option<Article> {
     let title = tidy_line(title, &mut dropped);
     let lines: Vec<String> = lines
         .iter()
-        .flat_map(|l| split_counting(l, &mut dropped))
+        .flat_map(|l| split_lines(l, &mut dropped))
         .collect();
     let cleaned = clean::clean(&title, lines);
     if cleaned.paragraphs.is_empty() || cleaned.title.is_empty() {
@@ -63,15 +60,24 @@ pub fn build(file: &str, title: &str, lines: Vec<String>) -> Option<Article> {
         sample.push('\n');
         sample.push_str(p);
     }
+    let lang = meta::detect_lang(&sample);
+    // All-numeric dates: day first in Arabic (and most non-US) writing.
+    let order = if lang == "ar" {
+        date::NumericOrder::DayFirst
+    } else {
+        date::NumericOrder::Unknown
+    };
     let found = cleaned
         .head_removed
         .iter()
-        .find_map(|t| date::parse_date(t));
+        .find_map(|t| date::parse_date_with(t, order));
     let weekday = if found.is_none() {
         cleaned
             .head_removed
             .iter()
-            .flat_map(|t| t.split(|c: char| c.is_whitespace() || matches!(c, ',' | '،' | '-' | ':')))
+            .flat_map(|t| {
+                t.split(|c: char| c.is_whitespace() || matches!(c, ',' | '،' | '-' | ':'))
+            })
             .find(|w| date::weekday(w).is_some())
             .map(str::to_string)
     } else {
@@ -79,7 +85,7 @@ pub fn build(file: &str, title: &str, lines: Vec<String>) -> Option<Article> {
     };
     Some(Article {
         file: file.to_string(),
-        lang: meta::detect_lang(&sample),
+        lang,
         title: cleaned.title,
         paragraphs: cleaned.paragraphs,
         dateline: cleaned.dateline,
@@ -96,6 +102,7 @@ pub fn build(file: &str, title: &str, lines: Vec<String>) -> Option<Article> {
 /// An article from an HTML page: the page's headline (else its first line) and the
 /// paragraphs the extractor found, cleaned like text; then the page's own metadata.
 /// `url` is where the page says it was saved from, when the container knows (MHTML).
+#[cfg(feature = "formats")]
 pub fn from_page(file: &str, page_text: &str, url: Option<String>) -> Option<Article> {
     let page = html::read_page(page_text);
     let m = page.meta;
@@ -115,7 +122,15 @@ pub fn from_page(file: &str, page_text: &str, url: Option<String>) -> Option<Art
     }
     a.url = m.url.or(url);
     a.byline = m.byline.map(|b| html::strip_by(&b));
-    a.outlet = a.outlet.or(m.site);
+    // The site's name: its metadata, else the name cut off the headline ("… - Site").
+    let suffix = a
+        .removed
+        .iter()
+        .find(|r| r.kind == super::RemovedKind::TitleSuffix)
+        .and_then(|r| r.text.rsplit(['|', '-', '–', '—', '•', '·', ':']).next())
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty());
+    a.outlet = a.outlet.or(m.site).or(suffix);
     // The declared language, unless the text's script says otherwise (an Arabic article
     // in a page template that says lang="en").
     if let Some(lang) = m.lang {
@@ -128,6 +143,7 @@ pub fn from_page(file: &str, page_text: &str, url: Option<String>) -> Option<Art
 
 /// The writing system a language code is normally written in, to see when a page's
 /// declared language contradicts its text.
+#[cfg_attr(not(feature = "formats"), allow(dead_code))]
 fn script_family(lang: &str) -> u8 {
     match lang {
         "ar" | "fa" | "ur" | "ps" | "ku" | "sd" | "ug" => 1,

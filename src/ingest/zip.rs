@@ -43,7 +43,13 @@ fn u64_at(b: &[u8], i: usize) -> Option<u64> {
 }
 
 /// Reads archive `file` into `out`, its entries as files of their own.
-pub(crate) fn read(file: &str, bytes: &[u8], depth: usize, budget: &mut Budget, out: &mut Ingested) {
+pub(crate) fn read(
+    file: &str,
+    bytes: &[u8],
+    depth: usize,
+    budget: &mut Budget,
+    out: &mut Ingested,
+) {
     if depth > budget.limits.max_nesting {
         out.problem(
             file,
@@ -60,7 +66,10 @@ pub(crate) fn read(file: &str, bytes: &[u8], depth: usize, budget: &mut Budget, 
     };
     if damaged_directory {
         if entries.is_empty() {
-            out.problem(file, "not a readable zip archive (its directory is missing or damaged)");
+            out.problem(
+                file,
+                "not a readable zip archive (its directory is missing or damaged)",
+            );
             return;
         }
         out.problem(
@@ -99,7 +108,10 @@ pub(crate) fn read(file: &str, bytes: &[u8], depth: usize, budget: &mut Budget, 
             Err(Stop::Entry(message)) => out.problem(&full, message),
             Err(Stop::Archive(message)) => {
                 out.problem(&full, message.clone());
-                out.problem(file, format!("{message}; the rest of the archive was not read"));
+                out.problem(
+                    file,
+                    format!("{message}; the rest of the archive was not read"),
+                );
                 break;
             }
         }
@@ -138,7 +150,8 @@ pub(crate) fn find_entry(bytes: &[u8], name: &str, budget: &mut Budget) -> Resul
 /// Hidden and system entries: dot files and folders, macOS resource forks, Windows
 /// thumbnails.
 fn is_hidden(name: &str) -> bool {
-    name.split('/').any(|c| c.starts_with('.') || c == "__MACOSX")
+    name.split('/')
+        .any(|c| c.starts_with('.') || c == "__MACOSX")
         || matches!(
             name.rsplit('/').next().unwrap_or(""),
             "Thumbs.db" | "desktop.ini" | "Icon\r"
@@ -382,7 +395,9 @@ fn entry_name(raw: &[u8], flags: u16, extra: &[u8]) -> String {
 
 fn cp437(b: u8) -> char {
     const HIGH: &str = "ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■\u{a0}";
-    HIGH.chars().nth(usize::from(b.wrapping_sub(0x80))).unwrap_or('\u{fffd}')
+    HIGH.chars()
+        .nth(usize::from(b.wrapping_sub(0x80)))
+        .unwrap_or('\u{fffd}')
 }
 
 /// CRC-32 (IEEE, reflected), as zip stores it.
@@ -394,7 +409,11 @@ pub(crate) fn crc32(data: &[u8]) -> u32 {
             let mut c = i as u32;
             let mut k = 0;
             while k < 8 {
-                c = if c & 1 != 0 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 };
+                c = if c & 1 != 0 {
+                    0xEDB8_8320 ^ (c >> 1)
+                } else {
+                    c >> 1
+                };
                 k += 1;
             }
             t[i] = c;
@@ -402,9 +421,9 @@ pub(crate) fn crc32(data: &[u8]) -> u32 {
         }
         t
     };
-    !data.iter().fold(!0u32, |c, &b| {
-        TABLE[usize::from((c as u8) ^ b)] ^ (c >> 8)
-    })
+    !data
+        .iter()
+        .fold(!0u32, |c, &b| TABLE[usize::from((c as u8) ^ b)] ^ (c >> 8))
 }
 
 #[cfg(test)]
@@ -501,19 +520,30 @@ pub(crate) mod tests {
     #[test]
     fn zip_bomb_guards() {
         let big = vec![b'a'; 200_000];
-        let z = build(&[("a.txt", &big, true), ("b.txt", &big, true), ("c.txt", ART, false)]);
+        let z = build(&[
+            ("a.txt", &big, true),
+            ("b.txt", &big, true),
+            ("c.txt", ART, false),
+        ]);
         let limits = Limits {
             max_unpacked_bytes: 300_000,
             ..Limits::default()
         };
         let got = read_with("bomb.zip", &z, &limits);
-        assert!(got.problems.iter().any(|p| p.message.contains("zip bomb")), "{:?}", got.problems);
+        assert!(
+            got.problems.iter().any(|p| p.message.contains("zip bomb")),
+            "{:?}",
+            got.problems
+        );
         let limits = Limits {
             max_entries: 1,
             ..Limits::default()
         };
         let got = read_with("many.zip", &z, &limits);
-        assert!(got.problems.iter().any(|p| p.message.contains("more than 1 entries")));
+        assert!(got
+            .problems
+            .iter()
+            .any(|p| p.message.contains("more than 1 entries")));
         // Nested archives open to the nesting limit only.
         let inner = build(&[("c.txt", ART, false)]);
         let outer = build(&[("inner.zip", &inner, false)]);
@@ -533,7 +563,12 @@ pub(crate) mod tests {
         assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
         assert_eq!(entry_name(b"a\\..\\b/./c.txt", 0, &[]), "b/c.txt");
         assert_eq!(entry_name(b"caf\x82.txt", 0, &[]), "café.txt");
-        for junk in [&b""[..], b"PK\x05\x06", b"PK\x03\x04\xff\xff\xff", &[0x50; 100]] {
+        for junk in [
+            &b""[..],
+            b"PK\x05\x06",
+            b"PK\x03\x04\xff\xff\xff",
+            &[0x50; 100],
+        ] {
             let _ = read("j.zip", junk);
         }
     }

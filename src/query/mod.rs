@@ -4,6 +4,8 @@
 pub mod bm25;
 mod expand;
 mod parse;
+#[cfg(feature = "regex")]
+mod pattern;
 mod plan;
 pub mod snippet;
 
@@ -71,6 +73,9 @@ pub struct SearchResult {
     pub total: usize,
     pub hits: Vec<Hit>,
     pub facets: Facets,
+    /// Things the user should know about this answer (a regex search cut short).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<QueryError>,
 }
@@ -108,6 +113,7 @@ pub fn search(
                 total: 0,
                 hits: Vec::new(),
                 facets: Facets::default(),
+                warnings: Vec::new(),
                 error: Some(QueryError {
                     message: e.message().to_string(),
                     offset: e.offset().unwrap_or(0),
@@ -195,12 +201,7 @@ pub fn search(
             })
         })
         .collect();
-    SearchResult {
-        total,
-        hits,
-        facets,
-        error: None,
-    }
+    SearchResult { total, hits, facets, warnings: plan.warnings, error: None }
 }
 
 /// Marks in article `id` every word the query looks for (not the words it excludes),

@@ -8,6 +8,7 @@
 //! unary   := ("-" | "NOT") unary | primary
 //! primary := "(" or ")" | '"' text '"' | "=" word | word "*" | word "~" [1|2] | word
 //!          | "title:" primary | ("lang:" | "source:" | "file:") (word | '"' text '"')
+//!          | "/" regex "/"
 //! ```
 //! A malformed query is an [`Error`] with the byte offset of the problem, never a panic.
 
@@ -33,6 +34,12 @@ pub enum Node {
         text: String,
         edits: Option<u8>,
     },
+    /// A regular expression over the original text (`/Ghouta|غوطة/`).
+    Regex {
+        pattern: String,
+        /// Byte offset of the opening slash, for error messages.
+        at: usize,
+    },
     /// The inner query, matched in titles only (`title:Ghouta`).
     Title(Box<Node>),
     /// Articles whose language, source (outlet or agency) or file name matches.
@@ -55,6 +62,7 @@ pub enum Field {
 
 #[derive(Clone, Debug, PartialEq)]
 enum Lexeme {
+    Regex(String),
     Open,
     Close,
     Quoted(String),
@@ -93,6 +101,25 @@ fn lex(query: &str) -> Result<Vec<(usize, Lexeme)>, Error> {
                 })?;
                 out.push((at, Lexeme::Quoted(rest[..end].to_string())));
                 let stop = at + c.len_utf8() + end;
+                while chars.peek().is_some_and(|&(i, _)| i <= stop) {
+                    chars.next();
+                }
+            }
+            '/' => {
+                // Up to the next slash not escaped by a backslash.
+                let body = &query[at + 1..];
+                let mut escaped = false;
+                let end = body
+                    .char_indices()
+                    .find(|&(_, c)| {
+                        let close = c == '/' && !escaped;
+                        escaped = c == '\\' && !escaped;
+                        close
+                    })
+                    .map(|(i, _)| i)
+                    .ok_or_else(|| Error::query("this regular expression is never closed: end it with /", at))?;
+                out.push((at, Lexeme::Regex(body[..end].replace("\\/", "/"))));
+                let stop = at + 1 + end;
                 while chars.peek().is_some_and(|&(i, _)| i <= stop) {
                     chars.next();
                 }
@@ -214,6 +241,7 @@ impl Parser {
                 Ok(inner)
             }
             Lexeme::Quoted(text) => Ok(Node::Phrase { text }),
+            Lexeme::Regex(pattern) => regex(pattern, open_at),
             Lexeme::Word(w) => {
                 if let Some((name, value)) = w.split_once(':') {
                     if let Some(node) = self.field(name, value, open_at)? {
@@ -264,6 +292,23 @@ impl Parser {
             Some(field) => Node::Filter { field, value },
         }))
     }
+}
+
+/// A `/regex/`, checked now so a bad pattern is reported where it stands.
+#[cfg(feature = "regex")]
+fn regex(pattern: String, at: usize) -> Result<Node, Error> {
+    match super::pattern::compile(&pattern) {
+        Ok(_) => Ok(Node::Regex { pattern, at }),
+        Err(message) => Err(Error::query(message, at)),
+    }
+}
+
+#[cfg(not(feature = "regex"))]
+fn regex(_pattern: String, at: usize) -> Result<Node, Error> {
+    Err(Error::query(
+        "regular expressions are not in this build of Qarin (the page keeps it small); the qarin command line has them",
+        at,
+    ))
 }
 
 /// A word lexeme: `=exact`, `prefix*`, `fuzzy~`, `fuzzy~1`, `fuzzy~2` or a plain word.
@@ -394,6 +439,9 @@ mod tests {
             ]))
         );
         assert_eq!(parse("time:10").unwrap(), Some(word("time:10")));
+        #[cfg(feature = "regex")]
+        assert_eq!(parse("/a\\/b+/").unwrap(), Some(Node::Regex { pattern: "a/b+".into(), at: 0 }));
+        assert_eq!(parse("x /[/").unwrap_err().offset(), Some(2));
         assert!(parse("a*").is_err());
         assert!(parse("lang: ar").is_err());
     }

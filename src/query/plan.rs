@@ -5,6 +5,8 @@
 
 use super::bm25::{self, Fields};
 use super::expand;
+#[cfg(feature = "regex")]
+use super::pattern;
 use super::parse::{Field, Node};
 use super::snippet::Marker;
 use crate::analysis::{self, Token};
@@ -24,6 +26,8 @@ pub struct Plan<'a> {
     pub keep_stop: bool,
     /// Inside `title:`: only title positions count.
     title_only: bool,
+    /// Notes for the user, such as a regex search stopped by its work limit.
+    pub warnings: Vec<String>,
     /// With the `explain` option: per article, the parts its score adds up from.
     pub explanations: Option<FxHashMap<u32, Vec<bm25::Explanation>>>,
     /// Terms and exact forms that matched positively, for snippets.
@@ -45,6 +49,7 @@ impl<'a> Plan<'a> {
             keep_stop: false,
             title_only: false,
             explanations: None,
+            warnings: Vec::new(),
             highlight: Marker::default(),
         }
     }
@@ -92,6 +97,18 @@ impl<'a> Plan<'a> {
                 scores
             }
             Node::Filter { field, value } => Some(self.filter(*field, value)),
+            #[cfg(not(feature = "regex"))]
+            Node::Regex { .. } => None,
+            #[cfg(feature = "regex")]
+            Node::Regex { pattern, .. } => {
+                // Parsing already compiled it once; a failure here cannot happen.
+                let re = pattern::compile(pattern).ok()?;
+                let scores = self.regex(&re, pattern, negated);
+                if !negated {
+                    self.highlight.regexes.push(re);
+                }
+                Some(scores)
+            }
             Node::Not(inner) => {
                 let excluded = self.eval(inner, !negated)?;
                 Some(self.all_but(&excluded))
@@ -348,6 +365,33 @@ impl<'a> Plan<'a> {
                 )
             })
             .collect()
+    }
+
+    #[cfg(feature = "regex")]
+    /// Articles whose title or body matches `re`, scored like a word whose frequency is the
+    /// number of matches. Stops after reading `pattern::MAX_SCANNED` bytes and says so.
+    fn regex(&mut self, re: &regex_lite::Regex, label: &str, negated: bool) -> Scores {
+        let mut found = Vec::new();
+        let mut scanned = 0usize;
+        for (id, stored) in self.store.iter() {
+            let a = &stored.article;
+            let body = a.body();
+            scanned += a.title.len() + body.len();
+            if scanned > pattern::MAX_SCANNED {
+                self.warnings.push(format!(
+                    "the regular expression was tried on the first {} articles only (work limit); results are partial",
+                    found.len()
+                ));
+                break;
+            }
+            let (title, body) = (re.find_iter(&a.title).count(), re.find_iter(&body).count());
+            if title + body > 0 {
+                found.push((id, title as f32, body as f32));
+            }
+        }
+        let idf = bm25::idf(self.store.len(), found.len());
+        let label = format!("/{label}/");
+        found.into_iter().map(|(doc, t, b)| (doc, self.bm25(doc, idf, self.fields(doc, t, b), &label, negated))).collect()
     }
 
     /// Articles whose metadata field matches `value` (case and accents aside), score 0.

@@ -21,6 +21,9 @@ pub struct Segment {
 pub struct Marker {
     pub terms: HashSet<String>,
     pub exact: HashSet<String>,
+    /// `/regex/` parts of the query: a word any match overlaps is a hit.
+    #[cfg(feature = "regex")]
+    pub regexes: Vec<regex_lite::Regex>,
 }
 
 impl Marker {
@@ -42,8 +45,13 @@ struct Span {
 fn spans(text: &str, analyzer: &analysis::Config, marker: &Marker) -> Vec<Span> {
     let mut seen: Vec<String> = Vec::new();
     let mut out = Vec::new();
+    #[cfg(feature = "regex")]
+    let matched: Vec<(usize, usize)> = marker.regexes.iter().flat_map(|re| super::pattern::matches(re, text)).collect();
+    #[cfg(not(feature = "regex"))]
+    let matched: Vec<(usize, usize)> = Vec::new();
     analysis::each_word(text, analyzer, |start, end, word| {
-        let hit = marker.is_hit(word).then(|| {
+        let in_match = matched.iter().any(|&(s, e)| s < end && start < e);
+        let hit = (in_match || marker.is_hit(word)).then(|| {
             let term = &word.terms[0];
             match seen.iter().position(|t| t == term) {
                 Some(i) => i as u32,

@@ -240,7 +240,7 @@ test('pages through a large upload, one page of rows at a time', async () => {
   const names = (await readdir(join(CORPUS, 'en'))).filter((n) => n.endsWith('.txt')).sort().slice(10, 130);
   const files = await Promise.all(names.map(async (name) => ({ name, mimeType: 'text/plain', buffer: await readFile(join(CORPUS, 'en', name)) })));
   await page.locator('input[type=file]').first().setInputFiles(files);
-  await page.waitForFunction(() => /120 files/.test(document.querySelector('#report').textContent) && !document.body.dataset.busy);
+  await page.waitForFunction(() => /120 files/.test(document.querySelector('#report .report-box:not(.is-progress)')?.textContent) && !document.body.dataset.busy);
   const size = Number((await page.locator('#corpus-size').textContent()).match(/\d+/)[0]);
   assert.ok(size > 100, `corpus has ${size} articles`);
   assert.equal(await rows().count(), 100);

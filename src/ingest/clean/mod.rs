@@ -18,16 +18,15 @@ mod lead;
 mod matching;
 mod phrases;
 mod tail;
-mod title;
 #[cfg(test)]
 mod tests;
+mod title;
 
 use super::{Removed, RemovedKind};
 use head::head_lines;
 use lead::lead_prefixes;
 use tail::{last_paragraph_tail, navigation_lines, tail};
 use title::title_suffix;
-
 
 /// What cleaning produced for one article.
 pub(crate) struct Cleaned {

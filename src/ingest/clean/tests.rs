@@ -194,7 +194,9 @@ fn comment_forms_go() {
     let c = run(&format!("مياه\n{P1}\nأضف تعليقاً\nالاسم"));
     assert_eq!(kinds(&c), [CommentForm, CommentForm]);
     // "Comments" opening a sentence is body text.
-    let c = run(&format!("Water\n{P1}\nComments made by the minister angered the villagers, who marched on Friday."));
+    let c = run(&format!(
+        "Water\n{P1}\nComments made by the minister angered the villagers, who marched on Friday."
+    ));
     assert!(c.removed.is_empty());
 }
 
@@ -267,8 +269,7 @@ fn footers_and_contacts_run_into_the_text() {
 
 #[test]
 fn short_quotes_and_real_endings_stay() {
-    let text =
-        format!("Water\n{P1}\n\"We will not leave.\"\n{P2}\nThe wells, he said, are empty");
+    let text = format!("Water\n{P1}\n\"We will not leave.\"\n{P2}\nThe wells, he said, are empty");
     let c = run(&text);
     assert!(c.removed.is_empty(), "{:?}", c.removed);
     assert_eq!(c.paragraphs.len(), 4);

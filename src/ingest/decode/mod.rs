@@ -151,7 +151,13 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<bool> {
             .filter(|&&b| b == 0 || b == 6)
             .count()
     };
-    let zeros = |odd: usize| head.iter().skip(odd).step_by(2).filter(|&&b| b == 0).count();
+    let zeros = |odd: usize| {
+        head.iter()
+            .skip(odd)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
     let (high_odd, high_even) = (count(1), count(0));
     // The other side must hold text: almost no zero bytes there.
     if high_odd * 10 >= units * 9 && zeros(0) * 20 < units && zeros(1) * 2 >= units / 4 {

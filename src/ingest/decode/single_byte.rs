@@ -28,7 +28,9 @@ impl SingleByte {
         }
         let code = match self {
             SingleByte::Windows1256 => u32::from(WINDOWS_1256[usize::from(b - 0x80)]),
-            SingleByte::Windows1252 if b < 0xA0 => u32::from(WINDOWS_1252_C1[usize::from(b - 0x80)]),
+            SingleByte::Windows1252 if b < 0xA0 => {
+                u32::from(WINDOWS_1252_C1[usize::from(b - 0x80)])
+            }
             SingleByte::Windows1252 => u32::from(b),
             SingleByte::Iso8859_6 => match b {
                 // C1 controls map to themselves (the caller counts them as suspicious).

@@ -18,10 +18,9 @@ pub struct Block {
 
 /// Elements that do not break the text flow.
 const INLINE: &[&str] = &[
-    "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn",
-    "em", "font", "i", "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strike",
-    "strong", "sub", "sup", "time", "tt", "u", "var", "nobr", "label", "img", "picture",
-    "wbr",
+    "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em",
+    "font", "i", "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strike", "strong",
+    "sub", "sup", "time", "tt", "u", "var", "nobr", "label", "img", "picture", "wbr",
 ];
 
 pub fn is_inline(name: &str) -> bool {
@@ -44,7 +43,13 @@ pub fn blocks(dom: &Dom, root: NodeId, gone: &[bool]) -> Vec<Block> {
         let name = dom.name(id);
         match &dom.nodes[id].data {
             Data::Text(t) => {
-                cur.push(t, links > 0, pre > 0, &mut out, *owners.last().unwrap_or(&root));
+                cur.push(
+                    t,
+                    links > 0,
+                    pre > 0,
+                    &mut out,
+                    *owners.last().unwrap_or(&root),
+                );
                 continue;
             }
             Data::Document => {}
@@ -144,7 +149,10 @@ mod tests {
         let gone = vec![false; dom.nodes.len()];
         let b = blocks(&dom, 0, &gone);
         let texts: Vec<&str> = b.iter().map(|b| b.text.as_str()).collect();
-        assert_eq!(texts, ["Intro bold text", "One link.", "tail", "next", "a", "b"]);
+        assert_eq!(
+            texts,
+            ["Intro bold text", "One link.", "tail", "next", "a", "b"]
+        );
         assert_eq!(dom.name(b[1].owner), "p");
         assert_eq!((b[1].chars, b[1].link_chars), (8, 4));
         assert_eq!(dom.name(b[2].owner), "div");

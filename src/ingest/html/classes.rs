@@ -49,8 +49,19 @@ const POSITIVE: &[&str] = &[
 
 /// ARIA roles of page furniture.
 const NEGATIVE_ROLES: &[&str] = &[
-    "navigation", "banner", "contentinfo", "complementary", "search", "dialog", "menu",
-    "menubar", "alert", "alertdialog", "tablist", "toolbar", "tooltip",
+    "navigation",
+    "banner",
+    "contentinfo",
+    "complementary",
+    "search",
+    "dialog",
+    "menu",
+    "menubar",
+    "alert",
+    "alertdialog",
+    "tablist",
+    "toolbar",
+    "tooltip",
 ];
 
 /// The lower-cased tokens of an element's class and id: split on anything that is not a
@@ -107,7 +118,10 @@ pub fn hint(dom: &Dom, id: NodeId) -> Hint {
     Hint {
         negative: has(NEGATIVE) || role_negative,
         weak_negative: has(WEAK_NEGATIVE),
-        positive: has(POSITIVE) || dom.attr(id, "itemprop").is_some_and(|p| p.contains("articleBody")),
+        positive: has(POSITIVE)
+            || dom
+                .attr(id, "itemprop")
+                .is_some_and(|p| p.contains("articleBody")),
     }
 }
 
@@ -143,7 +157,17 @@ mod tests {
         let divs = dom.find_all("div");
         assert_eq!(
             tokens(&dom, divs[0]),
-            ["1", "article", "articlebody", "body", "col", "main", "main_col", "x", "x-1"]
+            [
+                "1",
+                "article",
+                "articlebody",
+                "body",
+                "col",
+                "main",
+                "main_col",
+                "x",
+                "x-1"
+            ]
         );
         assert!(hint(&dom, divs[0]).positive);
         assert!(hint(&dom, divs[1]).negative);

@@ -11,15 +11,54 @@ use super::tree::{Dom, NodeId};
 
 /// Elements never part of an article's text.
 const DROP: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "math", "canvas", "iframe", "object",
-    "embed", "video", "audio", "map", "head", "title", "select", "option", "button", "input",
-    "textarea", "nav", "aside", "footer", "dialog", "menu", "header", "figcaption", "label",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "math",
+    "canvas",
+    "iframe",
+    "object",
+    "embed",
+    "video",
+    "audio",
+    "map",
+    "head",
+    "title",
+    "select",
+    "option",
+    "button",
+    "input",
+    "textarea",
+    "nav",
+    "aside",
+    "footer",
+    "dialog",
+    "menu",
+    "header",
+    "figcaption",
+    "label",
 ];
 
 /// Owners that are paragraphs themselves; their score goes to their parent.
 const PARAGRAPHS: &[&str] = &[
-    "p", "pre", "td", "th", "li", "dd", "dt", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6",
-    "address", "caption",
+    "p",
+    "pre",
+    "td",
+    "th",
+    "li",
+    "dd",
+    "dt",
+    "blockquote",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "address",
+    "caption",
 ];
 
 pub struct Extracted {
@@ -79,10 +118,8 @@ fn hard_drops(dom: &Dom) -> Vec<bool> {
     let mut gone = vec![false; dom.nodes.len()];
     for id in 1..dom.nodes.len() {
         let p = dom.nodes[id].parent;
-        gone[id] = gone[p]
-            || DROP.contains(&dom.name(id))
-            || classes::hidden(dom, id)
-            || cluster[id];
+        gone[id] =
+            gone[p] || DROP.contains(&dom.name(id)) || classes::hidden(dom, id) || cluster[id];
     }
     gone
 }
@@ -127,7 +164,9 @@ pub fn extract(dom: &Dom, title: &str) -> Extracted {
     let total_prose = st[0].prose.max(1);
     // Furniture by class or id, unless it holds much of the page's prose (a page that
     // calls its whole main column "sidebar-content" keeps its article).
-    let hints: Vec<Hint> = (0..dom.nodes.len()).map(|id| classes::hint(dom, id)).collect();
+    let hints: Vec<Hint> = (0..dom.nodes.len())
+        .map(|id| classes::hint(dom, id))
+        .collect();
     for id in 1..dom.nodes.len() {
         let p = dom.nodes[id].parent;
         if gone[p] {
@@ -171,10 +210,7 @@ pub fn extract(dom: &Dom, title: &str) -> Extracted {
         }
         paragraphs.push(b.text.clone());
     }
-    Extracted {
-        paragraphs,
-        gone,
-    }
+    Extracted { paragraphs, gone }
 }
 
 fn fold_words(s: &str) -> String {
@@ -274,7 +310,15 @@ fn top_candidate(dom: &Dom, list: &[Block], st: &[Stats], hints: &[Hint]) -> Opt
     }
     // An only child stands for its parent.
     while let Some(p) = dom.parent(top) {
-        if p == 0 || dom.name(p) == "body" || dom.children(p).iter().filter(|&&c| dom.name(c) != "").count() != 1 {
+        if p == 0
+            || dom.name(p) == "body"
+            || dom
+                .children(p)
+                .iter()
+                .filter(|&&c| !dom.name(c).is_empty())
+                .count()
+                != 1
+        {
             break;
         }
         top = p;
@@ -314,7 +358,8 @@ fn with_siblings(
                 .map(|b| b.text.as_str())
                 .collect();
             let n = st[s].chars;
-            (n > 80 && ld < 0.25) || (n > 0 && ld == 0.0 && text.trim_end().ends_with(['.', '!', '?', '؟']))
+            (n > 80 && ld < 0.25)
+                || (n > 0 && ld == 0.0 && text.trim_end().ends_with(['.', '!', '?', '؟']))
         };
         if prose_ok || paragraph || (same_class && st[s].prose > 0) {
             out.push(s);
@@ -337,7 +382,10 @@ fn fishy_containers(dom: &Dom, keep: &[bool], st: &[Stats], hints: &[Hint]) -> V
             continue;
         }
         let name = dom.name(id);
-        if !matches!(name, "div" | "section" | "ul" | "ol" | "table" | "dl" | "form" | "figure") {
+        if !matches!(
+            name,
+            "div" | "section" | "ul" | "ol" | "table" | "dl" | "form" | "figure"
+        ) {
             continue;
         }
         let s = st[id];

@@ -54,16 +54,27 @@ pub fn read(dom: &Dom, gone: &[bool]) -> PageMeta {
             "og:title" | "twitter:title" => {
                 og_title.get_or_insert(content);
             }
-            "article:published_time" | "datepublished" | "og:published_time"
-            | "published_time" | "pubdate" | "publishdate" | "publish-date" | "publish_date"
-            | "date" | "dc.date" | "dc.date.issued" | "dcterms.date" | "dcterms.issued"
-            | "dcterms.created" | "article.published" | "article:published" | "datecreated" => {
+            "article:published_time"
+            | "datepublished"
+            | "og:published_time"
+            | "published_time"
+            | "pubdate"
+            | "publishdate"
+            | "publish-date"
+            | "publish_date"
+            | "date"
+            | "dc.date"
+            | "dc.date.issued"
+            | "dcterms.date"
+            | "dcterms.issued"
+            | "dcterms.created"
+            | "article.published"
+            | "article:published"
+            | "datecreated" => {
                 meta_date.get_or_insert(content);
             }
-            "author" | "dc.creator" | "article:author" | "byl" => {
-                if !content.starts_with("http") {
-                    meta_author.get_or_insert(content);
-                }
+            "author" | "dc.creator" | "article:author" | "byl" if !content.starts_with("http") => {
+                meta_author.get_or_insert(content);
             }
             "og:url" => {
                 og_url.get_or_insert(content);
@@ -99,8 +110,10 @@ pub fn read(dom: &Dom, gone: &[bool]) -> PageMeta {
         .find_all("link")
         .into_iter()
         .find(|&l| {
-            dom.attr(l, "rel")
-                .is_some_and(|r| r.split_whitespace().any(|w| w.eq_ignore_ascii_case("canonical")))
+            dom.attr(l, "rel").is_some_and(|r| {
+                r.split_whitespace()
+                    .any(|w| w.eq_ignore_ascii_case("canonical"))
+            })
         })
         .and_then(|l| dom.attr(l, "href").and_then(clean))
         .filter(|u| u.starts_with("http"))
@@ -111,7 +124,9 @@ pub fn read(dom: &Dom, gone: &[bool]) -> PageMeta {
         .first()
         .and_then(|&h| dom.attr(h, "lang").or_else(|| dom.attr(h, "xml:lang")))
         .and_then(primary_lang);
-    m.lang = html_lang.or(m.lang).or_else(|| ld.lang.as_deref().and_then(primary_lang));
+    m.lang = html_lang
+        .or(m.lang)
+        .or_else(|| ld.lang.as_deref().and_then(primary_lang));
     m.site = m.site.or(ld.publisher);
     m.article_body = ld.body;
     m
@@ -142,8 +157,12 @@ fn byline_element(dom: &Dom, _gone: &[bool]) -> Option<String> {
         clean(&dom.text_content(id)).filter(|t| t.chars().count() <= 80 && t.chars().count() >= 3)
     };
     for id in 1..dom.nodes.len() {
-        let rel = dom.attr(id, "rel").is_some_and(|r| r.eq_ignore_ascii_case("author"));
-        let itemprop = dom.attr(id, "itemprop").is_some_and(|p| p.eq_ignore_ascii_case("author"));
+        let rel = dom
+            .attr(id, "rel")
+            .is_some_and(|r| r.eq_ignore_ascii_case("author"));
+        let itemprop = dom
+            .attr(id, "itemprop")
+            .is_some_and(|p| p.eq_ignore_ascii_case("author"));
         if rel || itemprop {
             if let Some(t) = short(id) {
                 return Some(strip_by(&t));
@@ -192,7 +211,10 @@ fn json_ld(dom: &Dom) -> Ld {
             continue;
         }
         let text = dom.text_content(s);
-        let text = text.trim().trim_start_matches("<!--").trim_end_matches("-->");
+        let text = text
+            .trim()
+            .trim_start_matches("<!--")
+            .trim_end_matches("-->");
         if let Some(v) = json::parse(text.trim()) {
             flatten(v, &mut objects, 0);
         }
@@ -230,7 +252,10 @@ fn json_ld(dom: &Dom) -> Ld {
 fn types(o: &Value) -> Vec<String> {
     match o.get("@type") {
         Some(Value::String(s)) => vec![s.clone()],
-        Some(Value::Array(a)) => a.iter().filter_map(|v| v.as_str().map(String::from)).collect(),
+        Some(Value::Array(a)) => a
+            .iter()
+            .filter_map(|v| v.as_str().map(String::from))
+            .collect(),
         _ => Vec::new(),
     }
 }

@@ -118,10 +118,8 @@ fn flush_text(html: &str, from: usize, to: usize, f: &mut impl FnMut(Token)) {
 /// `<!-- -->`, `<![CDATA[ ]]>`, `<!DOCTYPE>`, `<?xml ?>`: returns where the markup ends.
 fn special(html: &str, i: usize, f: &mut impl FnMut(Token)) -> usize {
     let rest = &html[i..];
-    if rest.starts_with("<!--") {
-        return rest[4..]
-            .find("-->")
-            .map_or(html.len(), |p| i + 4 + p + 3);
+    if let Some(comment) = rest.strip_prefix("<!--") {
+        return comment.find("-->").map_or(html.len(), |p| i + 4 + p + 3);
     }
     if let Some(cdata) = rest.strip_prefix("<![CDATA[") {
         let (text, end) = match cdata.find("]]>") {
@@ -182,9 +180,7 @@ fn start_tag(html: &str, i: usize) -> (String, Vec<(String, String)>, bool, usiz
             }
             match b.get(j) {
                 Some(&q @ (b'"' | b'\'')) => {
-                    let end = html[j + 1..]
-                        .find(q as char)
-                        .map_or(b.len(), |p| j + 1 + p);
+                    let end = html[j + 1..].find(q as char).map_or(b.len(), |p| j + 1 + p);
                     value = entities::decode(&html[j + 1..end]);
                     j = (end + 1).min(b.len());
                 }
@@ -289,8 +285,19 @@ mod tests {
             ]
         );
         for s in [
-            "<", "<a", "<a b='", "<!--", "<![CDATA[x", "</", "</a", "<script>", "<?", "<a =>",
-            "é<é>", "<a b=\"ü", "<p/",
+            "<",
+            "<a",
+            "<a b='",
+            "<!--",
+            "<![CDATA[x",
+            "</",
+            "</a",
+            "<script>",
+            "<?",
+            "<a =>",
+            "é<é>",
+            "<a b=\"ü",
+            "<p/",
         ] {
             let _ = tokens(s);
         }

@@ -41,9 +41,9 @@ pub fn parse_date_with(text: &str, order: NumericOrder) -> Option<FoundDate> {
         if let Some((y, m, d, mut n, is_hijri)) = date_at(&words, i, order) {
             // "2015 م", "2015 AD": the era word belongs to the date as written.
             if !is_hijri
-                && words
-                    .get(i + n)
-                    .is_some_and(|w| matches!(bare(&w.folded), "م" | "ad" | "a.d" | "ميلادي" | "ميلاديه"))
+                && words.get(i + n).is_some_and(|w| {
+                    matches!(bare(&w.folded), "م" | "ad" | "a.d" | "ميلادي" | "ميلاديه")
+                })
             {
                 n += 1;
             }
@@ -152,7 +152,9 @@ fn number(w: &str, max_len: usize) -> Option<u32> {
 }
 
 fn year(w: &str) -> Option<i64> {
-    number(w, 4).filter(|&y| (1000..=2200).contains(&y) && bare(w).len() >= 4).map(i64::from)
+    number(w, 4)
+        .filter(|&y| (1000..=2200).contains(&y) && bare(w).len() >= 4)
+        .map(i64::from)
 }
 
 /// A month name at word `i`: (month, words it takes, hijri).
@@ -173,16 +175,27 @@ fn month_at(words: &[W], i: usize) -> Option<(u32, usize, bool)> {
             return Some((m, 2, true));
         }
     }
-    let w = w.strip_prefix('و').filter(|r| MONTHS.iter().any(|(n, _)| n == r)).unwrap_or(w);
+    let w = w
+        .strip_prefix('و')
+        .filter(|r| MONTHS.iter().any(|(n, _)| n == r))
+        .unwrap_or(w);
     if let Some(&(_, m)) = MONTHS.iter().find(|(n, _)| *n == w) {
         return Some((m, 1, false));
     }
-    HIJRI.iter().find(|(n, _)| *n == w).map(|&(_, m)| (m, 1, true))
+    HIJRI
+        .iter()
+        .find(|(n, _)| *n == w)
+        .map(|&(_, m)| (m, 1, true))
 }
 
 /// A Hijri marker after the year: "هـ", "ه", "هجري", "هجريه".
 fn hijri_marker(w: Option<&W>) -> bool {
-    w.is_some_and(|w| matches!(bare(&w.folded), "هـ" | "ه" | "هجري" | "هجريه" | "ah" | "a.h"))
+    w.is_some_and(|w| {
+        matches!(
+            bare(&w.folded),
+            "هـ" | "ه" | "هجري" | "هجريه" | "ah" | "a.h"
+        )
+    })
 }
 
 /// A full date starting at word `i`: (year, month, day, words taken, hijri).
@@ -319,9 +332,8 @@ pub fn hijri_to_gregorian(y: i64, m: u32, d: u32) -> Option<(i64, u32, u32)> {
         return None;
     }
     let m = i64::from(m);
-    let days = i64::from(d) + (59 * (m - 1) + 1) / 2 + (y - 1) * 354 + (3 + 11 * y) / 30
-        + HIJRI_EPOCH
-        - 1;
+    let days =
+        i64::from(d) + (59 * (m - 1) + 1) / 2 + (y - 1) * 354 + (3 + 11 * y) / 30 + HIJRI_EPOCH - 1;
     Some(civil_from_days(days))
 }
 
@@ -364,9 +376,18 @@ mod tests {
 
     #[test]
     fn english_and_numeric() {
-        assert_eq!(iso_of("2019-03-04T10:00:00Z").as_deref(), Some("2019-03-04"));
-        assert_eq!(iso_of("Published: Monday, 4 March 2019").as_deref(), Some("2019-03-04"));
-        assert_eq!(iso_of("March 4th, 2019 at 10:00").as_deref(), Some("2019-03-04"));
+        assert_eq!(
+            iso_of("2019-03-04T10:00:00Z").as_deref(),
+            Some("2019-03-04")
+        );
+        assert_eq!(
+            iso_of("Published: Monday, 4 March 2019").as_deref(),
+            Some("2019-03-04")
+        );
+        assert_eq!(
+            iso_of("March 4th, 2019 at 10:00").as_deref(),
+            Some("2019-03-04")
+        );
         assert_eq!(iso_of("Wed 05 Apr 2017").as_deref(), Some("2017-04-05"));
         assert_eq!(iso_of("Nov 012017 Talks").as_deref(), Some("2017-11-01"));
         assert_eq!(iso_of("29-08-2014").as_deref(), Some("2014-08-29"));
@@ -374,7 +395,9 @@ mod tests {
         assert_eq!(iso_of("12/25/2018").as_deref(), Some("2018-12-25"));
         assert_eq!(iso_of("04/03/2019"), None);
         assert_eq!(
-            parse_date_with("4/5/17", NumericOrder::MonthFirst).map(|f| f.iso).as_deref(),
+            parse_date_with("4/5/17", NumericOrder::MonthFirst)
+                .map(|f| f.iso)
+                .as_deref(),
             Some("2017-04-05")
         );
         assert_eq!(iso_of("31 February 2019"), None);
@@ -385,7 +408,10 @@ mod tests {
     #[test]
     fn arabic_months_digits_and_hijri() {
         assert_eq!(iso_of("الأحد ١٠ أغسطس ٢٠١٥").as_deref(), Some("2015-08-10"));
-        assert_eq!(iso_of("10 كانون الثاني 2015").as_deref(), Some("2015-01-10"));
+        assert_eq!(
+            iso_of("10 كانون الثاني 2015").as_deref(),
+            Some("2015-01-10")
+        );
         assert_eq!(iso_of("3 تشرين الأول 2018م").as_deref(), Some("2018-10-03"));
         assert_eq!(iso_of("بتاريخ 7 آب 2016").as_deref(), Some("2016-08-07"));
         let f = parse_date("الرياض 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس").unwrap();
@@ -406,9 +432,18 @@ mod tests {
             assert_eq!(civil_from_days(days_from_civil(y, m, d)), (y, m, d));
         }
         // 2019-03-04 was a Monday.
-        assert_eq!(resolve_weekday("Sunday", "2019-03-04").as_deref(), Some("2019-03-03"));
-        assert_eq!(resolve_weekday("الاثنين", "2019-03-04").as_deref(), Some("2019-03-04"));
-        assert_eq!(resolve_weekday("يوم الجمعة", "2019-03-04T09:00").as_deref(), Some("2019-03-01"));
+        assert_eq!(
+            resolve_weekday("Sunday", "2019-03-04").as_deref(),
+            Some("2019-03-03")
+        );
+        assert_eq!(
+            resolve_weekday("الاثنين", "2019-03-04").as_deref(),
+            Some("2019-03-04")
+        );
+        assert_eq!(
+            resolve_weekday("يوم الجمعة", "2019-03-04T09:00").as_deref(),
+            Some("2019-03-01")
+        );
         assert_eq!(resolve_weekday("Someday", "2019-03-04"), None);
     }
 }

@@ -421,5 +421,4 @@ mod tests {
                 .unwrap();
         assert_eq!((d.place.as_deref(), d.agency), (Some("عمّان"), None));
     }
-
 }

@@ -218,5 +218,4 @@ mod tests {
         // A French name in an English text does not make it French.
         assert_eq!(detect_lang("Le Drian said the talks with the Iranian side were useful and that the ceasefire was holding"), "en");
     }
-
 }

@@ -1,7 +1,9 @@
 //! Date and time stamps as news pages print them: "Wed 05 Apr 2017 at 0914", "March 3",
 //! "29-08-2014", "2019-08-18 14:55:10", with the words sites put before them.
 
+use super::date::{self, NumericOrder};
 use super::dateline::words_with_pos;
+use super::fold::fold;
 
 #[rustfmt::skip]
 const MONTHS: &[&str] = &[
@@ -123,11 +125,47 @@ pub(crate) fn is_date_line(line: &str) -> bool {
     if t.is_empty() || t.chars().count() > 60 {
         return false;
     }
-    let t = t.replace(',', " ");
-    match date_prefix_len(&t) {
-        Some(n) => t.get(n..).is_some_and(|r| r.trim().is_empty()),
-        None => false,
+    let spaced = t.replace(',', " ");
+    if let Some(n) = date_prefix_len(&spaced) {
+        return spaced.get(n..).is_some_and(|r| r.trim().is_empty());
     }
+    // Arabic month names and digits, other orders: the date with at most a weekday and a
+    // time around it ("الأحد 12 مارس 2023 - 10:30 ص").
+    if !t
+        .chars()
+        .any(|c| c.is_ascii_digit() || ('٠'..='٩').contains(&c))
+    {
+        return false;
+    }
+    let Some(found) = date::parse_date_with(t, NumericOrder::DayFirst) else {
+        return false;
+    };
+    let rest = t.replacen(&found.text, " ", 1);
+    rest.split(|c: char| c.is_whitespace() || matches!(c, ',' | '،' | '-' | '|' | '(' | ')' | '–'))
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            let f = fold(w);
+            date::weekday(w).is_some()
+                || is_time(&f)
+                || matches!(
+                    f.as_str(),
+                    "at" | "am"
+                        | "pm"
+                        | "gmt"
+                        | "utc"
+                        | "الساعه"
+                        | "ص"
+                        | "م"
+                        | "صباحا"
+                        | "مساء"
+                        | "مساءا"
+                        | "يوم"
+                        | "في"
+                        | "بتوقيت"
+                        | "مكه"
+                        | "المكرمه"
+                )
+        })
 }
 
 /// Words news sites put before a date ("Published", "Date of publication", "Last updated
@@ -137,7 +175,8 @@ pub(crate) fn strip_publication_words(s: &str) -> &str {
     const LEADS: &[&str] = &[
         "date of publication", "last updated at", "last updated on", "last updated", "updated at",
         "updated on", "updated", "published at", "published on", "published", "posted at", "posted on",
-        "posted", "date:",
+        "posted", "date:", "نشر بتاريخ", "تاريخ النشر", "نشر في", "آخر تحديث", "اخر تحديث",
+        "تم التحديث", "تحديث", "بتاريخ", "التاريخ", "نشر",
     ];
     for lead in LEADS {
         if let Some(head) = s.get(..lead.len()) {
@@ -174,5 +213,8 @@ mod tests {
         assert!(is_date_line("Friday, 9 March 2019"));
         assert!(!is_date_line("9 March 2019 was a cold day"));
         assert!(!is_date_line("Talks"));
+        assert!(is_date_line("نشر بتاريخ: 12/03/2023"));
+        assert!(is_date_line("الأحد ١٢ مارس ٢٠٢٣ - ١٠:٣٠ ص"));
+        assert!(!is_date_line("افتتح الوزير المعرض في 12 مارس 2023"));
     }
 }

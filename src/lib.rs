@@ -27,4 +27,4 @@ mod wasm;
 pub use corpus::{AddReport, ArticleSummary, Corpus, ListFilter, Stats, Warning};
 pub use error::{Error, ErrorKind};
 pub use ingest::Article;
-pub use query::{SearchOptions, SearchResult};
+pub use query::{SearchOptions, SearchResult, Sort};

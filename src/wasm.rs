@@ -75,7 +75,7 @@ impl Corpus {
     }
 
     /// `{total, hits: [{id, file, title, lang, score, snippet: [{text, hit}]}], error?}`.
-    /// `options`: `{limit, offset, lang, source, exact, explain}`.
+    /// `options`: `{limit, offset, lang, source, exact, explain, from, to, sort: "relevance"|"date"}`.
     pub fn search(&self, query: &str, options: JsValue) -> Result<JsValue, JsError> {
         let options = SearchOptions {
             limit: usize_prop(&options, "limit", 10),

@@ -116,3 +116,21 @@ fn bad_command_lines_explain_usage() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("whole number"));
     assert!(!qarin(&[]).status.success());
 }
+
+#[test]
+fn search_runs_a_file_of_queries_against_one_index() {
+    let dir = std::env::temp_dir().join(format!("qarin-queries-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let queries = dir.join("queries.txt");
+    std::fs::write(&queries, "Ghouta\nالغوطة\n\"unclosed\n").unwrap();
+    let out = qarin(&["search", "--corpus", "seeds", "--queries", queries.to_str().unwrap(), "--explain"]);
+    assert!(out.status.success());
+    let results = lines(&out);
+    assert_eq!(results.len(), 3, "one result line per query");
+    assert_eq!(results[0]["total"], 1);
+    assert_eq!(results[1]["total"], 2);
+    assert!(results[2]["error"]["message"].as_str().unwrap().contains("never closed"));
+    let hit = &results[0]["hits"][0];
+    let parts: f64 = hit["explain"].as_array().unwrap().iter().map(|p| p["score"].as_f64().unwrap()).sum();
+    assert!((parts - hit["score"].as_f64().unwrap()).abs() < 1e-3);
+}

@@ -8,6 +8,7 @@
 //!
 //! Skipped, with a note, when the folder is absent. `QARIN_PAGE=<name>` prints what was
 //! extracted from one page, to compare by eye.
+#![cfg(feature = "formats")]
 
 use std::collections::HashMap;
 use std::path::Path;

@@ -3,6 +3,7 @@
 //! upload is and compared with what a person expects of it. Then what needs several files
 //! (a metadata sidecar before and after its articles, duplicates) goes through a `Corpus`,
 //! and a property test feeds arbitrary and damaged bytes to every reader: none may panic.
+#![cfg(feature = "formats")]
 
 use std::path::{Path, PathBuf};
 

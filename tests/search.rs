@@ -266,3 +266,32 @@ fn regular_expressions_search_the_original_text() {
     assert!(c.search(&nested, &SearchOptions::default()).error.is_some());
     assert!(c.search("/(a*)*b/", &SearchOptions::default()).error.is_none());
 }
+
+#[test]
+fn dates_filter_sort_and_count_by_month() {
+    let mut c = Corpus::new();
+    for (file, date) in [("old.txt", Some("2016-05-02")), ("mid.txt", Some("2018-03-04")), ("new.txt", Some("2018-03-20")), ("none.txt", None)] {
+        let mut a = qarin::Article {
+            file: file.into(),
+            title: format!("Ghouta report {file}"),
+            lang: "en".into(),
+            paragraphs: vec!["Talks on Ghouta went on.".into()],
+            ..Default::default()
+        };
+        a.date = date.map(String::from);
+        c.add_article(a).unwrap();
+    }
+    let by_date = SearchOptions { sort: qarin::Sort::Date, ..SearchOptions::default() };
+    let order: Vec<String> = c.search("Ghouta", &by_date).hits.into_iter().map(|h| h.file).collect();
+    assert_eq!(order, ["new.txt", "mid.txt", "old.txt", "none.txt"]);
+    let march = SearchOptions { from: Some("2018-03".into()), to: Some("2018-03".into()), ..SearchOptions::default() };
+    let mut files: Vec<String> = c.search("Ghouta", &march).hits.into_iter().map(|h| h.file).collect();
+    files.sort();
+    assert_eq!(files, ["mid.txt", "new.txt"]);
+    let r = c.search("", &SearchOptions { from: Some("2017".into()), ..SearchOptions::default() });
+    assert_eq!(r.total, 2, "undated articles drop out once a bound is set");
+    let all = c.search("", &SearchOptions::default());
+    assert_eq!(all.facets.date.get("2018-03"), Some(&2));
+    assert_eq!(all.facets.date.get("2016-05"), Some(&1));
+    assert_eq!(all.hits.iter().find(|h| h.file == "mid.txt").and_then(|h| h.date.clone()).as_deref(), Some("2018-03-04"));
+}

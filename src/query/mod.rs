@@ -31,6 +31,20 @@ pub struct SearchOptions {
     pub exact: bool,
     /// Give each hit the parts its score adds up from.
     pub explain: bool,
+    /// Only articles dated on or after / on or before these ISO dates (`YYYY-MM-DD`, or a
+    /// prefix: `2018`, `2018-03`); undated articles are left out when either is set.
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub sort: Sort,
+}
+
+/// The order of hits.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Sort {
+    #[default]
+    Relevance,
+    /// Newest first, ties by score; undated articles last.
+    Date,
 }
 
 impl Default for SearchOptions {
@@ -42,6 +56,9 @@ impl Default for SearchOptions {
             source: None,
             exact: false,
             explain: false,
+            from: None,
+            to: None,
+            sort: Sort::Relevance,
         }
     }
 }
@@ -49,9 +66,13 @@ impl Default for SearchOptions {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Hit {
     pub id: u32,
+    /// Content hash: names the article in links.
+    pub hash: String,
     pub file: String,
     pub title: String,
     pub lang: String,
+    /// Publication date, `YYYY-MM-DD`, when known.
+    pub date: Option<String>,
     pub score: f32,
     pub snippet: Vec<Segment>,
     /// With the `explain` option: one part per matched query word; their scores add up to
@@ -87,6 +108,8 @@ pub struct SearchResult {
 pub struct Facets {
     pub lang: BTreeMap<String, usize>,
     pub source: BTreeMap<String, usize>,
+    /// Matches per month (`YYYY-MM`) of dated articles, ignoring the date filter.
+    pub date: BTreeMap<String, usize>,
 }
 
 /// An article with the query's matches marked, for the reader.
@@ -144,6 +167,8 @@ pub fn search(
     // Counted on borrowed names; strings are made once per distinct value at the end.
     let mut langs: rustc_hash::FxHashMap<&str, usize> = Default::default();
     let mut sources: rustc_hash::FxHashMap<&str, usize> = Default::default();
+    let mut months: rustc_hash::FxHashMap<&str, usize> = Default::default();
+    let (from, to) = (options.from.as_deref().filter(|d| !d.is_empty()), options.to.as_deref().filter(|d| !d.is_empty()));
     let mut ranked: Vec<(u32, f32)> = Vec::new();
     for (id, score) in scores.unwrap_or_default() {
         let Some(stored) = store.get(id) else {
@@ -152,27 +177,41 @@ pub fn search(
         let a = &stored.article;
         let its_source = a.outlet.as_deref().or(a.agency.as_deref());
         let lang_ok = lang.is_none_or(|l| a.lang == l);
+        // ISO dates compare as strings; a bound given as a prefix ("2018-03") covers it all.
+        let date_ok = match (a.date.as_deref(), from, to) {
+            (_, None, None) => true,
+            (None, _, _) => false,
+            (Some(d), f, t) => f.is_none_or(|f| d >= f) && t.is_none_or(|t| d <= t || d.starts_with(t)),
+        };
         let source_ok =
             source.is_none_or(|s| a.outlet.as_deref() == Some(s) || a.agency.as_deref() == Some(s));
-        if source_ok {
+        if source_ok && date_ok {
             *langs.entry(&a.lang).or_default() += 1;
         }
-        if let (true, Some(name)) = (lang_ok, its_source) {
+        if let (true, true, Some(name)) = (lang_ok, date_ok, its_source) {
             *sources.entry(name).or_default() += 1;
         }
-        if lang_ok && source_ok {
+        if let (true, true, Some(month)) = (lang_ok, source_ok, a.date.as_deref().and_then(|d| d.get(..7))) {
+            *months.entry(month).or_default() += 1;
+        }
+        if lang_ok && source_ok && date_ok {
             ranked.push((id, score));
         }
     }
     let owned = |m: rustc_hash::FxHashMap<&str, usize>| {
         m.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
     };
-    let facets = Facets {
-        lang: owned(langs),
-        source: owned(sources),
-    };
+    let facets = Facets { lang: owned(langs), source: owned(sources), date: owned(months) };
     // Only the requested page needs ordering: select it, then sort just that part.
-    let best_first = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+    let date_of = |id: u32| store.get(id).and_then(|s| s.article.date.as_deref());
+    let best_first = |a: &(u32, f32), b: &(u32, f32)| {
+        let by_date = match options.sort {
+            Sort::Relevance => std::cmp::Ordering::Equal,
+            // Newest first; `None` sorts below every date, so undated come last.
+            Sort::Date => date_of(b.0).cmp(&date_of(a.0)),
+        };
+        by_date.then(b.1.total_cmp(&a.1)).then(a.0.cmp(&b.0))
+    };
     let total = ranked.len();
     let wanted = options.offset.saturating_add(options.limit).min(total);
     if wanted > 0 && wanted < total {
@@ -189,6 +228,8 @@ pub fn search(
             let a = &stored.article;
             Some(Hit {
                 id,
+                hash: stored.hash.clone(),
+                date: a.date.clone(),
                 file: a.file.clone(),
                 title: a.title.clone(),
                 lang: a.lang.clone(),

@@ -71,7 +71,7 @@ def main():
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("collection/ar/maarad.txt", AR_TEXT.encode("utf-8"))
         z.writestr("collection/en/lyon.txt", EN_TEXT.encode("cp1252"))
-        z.writestr("collection/pages/storm.html", page_en().encode("utf-8"))
+        z.writestr("collection/pages/library.html", page_library().encode("utf-8"))
         z.writestr("collection/broken.txt", (STORM_TITLE + "\n\n" + STORM_BODY + "\n") * 5)
         z.writestr("__MACOSX/collection/._lyon.txt", b"\x00\x05\x16\x07junk")
         z.writestr("collection/.DS_Store", b"\x00\x00\x00\x01Bud1")
@@ -140,6 +140,19 @@ def page_en():
 <div class="comment"><p>The road floods every winter and the council never does anything about it, this has been going on for years now.</p></div></section>
 <footer class="site-footer"><p>© 2023 The Coast Herald. All rights reserved.</p><a href="/privacy">Privacy policy</a></footer>
 </body></html>
+"""
+
+
+def page_library():
+    """A plain page of another story, for the zip."""
+    return """<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Town library reopens after two years of repairs - Valley Voice</title></head><body>
+<div class="menu"><a href="/">Home</a> <a href="/town">Town</a> <a href="/arts">Arts</a></div>
+<div class="content"><h1>Town library reopens after two years of repairs</h1>
+<p>The town library reopened on Saturday after two years of repairs to its roof and heating, with a queue of readers waiting at the door before nine.</p>
+<p>The librarian said more than three hundred people had renewed their cards in the first hour, and that the children's room had been doubled in size.</p>
+<p>The repairs cost less than planned, the council said, because volunteers moved the books to a school hall and back.</p>
+</div><div class="footer">Valley Voice · <a href="/contact">Contact</a></div></body></html>
 """
 
 

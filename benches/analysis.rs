@@ -21,10 +21,11 @@ fn main() {
         let mut tokens = 0;
         for _ in 0..5 {
             let start = Instant::now();
-            tokens = texts
-                .iter()
-                .map(|t| qarin::analysis::analyze(t).len())
-                .sum::<usize>();
+            tokens = 0;
+            let config = qarin::analysis::Config::default();
+            for t in &texts {
+                qarin::analysis::each_word(t, &config, |_, _, _| tokens += 1);
+            }
             rates.push(bytes as f64 / 1e6 / start.elapsed().as_secs_f64());
         }
         rates.sort_by(f64::total_cmp);

@@ -34,10 +34,12 @@ for (const size of sizes) {
   writeFileSync(queries, latencyQueries(grownArticles(Math.min(size, real))).map((q) => q.query).join('\n') + '\n');
   for (const engine of size > 10_000 ? BIG : ALL) {
     process.stderr.write(`${engine} × ${size.toLocaleString('en')} …\n`);
-    rows.push({ engine, size, ...run('node', ['--expose-gc', '--max-old-space-size=16384', 'benches/engine.js', engine, String(size)]) });
+    const r = run('node', ['--expose-gc', '--max-old-space-size=16384', 'benches/engine.js', engine, String(size)]);
+    rows.push({ ...r, engine, size, articles: r.size });
   }
   process.stderr.write(`qarin-native × ${size.toLocaleString('en')} …\n`);
-  rows.push({ engine: 'qarin (native)', size, ...run('cargo', ['bench', '--quiet', '--bench', 'native', '--', String(size), queries]) });
+  const native = run('cargo', ['bench', '--quiet', '--bench', 'native', '--', String(size), queries]);
+  rows.push({ ...native, engine: 'qarin (native)', size, articles: native.size, raw_bytes: rows.find((x) => x.size === size)?.raw_bytes });
 }
 
 const f = (x, d = 1) => (x === undefined || x === null || Number.isNaN(x) ? '–' : Number(x).toFixed(d));
@@ -54,7 +56,7 @@ for (const size of sizes) {
     const index = r.index_bytes ?? r.heap_bytes;
     table.push([
       r.engine,
-      (r.size ?? size).toLocaleString('en'),
+      (r.articles ?? size).toLocaleString('en'),
       f(r.build_ms / 1000, 2),
       mini?.build_ms ? f(r.build_ms / mini.build_ms, 2) : '–',
       f(r.query_median_ms, 3),

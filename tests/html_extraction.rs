@@ -13,8 +13,8 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-/// Mean F1 reached on these pages, less a margin for harmless changes.
-const MIN_MEAN_F1: f64 = 0.0;
+/// Mean F1 reached on these pages (0.993 when written), less a margin for harmless changes.
+const MIN_MEAN_F1: f64 = 0.98;
 
 fn tokens(s: &str) -> HashMap<String, usize> {
     let mut out = HashMap::new();

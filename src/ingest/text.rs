@@ -115,7 +115,12 @@ pub fn from_page(file: &str, page_text: &str, url: Option<String>) -> Option<Art
     let mut a = build(file, &title, paragraphs)?;
     if let Some(d) = m.date.as_deref() {
         // The page's metadata dates the article; a `<time>` text may need reading.
-        if let Some(f) = date::parse_date(d) {
+        let order = if a.lang == "ar" {
+            date::NumericOrder::DayFirst
+        } else {
+            date::NumericOrder::Unknown
+        };
+        if let Some(f) = date::parse_date_with(d, order) {
             a.date = Some(f.iso);
             a.date_text = Some(d.to_string());
         }

@@ -31,15 +31,15 @@ struct Entry {
 }
 
 fn u16_at(b: &[u8], i: usize) -> Option<u16> {
-    Some(u16::from_le_bytes(b.get(i..i + 2)?.try_into().ok()?))
+    Some(u16::from_le_bytes(b.get(i..i.checked_add(2)?)?.try_into().ok()?))
 }
 
 fn u32_at(b: &[u8], i: usize) -> Option<u32> {
-    Some(u32::from_le_bytes(b.get(i..i + 4)?.try_into().ok()?))
+    Some(u32::from_le_bytes(b.get(i..i.checked_add(4)?)?.try_into().ok()?))
 }
 
 fn u64_at(b: &[u8], i: usize) -> Option<u64> {
-    Some(u64::from_le_bytes(b.get(i..i + 8)?.try_into().ok()?))
+    Some(u64::from_le_bytes(b.get(i..i.checked_add(8)?)?.try_into().ok()?))
 }
 
 /// Reads archive `file` into `out`, its entries as files of their own.
@@ -190,9 +190,9 @@ fn unpack(bytes: &[u8], e: &Entry, budget: &mut Budget) -> Result<Vec<u8>, Stop>
     if u32_at(bytes, at) != Some(0x0403_4b50) {
         return Err(damaged("its header is missing"));
     }
-    let nlen = usize::from(u16_at(bytes, at + 26).unwrap_or(0));
-    let elen = usize::from(u16_at(bytes, at + 28).unwrap_or(0));
-    let start = at + 30 + nlen + elen;
+    let nlen = usize::from(u16_at(bytes, at.saturating_add(26)).unwrap_or(0));
+    let elen = usize::from(u16_at(bytes, at.saturating_add(28)).unwrap_or(0));
+    let start = at.saturating_add(30 + nlen + elen);
     let csize = usize::try_from(e.csize).map_err(|_| damaged("bad size"))?;
     let data = bytes
         .get(start..start.saturating_add(csize))

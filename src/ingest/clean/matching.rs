@@ -45,7 +45,13 @@ pub(super) fn significant(s: &str) -> Vec<(usize, usize, char)> {
 /// [`significant`] characters), if `line` starts with it.
 pub(super) fn match_prefix(line: &str, prefix: &str) -> Option<usize> {
     let p = significant(prefix);
-    let l = significant(line);
+    // Only the start of a long line can match: compare that much (a file of one huge line
+    // must not cost the whole line for every prefix tried).
+    let mut cut = line.len().min(prefix.len() * 8 + 256);
+    while !line.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let l = significant(&line[..cut]);
     if p.is_empty() || l.len() < p.len() || l.iter().zip(&p).any(|(a, b)| a.2 != b.2) {
         return None;
     }

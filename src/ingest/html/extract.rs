@@ -213,6 +213,13 @@ pub fn extract(dom: &Dom, title: &str) -> Extracted {
     Extracted { paragraphs, gone }
 }
 
+/// Every text block of a fragment (an `articleBody` written as HTML), scripts and hidden
+/// parts aside.
+pub fn all_blocks(dom: &Dom) -> Vec<String> {
+    let gone = hard_drops(dom);
+    blocks(dom, 0, &gone).into_iter().map(|b| b.text).collect()
+}
+
 fn fold_words(s: &str) -> String {
     s.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -339,6 +346,11 @@ fn with_siblings(
     };
     let top_prose = st[top].prose.max(1);
     let top_class = dom.attr(top, "class").unwrap_or("");
+    // Whether each element's last text ends a sentence (for lone short paragraphs).
+    let mut ends_sentence = vec![false; dom.nodes.len()];
+    for b in list {
+        ends_sentence[b.owner] = b.text.trim_end().ends_with(['.', '!', '?', '؟']);
+    }
     let mut out = Vec::new();
     for &s in dom.children(parent) {
         if s == top {

@@ -57,10 +57,29 @@ pub fn read_page(html: &str) -> Page {
     };
     let ex = extract::extract(&dom, &title_hint);
     let meta = page_meta::read(&dom, &ex.gone);
-    Page {
-        meta,
-        paragraphs: ex.paragraphs,
+    let mut paragraphs = ex.paragraphs;
+    // A page that renders its text with scripts leaves little in its markup; its JSON-LD
+    // `articleBody`, when it says much more, is the article.
+    if let Some(body) = &meta.article_body {
+        let words = |s: &str| s.split_whitespace().count();
+        let found: usize = paragraphs.iter().map(|p| words(p)).sum();
+        let given = words(body);
+        if given >= 80 && found * 5 < given * 2 {
+            let inner = if body.contains('<') {
+                let d = Dom::parse(body);
+                extract::all_blocks(&d)
+            } else {
+                body.lines()
+                    .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+                    .filter(|l| !l.is_empty())
+                    .collect()
+            };
+            if !inner.is_empty() {
+                paragraphs = inner;
+            }
+        }
     }
+    Page { meta, paragraphs }
 }
 
 /// The charset a page declares in its first 4 KiB: `<meta charset=...>`, `<meta
@@ -102,6 +121,17 @@ fn attr_value(s: &str, name: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_script_rendered_page_falls_back_to_its_json_ld_body() {
+        let body = "Rain fell on the valley for the third day, officials said. ".repeat(12);
+        let html = format!(
+            r#"<html><head><script type="application/ld+json">{{"@type":"NewsArticle","headline":"Rain","articleBody":"{body}\n\nRoads were closed."}}</script></head><body><div id="app"></div><script>render()</script></body></html>"#
+        );
+        let page = read_page(&html);
+        assert_eq!(page.paragraphs.len(), 2);
+        assert_eq!(page.paragraphs[1], "Roads were closed.");
+    }
 
     #[test]
     fn charset_declarations() {

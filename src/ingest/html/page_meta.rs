@@ -6,6 +6,7 @@
 
 use super::tree::{Dom, NodeId};
 use crate::ingest::json::{self, Value};
+use crate::ingest::meta::date;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PageMeta {
@@ -100,7 +101,8 @@ pub fn read(dom: &Dom, gone: &[bool]) -> PageMeta {
         .date
         .clone()
         .or(meta_date)
-        .or_else(|| time_element(dom, gone));
+        .or_else(|| time_element(dom, gone))
+        .or_else(|| date_element(dom, gone));
     m.byline = ld
         .author
         .clone()
@@ -148,6 +150,33 @@ fn time_element(dom: &Dom, gone: &[bool]) -> Option<String> {
                 .and_then(clean)
                 .or_else(|| clean(&dom.text_content(t)))
         })
+}
+
+/// The text of the first element whose class or id says "date" ("news-date",
+/// "publishedAt", ...) and that reads as a full date, outside boilerplate: the element
+/// itself is furniture, but one inside a related-articles list is another story's.
+fn date_element(dom: &Dom, gone: &[bool]) -> Option<String> {
+    const WORDS: &[&str] = &[
+        "date", "time", "timestamp", "published", "pubdate", "posted", "dateline", "datetime",
+        "publish", "publishdate", "publishedat", "postdate", "postedon",
+    ];
+    for id in 1..dom.nodes.len() {
+        let parent_gone = dom.parent(id).is_some_and(|p| gone.get(p).copied().unwrap_or(false));
+        if parent_gone || dom.name(id).is_empty() {
+            continue;
+        }
+        let tokens = super::classes::tokens(dom, id);
+        if !tokens.iter().any(|t| WORDS.contains(&t.as_str())) {
+            continue;
+        }
+        let Some(text) = clean(&dom.text_content(id)).filter(|t| t.chars().count() <= 80) else {
+            continue;
+        };
+        if date::parse_date_with(&text, date::NumericOrder::DayFirst).is_some() {
+            return Some(text);
+        }
+    }
+    None
 }
 
 /// A byline in the page: `rel=author`, `itemprop=author`, or a short element whose class

@@ -102,6 +102,8 @@ def main():
     write("page_ar_1256.html", page_ar().encode("cp1256"))
     write("page_ar_table.html", page_ar_table().encode("utf-8"))
     write("saved.mhtml", mhtml(page_en()).encode("ascii"))
+    write("page_ar_modern.html", page_ar_modern().encode("utf-8"))
+    write("page_ar_inline_links.html", page_ar_inline_links().encode("utf-8"))
 
 
 def page_en():
@@ -194,6 +196,84 @@ def page_ar_table():
 {lines}
 </td><td width="20%"><div class="box"><b>آخر الأخبار</b><br/><a href="/d">افتتاح جسر جديد فوق النهر</a><br/><a href="/e">انطلاق بطولة الشطرنج المدرسية</a></div></td></tr></table>
 <center>جميع الحقوق محفوظة</center></body></html>
+"""
+
+
+BRIDGE_TITLE = "افتتاح جسر جديد يربط ضفتي النهر بعد ثلاث سنوات من العمل"
+BRIDGE = [
+    "افتتح رئيس البلدية صباح اليوم الاثنين الجسر الجديد الذي يربط ضفتي النهر، بعد ثلاث سنوات من أعمال البناء التي تأخرت بسبب الفيضانات.",
+    "ويبلغ طول الجسر نحو ستمئة متر، ويضم أربعة مسارات للسيارات وممرين للمشاة والدراجات، بحسب ما أعلنته البلدية في بيان رسمي.",
+    "وقال رئيس البلدية في كلمة خلال حفل الافتتاح إن الجسر سيختصر زمن التنقل بين الحيين الشرقي والغربي من ساعة كاملة إلى عشر دقائق.",
+    "وأضاف أن كلفة المشروع بلغت مئة وعشرين مليون دينار، مؤكداً أن الأعمال أنجزت بأيد محلية وبمواد من مصانع البلاد.",
+    "ومن المنتظر أن تبدأ حافلات النقل العام استخدام الجسر مطلع الشهر المقبل، بعد استكمال تركيب الإشارات الضوئية على المداخل.",
+]
+
+
+def page_ar_modern():
+    """A page shaped like today's Arabic news sites: JSON-LD, a header with a standfirst,
+    a captioned figure, a "read also" box inside the text, tags, a list of more articles."""
+    p = [f"<p>{x}</p>" for x in BRIDGE]
+    more = "".join(
+        f'<article class="gc"><h3><a href="/n/{i}">{t}</a></h3><p>{e}</p></article>'
+        for i, (t, e) in enumerate([
+            ("ارتفاع منسوب النهر بعد أمطار غزيرة", "سجلت محطات القياس ارتفاعاً في منسوب النهر خلال الأيام الثلاثة الماضية بعد هطول أمطار غزيرة على المرتفعات..."),
+            ("خطة لتوسيع شبكة الحافلات في المدينة", "أعلنت هيئة النقل العام خطة لتوسيع شبكة الحافلات لتشمل الأحياء الجديدة في الضاحية الجنوبية خلال العام الجاري..."),
+            ("ترميم السوق القديم يدخل مرحلته الأخيرة", "دخلت أعمال ترميم السوق القديم مرحلتها الأخيرة مع تركيب الأسقف الخشبية وإعادة تبليط الممرات الحجرية..."),
+        ]))
+    return f"""<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="utf-8">
+<title>{BRIDGE_TITLE} | موقع المدينة</title>
+<meta property="og:site_name" content="موقع المدينة">
+<meta property="og:title" content="{BRIDGE_TITLE}">
+<link rel="canonical" href="https://city.example/news/2024/1/15/bridge">
+<script type="application/ld+json">{{"@context":"https://schema.org","@type":"NewsArticle","headline":"{BRIDGE_TITLE}","datePublished":"2024-01-15T10:20:00+03:00","author":{{"@type":"Person","name":"كريم الحسن"}},"publisher":{{"@type":"Organization","name":"موقع المدينة"}}}}</script>
+</head><body>
+<div class="site-header"><nav class="menu"><a href="/">الرئيسية</a><a href="/news">أخبار</a><a href="/economy">اقتصاد</a><a href="/sport">رياضة</a><a href="/opinion">رأي</a></nav></div>
+<main id="main-content-area">
+<header class="article-header"><div class="topics"><a href="/t/city">المدينة</a></div><h1>{BRIDGE_TITLE}</h1></header>
+<div class="article-info-block"><span class="article-author">كريم الحسن</span> <span class="date-simple">15/1/2024</span></div>
+<figure class="article-featured-image"><img src="bridge.jpg" alt=""><figcaption>الجسر الجديد كما بدا صباح يوم الافتتاح من الضفة الشرقية للنهر (صورة أرشيفية)</figcaption></figure>
+<div class="wysiwyg wysiwyg--all-content">
+{p[0]}
+{p[1]}
+<div class="more-on"><h2>اقرأ أيضا</h2><ul><li><a href="/n/8">البلدية تعلن موعد افتتاح الجسر الجديد</a></li><li><a href="/n/9">فيضانات الربيع تؤخر أعمال البناء على النهر</a></li></ul></div>
+{p[2]}
+<h2>كلفة المشروع</h2>
+{p[3]}
+{p[4]}
+</div>
+<div class="article-tags"><a href="/t/1">جسور</a> <a href="/t/2">النقل</a> <a href="/t/3">البلدية</a></div>
+<div class="share-bar"><a href="#">فيسبوك</a> <a href="#">تويتر</a> <a href="#">واتساب</a></div>
+</main>
+<section class="more-articles"><h2>المزيد من أخبار المدينة</h2>{more}</section>
+<footer class="site-footer"><p>جميع الحقوق محفوظة © 2024 موقع المدينة</p><a href="/about">من نحن</a> <a href="/privacy">سياسة الخصوصية</a></footer>
+</body></html>
+"""
+
+
+def page_ar_inline_links():
+    """Paragraphs in one container with "read also" links between them, the date in the
+    text, tags and a comment box after it, and no metadata at all."""
+    p = BRIDGE
+    return f"""<html><head><meta charset="utf-8"><title>{BRIDGE_TITLE}</title></head><body>
+<div id="header"><a href="/">الرئيسية</a> - <a href="/a">محافظات</a> - <a href="/b">حوادث</a> - <a href="/c">فن</a></div>
+<div id="content"><div class="right">
+<div class="newsTitle"><h1>{BRIDGE_TITLE}</h1></div>
+<div class="newsDate">الاثنين، 15 يناير 2024 10:20 ص</div>
+<div id="newsStory">
+<p>{p[0]}</p>
+<p><strong>اقرأ أيضا:</strong> <a href="/x/1">البلدية تعلن موعد افتتاح الجسر الجديد على النهر</a></p>
+<p>{p[1]}</p>
+<p>{p[2]}</p>
+<p><strong>اقرأ أيضا:</strong> <a href="/x/2">فيضانات الربيع تؤخر أعمال البناء</a></p>
+<p>{p[3]}</p>
+<p>{p[4]}</p>
+</div>
+<div class="tags">الكلمات المفتاحية: <a href="/k/1">الجسر</a> <a href="/k/2">النهر</a></div>
+<div class="commentsArea"><h3>أضف تعليق</h3><form><input name="n"><textarea></textarea><button>إرسال</button></form></div>
+</div>
+<div class="left"><div class="mostRead"><h3>الأكثر قراءة</h3>
+<a href="/m/1">أسعار الخضراوات في سوق الجملة اليوم</a><br><a href="/m/2">حالة الطقس غداً: أمطار على السواحل</a><br><a href="/m/3">نتيجة مباراة الأمس في الدوري الممتاز</a></div></div>
+</div><div id="footer">جميع الحقوق محفوظة</div></body></html>
 """
 
 

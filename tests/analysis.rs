@@ -141,3 +141,17 @@ proptest! {
         corpus.search(&quoted, &qarin::SearchOptions::default());
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn raw_words_are_the_analysed_words(text in tricky_text()) {
+        let config = qarin::analysis::Config::default();
+        let mut analysed = Vec::new();
+        qarin::analysis::each_word(&text, &config, |s, e, _| analysed.push((s, e)));
+        let mut raw = Vec::new();
+        qarin::analysis::each_raw_word(&text, |s, e| raw.push((s, e)));
+        prop_assert_eq!(raw, analysed);
+    }
+}

@@ -123,14 +123,29 @@ fn search_runs_a_file_of_queries_against_one_index() {
     std::fs::create_dir_all(&dir).unwrap();
     let queries = dir.join("queries.txt");
     std::fs::write(&queries, "Ghouta\nالغوطة\n\"unclosed\n").unwrap();
-    let out = qarin(&["search", "--corpus", "seeds", "--queries", queries.to_str().unwrap(), "--explain"]);
+    let out = qarin(&[
+        "search",
+        "--corpus",
+        "seeds",
+        "--queries",
+        queries.to_str().unwrap(),
+        "--explain",
+    ]);
     assert!(out.status.success());
     let results = lines(&out);
     assert_eq!(results.len(), 3, "one result line per query");
     assert_eq!(results[0]["total"], 1);
     assert_eq!(results[1]["total"], 2);
-    assert!(results[2]["error"]["message"].as_str().unwrap().contains("never closed"));
+    assert!(results[2]["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("never closed"));
     let hit = &results[0]["hits"][0];
-    let parts: f64 = hit["explain"].as_array().unwrap().iter().map(|p| p["score"].as_f64().unwrap()).sum();
+    let parts: f64 = hit["explain"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["score"].as_f64().unwrap())
+        .sum();
     assert!((parts - hit["score"].as_f64().unwrap()).abs() < 1e-3);
 }

@@ -285,7 +285,15 @@ fn the_cli_prints_the_new_fields_and_names_skipped_entries() {
         .map(|l| serde_json::from_str(l).expect("JSON"))
         .collect();
     let first = &lines[0];
-    for key in ["date", "date_text", "url", "byline", "encoding", "near_duplicate_of", "extra"] {
+    for key in [
+        "date",
+        "date_text",
+        "url",
+        "byline",
+        "encoding",
+        "near_duplicate_of",
+        "extra",
+    ] {
         assert!(first.get(key).is_some(), "{key} missing in {first}");
     }
     // The sidecar came last and still dated the first file.
@@ -293,10 +301,18 @@ fn the_cli_prints_the_new_fields_and_names_skipped_entries() {
     assert_eq!(first["date"], "2023-03-12");
     assert_eq!(first["extra"]["label"], "1");
     let files: Vec<&str> = lines.iter().filter_map(|l| l["file"].as_str()).collect();
-    assert!(files.iter().any(|f| f.ends_with("upload.zip/collection/pages/library.html")));
+    assert!(files
+        .iter()
+        .any(|f| f.ends_with("upload.zip/collection/pages/library.html")));
     // The zip's Arabic text is the same article as the first file.
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("upload.zip/collection/ar/maarad.txt: skipped: duplicate of"), "{stderr}");
-    assert!(stderr.contains("upload.zip/collection/broken.txt: damaged"), "{stderr}");
+    assert!(
+        stderr.contains("upload.zip/collection/ar/maarad.txt: skipped: duplicate of"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("upload.zip/collection/broken.txt: damaged"),
+        "{stderr}"
+    );
     assert!(stderr.contains("__MACOSX"), "{stderr}");
 }

@@ -260,17 +260,34 @@ fn regular_expressions_search_the_original_text() {
     // Malformed and hostile patterns are errors with offsets, never hangs or panics.
     let bad = c.search("Ghouta /[/", &SearchOptions::default());
     assert_eq!(bad.error.as_ref().map(|e| e.offset), Some(7));
-    assert!(c.search("/unclosed", &SearchOptions::default()).error.is_some());
-    assert!(c.search(&format!("/{}/", "a".repeat(2000)), &SearchOptions::default()).error.is_some());
+    assert!(c
+        .search("/unclosed", &SearchOptions::default())
+        .error
+        .is_some());
+    assert!(c
+        .search(
+            &format!("/{}/", "a".repeat(2000)),
+            &SearchOptions::default()
+        )
+        .error
+        .is_some());
     let nested = format!("/{}a{}/", "(".repeat(200), ")".repeat(200));
     assert!(c.search(&nested, &SearchOptions::default()).error.is_some());
-    assert!(c.search("/(a*)*b/", &SearchOptions::default()).error.is_none());
+    assert!(c
+        .search("/(a*)*b/", &SearchOptions::default())
+        .error
+        .is_none());
 }
 
 #[test]
 fn dates_filter_sort_and_count_by_month() {
     let mut c = Corpus::new();
-    for (file, date) in [("old.txt", Some("2016-05-02")), ("mid.txt", Some("2018-03-04")), ("new.txt", Some("2018-03-20")), ("none.txt", None)] {
+    for (file, date) in [
+        ("old.txt", Some("2016-05-02")),
+        ("mid.txt", Some("2018-03-04")),
+        ("new.txt", Some("2018-03-20")),
+        ("none.txt", None),
+    ] {
         let mut a = qarin::Article {
             file: file.into(),
             title: format!("Ghouta report {file}"),
@@ -281,17 +298,98 @@ fn dates_filter_sort_and_count_by_month() {
         a.date = date.map(String::from);
         c.add_article(a).unwrap();
     }
-    let by_date = SearchOptions { sort: qarin::Sort::Date, ..SearchOptions::default() };
-    let order: Vec<String> = c.search("Ghouta", &by_date).hits.into_iter().map(|h| h.file).collect();
+    let by_date = SearchOptions {
+        sort: qarin::Sort::Date,
+        ..SearchOptions::default()
+    };
+    let order: Vec<String> = c
+        .search("Ghouta", &by_date)
+        .hits
+        .into_iter()
+        .map(|h| h.file)
+        .collect();
     assert_eq!(order, ["new.txt", "mid.txt", "old.txt", "none.txt"]);
-    let march = SearchOptions { from: Some("2018-03".into()), to: Some("2018-03".into()), ..SearchOptions::default() };
-    let mut files: Vec<String> = c.search("Ghouta", &march).hits.into_iter().map(|h| h.file).collect();
+    let march = SearchOptions {
+        from: Some("2018-03".into()),
+        to: Some("2018-03".into()),
+        ..SearchOptions::default()
+    };
+    let mut files: Vec<String> = c
+        .search("Ghouta", &march)
+        .hits
+        .into_iter()
+        .map(|h| h.file)
+        .collect();
     files.sort();
     assert_eq!(files, ["mid.txt", "new.txt"]);
-    let r = c.search("", &SearchOptions { from: Some("2017".into()), ..SearchOptions::default() });
+    let r = c.search(
+        "",
+        &SearchOptions {
+            from: Some("2017".into()),
+            ..SearchOptions::default()
+        },
+    );
     assert_eq!(r.total, 2, "undated articles drop out once a bound is set");
     let all = c.search("", &SearchOptions::default());
     assert_eq!(all.facets.date.get("2018-03"), Some(&2));
     assert_eq!(all.facets.date.get("2016-05"), Some(&1));
-    assert_eq!(all.hits.iter().find(|h| h.file == "mid.txt").and_then(|h| h.date.clone()).as_deref(), Some("2018-03-04"));
+    assert_eq!(
+        all.hits
+            .iter()
+            .find(|h| h.file == "mid.txt")
+            .and_then(|h| h.date.clone())
+            .as_deref(),
+        Some("2018-03-04")
+    );
+}
+
+#[test]
+fn snippets_placed_from_the_index_mark_what_the_reader_marks() {
+    let mut c = Corpus::new();
+    for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds")).unwrap() {
+        let path = entry.unwrap().path();
+        c.add_bytes(&path.to_string_lossy(), &std::fs::read(&path).unwrap());
+    }
+    for query in [
+        "الغوطة",
+        "Ghouta OR ماكرون",
+        "\"الغوطة الشرقية\"",
+        "روحاني Rouhani",
+        "Assad regime",
+    ] {
+        let result = c.search(
+            query,
+            &SearchOptions {
+                limit: 10,
+                ..SearchOptions::default()
+            },
+        );
+        for hit in &result.hits {
+            let marked = c.highlight(hit.id, query, false).unwrap();
+            let in_reader: std::collections::HashSet<String> = marked
+                .paragraphs
+                .iter()
+                .flatten()
+                .filter(|s| s.hit)
+                .map(|s| s.text.clone())
+                .collect();
+            let in_snippet: Vec<&str> = hit
+                .snippet
+                .iter()
+                .filter(|s| s.hit)
+                .map(|s| s.text.as_str())
+                .collect();
+            assert!(
+                in_snippet.iter().all(|w| in_reader.contains(*w)),
+                "{query}: {in_snippet:?} vs {in_reader:?}"
+            );
+            if !in_reader.is_empty() {
+                assert!(
+                    !in_snippet.is_empty(),
+                    "{query}: {} has body hits but none in its snippet",
+                    hit.file
+                );
+            }
+        }
+    }
 }

@@ -152,6 +152,19 @@ pub fn each_word(text: &str, config: &Config, mut f: impl FnMut(usize, usize, &R
     });
 }
 
+/// Calls `f(start, end)` for exactly the words [`each_word`] reports with the default
+/// normalization, without analysing them: a word counts when it has a letter or a digit
+/// normalization keeps (not only marks, tatweel or invisible characters). Cheap, for
+/// placing hits whose positions the index already knows.
+pub fn each_raw_word(text: &str, mut f: impl FnMut(usize, usize)) {
+    let kept = |c: char| c != '\u{0640}' && (script::of_char(c).is_some() || script::is_digit(c));
+    tokenize::words(text, |start, end| {
+        if text[start..end].chars().any(kept) {
+            f(start, end);
+        }
+    });
+}
+
 /// The analysed words of `text`, in order (shared with the cache, so cheap to keep).
 pub fn words(text: &str, config: &Config) -> Vec<Rc<Word>> {
     let mut out = Vec::new();

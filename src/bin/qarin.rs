@@ -1,7 +1,7 @@
 //! `qarin`: the native command line over the same core as the page, printing JSON.
 //!
 //! ```text
-//! qarin ingest PATH...                      one JSON article per line (files, folders,
+//! qarin ingest [--max-file-mb N] PATH...   one JSON article per line (files, folders,
 //!                                           zips, pages, exports; see the README)
 //! qarin search --corpus PATH [--corpus PATH ...] [--limit N] [--offset N] [--lang xx]
 //!              [--exact] QUERY              one JSON result object
@@ -18,7 +18,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
-  qarin ingest PATH...
+  qarin ingest [--max-file-mb N] PATH...
   qarin search --corpus PATH [--corpus PATH ...] [--limit N] [--offset N] [--lang xx] [--exact] [--explain] QUERY
   qarin search --corpus PATH ... --queries FILE   (one query per line, one JSON result per line)
   qarin analyze [--lang xx] TEXT";
@@ -107,10 +107,22 @@ fn read_paths(paths: &[String]) -> Result<Vec<(String, Vec<u8>)>, String> {
     Ok(files)
 }
 
-fn ingest_command(paths: &[String]) -> Result<(), String> {
-    let files = read_paths(paths)?;
+fn ingest_command(args: &[String]) -> Result<(), String> {
+    let mut limits = ingest::Limits::default();
+    let mut paths = Vec::new();
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--max-file-mb" => {
+                let mb = number(value(&mut it, arg)?, arg)?;
+                limits.max_file_bytes = mb.saturating_mul(1 << 20);
+            }
+            _ => paths.push(arg.clone()),
+        }
+    }
+    let files = read_paths(&paths)?;
     // All files first: a metadata sidecar applies to articles read before it too.
-    let mut batch = ingest::batch::Batch::new(ingest::Limits::default());
+    let mut batch = ingest::batch::Batch::new(limits);
     for (name, bytes) in files {
         batch.add(&name, &bytes);
     }

@@ -8,7 +8,9 @@
 pub enum Value {
     Null,
     Bool(bool),
-    Number(f64),
+    /// A number as written: exports only pass numbers on as text (ids, counts), and not
+    /// converting them keeps float parsing and printing out of the wasm build.
+    Number(String),
     String(String),
     Array(Vec<Value>),
     Object(Vec<(String, Value)>),
@@ -33,11 +35,7 @@ impl Value {
     /// A scalar as text: strings as they are, numbers and booleans written out.
     pub fn to_text(&self) -> Option<String> {
         match self {
-            Value::String(s) => Some(s.clone()),
-            Value::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => {
-                Some(format!("{}", *n as i64))
-            }
-            Value::Number(n) => Some(n.to_string()),
+            Value::String(s) | Value::Number(s) => Some(s.clone()),
             Value::Bool(b) => Some(b.to_string()),
             _ => None,
         }
@@ -220,7 +218,35 @@ impl Parser<'_> {
             self.i += 1;
         }
         let t = std::str::from_utf8(self.s.get(start..self.i)?).ok()?;
-        t.parse::<f64>().ok().map(Value::Number)
+        // The JSON grammar: -? digits (. digits)? ([eE] [+-]? digits)?
+        let b = t.as_bytes();
+        let mut k = usize::from(b.first() == Some(&b'-'));
+        let digits = |k: &mut usize| {
+            let from = *k;
+            while b.get(*k).is_some_and(u8::is_ascii_digit) {
+                *k += 1;
+            }
+            *k > from
+        };
+        if !digits(&mut k) {
+            return None;
+        }
+        if b.get(k) == Some(&b'.') {
+            k += 1;
+            if !digits(&mut k) {
+                return None;
+            }
+        }
+        if matches!(b.get(k), Some(b'e' | b'E')) {
+            k += 1;
+            if matches!(b.get(k), Some(b'+' | b'-')) {
+                k += 1;
+            }
+            if !digits(&mut k) {
+                return None;
+            }
+        }
+        (k == b.len()).then(|| Value::Number(t.to_string()))
     }
 }
 
@@ -239,8 +265,8 @@ mod tests {
         assert_eq!(
             v.get("a"),
             Some(&Value::Array(vec![
-                Value::Number(1.0),
-                Value::Number(2.5),
+                Value::Number("1".into()),
+                Value::Number("2.5".into()),
                 Value::String("xé😀".into()),
                 Value::Bool(true),
                 Value::Null
@@ -256,6 +282,10 @@ mod tests {
             "{} x",
             "[[[[",
             "-",
+            "1.",
+            "1e",
+            "--1",
+            "1.2.3",
         ] {
             assert_eq!(parse(bad), None, "{bad}");
         }

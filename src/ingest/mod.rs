@@ -251,7 +251,10 @@ pub(crate) fn read_file(
             format!("not read: it is {what}, a format Qarin does not read"),
         ),
         #[cfg(not(feature = "formats"))]
-        _ => out.problem(file, "not read: this build of Qarin reads plain text only".to_string()),
+        _ => out.problem(
+            file,
+            "not read: this build of Qarin reads plain text only".to_string(),
+        ),
         #[cfg(feature = "formats")]
         format::Format::Html => {
             let declared = html::declared_charset(bytes);

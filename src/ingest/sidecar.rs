@@ -5,7 +5,8 @@
 //! "ar/a.txt" matches only inside a folder "ar"). When several rows match, the one naming
 //! the most components wins, then the one added last.
 //!
-//! Columns are read by name ([`field`]): date columns give `date` (a column named like an
+//! Columns are read by name ([`field`]): date columns give `date` (a date read from the
+//! text that differs is kept in `extra` as `date_in_text`; a column named like an
 //! extraction or download date only when the article has no date of its own, and it then
 //! places a weekday-only dateline), source/outlet/publisher give `outlet`, url/link `url`,
 //! author/byline `byline`, location/place `dateline`, agency `agency`, lang/language
@@ -122,6 +123,11 @@ pub fn apply(fields: &[(String, String)], order: NumericOrder, a: &mut Article) 
             Field::File | Field::Title | Field::Text => {}
             Field::Date => match date::parse_date_with(value, order) {
                 Some(f) => {
+                    // The sidecar decides; a different date read from the text is kept.
+                    if let (Some(old), true) = (&a.date, a.date.as_deref() != Some(&f.iso)) {
+                        let text = a.date_text.clone().unwrap_or_else(|| old.clone());
+                        a.extra.insert("date_in_text".to_string(), text);
+                    }
                     a.date = Some(f.iso);
                     a.date_text = Some(value.to_string());
                 }

@@ -31,15 +31,21 @@ struct Entry {
 }
 
 fn u16_at(b: &[u8], i: usize) -> Option<u16> {
-    Some(u16::from_le_bytes(b.get(i..i.checked_add(2)?)?.try_into().ok()?))
+    Some(u16::from_le_bytes(
+        b.get(i..i.checked_add(2)?)?.try_into().ok()?,
+    ))
 }
 
 fn u32_at(b: &[u8], i: usize) -> Option<u32> {
-    Some(u32::from_le_bytes(b.get(i..i.checked_add(4)?)?.try_into().ok()?))
+    Some(u32::from_le_bytes(
+        b.get(i..i.checked_add(4)?)?.try_into().ok()?,
+    ))
 }
 
 fn u64_at(b: &[u8], i: usize) -> Option<u64> {
-    Some(u64::from_le_bytes(b.get(i..i.checked_add(8)?)?.try_into().ok()?))
+    Some(u64::from_le_bytes(
+        b.get(i..i.checked_add(8)?)?.try_into().ok()?,
+    ))
 }
 
 /// Reads archive `file` into `out`, its entries as files of their own.
@@ -79,7 +85,7 @@ pub(crate) fn read(
         );
     }
     let mut skipped: Vec<String> = Vec::new();
-    let mut read_any = false;
+    let mut files = 0usize;
     for e in entries {
         if e.name.ends_with('/') {
             continue;
@@ -89,6 +95,7 @@ pub(crate) fn read(
             skipped.push(e.name.clone());
             continue;
         }
+        files += 1;
         budget.entries += 1;
         if budget.entries > budget.limits.max_entries {
             out.problem(
@@ -101,10 +108,7 @@ pub(crate) fn read(
             break;
         }
         match unpack(bytes, &e, budget) {
-            Ok(data) => {
-                read_any = true;
-                read_file(&full, &data, depth + 1, budget, out);
-            }
+            Ok(data) => read_file(&full, &data, depth + 1, budget, out),
             Err(Stop::Entry(message)) => out.problem(&full, message),
             Err(Stop::Archive(message)) => {
                 out.problem(&full, message.clone());
@@ -129,7 +133,7 @@ pub(crate) fn read(
             ),
         );
     }
-    if !read_any && out.articles.is_empty() && skipped.is_empty() && !damaged_directory {
+    if files == 0 && skipped.is_empty() && !damaged_directory {
         out.problem(file, "the archive holds no files");
     }
 }
@@ -203,6 +207,9 @@ fn unpack(bytes: &[u8], e: &Entry, budget: &mut Budget) -> Result<Vec<u8>, Stop>
         8 => match miniz_oxide::inflate::decompress_to_vec_with_limit(data, limit) {
             Ok(v) => v,
             Err(err) if err.status == miniz_oxide::inflate::TINFLStatus::HasMoreOutput => {
+                // The work was done: it counts against the upload's budget, so an archive of
+                // many oversized entries stops at the limit too.
+                budget.unpacked = budget.unpacked.saturating_add(limit);
                 return Err(if limit < limits.max_file_bytes {
                     Stop::Archive(format!(
                         "the archive unpacks to more than {} (zip bomb guard)",

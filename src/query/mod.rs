@@ -168,7 +168,10 @@ pub fn search(
     let mut langs: rustc_hash::FxHashMap<&str, usize> = Default::default();
     let mut sources: rustc_hash::FxHashMap<&str, usize> = Default::default();
     let mut months: rustc_hash::FxHashMap<&str, usize> = Default::default();
-    let (from, to) = (options.from.as_deref().filter(|d| !d.is_empty()), options.to.as_deref().filter(|d| !d.is_empty()));
+    let (from, to) = (
+        options.from.as_deref().filter(|d| !d.is_empty()),
+        options.to.as_deref().filter(|d| !d.is_empty()),
+    );
     let mut ranked: Vec<(u32, f32)> = Vec::new();
     for (id, score) in scores.unwrap_or_default() {
         let Some(stored) = store.get(id) else {
@@ -181,7 +184,9 @@ pub fn search(
         let date_ok = match (a.date.as_deref(), from, to) {
             (_, None, None) => true,
             (None, _, _) => false,
-            (Some(d), f, t) => f.is_none_or(|f| d >= f) && t.is_none_or(|t| d <= t || d.starts_with(t)),
+            (Some(d), f, t) => {
+                f.is_none_or(|f| d >= f) && t.is_none_or(|t| d <= t || d.starts_with(t))
+            }
         };
         let source_ok =
             source.is_none_or(|s| a.outlet.as_deref() == Some(s) || a.agency.as_deref() == Some(s));
@@ -191,7 +196,11 @@ pub fn search(
         if let (true, true, Some(name)) = (lang_ok, date_ok, its_source) {
             *sources.entry(name).or_default() += 1;
         }
-        if let (true, true, Some(month)) = (lang_ok, source_ok, a.date.as_deref().and_then(|d| d.get(..7))) {
+        if let (true, true, Some(month)) = (
+            lang_ok,
+            source_ok,
+            a.date.as_deref().and_then(|d| d.get(..7)),
+        ) {
             *months.entry(month).or_default() += 1;
         }
         if lang_ok && source_ok && date_ok {
@@ -201,7 +210,11 @@ pub fn search(
     let owned = |m: rustc_hash::FxHashMap<&str, usize>| {
         m.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
     };
-    let facets = Facets { lang: owned(langs), source: owned(sources), date: owned(months) };
+    let facets = Facets {
+        lang: owned(langs),
+        source: owned(sources),
+        date: owned(months),
+    };
     // Only the requested page needs ordering: select it, then sort just that part.
     let date_of = |id: u32| store.get(id).and_then(|s| s.article.date.as_deref());
     let best_first = |a: &(u32, f32), b: &(u32, f32)| {
@@ -219,10 +232,14 @@ pub fn search(
         ranked.truncate(wanted);
     }
     ranked.sort_by(best_first);
-    let hits = ranked
+    let page: Vec<(u32, f32)> = ranked
         .into_iter()
         .skip(options.offset)
         .take(options.limit)
+        .collect();
+    let mut placed = hit_positions(store, postings, analyzer, &plan.highlight, &page);
+    let hits = page
+        .into_iter()
         .filter_map(|(id, score)| {
             let stored = store.get(id)?;
             let a = &stored.article;
@@ -234,7 +251,10 @@ pub fn search(
                 title: a.title.clone(),
                 lang: a.lang.clone(),
                 score,
-                snippet: snippet::snippet(&a.body(), analyzer, &plan.highlight),
+                snippet: match placed.as_mut() {
+                    Some(found) => snippet::snippet_at(&a.body(), found.entry(id).or_default()),
+                    None => snippet::snippet(&a.body(), analyzer, &plan.highlight),
+                },
                 explain: plan
                     .explanations
                     .as_mut()
@@ -242,7 +262,50 @@ pub fn search(
             })
         })
         .collect();
-    SearchResult { total, hits, facets, warnings: plan.warnings, error: None }
+    SearchResult {
+        total,
+        hits,
+        facets,
+        warnings: plan.warnings,
+        error: None,
+    }
+}
+
+/// Where the query's terms stand in the bodies of the hits on this page, from the posting
+/// lists: `(word position in the body, term number)` per article. `None` when the marker
+/// needs the text itself (exact forms, regexes) or the analyzer is not the default one;
+/// snippets then analyse the bodies instead.
+fn hit_positions(
+    store: &DocStore,
+    postings: &Postings,
+    analyzer: &analysis::Config,
+    marker: &snippet::Marker,
+    page: &[(u32, f32)],
+) -> Option<rustc_hash::FxHashMap<u32, Vec<(u32, u32)>>> {
+    #[cfg(feature = "regex")]
+    let regexes = !marker.regexes.is_empty();
+    #[cfg(not(feature = "regex"))]
+    let regexes = false;
+    if !marker.exact.is_empty() || regexes || !analyzer.normalize {
+        return None;
+    }
+    let mut out: rustc_hash::FxHashMap<u32, Vec<(u32, u32)>> =
+        page.iter().map(|&(id, _)| (id, Vec::new())).collect();
+    for (n, term) in marker.terms.iter().enumerate() {
+        postings.for_each(term, |doc, positions| {
+            let (Some(list), Some(stored)) = (out.get_mut(&doc), store.get(doc)) else {
+                return;
+            };
+            let body_at = crate::index::postings::body_start(stored.title_tokens);
+            list.extend(
+                positions
+                    .iter()
+                    .filter(|p| p.0 >= body_at)
+                    .map(|p| (p.0 - body_at, n as u32)),
+            );
+        });
+    }
+    Some(out)
 }
 
 /// Marks in article `id` every word the query looks for (not the words it excludes),

@@ -117,7 +117,9 @@ fn lex(query: &str) -> Result<Vec<(usize, Lexeme)>, Error> {
                         close
                     })
                     .map(|(i, _)| i)
-                    .ok_or_else(|| Error::query("this regular expression is never closed: end it with /", at))?;
+                    .ok_or_else(|| {
+                        Error::query("this regular expression is never closed: end it with /", at)
+                    })?;
                 out.push((at, Lexeme::Regex(body[..end].replace("\\/", "/"))));
                 let stop = at + 1 + end;
                 while chars.peek().is_some_and(|&(i, _)| i <= stop) {
@@ -440,7 +442,13 @@ mod tests {
         );
         assert_eq!(parse("time:10").unwrap(), Some(word("time:10")));
         #[cfg(feature = "regex")]
-        assert_eq!(parse("/a\\/b+/").unwrap(), Some(Node::Regex { pattern: "a/b+".into(), at: 0 }));
+        assert_eq!(
+            parse("/a\\/b+/").unwrap(),
+            Some(Node::Regex {
+                pattern: "a/b+".into(),
+                at: 0
+            })
+        );
         assert_eq!(parse("x /[/").unwrap_err().offset(), Some(2));
         assert!(parse("a*").is_err());
         assert!(parse("lang: ar").is_err());

@@ -17,13 +17,20 @@ pub fn compile(pattern: &str) -> Result<Regex, String> {
         return Err("this regular expression is empty".to_string());
     }
     if pattern.len() > MAX_PATTERN {
-        return Err(format!("this regular expression is longer than {MAX_PATTERN} bytes"));
+        return Err(format!(
+            "this regular expression is longer than {MAX_PATTERN} bytes"
+        ));
     }
     RegexBuilder::new(pattern)
         .size_limit(SIZE_LIMIT)
         .nest_limit(100)
         .build()
-        .map_err(|e| format!("this regular expression cannot be read: {}", first_line(&e.to_string())))
+        .map_err(|e| {
+            format!(
+                "this regular expression cannot be read: {}",
+                first_line(&e.to_string())
+            )
+        })
 }
 
 fn first_line(s: &str) -> &str {
@@ -32,5 +39,8 @@ fn first_line(s: &str) -> &str {
 
 /// Byte ranges of the matches of `re` in `text`.
 pub fn matches(re: &Regex, text: &str) -> Vec<(usize, usize)> {
-    re.find_iter(text).filter(|m| m.end() > m.start()).map(|m| (m.start(), m.end())).collect()
+    re.find_iter(text)
+        .filter(|m| m.end() > m.start())
+        .map(|m| (m.start(), m.end()))
+        .collect()
 }

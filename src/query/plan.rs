@@ -5,9 +5,9 @@
 
 use super::bm25::{self, Fields};
 use super::expand;
+use super::parse::{Field, Node};
 #[cfg(feature = "regex")]
 use super::pattern;
-use super::parse::{Field, Node};
 use super::snippet::Marker;
 use crate::analysis::{self, Token};
 use crate::index::{postings, DocStore, Postings};
@@ -391,7 +391,15 @@ impl<'a> Plan<'a> {
         }
         let idf = bm25::idf(self.store.len(), found.len());
         let label = format!("/{label}/");
-        found.into_iter().map(|(doc, t, b)| (doc, self.bm25(doc, idf, self.fields(doc, t, b), &label, negated))).collect()
+        found
+            .into_iter()
+            .map(|(doc, t, b)| {
+                (
+                    doc,
+                    self.bm25(doc, idf, self.fields(doc, t, b), &label, negated),
+                )
+            })
+            .collect()
     }
 
     /// Articles whose metadata field matches `value` (case and accents aside), score 0.

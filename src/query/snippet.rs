@@ -46,7 +46,11 @@ fn spans(text: &str, analyzer: &analysis::Config, marker: &Marker) -> Vec<Span> 
     let mut seen: Vec<String> = Vec::new();
     let mut out = Vec::new();
     #[cfg(feature = "regex")]
-    let matched: Vec<(usize, usize)> = marker.regexes.iter().flat_map(|re| super::pattern::matches(re, text)).collect();
+    let matched: Vec<(usize, usize)> = marker
+        .regexes
+        .iter()
+        .flat_map(|re| super::pattern::matches(re, text))
+        .collect();
     #[cfg(not(feature = "regex"))]
     let matched: Vec<(usize, usize)> = Vec::new();
     analysis::each_word(text, analyzer, |start, end, word| {
@@ -98,7 +102,29 @@ pub fn mark(text: &str, analyzer: &analysis::Config, marker: &Marker) -> (Vec<Se
 
 /// The best window of `body` for the query, as segments with `…` where cut.
 pub fn snippet(body: &str, analyzer: &analysis::Config, marker: &Marker) -> Vec<Segment> {
-    let spans = spans(body, analyzer, marker);
+    window(body, &spans(body, analyzer, marker))
+}
+
+/// [`snippet`] when the index already says where the hits are: `hits` holds
+/// `(word position in the body, hit term number)`. The body is only cut into words, not
+/// analysed, which makes this the fast path for search results.
+pub fn snippet_at(body: &str, hits: &mut [(u32, u32)]) -> Vec<Segment> {
+    hits.sort_unstable();
+    let mut out = Vec::new();
+    let mut position = 0u32;
+    let mut next = 0;
+    crate::analysis::each_raw_word(body, |start, end| {
+        while next < hits.len() && hits[next].0 < position {
+            next += 1;
+        }
+        let hit = hits.get(next).filter(|h| h.0 == position).map(|h| h.1);
+        out.push(Span { start, end, hit });
+        position += 1;
+    });
+    window(body, &out)
+}
+
+fn window(body: &str, spans: &[Span]) -> Vec<Segment> {
     if spans.is_empty() {
         return Vec::new();
     }

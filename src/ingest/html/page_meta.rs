@@ -157,11 +157,24 @@ fn time_element(dom: &Dom, gone: &[bool]) -> Option<String> {
 /// itself is furniture, but one inside a related-articles list is another story's.
 fn date_element(dom: &Dom, gone: &[bool]) -> Option<String> {
     const WORDS: &[&str] = &[
-        "date", "time", "timestamp", "published", "pubdate", "posted", "dateline", "datetime",
-        "publish", "publishdate", "publishedat", "postdate", "postedon",
+        "date",
+        "time",
+        "timestamp",
+        "published",
+        "pubdate",
+        "posted",
+        "dateline",
+        "datetime",
+        "publish",
+        "publishdate",
+        "publishedat",
+        "postdate",
+        "postedon",
     ];
     for id in 1..dom.nodes.len() {
-        let parent_gone = dom.parent(id).is_some_and(|p| gone.get(p).copied().unwrap_or(false));
+        let parent_gone = dom
+            .parent(id)
+            .is_some_and(|p| gone.get(p).copied().unwrap_or(false));
         if parent_gone || dom.name(id).is_empty() {
             continue;
         }

@@ -143,6 +143,9 @@ fn tag_name(html: &str, i: usize) -> (String, usize) {
     (rest[..len].to_ascii_lowercase(), i + len)
 }
 
+/// Attributes kept per tag.
+const MAX_ATTRS: usize = 64;
+
 /// A start tag from byte `i` (just after `<`): name, attributes, self-closing flag and the
 /// byte after `>`.
 fn start_tag(html: &str, i: usize) -> (String, Vec<(String, String)>, bool, usize) {
@@ -193,7 +196,9 @@ fn start_tag(html: &str, i: usize) -> (String, Vec<(String, String)>, bool, usiz
                 }
             }
         }
-        if !attrs.iter().any(|(n, _)| *n == attr) {
+        // The first of a repeated name counts, as in browsers; past MAX_ATTRS the rest are
+        // read over (nothing Qarin looks at comes that late, and the check is linear).
+        if attrs.len() < MAX_ATTRS && !attrs.iter().any(|(n, _)| *n == attr) {
             attrs.push((attr, value));
         }
     }

@@ -113,6 +113,9 @@ case "$cmd" in
     log "rustfmt and clippy"
     cargo fmt --check
     cargo clippy --all-targets -- -D warnings
+    # src/wasm.rs only compiles for wasm32: lint it there, in both builds the page uses.
+    cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+    cargo clippy --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
     log "Rust tests"
     cargo test --quiet
     log "Node tests of the nodejs wasm build and the page's modules"

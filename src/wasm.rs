@@ -74,8 +74,9 @@ impl Corpus {
         self.core.remove(id).map_err(|e| JsError::new(e.message()))
     }
 
-    /// `{total, hits: [{id, file, title, lang, score, snippet: [{text, hit}]}], error?}`.
-    /// `options`: `{limit, offset, lang, source, exact, explain, from, to, sort: "relevance"|"date"}`.
+    /// `{total, hits: [{id, hash, file, title, lang, date, score, snippet: [{text, hit}],
+    /// explain?}], facets: {lang, source, date}, warnings?, error?}`. `options`: `{limit,
+    /// offset, lang, source, exact, explain, from, to, sort: "relevance" | "date"}`.
     pub fn search(&self, query: &str, options: JsValue) -> Result<JsValue, JsError> {
         let options = SearchOptions {
             limit: usize_prop(&options, "limit", 10),
@@ -88,6 +89,12 @@ impl Corpus {
             explain: prop(&options, "explain")
                 .and_then(|v| v.as_bool())
                 .unwrap_or(false),
+            from: string_prop(&options, "from"),
+            to: string_prop(&options, "to"),
+            sort: match string_prop(&options, "sort").as_deref() {
+                Some("date") => crate::query::Sort::Date,
+                _ => crate::query::Sort::Relevance,
+            },
         };
         to_js(&self.core.search(query, &options))
     }
@@ -178,7 +185,8 @@ impl Corpus {
     #[wasm_bindgen(js_name = readsFile)]
     pub fn reads_file(name: &str, bytes: &[u8]) -> bool {
         use crate::ingest::format::{sniff, Format};
-        cfg!(feature = "formats") || matches!(sniff(name, bytes), Format::Text | Format::Unsupported(_))
+        cfg!(feature = "formats")
+            || matches!(sniff(name, bytes), Format::Text | Format::Unsupported(_))
     }
 
     /// Whether this build has `/regex/` search.

@@ -2,8 +2,9 @@
 //! two outlets with their own first line or a trimmed ending).
 //!
 //! Method: the body is folded (lower case, Arabic letter variants merged, digits made
-//! ASCII) and cut into overlapping 5-word shingles; a MinHash signature of 64 hash
-//! functions estimates the Jaccard similarity J of two shingle sets, and with the two set
+//! ASCII) and cut into overlapping 5-word shingles; a MinHash signature of 64 values (one
+//! permutation split into 64 bins, empty bins densified by rotation: one hash per shingle
+//! instead of 64) estimates the Jaccard similarity J of two shingle sets, and with the two set
 //! sizes, the containment C of the smaller set in the larger (C = J·(|A|+|B|) / ((1+J)·
 //! min(|A|,|B|))). An article is a near-duplicate of an earlier one when **C ≥ 0.6 and
 //! J ≥ 0.2** — most of the shorter text is in the longer, and they are not merely a
@@ -14,7 +15,7 @@
 
 use std::collections::HashMap;
 
-use super::meta::fold;
+use super::meta::fold_char;
 
 const HASHES: usize = 64;
 const ROWS: usize = 2;
@@ -40,39 +41,74 @@ fn mix(mut x: u64) -> u64 {
     x ^ (x >> 31)
 }
 
-fn fnv(s: &str) -> u64 {
-    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+/// A letter or digit of folded text, with the common scripts checked without tables.
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    matches!(c as u32, 0x0621..=0x064A | 0x0671..=0x06D3) || c.is_alphanumeric()
 }
 
-/// The signature of a body, or `None` when it is too short to judge.
+/// The signature of a body, or `None` when it is too short to judge. Words are folded
+/// and hashed as they are read, without building strings.
 pub fn signature(body: &str) -> Option<Signature> {
-    let folded = fold(body);
-    let words: Vec<u64> = folded
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(fnv)
-        .collect();
+    let mut words: Vec<u64> = Vec::with_capacity(body.len() / 6);
+    let mut h = FNV_OFFSET;
+    let mut in_word = false;
+    for c in body.chars() {
+        let f = if c.is_ascii() {
+            c.to_ascii_lowercase()
+        } else {
+            match fold_char(c) {
+                Some(f) => f,
+                None => continue,
+            }
+        };
+        if is_word_char(f) {
+            h = (h ^ u64::from(u32::from(f))).wrapping_mul(FNV_PRIME);
+            in_word = true;
+        } else if in_word {
+            words.push(h);
+            h = FNV_OFFSET;
+            in_word = false;
+        }
+    }
+    if in_word {
+        words.push(h);
+    }
     if words.len() < SHINGLE {
         return None;
     }
     let mut shingles: Vec<u64> = words
         .windows(SHINGLE)
-        .map(|w| w.iter().fold(0u64, |h, &x| mix(h ^ x)))
+        .map(|w| mix(w.iter().fold(0u64, |h, &x| h.rotate_left(13) ^ x)))
         .collect();
     shingles.sort_unstable();
     shingles.dedup();
     if shingles.len() < MIN_SHINGLES {
         return None;
     }
-    let mut mins = [u32::MAX; HASHES];
+    // One permutation: the hash's top bits pick one of 64 bins, each keeping its minimum;
+    // bins no shingle fell in borrow from the next filled bin to their right, offset by the
+    // distance (rotation densification), so that two signatures stay comparable bin by bin.
+    let mut bins = [u32::MAX; HASHES];
     for &s in &shingles {
-        for (i, m) in mins.iter_mut().enumerate() {
-            let h = (mix(s ^ mix(i as u64 + 1)) >> 32) as u32;
-            if h < *m {
-                *m = h;
-            }
+        let bin = (s >> 58) as usize;
+        bins[bin] = bins[bin].min(s as u32);
+    }
+    let mut mins = bins;
+    for (j, m) in mins.iter_mut().enumerate() {
+        if *m != u32::MAX {
+            continue;
+        }
+        if let Some((d, v)) = (1..HASHES)
+            .map(|d| (d, bins[(j + d) % HASHES]))
+            .find(|&(_, v)| v != u32::MAX)
+        {
+            *m = v.wrapping_add((d as u32).wrapping_mul(0x9e37_79b9));
         }
     }
     Some(Signature {

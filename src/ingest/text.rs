@@ -18,29 +18,36 @@ pub fn parse(file: &str, text: &str) -> Option<Article> {
         .split(LINE_ENDS)
         .skip_while(|l| tidy_line(l, &mut 0).is_empty());
     let title = lines.next()?;
-    build(file, title, lines.map(String::from).collect())
+    build_from(file, title, lines)
 }
 
 const LINE_ENDS: [char; 5] = ['\n', '\r', '\u{2028}', '\u{2029}', '\u{85}'];
 
-/// The non-blank lines of `text`, tidied (see [`tidy_line`]), counting the control
-/// characters dropped in `dropped`.
-fn split_lines(text: &str, dropped: &mut usize) -> Vec<String> {
-    text.split(LINE_ENDS)
-        .map(|l| tidy_line(l, dropped))
-        .filter(|l| !l.is_empty())
-        .collect()
-}
-
 /// An article from a title and body lines (not yet tidied): cleaned, its language
 /// detected and its date read from what cleaning took off its head.
+#[cfg_attr(not(feature = "formats"), allow(dead_code))]
 pub fn build(file: &str, title: &str, lines: Vec<String>) -> Option<Article> {
+    build_from(file, title, lines.iter().map(String::as_str))
+}
+
+/// [`build`] over borrowed lines (a line may still hold line breaks: they split it).
+fn build_from<'a>(
+    file: &str,
+    title: &str,
+    lines: impl Iterator<Item = &'a str>,
+) -> Option<Article> {
     let mut dropped = 0;
     let title = tidy_line(title, &mut dropped);
-    let lines: Vec<String> = lines
-        .iter()
-        .flat_map(|l| split_lines(l, &mut dropped))
-        .collect();
+    let mut body: Vec<String> = Vec::new();
+    for l in lines {
+        for part in l.split(LINE_ENDS) {
+            let t = tidy_line(part, &mut dropped);
+            if !t.is_empty() {
+                body.push(t);
+            }
+        }
+    }
+    let lines = body;
     let cleaned = clean::clean(&title, lines);
     if cleaned.paragraphs.is_empty() || cleaned.title.is_empty() {
         return None;

@@ -1,7 +1,7 @@
 //! Rule 4: prefixes of the first paragraph — a date stamp, the headline again, the
 //! dateline.
 
-use super::matching::{match_prefix, word_count};
+use super::matching::{match_significant, significant, word_count, Sig};
 use super::Doc;
 use crate::analysis::Script;
 use crate::ingest::meta::{self, is_agency, key};
@@ -139,14 +139,15 @@ pub(super) fn find_title_in_lead(doc: &Doc, line: &str) -> Option<(usize, usize)
         })
         .take(13)
         .collect();
+    let sigs: Vec<(Vec<Sig>, usize)> = titles.iter().map(|t| (significant(t), t.len())).collect();
     for &start in &starts {
         let before = line.get(..start)?;
         if has_sentence_end(before) || before.chars().count() > 160 {
             break;
         }
         let rest = line.get(start..)?;
-        for t in &titles {
-            if let Some(len) = title_at(rest, t, truncated) {
+        for (sig, len) in &sigs {
+            if let Some(len) = title_at(rest, sig, *len, truncated) {
                 return Some((start, start + len));
             }
         }
@@ -167,9 +168,10 @@ pub(super) fn has_sentence_end(s: &str) -> bool {
         })
 }
 
-/// Length of headline `t` (with the punctuation and space after it) at the start of `s`.
-pub(super) fn title_at(s: &str, t: &str, truncated: bool) -> Option<usize> {
-    let mut end = match_prefix(s, t)?;
+/// Length of a headline (its significant characters `t` and byte length `t_len`), with
+/// the punctuation and space after it, at the start of `s`.
+pub(super) fn title_at(s: &str, t: &[Sig], t_len: usize, truncated: bool) -> Option<usize> {
+    let mut end = match_significant(s, t, t_len)?;
     let mid_word = s
         .get(..end)?
         .chars()

@@ -20,11 +20,14 @@ pub(super) fn ends_sentence(s: &str) -> bool {
     t.ends_with(['.', '!', '?', '؟', '。']) && !ends_with_ellipsis(s)
 }
 
+/// A significant character: (start byte, end byte, folded character).
+pub(super) type Sig = (usize, usize, char);
+
 /// The characters of `s` that matter when comparing a headline with a line: folded, soft
 /// punctuation dropped (FA-KES bodies lost their commas and apostrophes, titles kept
 /// them), white space runs as one space. Each with its byte range in `s`.
-pub(super) fn significant(s: &str) -> Vec<(usize, usize, char)> {
-    let mut out: Vec<(usize, usize, char)> = Vec::with_capacity(s.len());
+pub(super) fn significant(s: &str) -> Vec<Sig> {
+    let mut out: Vec<Sig> = Vec::with_capacity(s.len());
     for (i, c) in s.char_indices() {
         let Some(f) = fold_char(c) else { continue };
         if matches!(f, ',' | ';' | '\'' | '"' | ':' | '(' | ')' | '،' | '؛') {
@@ -44,15 +47,20 @@ pub(super) fn significant(s: &str) -> Vec<(usize, usize, char)> {
 /// Byte index in `line` where a prefix equal to `prefix` ends (compared as
 /// [`significant`] characters), if `line` starts with it.
 pub(super) fn match_prefix(line: &str, prefix: &str) -> Option<usize> {
-    let p = significant(prefix);
+    match_significant(line, &significant(prefix), prefix.len())
+}
+
+/// [`match_prefix`] with the prefix's significant characters already computed (a headline
+/// is tried at a dozen places of a paragraph).
+pub(super) fn match_significant(line: &str, p: &[Sig], prefix_len: usize) -> Option<usize> {
     // Only the start of a long line can match: compare that much (a file of one huge line
     // must not cost the whole line for every prefix tried).
-    let mut cut = line.len().min(prefix.len() * 8 + 256);
+    let mut cut = line.len().min(prefix_len * 8 + 256);
     while !line.is_char_boundary(cut) {
         cut -= 1;
     }
     let l = significant(&line[..cut]);
-    if p.is_empty() || l.len() < p.len() || l.iter().zip(&p).any(|(a, b)| a.2 != b.2) {
+    if p.is_empty() || l.len() < p.len() || l.iter().zip(p).any(|(a, b)| a.2 != b.2) {
         return None;
     }
     Some(l[p.len() - 1].1)

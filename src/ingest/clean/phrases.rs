@@ -111,8 +111,17 @@ pub(super) const COMMENT_STARTS: &[&str] = &[
 
 /// The first line of a comment form ("Leave a Reply", "أضف تعليق").
 pub(super) fn is_comment_start(line: &str) -> bool {
-    let k = key(line);
-    let n = word_count(&k);
+    // The phrases are short: the head of a long paragraph is enough to compare.
+    let mut cut = line.len().min(240);
+    while !line.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let k = key(&line[..cut]);
+    let n = if cut < line.len() {
+        word_count(line)
+    } else {
+        word_count(&k)
+    };
     folded_list(&COMMENT_CELL, COMMENT_STARTS).iter().any(|p| {
         k.strip_prefix(p.as_str()).is_some_and(|rest| {
             // Whole words only, and short unless the phrase itself is long (the HTML-tags

@@ -47,11 +47,22 @@ pub fn decode_declared(bytes: &[u8], declared: Option<&str>) -> Result<Decoded, 
     if let Some(rest) = bytes.strip_prefix(b"\xef\xbb\xbf") {
         return Ok(utf8(rest));
     }
-    if let Some(rest) = bytes.strip_prefix(b"\xff\xfe") {
-        return Ok(utf16(rest, u16::from_le_bytes, "UTF-16LE"));
-    }
-    if let Some(rest) = bytes.strip_prefix(b"\xfe\xff") {
-        return Ok(utf16(rest, u16::from_be_bytes, "UTF-16BE"));
+    // Every encoding other than UTF-8 is named in a note, so the report says how each
+    // legacy file was read.
+    for (bom, unit, name) in [
+        (
+            &b"\xff\xfe"[..],
+            u16::from_le_bytes as fn([u8; 2]) -> u16,
+            "UTF-16LE",
+        ),
+        (&b"\xfe\xff"[..], u16::from_be_bytes, "UTF-16BE"),
+    ] {
+        if let Some(rest) = bytes.strip_prefix(bom) {
+            let mut d = utf16(rest, unit, name);
+            d.warnings
+                .insert(0, format!("read as {name} (byte-order mark)"));
+            return Ok(d);
+        }
     }
     if let Some(little) = utf16_without_bom(bytes) {
         let mut d = if little {
@@ -70,12 +81,22 @@ pub fn decode_declared(bytes: &[u8], declared: Option<&str>) -> Result<Decoded, 
         return Err("not a text file: it holds binary data".to_string());
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok(Decoded::plain(text.to_string(), "UTF-8"));
+        let mut d = Decoded::plain(text.to_string(), "UTF-8");
+        if looks_double_encoded(text) {
+            d.warnings.push(
+                "the text looks garbled (mojibake such as \"Ø§Ù„\" or \"Ã©\"): it was probably \
+                 decoded with the wrong encoding before it was saved"
+                    .to_string(),
+            );
+        }
+        return Ok(d);
     }
     let declared_enc = declared.map(|l| (l, single_byte::from_label(l)));
     if let Some((_, Some(enc))) = declared_enc {
         let (text, undefined) = enc.decode(bytes);
         let mut d = Decoded::plain(text, enc.name());
+        d.warnings
+            .push(format!("read as {} (declared)", enc.name()));
         if undefined > 0 {
             d.warnings.push(format!(
                 "{undefined} byte(s) undefined in the declared {} shown as \u{fffd}",
@@ -119,6 +140,29 @@ pub fn decode_declared(bytes: &[u8], declared: Option<&str>) -> Result<Decoded, 
         ));
     }
     Ok(d)
+}
+
+/// UTF-8 text that was once read as windows-1252/1256 and saved again: the lead bytes of
+/// Arabic and accented letters (Ø Ù Ã Â) followed by what their second byte looks like
+/// in those tables, again and again.
+fn looks_double_encoded(text: &str) -> bool {
+    // Ã Â Ø Ù Ú Û all start with the byte 0xC3 in UTF-8: most texts have none.
+    if !text.as_bytes().contains(&0xC3) {
+        return false;
+    }
+    let (mut pairs, mut non_ascii) = (0usize, 0usize);
+    let mut prev = ' ';
+    for c in text.chars() {
+        if !c.is_ascii() {
+            non_ascii += 1;
+            let second = matches!(c, '\u{80}'..='\u{BF}' | '\u{2018}'..='\u{2022}' | '\u{2026}' | '\u{20AC}' | '\u{2122}' | '\u{0152}' | '\u{0153}' | '\u{0160}' | '\u{0161}' | '\u{0178}' | '\u{017D}' | '\u{017E}' | '\u{0192}' | '\u{02C6}' | '\u{02DC}');
+            if second && matches!(prev, 'Ø' | 'Ù' | 'Ã' | 'Â' | 'Ú' | 'Û') {
+                pairs += 1;
+            }
+        }
+        prev = c;
+    }
+    pairs >= 3 && pairs * 10 >= non_ascii
 }
 
 /// Binary when NUL bytes appear or when over 10% of the first 8 KiB are control bytes
@@ -298,9 +342,30 @@ mod tests {
         assert!(d.warnings.iter().any(|w| w.contains("guessed")));
         assert!(!d.warnings.iter().any(|w| w.contains("not sure")));
         let d = decode_declared(&bytes, Some("windows-1256")).unwrap();
-        assert!(d.warnings.is_empty());
+        assert_eq!(d.warnings, ["read as windows-1256 (declared)"]);
         let bytes = encode_single(ar, SingleByte::Iso8859_6).unwrap();
         assert_eq!(decode(&bytes).unwrap().encoding, "ISO-8859-6");
+    }
+
+    #[test]
+    fn mojibake_in_utf8_is_warned_about() {
+        // "السلام" written as UTF-8, read as windows-1252, saved as UTF-8 again.
+        let bytes = "السلام عليكم".as_bytes();
+        let mojibake: String = bytes
+            .iter()
+            .map(|&b| {
+                single_byte::SingleByte::Windows1252
+                    .char_of(b)
+                    .unwrap_or('?')
+            })
+            .collect();
+        let d = decode(mojibake.as_bytes()).unwrap();
+        assert!(
+            d.warnings.iter().any(|w| w.contains("garbled")),
+            "{mojibake}"
+        );
+        let d = decode("café • naïve µ résumé".as_bytes()).unwrap();
+        assert!(d.warnings.is_empty());
     }
 
     #[test]

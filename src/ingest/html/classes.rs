@@ -8,18 +8,18 @@ use super::tree::{Dom, NodeId};
 /// Words (whole tokens of a class or id) that mark page furniture.
 #[rustfmt::skip]
 const NEGATIVE: &[&str] = &[
-    "comment", "comments", "disqus", "respond", "reply", "replies", "related", "relatedlinks",
+    "comment", "comments", "respond", "reply", "replies", "related", "relatedlinks",
     "nav", "navbar", "navigation", "menu", "megamenu", "footer", "sidebar", "aside", "rail",
     "ad", "ads", "adv", "advert", "adverts", "advertisement", "advertising", "adslot", "adunit",
-    "dfp", "gpt", "sponsor", "sponsored", "promo", "promos", "promotion", "promoted", "banner",
+    "sponsor", "sponsored", "promo", "promos", "promotion", "promoted", "banner",
     "breadcrumb", "breadcrumbs", "subscribe", "subscription", "newsletter", "newsletters",
     "signup", "popup", "popover", "modal", "overlay", "cookie", "cookies", "gdpr", "consent",
     "widget", "widgets", "recommended", "recommendation", "recommendations", "trending",
-    "popular", "mostread", "most-read", "outbrain", "taboola", "toolbar", "bio", "masthead",
+    "popular", "mostread", "most-read", "toolbar", "bio", "masthead",
     "pagination", "pager", "teaser", "teasers", "hidden", "hide", "sr", "offscreen",
     "screenreader", "visually", "login", "signin", "paywall", "feedback", "rating",
     "reactions", "poll", "app", "apps", "download", "skip", "breaking", "ticker", "alert",
-    "alerts", "community", "shoutbox", "combx", "tooltip", "lightbox", "search", "logo",
+    "alerts", "community", "shoutbox", "tooltip", "lightbox", "search", "logo",
     "copyright", "disclaimer", "cta", "readmore", "read-more", "more-stories", "recirc",
     "recirculation", "partner", "partners", "affiliate", "newsletter-signup", "caption",
     "captions", "figcaption", "gallery", "slideshow", "carousel", "photo-credit",

@@ -1,0 +1,250 @@
+//! Zip archives: the central directory is read (ZIP64 too), each entry's local header
+//! checked, stored and deflated entries unpacked (`miniz_oxide`, with an output limit) and
+//! their CRC-32 verified, and every entry handed back to `ingest` under the name
+//! `archive.zip/dir/file.txt`. An archive whose directory is lost (a download cut short)
+//! is read by walking its local headers. Folders, hidden files and macOS metadata
+//! (`__MACOSX/`) are skipped; encrypted entries, other compression methods and damaged
+//! entries are named, and the readable ones still load. Limits: entries and unpacked bytes
+//! per upload, bytes per entry, and how deep archives inside archives are opened.
+//!
+//! ```text
+//! local header   "PK\3\4" ver flags method time date crc csize usize nlen elen name extra data
+//! central entry  "PK\1\2" made ver flags method time date crc csize usize nlen elen clen
+//!                disk iattr eattr offset name extra comment
+//! end of dir     "PK\5\6" disk cdisk n-here n-total cd-size cd-offset clen comment
+//! zip64 locator  "PK\6\7" disk eocd64-offset disks;  zip64 end "PK\6\6" ... n-total
+//!                cd-size cd-offset (u64);  zip64 extra field 0x0001: usize csize offset
+//! ```
+//! All integers little-endian.
+
+mod directory;
+#[cfg(test)]
+pub(crate) mod tests;
+
+use super::{megabytes, read_file, Budget, Ingested};
+use directory::{central_directory, local_headers, u16_at, u32_at, Entry};
+
+/// Reads archive `file` into `out`, its entries as files of their own.
+pub(crate) fn read(
+    file: &str,
+    bytes: &[u8],
+    depth: usize,
+    budget: &mut Budget,
+    out: &mut Ingested,
+) {
+    if depth > budget.limits.max_nesting {
+        out.problem(
+            file,
+            format!(
+                "not opened: an archive nested more than {} levels deep",
+                budget.limits.max_nesting
+            ),
+        );
+        return;
+    }
+    let (entries, damaged_directory) = match central_directory(bytes) {
+        Some(e) => (e, false),
+        None => (local_headers(bytes), true),
+    };
+    if damaged_directory {
+        if entries.is_empty() {
+            out.problem(
+                file,
+                "not a readable zip archive (its directory is missing or damaged)",
+            );
+            return;
+        }
+        out.problem(
+            file,
+            "the archive's directory is missing or damaged; entries were found one by one and \
+             some may be missing",
+        );
+    }
+    let mut skipped: Vec<String> = Vec::new();
+    let mut files = 0usize;
+    for e in entries {
+        if e.name.ends_with('/') {
+            continue;
+        }
+        let full = format!("{file}/{}", e.name);
+        if is_hidden(&e.name) {
+            skipped.push(e.name.clone());
+            continue;
+        }
+        files += 1;
+        budget.entries += 1;
+        if budget.entries > budget.limits.max_entries {
+            out.problem(
+                file,
+                format!(
+                    "holds more than {} entries; the rest were not read (zip bomb guard)",
+                    budget.limits.max_entries
+                ),
+            );
+            break;
+        }
+        match unpack(bytes, &e, budget) {
+            Ok(data) => read_file(&full, &data, depth + 1, budget, out),
+            Err(Stop::Entry(message)) => out.problem(&full, message),
+            Err(Stop::Archive(message)) => {
+                out.problem(&full, message.clone());
+                out.problem(
+                    file,
+                    format!("{message}; the rest of the archive was not read"),
+                );
+                break;
+            }
+        }
+    }
+    if !skipped.is_empty() {
+        let shown: Vec<&str> = skipped.iter().take(5).map(String::as_str).collect();
+        let more = if skipped.len() > 5 { ", …" } else { "" };
+        out.problem(
+            file,
+            format!(
+                "skipped {} hidden or system entr{} (macOS metadata, dot files): {}{more}",
+                skipped.len(),
+                if skipped.len() == 1 { "y" } else { "ies" },
+                shown.join(", ")
+            ),
+        );
+    }
+    if files == 0 && skipped.is_empty() && !damaged_directory {
+        out.problem(file, "the archive holds no files");
+    }
+}
+
+/// The unpacked bytes of the entry named `name` (a document's part, such as
+/// `word/document.xml`), within the upload's limits.
+pub(crate) fn find_entry(bytes: &[u8], name: &str, budget: &mut Budget) -> Result<Vec<u8>, String> {
+    let entries = central_directory(bytes).unwrap_or_else(|| local_headers(bytes));
+    let e = entries
+        .into_iter()
+        .find(|e| e.name == name)
+        .ok_or_else(|| format!("{name} is missing"))?;
+    unpack(bytes, &e, budget).map_err(|s| match s {
+        Stop::Entry(m) | Stop::Archive(m) => format!("{name}: {m}"),
+    })
+}
+
+/// Hidden and system entries: dot files and folders, macOS resource forks, Windows
+/// thumbnails.
+fn is_hidden(name: &str) -> bool {
+    name.split('/')
+        .any(|c| c.starts_with('.') || c == "__MACOSX")
+        || matches!(
+            name.rsplit('/').next().unwrap_or(""),
+            "Thumbs.db" | "desktop.ini" | "Icon\r"
+        )
+}
+
+enum Stop {
+    /// This entry is not read; the others may be.
+    Entry(String),
+    /// A limit of the whole upload was reached.
+    Archive(String),
+}
+
+/// The bytes of one entry, unpacked and checked.
+fn unpack(bytes: &[u8], e: &Entry, budget: &mut Budget) -> Result<Vec<u8>, Stop> {
+    let limits = budget.limits;
+    if e.flags & 1 != 0 {
+        return Err(Stop::Entry("not read: the entry is encrypted".into()));
+    }
+    if e.usize > limits.max_file_bytes as u64 {
+        return Err(Stop::Entry(format!(
+            "too large: {} unpacked, more than the limit of {}",
+            megabytes(e.usize.min(usize::MAX as u64) as usize),
+            megabytes(limits.max_file_bytes)
+        )));
+    }
+    let room = limits.max_unpacked_bytes.saturating_sub(budget.unpacked);
+    if e.usize > room as u64 {
+        return Err(Stop::Archive(format!(
+            "the archive unpacks to more than {} (zip bomb guard)",
+            megabytes(limits.max_unpacked_bytes)
+        )));
+    }
+    let damaged = |why: &str| Stop::Entry(format!("damaged: {why}; not read"));
+    let at = usize::try_from(e.offset).map_err(|_| damaged("bad offset"))?;
+    if u32_at(bytes, at) != Some(0x0403_4b50) {
+        return Err(damaged("its header is missing"));
+    }
+    let nlen = usize::from(u16_at(bytes, at.saturating_add(26)).unwrap_or(0));
+    let elen = usize::from(u16_at(bytes, at.saturating_add(28)).unwrap_or(0));
+    let start = at.saturating_add(30 + nlen + elen);
+    let csize = usize::try_from(e.csize).map_err(|_| damaged("bad size"))?;
+    let data = bytes
+        .get(start..start.saturating_add(csize))
+        .ok_or_else(|| damaged("the archive ends inside it"))?;
+    let limit = limits.max_file_bytes.min(room);
+    let out = match e.method {
+        0 => data.to_vec(),
+        8 => match miniz_oxide::inflate::decompress_to_vec_with_limit(data, limit) {
+            Ok(v) => v,
+            Err(err) if err.status == miniz_oxide::inflate::TINFLStatus::HasMoreOutput => {
+                // The work was done: it counts against the upload's budget, so an archive of
+                // many oversized entries stops at the limit too.
+                budget.unpacked = budget.unpacked.saturating_add(limit);
+                return Err(if limit < limits.max_file_bytes {
+                    Stop::Archive(format!(
+                        "the archive unpacks to more than {} (zip bomb guard)",
+                        megabytes(limits.max_unpacked_bytes)
+                    ))
+                } else {
+                    Stop::Entry(format!(
+                        "too large: unpacks to more than the limit of {}",
+                        megabytes(limits.max_file_bytes)
+                    ))
+                });
+            }
+            Err(_) => return Err(damaged("its compressed data is corrupt")),
+        },
+        m => {
+            let what = match m {
+                9 => "Deflate64",
+                12 => "bzip2",
+                14 => "LZMA",
+                93 => "Zstandard",
+                95 => "xz",
+                98 => "PPMd",
+                99 => "AES encryption",
+                _ => "an unknown method",
+            };
+            return Err(Stop::Entry(format!(
+                "not read: compressed with {what} (method {m}); Qarin reads stored and deflated entries"
+            )));
+        }
+    };
+    budget.unpacked += out.len();
+    if crc32(&out) != e.crc {
+        return Err(damaged("checksum mismatch"));
+    }
+    Ok(out)
+}
+
+/// CRC-32 (IEEE, reflected), as zip stores it.
+pub(crate) fn crc32(data: &[u8]) -> u32 {
+    const TABLE: [u32; 256] = {
+        let mut t = [0u32; 256];
+        let mut i = 0;
+        while i < 256 {
+            let mut c = i as u32;
+            let mut k = 0;
+            while k < 8 {
+                c = if c & 1 != 0 {
+                    0xEDB8_8320 ^ (c >> 1)
+                } else {
+                    c >> 1
+                };
+                k += 1;
+            }
+            t[i] = c;
+            i += 1;
+        }
+        t
+    };
+    !data
+        .iter()
+        .fold(!0u32, |c, &b| TABLE[usize::from((c as u8) ^ b)] ^ (c >> 8))
+}

@@ -128,6 +128,9 @@ case "$cmd" in
   bench)
     setup_rust; setup_node; build
     node benches/run.js "$@"
+    log "main-thread long tasks while the page indexes the shared corpus (Chromium)"
+    setup_browser
+    node benches/page_upload.js
     ;;
   *)
     sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'

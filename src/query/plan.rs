@@ -318,25 +318,27 @@ impl<'a> Plan<'a> {
             self.note_highlight(token, exact);
         }
         let found = self.occurrences(token, exact, false);
-        let idf = bm25::idf(self.store.len(), found.len());
         let label = if exact {
             format!("={}", token.text)
         } else {
             token.text.clone()
         };
+        self.score_all(found, &label, negated)
+    }
+
+    /// Scores every article where one query word occurs, as one BM25F term.
+    fn score_all(
+        &mut self,
+        found: FxHashMap<u32, Occurrence>,
+        label: &str,
+        negated: bool,
+    ) -> Scores {
+        let idf = bm25::idf(self.store.len(), found.len());
         found
             .into_iter()
             .map(|(doc, o)| {
-                (
-                    doc,
-                    self.bm25(
-                        doc,
-                        idf,
-                        self.fields(doc, o.title_tf, o.body_tf),
-                        &label,
-                        negated,
-                    ),
-                )
+                let f = self.fields(doc, o.title_tf, o.body_tf);
+                (doc, self.bm25(doc, idf, f, label, negated))
             })
             .collect()
     }
@@ -349,22 +351,7 @@ impl<'a> Plan<'a> {
                 .extend(terms.iter().map(|(t, _)| t.clone()));
         }
         let found = self.term_occurrences(&terms, false);
-        let idf = bm25::idf(self.store.len(), found.len());
-        found
-            .into_iter()
-            .map(|(doc, o)| {
-                (
-                    doc,
-                    self.bm25(
-                        doc,
-                        idf,
-                        self.fields(doc, o.title_tf, o.body_tf),
-                        label,
-                        negated,
-                    ),
-                )
-            })
-            .collect()
+        self.score_all(found, label, negated)
     }
 
     #[cfg(feature = "regex")]

@@ -17,6 +17,18 @@ fn files(c: &Corpus, query: &str) -> Vec<String> {
     r.hits.into_iter().map(|h| h.file).collect()
 }
 
+/// The body words the reader marks for `query` in article `id`, in order.
+fn marked_in_body(c: &Corpus, id: u32, query: &str) -> Vec<String> {
+    let marked = c.highlight(id, query, false).unwrap();
+    marked
+        .paragraphs
+        .iter()
+        .flatten()
+        .filter(|s| s.hit)
+        .map(|s| s.text.clone())
+        .collect()
+}
+
 fn sample() -> Corpus {
     corpus(&[
         (
@@ -192,15 +204,7 @@ fn the_reader_marks_expanded_words() {
         .find(|a| a.file == "a.txt")
         .unwrap()
         .id;
-    let marked = c.highlight(id, "sieg* -ghouta", false).unwrap();
-    let hits: Vec<String> = marked
-        .paragraphs
-        .iter()
-        .flatten()
-        .filter(|s| s.hit)
-        .map(|s| s.text.clone())
-        .collect();
-    assert_eq!(hits, ["siege"]);
+    assert_eq!(marked_in_body(&c, id, "sieg* -ghouta"), ["siege"]);
 }
 
 #[test]
@@ -365,14 +369,8 @@ fn snippets_placed_from_the_index_mark_what_the_reader_marks() {
             },
         );
         for hit in &result.hits {
-            let marked = c.highlight(hit.id, query, false).unwrap();
-            let in_reader: std::collections::HashSet<String> = marked
-                .paragraphs
-                .iter()
-                .flatten()
-                .filter(|s| s.hit)
-                .map(|s| s.text.clone())
-                .collect();
+            let in_reader: std::collections::HashSet<String> =
+                marked_in_body(&c, hit.id, query).into_iter().collect();
             let in_snippet: Vec<&str> = hit
                 .snippet
                 .iter()

@@ -207,8 +207,3 @@ pub fn prefix_form(text: &str, config: &Config) -> Option<String> {
     };
     (!form.is_empty()).then_some(form)
 }
-
-/// The surface form used for exact-form search of one query word.
-pub fn exact_form(word: &str) -> String {
-    normalize::exact(word)
-}

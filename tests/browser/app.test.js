@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from './server.js';
+import * as helpers from './helpers.js';
 
 const OUT = fileURLToPath(new URL('./out/', import.meta.url));
 const CORPUS = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));
@@ -53,26 +54,10 @@ after(async () => {
   if (profile) await rm(profile, { recursive: true, force: true });
 });
 
-const rows = () => page.locator('[data-file]');
-
-/** Types `query` into the search box, presses Enter and waits for the list to show it. */
-async function search(query) {
-  await page.fill('input[type=search]', query);
-  await page.press('input[type=search]', 'Enter');
-  await settled(query);
-}
-
-/** Waits until the list shows `query` under the current language and the worker is idle. */
-async function settled(query) {
-  await page.waitForFunction(
-    (q) => {
-      const list = document.querySelector('#results');
-      const lang = document.querySelector('select[name=lang]').value;
-      return list.dataset.query === q && list.dataset.lang === lang && !document.body.dataset.busy;
-    },
-    query,
-  );
-}
+// The shared helpers, bound to this file's one page.
+const rows = () => helpers.rows(page);
+const search = (query) => helpers.search(page, query);
+const settled = (query) => helpers.settled(page, query);
 
 async function setLang(value) {
   await page.selectOption('select[name=lang]', value);

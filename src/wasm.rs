@@ -45,6 +45,17 @@ fn string_prop(options: &JsValue, name: &str) -> Option<String> {
     prop(options, name).and_then(|v| v.as_string())
 }
 
+/// A property given as one string or as an array of strings.
+fn strings_prop(options: &JsValue, name: &str) -> Vec<String> {
+    match prop(options, name) {
+        Some(v) => match v.as_string() {
+            Some(one) => vec![one],
+            None => serde_wasm_bindgen::from_value(v).unwrap_or_default(),
+        },
+        None => Vec::new(),
+    }
+}
+
 /// A corpus of articles with its index, living in wasm memory.
 #[wasm_bindgen]
 pub struct Corpus {
@@ -75,14 +86,15 @@ impl Corpus {
     }
 
     /// `{total, hits: [{id, hash, file, title, lang, date, score, snippet: [{text, hit}],
-    /// explain?}], facets: {lang, source, date}, warnings?, error?}`. `options`: `{limit,
-    /// offset, lang, source, exact, explain, from, to, sort: "relevance" | "date"}`.
+    /// explain?}], facets: {lang, source, date, year}, warnings?, error?}`. `options`:
+    /// `{limit, offset, lang, source (a name or an array of names), exact, explain, from,
+    /// to, sort: "relevance" | "date"}`.
     pub fn search(&self, query: &str, options: JsValue) -> Result<JsValue, JsError> {
         let options = SearchOptions {
             limit: usize_prop(&options, "limit", 10),
             offset: usize_prop(&options, "offset", 0),
             lang: string_prop(&options, "lang"),
-            source: string_prop(&options, "source"),
+            sources: strings_prop(&options, "source"),
             exact: prop(&options, "exact")
                 .and_then(|v| v.as_bool())
                 .unwrap_or(false),

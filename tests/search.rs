@@ -148,7 +148,7 @@ fn facets_count_matches_and_each_ignores_its_own_filter() {
         let only = c.search(
             "Ghouta",
             &SearchOptions {
-                source: Some(source.clone()),
+                sources: vec![source.clone()],
                 ..SearchOptions::default()
             },
         );

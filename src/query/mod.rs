@@ -25,8 +25,8 @@ pub struct SearchOptions {
     pub offset: usize,
     /// Only articles in this language (`"ar"`, `"en"`, …); `None` or `"all"` for every one.
     pub lang: Option<String>,
-    /// Only articles whose outlet or agency is this.
-    pub source: Option<String>,
+    /// Only articles whose outlet or agency is one of these (empty: every source).
+    pub sources: Vec<String>,
     /// Match every word by its exact surface form, as if each were written `=word`.
     pub exact: bool,
     /// Give each hit the parts its score adds up from.
@@ -53,7 +53,7 @@ impl Default for SearchOptions {
             limit: 10,
             offset: 0,
             lang: None,
-            source: None,
+            sources: Vec::new(),
             exact: false,
             explain: false,
             from: None,
@@ -110,6 +110,8 @@ pub struct Facets {
     pub source: BTreeMap<String, usize>,
     /// Matches per month (`YYYY-MM`) of dated articles, ignoring the date filter.
     pub date: BTreeMap<String, usize>,
+    /// Matches per year (`YYYY`) of dated articles, ignoring the date filter.
+    pub year: BTreeMap<String, usize>,
 }
 
 /// An article with the query's matches marked, for the reader.
@@ -163,10 +165,15 @@ pub fn search(
         .lang
         .as_deref()
         .filter(|l| !l.is_empty() && *l != "all");
-    let source = options.source.as_deref().filter(|s| !s.is_empty());
+    let sources: Vec<&str> = options
+        .sources
+        .iter()
+        .map(String::as_str)
+        .filter(|s| !s.is_empty())
+        .collect();
     // Counted on borrowed names; strings are made once per distinct value at the end.
     let mut langs: rustc_hash::FxHashMap<&str, usize> = Default::default();
-    let mut sources: rustc_hash::FxHashMap<&str, usize> = Default::default();
+    let mut source_counts: rustc_hash::FxHashMap<&str, usize> = Default::default();
     let mut months: rustc_hash::FxHashMap<&str, usize> = Default::default();
     let (from, to) = (
         options.from.as_deref().filter(|d| !d.is_empty()),
@@ -188,13 +195,15 @@ pub fn search(
                 f.is_none_or(|f| d >= f) && t.is_none_or(|t| d <= t || d.starts_with(t))
             }
         };
-        let source_ok =
-            source.is_none_or(|s| a.outlet.as_deref() == Some(s) || a.agency.as_deref() == Some(s));
+        let source_ok = sources.is_empty()
+            || sources
+                .iter()
+                .any(|&s| a.outlet.as_deref() == Some(s) || a.agency.as_deref() == Some(s));
         if source_ok && date_ok {
             *langs.entry(&a.lang).or_default() += 1;
         }
         if let (true, true, Some(name)) = (lang_ok, date_ok, its_source) {
-            *sources.entry(name).or_default() += 1;
+            *source_counts.entry(name).or_default() += 1;
         }
         if let (true, true, Some(month)) = (
             lang_ok,
@@ -210,10 +219,17 @@ pub fn search(
     let owned = |m: rustc_hash::FxHashMap<&str, usize>| {
         m.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
     };
+    let mut years: BTreeMap<String, usize> = BTreeMap::new();
+    for (month, n) in &months {
+        *years
+            .entry(month[..4.min(month.len())].to_string())
+            .or_default() += n;
+    }
     let facets = Facets {
         lang: owned(langs),
-        source: owned(sources),
+        source: owned(source_counts),
         date: owned(months),
+        year: years,
     };
     // Only the requested page needs ordering: select it, then sort just that part.
     let date_of = |id: u32| store.get(id).and_then(|s| s.article.date.as_deref());

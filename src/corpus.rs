@@ -5,7 +5,9 @@ use crate::analysis;
 use crate::error::{Error, ErrorKind};
 use crate::index::{codec, docstore_hash, DocId, DocStore, Postings, Stored};
 use crate::ingest::{self, Article, Problem};
+use crate::message::{Code, Message};
 use crate::query::{self, SearchOptions, SearchResult};
+use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
 
 /// What `list`, `add_*` and the page show of an article.
@@ -27,13 +29,23 @@ pub struct AddReport {
     pub warnings: Vec<Warning>,
 }
 
-/// Something the user should know about one file.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// Something the user should know about one file: `{file, code, args, message, skipped}`.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Warning {
     pub file: String,
-    pub message: String,
+    pub message: Message,
     /// True when the file (or this part of it) was not added at all.
     pub skipped: bool,
+}
+
+impl Serialize for Warning {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut out = s.serialize_struct("Warning", 5)?;
+        out.serialize_field("file", &self.file)?;
+        self.message.serialize_fields(&mut out)?;
+        out.serialize_field("skipped", &self.skipped)?;
+        out.end()
+    }
 }
 
 impl Warning {
@@ -115,10 +127,7 @@ impl Corpus {
             let applied = self.add_sidecar(sidecar);
             report.warnings.push(Warning {
                 file: sidecar.file.clone(),
-                message: format!(
-                    "metadata applied to {applied} article(s) already loaded; it applies to \
-                     matching files added later too"
-                ),
+                message: Message::new(Code::SidecarApplied, [("count", applied.to_string())]),
                 skipped: false,
             });
         }
@@ -185,7 +194,7 @@ impl Corpus {
         {
             return Err(Problem {
                 file: article.file.clone(),
-                message: format!("skipped: duplicate of {}", other.article.file),
+                message: Message::new(Code::DuplicateOf, [("file", other.article.file.clone())]),
             });
         }
         // A corpus read from bytes has no signatures yet.
@@ -204,9 +213,12 @@ impl Corpus {
                 .find(sig, |id| store.get(id).is_some())
                 .and_then(|(id, c)| Some((store.get(id)?.article.file.clone(), c)))
             {
-                article.warnings.push(format!(
-                    "near-duplicate of {other} (about {}% of the shorter text is in the other)",
-                    ingest::dedup::percent(containment)
+                article.warnings.push(Message::new(
+                    Code::NearDuplicateOf,
+                    [
+                        ("file", other.clone()),
+                        ("percent", ingest::dedup::percent(containment).to_string()),
+                    ],
                 ));
                 article.near_duplicate_of = Some(other);
             }

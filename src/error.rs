@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use crate::message::Message;
+
 /// What went wrong, in broad classes a caller can act on. New kinds may be added.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
@@ -15,16 +17,17 @@ pub enum ErrorKind {
     NotFound,
 }
 
-/// An error with a kind, a message for people and, for queries, a byte offset.
+/// An error with a kind, a message for people (with a code the page translates) and, for
+/// queries, a byte offset.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Error {
     kind: ErrorKind,
-    message: String,
+    message: Message,
     offset: Option<usize>,
 }
 
 impl Error {
-    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+    pub fn new(kind: ErrorKind, message: impl Into<Message>) -> Self {
         Error {
             kind,
             message: message.into(),
@@ -32,7 +35,7 @@ impl Error {
         }
     }
 
-    pub fn query(message: impl Into<String>, offset: usize) -> Self {
+    pub fn query(message: impl Into<Message>, offset: usize) -> Self {
         Error {
             kind: ErrorKind::Query,
             message: message.into(),
@@ -44,8 +47,18 @@ impl Error {
         self.kind
     }
 
+    /// The message in English.
     pub fn message(&self) -> &str {
         &self.message
+    }
+
+    /// The message with its code and args.
+    pub fn as_message(&self) -> &Message {
+        &self.message
+    }
+
+    pub fn into_message(self) -> Message {
+        self.message
     }
 
     /// Byte offset into the query where a query error was found.
@@ -58,7 +71,7 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.offset {
             Some(at) => write!(f, "{} (at {})", self.message, at),
-            None => f.write_str(&self.message),
+            None => f.write_str(self.message()),
         }
     }
 }

@@ -20,6 +20,7 @@ mod corpus;
 pub mod error;
 pub mod index;
 pub mod ingest;
+pub mod message;
 pub mod query;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
@@ -27,4 +28,5 @@ mod wasm;
 pub use corpus::{AddReport, ArticleSummary, Corpus, ListFilter, Stats, Warning};
 pub use error::{Error, ErrorKind};
 pub use ingest::Article;
+pub use message::Message;
 pub use query::{SearchOptions, SearchResult, Sort};

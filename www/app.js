@@ -12,6 +12,7 @@ import { renderReader, renderEmptyReader } from './views/reader.js';
 import { renderSideBySide } from './views/sidebyside.js';
 import { renderReport, renderProgress, progressCancelling, renderMessage, clearReport } from './views/report.js';
 import { ask, renderShare } from './views/dialogs.js';
+import { sourceMenu, splitSources, joinSources, renderYears } from './views/filters.js';
 import { fromInput, installDrop } from './drop.js';
 import { installKeys } from './keyboard.js';
 
@@ -30,7 +31,7 @@ const AHEAD_BYTES = 32_000_000;
 const $ = (id) => document.getElementById(id);
 const ui = {
   form: $('search-form'), q: $('q'), exact: $('exact'),
-  lang: $('lang'), source: $('source'), sourceField: $('source-field'), entity: $('entity'), entityField: $('entity-field'),
+  lang: $('lang'), sourceField: $('source-field'), entity: $('entity'), entityField: $('entity-field'),
   from: $('from'), to: $('to'), datesField: $('dates-field'), sort: $('sort'), sortField: $('sort-field'), clearFilters: $('clear-filters'),
   files: $('files'), folder: $('folder'), bundleInput: $('bundle-input'),
   size: $('corpus-size'), storageNote: $('storage-note'), storageUsage: $('storage-usage'),
@@ -45,6 +46,12 @@ const ui = {
 
 /** The view: everything a link reproduces (see share.js for its encoding). */
 let view = emptyView();
+
+// Several sources at once (a menu of checkboxes), and year shortcuts for the date range.
+const sources = sourceMenu(ui.sourceField, (names) => setView({ source: joinSources(names), page: 1 }));
+const years = h('span', { class: 'year-shortcuts', role: 'group', hidden: true });
+ui.datesField.append(years);
+const pickYear = (y) => setView({ from: y ? `${y}-01-01` : '', to: y ? `${y}-12-31` : '', page: 1 });
 
 const app = {
   ready: false,
@@ -112,6 +119,7 @@ function rerender() {
   showCompare();
   renderTray();
   if (app.lastReport) showReport(app.lastReport.report, app.lastReport.label);
+  updateFacets(); // a query error leaves the facets as they were, in the old language
   updateFilterControls();
 }
 
@@ -238,12 +246,12 @@ function syncControls() {
   if (ui.q.value !== view.q && document.activeElement !== ui.q) ui.q.value = view.q;
   ui.exact.checked = view.exact;
   ui.lang.value = view.lang;
-  ensureOption(ui.source, view.source);
-  ui.source.value = view.source;
+  sources.update(app.facets.source ?? {}, splitSources(view.source));
   ensureOption(ui.entity, view.entity);
   ui.entity.value = view.entity;
   ui.from.value = view.from;
   ui.to.value = view.to;
+  renderYears(years, app.facets.year, view, pickYear);
   ui.sort.value = view.sort;
   updateFilterControls();
 }
@@ -338,7 +346,7 @@ function clearNotice() {
 
 function searchRequest(extra = {}) {
   return {
-    query: view.q, exact: view.exact, lang: view.lang, source: view.source, entity: view.entity,
+    query: view.q, exact: view.exact, lang: view.lang, source: splitSources(view.source), entity: view.entity,
     from: view.from, to: view.to, sort: view.sort, ...extra,
   };
 }
@@ -347,6 +355,7 @@ function searchRequest(extra = {}) {
 async function runSearch() {
   const seq = ++app.searchSeq;
   const offset = (view.page - 1) * PAGE;
+  const query = view.q;
   let result;
   try {
     result = await work(core.call(Request.SEARCH, searchRequest({ limit: PAGE, offset })));
@@ -362,7 +371,7 @@ async function runSearch() {
     ui.results.dataset.page = String(view.page);
   };
   if (result.error) {
-    replace(ui.error, t('error.query'), ' ', coreMessage(result.error.message));
+    replace(ui.error, t('error.query'), ' ', coreMessage(result.error), ' ', queryAt(query, result.error.offset));
     ui.q.setAttribute('aria-invalid', 'true');
     ui.results.replaceChildren();
     app.total = 0;
@@ -402,8 +411,9 @@ function updateFacets() {
     const n = option.value === 'all' ? all : langs[option.value] ?? 0;
     option.textContent = t('filters.count', { label: t(option.dataset.i18n), n: fmtNumber(n) });
   }
-  fillFacet(ui.source, app.facets.source ?? {}, view.source, 'filters.sourceAll');
+  sources.update(app.facets.source ?? {}, splitSources(view.source));
   ui.sourceField.hidden = Object.keys(app.facets.source ?? {}).length === 0 && !view.source;
+  renderYears(years, app.facets.year, view, pickYear);
   const entities = app.facets.entity ?? {};
   fillFacet(ui.entity, entities, view.entity, 'filters.entityAll');
   ui.entityField.hidden = Object.keys(entities).length === 0 && !view.entity;
@@ -467,6 +477,16 @@ const rowActions = {
   compare: (hit, checked) => pickForCompare(hit, checked),
 };
 
+/** Where a query error points: the query from there on (`offset` counts UTF-8 bytes). */
+function queryAt(query, offset) {
+  const at = new TextDecoder().decode(new TextEncoder().encode(query).subarray(0, offset)).length;
+  const rest = query.slice(at).trimEnd();
+  if (!rest) return t('error.queryAtEnd');
+  const shown = rest.length > 30 ? `${rest.slice(0, 30)}…` : rest;
+  const [before, after] = t('error.queryAt', { where: '\u0000' }).split('\u0000');
+  return [before, h('code', { class: 'query-at', dir: 'auto', 'data-content': '' }, shown), after];
+}
+
 function showError(message) {
   ui.error.textContent = message;
 }
@@ -489,7 +509,6 @@ ui.form.addEventListener('submit', (e) => {
 });
 ui.exact.addEventListener('change', () => setView({ exact: ui.exact.checked, page: 1 }));
 ui.lang.addEventListener('change', () => setView({ lang: ui.lang.value, page: 1 }));
-ui.source.addEventListener('change', () => setView({ source: ui.source.value, page: 1 }));
 ui.entity.addEventListener('change', () => setView({ entity: ui.entity.value, page: 1 }));
 ui.from.addEventListener('change', () => setView({ from: ui.from.value, page: 1 }));
 ui.to.addEventListener('change', () => setView({ to: ui.to.value, page: 1 }));
@@ -951,6 +970,9 @@ installKeys({
     if (ui.menu.open) {
       closeMenu();
       ui.menu.querySelector('summary').focus();
+    } else if (sources.isOpen()) {
+      sources.close();
+      ui.sourceField.querySelector('summary').focus();
     } else if (view.compare) {
       setView({ compare: false });
     } else if (view.open) {

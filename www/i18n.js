@@ -1,7 +1,8 @@
 // The ONE message table: every text the interface shows, in English and in Arabic. Views
 // call t(key, params); index.html names its texts with data-i18n / data-i18n-attr and
-// applyStatic() fills them. Article text, file names and the core's own messages are data,
-// not UI, and are never translated.
+// applyStatic() fills them. Article text and file names are data, not UI, and are never
+// translated; the core's messages come with a code and args and are translated by code
+// ("core.<code>", see coreParts).
 //
 // A message is a string with placeholders, or, for a count, an object of plural forms
 // (Intl.PluralRules categories: English one/other; Arabic zero/one/two/few/many/other).
@@ -43,6 +44,7 @@ export const messages = {
     'filters.langAll': 'All languages',
     'filters.source': 'Source',
     'filters.sourceAll': 'All sources',
+    'filters.years': 'Years: each sets the date range to that year',
     'filters.entity': 'Entity',
     'filters.entityAll': 'All entities',
     'filters.from': 'From',
@@ -180,6 +182,8 @@ export const messages = {
 
     'error.search': 'Search failed: {message}',
     'error.query': 'The query cannot be read:',
+    'error.queryAt': '— at {where}',
+    'error.queryAtEnd': '— at the end of the query',
     'error.open': 'Cannot open the article: {message}',
     'error.add': 'Adding files failed: {message}',
     'error.bundle': 'The bundle could not be used: {message}',
@@ -238,12 +242,85 @@ export const messages = {
     'keys.drop': 'drop files or folders anywhere to add them',
     'drop.hint': 'Drop files, folders or a .qarin bundle to add them',
 
+    // Messages of the core (ingest problems and notes, article warnings, query errors), by
+    // code: src/message.rs holds the codes, their args and the English the CLI prints.
+    'core.too_large': 'too large: {size} MB, more than the limit of {limit} MB',
+    'core.format_not_read': 'not read: it is {what}, a format Qarin does not read',
+    'core.text_only_build': 'not read: this build of Qarin reads plain text only',
+    'core.no_article_text': 'no article text found (the file holds only blank lines or boilerplate)',
+    'core.duplicate_of': 'skipped: duplicate of {file}',
+    'core.near_duplicate_of': 'near-duplicate of {file} (about {percent}% of the shorter text is in the other)',
+    'core.control_chars_dropped': 'dropped {count} stray control character(s)',
+    'core.long_title': 'the first line is very long for a title; the file may have no title line',
+    'core.sidecar_applied': 'metadata applied to {count:articles} already loaded; it applies to matching files added later too',
+    'core.empty_file': 'empty file',
+    'core.blank_file': 'empty file (only white space)',
+    'core.not_text_file': 'not a text file: it is {what}',
+    'core.binary_file': 'not a text file: it holds binary data',
+    'core.encoding_by_bom': 'read as {encoding} (byte-order mark)',
+    'core.encoding_no_bom': 'read as {encoding} (no byte-order mark)',
+    'core.encoding_declared': 'read as {encoding} (declared)',
+    'core.encoding_guessed': 'no encoding declared; read as {encoding} (guessed)',
+    'core.encoding_unknown_declared': 'declared encoding “{declared}” is not one Qarin reads; read as {encoding} (guessed)',
+    'core.encoding_not_utf8': 'declared UTF-8 but is not; read as {encoding} (guessed)',
+    'core.encoding_unsure': 'not sure of the encoding: {encoding} was only a guess and the text may be garbled',
+    'core.mojibake': 'the text looks garbled (mojibake such as “Ø§Ù„” or “Ã©”): it was probably decoded with the wrong encoding before it was saved',
+    'core.undefined_bytes_declared': '{count} byte(s) undefined in the declared {encoding} shown as �',
+    'core.undefined_bytes': '{count} byte(s) undefined in {encoding} shown as �',
+    'core.invalid_utf8': 'not valid UTF-8: {count} undecodable byte sequence(s) shown as �; the file may use another encoding',
+    'core.utf16_odd_length': '{encoding} file has an odd number of bytes; the last one was dropped',
+    'core.utf16_unpaired': '{encoding} file holds unpaired surrogates, shown as �',
+    'core.mhtml_no_page': 'no web page found inside the MHTML file',
+    'core.document_part_missing': 'not a readable document: {part} is missing',
+    'core.document_no_text': 'no article text found in the document',
+    'core.table_empty': 'empty table',
+    'core.table_too_many_rows': 'more than {max} rows; the rest were not read',
+    'core.json_not_articles': 'not JSON Lines or a JSON list of articles',
+    'core.table_no_text_column': 'a table without a text column (text, body or content) and without a file column for metadata; its columns: {columns}',
+    'core.record_not_object': 'not read: this record is not a JSON object',
+    'core.row_no_text': 'no article text in this row',
+    'core.rows_no_text': '{count} more rows had no article text',
+    'core.sidecar_rows': 'metadata for {count:files}, attached to the articles of the files it names',
+    'core.zip_too_deep': 'not opened: an archive nested more than {max} levels deep',
+    'core.zip_unreadable': 'not a readable zip archive (its directory is missing or damaged)',
+    'core.zip_directory_damaged': 'the archive’s directory is missing or damaged; entries were found one by one and some may be missing',
+    'core.zip_too_many_entries': 'holds more than {max} entries; the rest were not read (zip bomb guard)',
+    'core.zip_unpacked_too_large': 'the archive unpacks to more than {limit} MB (zip bomb guard)',
+    'core.zip_stopped': 'the archive unpacks to more than {limit} MB (zip bomb guard); the rest of the archive was not read',
+    'core.zip_hidden_skipped': 'skipped {count} hidden or system entries (macOS metadata, dot files): {names}',
+    'core.zip_hidden_skipped_one': 'skipped a hidden or system entry (macOS metadata, dot files): {names}',
+    'core.zip_empty': 'the archive holds no files',
+    'core.zip_entry_encrypted': 'not read: the entry is encrypted',
+    'core.zip_entry_too_large': 'too large: {size} MB unpacked, more than the limit of {limit} MB',
+    'core.zip_entry_unpacks_too_large': 'too large: unpacks to more than the limit of {limit} MB',
+    'core.zip_entry_damaged': 'damaged: its offset or size is impossible; not read',
+    'core.zip_entry_no_header': 'damaged: its header is missing; not read',
+    'core.zip_entry_truncated': 'damaged: the archive ends inside it; not read',
+    'core.zip_entry_corrupt': 'damaged: its compressed data is corrupt; not read',
+    'core.zip_entry_checksum': 'damaged: checksum mismatch; not read',
+    'core.zip_entry_method': 'not read: compressed with {method} (method {number}); Qarin reads stored and deflated entries',
+    'core.zip_entry_unknown_method': 'not read: compressed with an unknown method (method {number}); Qarin reads stored and deflated entries',
+    'core.zip_entry_aes': 'not read: the entry is encrypted (AES)',
+    'core.query_unclosed_quote': 'this quotation mark is never closed: add a closing " to end the phrase',
+    'core.query_unclosed_regex': 'this regular expression is never closed: end it with /',
+    'core.query_unmatched_close': 'this closing parenthesis has no opening one',
+    'core.query_missing_term': 'a search term is missing here',
+    'core.query_nothing_to_exclude': 'nothing follows this exclusion',
+    'core.query_unclosed_paren': 'this parenthesis is never closed',
+    'core.query_field_no_value': '{field}: needs a value right after the colon',
+    'core.query_short_prefix': 'a prefix search needs at least two letters before *',
+    'core.query_no_regex': 'regular expressions are not in this build of Qarin (the page keeps it small); the qarin command line has them',
+    'core.query_regex_empty': 'this regular expression is empty',
+    'core.query_regex_too_long': 'this regular expression is longer than {max} bytes',
+    'core.query_regex_invalid': 'this regular expression cannot be read: {detail}',
+
     'n.articles': { one: '{n} article', other: '{n} articles' },
     'n.files': { one: '{n} file', other: '{n} files' },
     'n.filesGen': { one: '{n} file', other: '{n} files' },
     'n.results': { one: '{n} result', other: '{n} results' },
     'n.notes': { one: '{n} note', other: '{n} notes' },
     'n.warnings': { one: '{n} warning', other: '{n} warnings' },
+    'n.sources': { one: '{n} source', other: '{n} sources' },
   },
 
   ar: {
@@ -278,6 +355,7 @@ export const messages = {
     'filters.langAll': 'كل اللغات',
     'filters.source': 'المصدر',
     'filters.sourceAll': 'كل المصادر',
+    'filters.years': 'السنوات: كلٌّ منها يجعل نطاق التاريخ تلك السنة',
     'filters.entity': 'الاسم العَلَم',
     'filters.entityAll': 'كل الأسماء',
     'filters.from': 'من',
@@ -415,6 +493,8 @@ export const messages = {
 
     'error.search': 'تعذّر البحث: {message}',
     'error.query': 'تعذّرت قراءة الاستعلام:',
+    'error.queryAt': '— في الموضع {where}',
+    'error.queryAtEnd': '— في آخر الاستعلام',
     'error.open': 'تعذّر فتح المقالة: {message}',
     'error.add': 'تعذّرت إضافة الملفات: {message}',
     'error.bundle': 'تعذّر استخدام الحزمة: {message}',
@@ -473,12 +553,83 @@ export const messages = {
     'keys.drop': 'أفلِت الملفات أو المجلدات في أي مكان لإضافتها',
     'drop.hint': 'أفلِت ملفات أو مجلدات أو حزمة مدوّنة لإضافتها',
 
+    'core.too_large': 'حجمه كبير جدًا: {size} ميغابايت، والحد الأقصى {limit} ميغابايت',
+    'core.format_not_read': 'لم يُقرأ: نوعه ({what}) صيغة لا يقرؤها قارِن',
+    'core.text_only_build': 'لم يُقرأ: هذه النسخة من قارِن تقرأ النصوص العادية فقط',
+    'core.no_article_text': 'لم يُعثر على نص مقالة (ليس في الملف إلا أسطر فارغة أو نصوص قالبية من الموقع)',
+    'core.duplicate_of': 'تُخطّي: نسخة مكررة من {file}',
+    'core.near_duplicate_of': 'شبه مكررة من {file} (نحو {percent}% من النص الأقصر موجود في الآخر)',
+    'core.control_chars_dropped': 'حُذفت محارف تحكّم دخيلة، عددها {count}',
+    'core.long_title': 'السطر الأول أطول من أن يكون عنوانًا؛ ربما ليس في الملف سطر عنوان',
+    'core.sidecar_applied': 'طُبّقت البيانات الوصفية على {count:articles} مما حُمّل من قبل، وتُطبَّق كذلك على الملفات المطابقة التي تُضاف لاحقًا',
+    'core.empty_file': 'ملف فارغ',
+    'core.blank_file': 'ملف فارغ (ليس فيه إلا مسافات بيضاء)',
+    'core.not_text_file': 'ليس ملفًا نصيًا: نوعه {what}',
+    'core.binary_file': 'ليس ملفًا نصيًا: فيه بيانات ثنائية',
+    'core.encoding_by_bom': 'قُرئ بترميز {encoding} (بحسب علامة ترتيب البايتات)',
+    'core.encoding_no_bom': 'قُرئ بترميز {encoding} (من غير علامة ترتيب البايتات)',
+    'core.encoding_declared': 'قُرئ بترميز {encoding} (المصرَّح به في الملف)',
+    'core.encoding_guessed': 'لم يُصرَّح بالترميز؛ قُرئ بترميز {encoding} (بالتخمين)',
+    'core.encoding_unknown_declared': 'الترميز المصرَّح به «{declared}» لا يقرؤه قارِن؛ قُرئ بترميز {encoding} (بالتخمين)',
+    'core.encoding_not_utf8': 'صُرِّح بأن ترميزه UTF-8 وليس كذلك؛ قُرئ بترميز {encoding} (بالتخمين)',
+    'core.encoding_unsure': 'الترميز غير مؤكد: {encoding} مجرد تخمين، وقد يظهر النص مشوَّهًا',
+    'core.mojibake': 'يبدو النص مشوَّهًا (رموز مثل «Ø§Ù„» أو «Ã©»): الأرجح أنه فُكّ ترميزه بترميز خاطئ قبل حفظه',
+    'core.undefined_bytes_declared': 'بايتات غير معرَّفة في الترميز المصرَّح به {encoding}، عُرضت بالرمز �، عددها {count}',
+    'core.undefined_bytes': 'بايتات غير معرَّفة في ترميز {encoding}، عُرضت بالرمز �، عددها {count}',
+    'core.invalid_utf8': 'ليس ترميز UTF-8 صالحًا: تسلسلات بايتات تعذّر فك ترميزها عُرضت بالرمز �، عددها {count}؛ ربما يستخدم الملف ترميزًا آخر',
+    'core.utf16_odd_length': 'عدد بايتات الملف ذي الترميز {encoding} فردي؛ حُذف البايت الأخير',
+    'core.utf16_unpaired': 'في الملف ذي الترميز {encoding} وحدات بديلة غير مقترنة، عُرضت بالرمز �',
+    'core.mhtml_no_page': 'لم يُعثر على صفحة ويب داخل ملف MHTML',
+    'core.document_part_missing': 'مستند تتعذّر قراءته: الجزء {part} مفقود',
+    'core.document_no_text': 'لم يُعثر على نص مقالة في المستند',
+    'core.table_empty': 'جدول فارغ',
+    'core.table_too_many_rows': 'فيه أكثر من {max} صف؛ لم يُقرأ الباقي',
+    'core.json_not_articles': 'ليس سطور JSON ولا قائمة مقالات بصيغة JSON',
+    'core.table_no_text_column': 'جدول ليس فيه عمود للنص ولا عمود لأسماء الملفات (للبيانات الوصفية)؛ أعمدته: {columns}',
+    'core.record_not_object': 'لم يُقرأ: هذا السجل ليس كائن JSON',
+    'core.row_no_text': 'لا نص مقالة في هذا الصف',
+    'core.rows_no_text': 'صفوف أخرى بلا نص مقالة، عددها {count}',
+    'core.sidecar_rows': 'بيانات وصفية عن {count:filesGen}، تُلحق بمقالات الملفات التي يسمّيها',
+    'core.zip_too_deep': 'لم يُفتح: أرشيف داخل أرشيفات أعمق من الحد (أقصى عدد للمستويات {max})',
+    'core.zip_unreadable': 'ليس أرشيفًا مضغوطًا تمكن قراءته (فهرسه مفقود أو تالف)',
+    'core.zip_directory_damaged': 'فهرس الأرشيف مفقود أو تالف؛ عُثر على عناصره واحدًا واحدًا وقد يكون بعضها مفقودًا',
+    'core.zip_too_many_entries': 'فيه أكثر من {max} عنصر؛ لم يُقرأ الباقي (حماية من قنابل الضغط)',
+    'core.zip_unpacked_too_large': 'يتجاوز حجم الأرشيف بعد فك ضغطه {limit} ميغابايت (حماية من قنابل الضغط)',
+    'core.zip_stopped': 'يتجاوز حجم الأرشيف بعد فك ضغطه {limit} ميغابايت (حماية من قنابل الضغط)؛ لم يُقرأ باقي الأرشيف',
+    'core.zip_hidden_skipped': 'تُخطّيت عناصر مخفية أو عناصر نظام (بيانات نظام ماك، وملفات تبدأ أسماؤها بنقطة)، عددها {count}: {names}',
+    'core.zip_hidden_skipped_one': 'تُخطّي عنصر مخفي أو عنصر نظام (بيانات نظام ماك، أو ملف يبدأ اسمه بنقطة): {names}',
+    'core.zip_empty': 'لا ملفات في الأرشيف',
+    'core.zip_entry_encrypted': 'لم يُقرأ: العنصر مشفَّر',
+    'core.zip_entry_too_large': 'حجمه كبير جدًا: {size} ميغابايت بعد فك الضغط، والحد الأقصى {limit} ميغابايت',
+    'core.zip_entry_unpacks_too_large': 'حجمه كبير جدًا: يتجاوز بعد فك الضغط الحدَّ الأقصى ({limit} ميغابايت)',
+    'core.zip_entry_damaged': 'تالف: موضعه أو حجمه مستحيل؛ لم يُقرأ',
+    'core.zip_entry_no_header': 'تالف: ترويسته مفقودة؛ لم يُقرأ',
+    'core.zip_entry_truncated': 'تالف: ينتهي الأرشيف في وسطه؛ لم يُقرأ',
+    'core.zip_entry_corrupt': 'تالف: بياناته المضغوطة معطوبة؛ لم يُقرأ',
+    'core.zip_entry_checksum': 'تالف: المجموع الاختباري لا يطابق؛ لم يُقرأ',
+    'core.zip_entry_method': 'لم يُقرأ: مضغوط بطريقة {method} (رقمها {number})؛ يقرأ قارِن العناصر غير المضغوطة والمضغوطة بالطريقة القياسية فقط',
+    'core.zip_entry_unknown_method': 'لم يُقرأ: مضغوط بطريقة غير معروفة (رقمها {number})؛ يقرأ قارِن العناصر غير المضغوطة والمضغوطة بالطريقة القياسية فقط',
+    'core.zip_entry_aes': 'لم يُقرأ: العنصر مشفَّر',
+    'core.query_unclosed_quote': 'علامة التنصيص هذه لم تُغلق: أضف " في آخر العبارة',
+    'core.query_unclosed_regex': 'هذا التعبير النمطي لم يُغلق: أنهِه بالعلامة /',
+    'core.query_unmatched_close': 'قوس الإغلاق هذا لا يقابله قوس فتح',
+    'core.query_missing_term': 'تنقص هنا كلمة بحث',
+    'core.query_nothing_to_exclude': 'لا شيء بعد علامة الاستبعاد هذه',
+    'core.query_unclosed_paren': 'هذا القوس لم يُغلق',
+    'core.query_field_no_value': 'يحتاج {field}: إلى قيمة بعد النقطتين مباشرة',
+    'core.query_short_prefix': 'يحتاج البحث بالبادئة إلى حرفين على الأقل قبل *',
+    'core.query_no_regex': 'التعبيرات النمطية ليست في هذه النسخة من قارِن (الصفحة تُبقيها صغيرة)؛ وهي متاحة في أداة سطر الأوامر',
+    'core.query_regex_empty': 'هذا التعبير النمطي فارغ',
+    'core.query_regex_too_long': 'هذا التعبير النمطي أطول من الحد ({max} بايت)',
+    'core.query_regex_invalid': 'تعذّرت قراءة هذا التعبير النمطي: {detail}',
+
     'n.articles': { zero: '{n} مقالة', one: 'مقالة واحدة', two: 'مقالتان', few: '{n} مقالات', many: '{n} مقالة', other: '{n} مقالة' },
     'n.files': { zero: '{n} ملف', one: 'ملف واحد', two: 'ملفان', few: '{n} ملفات', many: '{n} ملفًا', other: '{n} ملف' },
     'n.filesGen': { zero: '{n} ملف', one: 'ملف واحد', two: 'ملفين', few: '{n} ملفات', many: '{n} ملفًا', other: '{n} ملف' },
     'n.results': { zero: '{n} نتيجة', one: 'نتيجة واحدة', two: 'نتيجتان', few: '{n} نتائج', many: '{n} نتيجة', other: '{n} نتيجة' },
     'n.notes': { zero: '{n} ملاحظة', one: 'ملاحظة واحدة', two: 'ملاحظتان', few: '{n} ملاحظات', many: '{n} ملاحظة', other: '{n} ملاحظة' },
     'n.warnings': { zero: '{n} تحذير', one: 'تحذير واحد', two: 'تحذيران', few: '{n} تحذيرات', many: '{n} تحذيرًا', other: '{n} تحذير' },
+    'n.sources': { zero: '{n} مصدر', one: 'مصدر واحد', two: 'مصدران', few: '{n} مصادر', many: '{n} مصدرًا', other: '{n} مصدر' },
   },
 };
 
@@ -534,4 +685,28 @@ export function applyStatic(root) {
       if (attr && key) el.setAttribute(attr, t(key));
     }
   }
+}
+
+/** Args of core messages that are counts: shown as numbers in the UI language. */
+const COUNT_ARGS = new Set(['count', 'max', 'percent']);
+/** Args that hold English prose (a file type, the regex library's words), not data. */
+const ENGLISH_ARGS = new Set(['what', 'detail']);
+
+/**
+ * A message of the core (`{code, args, message}`: a warning, a note, a query error) in the UI
+ * language, as pieces: strings of UI text, and `{data, lang}` for arg values (file names,
+ * encodings), which the page shows as data in their own direction. `null` when the code has
+ * no entry here (`text`, free English text, or a code newer than this page): the caller then
+ * shows the English `message` as it is.
+ */
+export function coreParts(m, lang = current) {
+  const key = `core.${m?.code}`;
+  if (typeof messages.en[key] !== 'string') return null;
+  const values = [];
+  const params = {};
+  for (const [name, value] of Object.entries(m.args ?? {})) {
+    if (COUNT_ARGS.has(name) && /^\d+$/.test(value)) params[name] = Number(value);
+    else params[name] = `\u0001${values.push({ data: String(value), lang: ENGLISH_ARGS.has(name) ? 'en' : null }) - 1}\u0002`;
+  }
+  return t(key, params, '', lang).split(/\u0001(\d+)\u0002/).map((s, i) => (i % 2 ? values[Number(s)] : s)).filter((p) => p !== '');
 }

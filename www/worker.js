@@ -422,9 +422,11 @@ function serial(fn) {
 
 function searchOptions(s = {}) {
   const str = (v) => (typeof v === 'string' && v ? v : undefined);
+  // One source name or several (any of them matches).
+  const names = (v) => (Array.isArray(v) ? v.filter((n) => typeof n === 'string' && n) : str(v) ? [v] : []);
   return {
     lang: s.lang === 'ar' || s.lang === 'en' ? s.lang : undefined,
-    source: str(s.source),
+    source: names(s.source),
     entity: str(s.entity),
     from: str(s.from),
     to: str(s.to),

@@ -53,7 +53,7 @@ fn collect(path: &str, out: &mut Vec<(String, Vec<u8>)>, problems: &mut Vec<Prob
             Err(e) => {
                 problems.push(Problem {
                     file: path.to_string(),
-                    message: format!("cannot read folder: {e}"),
+                    message: format!("cannot read folder: {e}").into(),
                 });
                 return;
             }
@@ -73,7 +73,7 @@ fn collect(path: &str, out: &mut Vec<(String, Vec<u8>)>, problems: &mut Vec<Prob
             if meta.len() > limit {
                 problems.push(Problem {
                     file: path.to_string(),
-                    message: format!("too large: more than the limit of {} MB", limit >> 20),
+                    message: format!("too large: more than the limit of {} MB", limit >> 20).into(),
                 });
                 return;
             }
@@ -82,7 +82,7 @@ fn collect(path: &str, out: &mut Vec<(String, Vec<u8>)>, problems: &mut Vec<Prob
             Ok(bytes) => out.push((path.to_string(), bytes)),
             Err(e) => problems.push(Problem {
                 file: path.to_string(),
-                message: format!("cannot read file: {e}"),
+                message: format!("cannot read file: {e}").into(),
             }),
         }
     }

@@ -77,7 +77,7 @@ pub fn encode<'a>(articles: impl Iterator<Item = (u32, &'a Article)>) -> Vec<u8>
             w.0.push(KINDS.iter().position(|k| *k == r.kind).unwrap_or(0) as u8);
             w.str(&r.text);
         }
-        w.strs(&a.warnings);
+        w.strs(&crate::Message::store_all(&a.warnings));
         w.u32(a.extra.len() as u32);
         for (k, v) in &a.extra {
             w.str(k);
@@ -166,7 +166,7 @@ pub fn decode(bytes: &[u8]) -> Result<Vec<(u32, Article)>, Error> {
             });
         }
         a.removed = removed;
-        a.warnings = r.strs()?;
+        a.warnings = crate::Message::read_all(r.strs()?);
         if version >= 2 {
             for _ in 0..r.u32()? {
                 let k = r.str()?;

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 #[cfg(feature = "formats")]
 use super::sidecar;
 use super::{dedup, read_with, Article, Limits, Problem};
+use crate::message::{Code, Message};
 
 #[derive(Default)]
 pub struct Batch {
@@ -68,7 +69,7 @@ impl Batch {
             let other = self.articles.get(i).map_or("", |o| o.file.as_str());
             self.problems.push(Problem {
                 file: a.file.clone(),
-                message: format!("skipped: duplicate of {other}"),
+                message: Message::new(Code::DuplicateOf, [("file", other.to_string())]),
             });
             return;
         }
@@ -76,10 +77,12 @@ impl Batch {
         if let Some(sig) = dedup::signature(&a.body()) {
             if let Some((j, c)) = self.near.find(&sig, |_| true) {
                 if let Some(other) = self.articles.get(j as usize) {
-                    a.warnings.push(format!(
-                        "near-duplicate of {} (about {}% of the shorter text is in the other)",
-                        other.file,
-                        dedup::percent(c)
+                    a.warnings.push(Message::new(
+                        Code::NearDuplicateOf,
+                        [
+                            ("file", other.file.clone()),
+                            ("percent", dedup::percent(c).to_string()),
+                        ],
                     ));
                     a.near_duplicate_of = Some(other.file.clone());
                 }

@@ -6,6 +6,7 @@
 use super::format::Format;
 use super::html::tokenize_xml;
 use super::{text, zip, Budget, Ingested};
+use crate::message::Code;
 
 pub(crate) fn read(file: &str, bytes: &[u8], fmt: Format, budget: &mut Budget, out: &mut Ingested) {
     let (body_part, meta_part) = match fmt {
@@ -15,7 +16,7 @@ pub(crate) fn read(file: &str, bytes: &[u8], fmt: Format, budget: &mut Budget, o
     let body = match zip::find_entry(bytes, body_part, budget) {
         Ok(b) => b,
         Err(e) => {
-            out.problem(file, format!("not a readable document: {e}"));
+            out.problem(file, e);
             return;
         }
     };
@@ -37,7 +38,7 @@ pub(crate) fn read(file: &str, bytes: &[u8], fmt: Format, budget: &mut Budget, o
             a.encoding = Some("UTF-8".to_string());
             out.articles.push(a);
         }
-        None => out.problem(file, "no article text found in the document"),
+        None => out.problem(file, Code::DocumentNoText),
     }
 }
 

@@ -5,6 +5,7 @@
 //! address when the page names none.
 
 use super::{decode, html, push, text, Ingested};
+use crate::message::Code;
 
 /// A part: lower-cased header names with their values, and the body bytes.
 struct Part<'a> {
@@ -45,7 +46,7 @@ pub(crate) fn read(file: &str, bytes: &[u8], out: &mut Ingested) {
         .find(|p| snapshot.is_some() && p.header("content-location") == snapshot.as_deref())
         .or_else(|| parts.iter().find(|p| is_html(p)));
     let Some(page) = page else {
-        out.problem(file, "no web page found inside the MHTML file");
+        out.problem(file, Code::MhtmlNoPage);
         return;
     };
     let raw = match page

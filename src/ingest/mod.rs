@@ -35,6 +35,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::message::{Code, Message};
+
 pub use meta::date::{parse_date, resolve_weekday, FoundDate};
 pub use meta::detect_lang;
 
@@ -77,7 +79,7 @@ pub struct Article {
     pub extra: BTreeMap<String, String>,
     /// What cleaning took out, in document order.
     pub removed: Vec<Removed>,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Message>,
 }
 
 impl Article {
@@ -119,7 +121,8 @@ pub enum RemovedKind {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Problem {
     pub file: String,
-    pub message: String,
+    #[serde(flatten)]
+    pub message: Message,
 }
 
 /// The result of reading one file.
@@ -135,7 +138,7 @@ pub struct Ingested {
 }
 
 impl Ingested {
-    fn problem(&mut self, file: &str, message: impl Into<String>) {
+    fn problem(&mut self, file: &str, message: impl Into<Message>) {
         self.problems.push(Problem {
             file: file.to_string(),
             message: message.into(),
@@ -200,14 +203,15 @@ pub fn read_with(file: &str, bytes: &[u8], limits: &Limits) -> Ingested {
     out
 }
 
-/// A byte count in megabytes for messages, with one decimal under 10 MB (integer
-/// arithmetic: float formatting would cost the wasm build 16 KB).
+/// A byte count in megabytes for messages (the number only: the text names the unit),
+/// with one decimal under 10 MB (integer arithmetic: float formatting would cost the wasm
+/// build 16 KB).
 pub(crate) fn megabytes(n: usize) -> String {
     let tenths = (n as u64 * 10 + (1 << 19)) >> 20;
     if tenths >= 100 {
-        format!("{} MB", (tenths + 5) / 10)
+        format!("{}", (tenths + 5) / 10)
     } else {
-        format!("{}.{} MB", tenths / 10, tenths % 10)
+        format!("{}.{}", tenths / 10, tenths % 10)
     }
 }
 
@@ -228,10 +232,12 @@ pub(crate) fn read_file(
     if bytes.len() > limit {
         out.problem(
             file,
-            format!(
-                "too large: {}, more than the limit of {}",
-                megabytes(bytes.len()),
-                megabytes(limit)
+            Message::new(
+                Code::TooLarge,
+                [
+                    ("size", megabytes(bytes.len())),
+                    ("limit", megabytes(limit)),
+                ],
             ),
         );
         return;
@@ -248,13 +254,10 @@ pub(crate) fn read_file(
         #[cfg(not(feature = "formats"))]
         format::Format::Unsupported(what) => out.problem(
             file,
-            format!("not read: it is {what}, a format Qarin does not read"),
+            Message::new(Code::FormatNotRead, [("what", what.to_string())]),
         ),
         #[cfg(not(feature = "formats"))]
-        _ => out.problem(
-            file,
-            "not read: this build of Qarin reads plain text only".to_string(),
-        ),
+        _ => out.problem(file, Code::TextOnlyBuild),
         #[cfg(feature = "formats")]
         format::Format::Html => {
             let declared = html::declared_charset(bytes);
@@ -276,7 +279,7 @@ pub(crate) fn read_file(
         #[cfg(feature = "formats")]
         format::Format::Unsupported(what) => out.problem(
             file,
-            format!("not read: it is {what}, a format Qarin does not read"),
+            Message::new(Code::FormatNotRead, [("what", what.to_string())]),
         ),
     }
 }
@@ -289,9 +292,6 @@ pub(crate) fn push(out: &mut Ingested, file: &str, article: Option<Article>, d: 
             a.warnings.splice(0..0, d.warnings);
             out.articles.push(a);
         }
-        None => out.problem(
-            file,
-            "no article text found (the file holds only blank lines or boilerplate)",
-        ),
+        None => out.problem(file, Code::NoArticleText),
     }
 }

@@ -11,6 +11,7 @@ use super::json::{self, Value};
 use super::meta::date::NumericOrder;
 use super::sidecar::{self, Field, Row, Sidecar};
 use super::{decode, text, Budget, Ingested};
+use crate::message::{Code, Message};
 
 /// At most this many rows without an article are named one by one.
 const NAMED_BAD_ROWS: usize = 20;
@@ -37,7 +38,7 @@ pub(crate) fn read_table(
     }
     let mut records = parse_delimited(&d.text, delim, budget.limits.max_rows + 1);
     if records.is_empty() {
-        out.problem(file, "empty table");
+        out.problem(file, Code::TableEmpty);
         return;
     }
     let header = records.remove(0);
@@ -55,9 +56,9 @@ pub(crate) fn read_table(
     if rows.len() >= budget.limits.max_rows {
         out.problem(
             file,
-            format!(
-                "more than {} rows; the rest were not read",
-                budget.limits.max_rows
+            Message::new(
+                Code::TableTooManyRows,
+                [("max", budget.limits.max_rows.to_string())],
             ),
         );
     }
@@ -100,7 +101,7 @@ pub(crate) fn read_json(file: &str, bytes: &[u8], budget: &mut Budget, out: &mut
         }
     }
     if objects.is_empty() {
-        out.problem(file, "not JSON Lines or a JSON list of articles");
+        out.problem(file, Code::JsonNotArticles);
         return;
     }
     objects.truncate(budget.limits.max_rows);
@@ -168,11 +169,7 @@ fn rows_to_articles(
             let names: Vec<&str> = header.iter().map(String::as_str).take(12).collect();
             out.problem(
                 file,
-                format!(
-                    "a table without a text column (text, body or content) and without a file \
-                     column for metadata; its columns: {}",
-                    names.join(", ")
-                ),
+                Message::new(Code::TableNoTextColumn, [("columns", names.join(", "))]),
             );
         }
         return;
@@ -201,9 +198,9 @@ fn rows_to_articles(
                 bad += 1;
                 if bad <= NAMED_BAD_ROWS {
                     let why = if row.is_empty() {
-                        "not read: this record is not a JSON object"
+                        Code::RecordNotObject
                     } else {
-                        "no article text in this row"
+                        Code::RowNoText
                     };
                     out.problem(&name, why);
                 }
@@ -213,7 +210,10 @@ fn rows_to_articles(
     if bad > NAMED_BAD_ROWS {
         out.problem(
             file,
-            format!("{} more rows had no article text", bad - NAMED_BAD_ROWS),
+            Message::new(
+                Code::RowsNoText,
+                [("count", (bad - NAMED_BAD_ROWS).to_string())],
+            ),
         );
     }
 }
@@ -240,10 +240,7 @@ fn sidecar_from(
         .collect();
     out.notes.push(super::Problem {
         file: file.to_string(),
-        message: format!(
-            "metadata for {} file(s), attached to the articles of the files it names",
-            rows.len()
-        ),
+        message: Message::new(Code::SidecarRows, [("count", rows.len().to_string())]),
     });
     out.sidecars.push(Sidecar {
         file: file.to_string(),

@@ -10,18 +10,42 @@
 use super::html;
 use super::meta::{self, date};
 use super::{clean, Article};
+use crate::message::{Code, Message};
 
 /// Reads one plain-text article. `None` when no body text remains (the file held only a
 /// title, blank lines or boilerplate).
 pub fn parse(file: &str, text: &str) -> Option<Article> {
-    let mut lines = text
-        .split(LINE_ENDS)
-        .skip_while(|l| tidy_line(l, &mut 0).is_empty());
+    let mut lines = split_lines(text).skip_while(|l| tidy_line(l, &mut 0).is_empty());
     let title = lines.next()?;
     build_from(file, title, lines)
 }
 
-const LINE_ENDS: [char; 5] = ['\n', '\r', '\u{2028}', '\u{2029}', '\u{85}'];
+/// `s.split(['\n', '\r', '\u{2028}', '\u{2029}', '\u{85}'])`, the line ends found by bytes:
+/// LF, CR, or 0xC2 (U+0085) or 0xE2 (U+2028, U+2029), which only ever start a character.
+/// The whole text is split here, and testing every character against five is slow.
+fn split_lines(s: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let s = rest?;
+        let b = s.as_bytes();
+        let end = (0..b.len()).find_map(|i| match b[i] {
+            b'\n' | b'\r' => Some((i, 1)),
+            0xC2 if b.get(i + 1) == Some(&0x85) => Some((i, 2)),
+            0xE2 if matches!(b.get(i + 1..i + 3), Some([0x80, 0xA8 | 0xA9])) => Some((i, 3)),
+            _ => None,
+        });
+        match end.and_then(|(i, n)| Some((s.get(..i)?, s.get(i + n..)?))) {
+            Some((line, after)) => {
+                rest = Some(after);
+                Some(line)
+            }
+            None => {
+                rest = None;
+                Some(s)
+            }
+        }
+    })
+}
 
 /// An article from a title and body lines (not yet tidied): cleaned, its language
 /// detected and its date read from what cleaning took off its head.
@@ -40,7 +64,7 @@ fn build_from<'a>(
     let title = tidy_line(title, &mut dropped);
     let mut body: Vec<String> = Vec::new();
     for l in lines {
-        for part in l.split(LINE_ENDS) {
+        for part in split_lines(l) {
             let t = tidy_line(part, &mut dropped);
             if !t.is_empty() {
                 body.push(t);
@@ -54,12 +78,13 @@ fn build_from<'a>(
     }
     let mut warnings = Vec::new();
     if dropped > 0 {
-        warnings.push(format!("dropped {dropped} stray control character(s)"));
+        warnings.push(Message::new(
+            Code::ControlCharsDropped,
+            [("count", dropped.to_string())],
+        ));
     }
     if cleaned.title.chars().count() > 300 {
-        warnings.push(
-            "the first line is very long for a title; the file may have no title line".to_string(),
-        );
+        warnings.push(Code::LongTitle.into());
     }
     let mut sample = String::with_capacity(cleaned.title.len() + 1);
     sample.push_str(&cleaned.title);
@@ -170,6 +195,27 @@ fn script_family(lang: &str) -> u8 {
 /// in `dropped`, since they say something about the file) and the BOM, which editors glue
 /// to the start of files and copy-paste carries into the middle of them.
 fn tidy_line(line: &str, dropped: &mut usize) -> String {
+    // Nearly every line holds neither, and a byte scan says so without copying it char by
+    // char: in UTF-8 every control character but tab is a byte below 0x20, 0x7F, or 0xC2
+    // and 0x80-0x9F (U+0080-U+009F); the BOM is 0xEF 0xBB 0xBF. The first bytes alone are
+    // looked for 32 at a time without a branch (vector code), the rest only if one is there.
+    let b = line.as_bytes();
+    let maybe = b.chunks(32).any(|chunk| {
+        chunk.iter().fold(false, |any, &x| {
+            any | (x < 0x20) | (x == 0x7F) | (x == 0xC2) | (x == 0xEF)
+        })
+    });
+    let suspect = maybe
+        && (0..b.len()).any(|i| match b[i] {
+            b'\t' => false,
+            0x00..=0x1F | 0x7F => true,
+            0xC2 => b.get(i + 1).is_some_and(|&n| n < 0xA0),
+            0xEF => b[i..].starts_with(&[0xEF, 0xBB, 0xBF]),
+            _ => false,
+        });
+    if !suspect {
+        return trim_line(line).to_string();
+    }
     let mut out = String::with_capacity(line.len());
     for c in line.chars() {
         if c == '\u{FEFF}' {
@@ -181,11 +227,7 @@ fn tidy_line(line: &str, dropped: &mut usize) -> String {
         }
         out.push(c);
     }
-    // NBSP counts as white space here (`char::is_whitespace` follows Unicode); bidi and
-    // zero-width marks at the ends carry nothing either.
-    let trimmed = out.trim_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200F}' | '\u{061C}' | '\u{2060}' | '\u{202A}'..='\u{202E}')
-    });
+    let trimmed = trim_line(&out);
     if trimmed.len() == out.len() {
         out
     } else {
@@ -193,9 +235,60 @@ fn tidy_line(line: &str, dropped: &mut usize) -> String {
     }
 }
 
+/// A line without white space at its ends. NBSP counts as white space here
+/// (`char::is_whitespace` follows Unicode); bidi and zero-width marks at the ends carry
+/// nothing either.
+fn trim_line(line: &str) -> &str {
+    line.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200F}' | '\u{061C}' | '\u{2060}' | '\u{202A}'..='\u{202E}')
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_split_as_str_split_would() {
+        const LINE_ENDS: [char; 5] = ['\n', '\r', '\u{2028}', '\u{2029}', '\u{85}'];
+        for t in [
+            "",
+            "a",
+            "\n",
+            "a\r\nb\n\nc\r",
+            "x\u{85}y\u{2028}z\u{2029}",
+            "\u{2027}\u{202A}\u{84}\u{86}é«»\u{a0}",
+            "عنوان\u{2029}\u{2029}نص",
+        ] {
+            assert_eq!(
+                split_lines(t).collect::<Vec<_>>(),
+                t.split(LINE_ENDS).collect::<Vec<_>>(),
+                "{t:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn tidy_lines_lose_only_controls_and_boms() {
+        // Every character below U+0100 and around the BOM, alone and inside text.
+        for c in (0..0x100).chain(0xFEFE..0xFF00).filter_map(char::from_u32) {
+            let line = format!(" a{c}b «{c}» ");
+            let mut dropped = 0;
+            let tidy = tidy_line(&line, &mut dropped);
+            let lost = c == '\u{FEFF}' || (c.is_control() && c != '\t');
+            let expected = if lost {
+                " ab «» ".to_string()
+            } else {
+                line.clone()
+            };
+            assert_eq!(tidy, trim_line(&expected), "{c:?}");
+            assert_eq!(
+                dropped,
+                if lost && c != '\u{FEFF}' { 2 } else { 0 },
+                "{c:?}"
+            );
+        }
+    }
 
     #[test]
     fn title_then_paragraphs_whatever_the_line_ends() {

@@ -81,11 +81,22 @@ pub struct Hit {
     pub explain: Option<Vec<bm25::Explanation>>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// `{code, args, message, offset}`: the message with its code for translation.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct QueryError {
-    pub message: String,
+    pub message: crate::message::Message,
     /// Byte offset into the query.
     pub offset: usize,
+}
+
+impl Serialize for QueryError {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = s.serialize_struct("QueryError", 4)?;
+        self.message.serialize_fields(&mut out)?;
+        out.serialize_field("offset", &self.offset)?;
+        out.end()
+    }
 }
 
 /// Hits best first; `total` counts every match, not just this page.
@@ -140,8 +151,8 @@ pub fn search(
                 facets: Facets::default(),
                 warnings: Vec::new(),
                 error: Some(QueryError {
-                    message: e.message().to_string(),
                     offset: e.offset().unwrap_or(0),
+                    message: e.into_message(),
                 }),
             }
         }

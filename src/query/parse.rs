@@ -13,6 +13,7 @@
 //! A malformed query is an [`Error`] with the byte offset of the problem, never a panic.
 
 use crate::error::Error;
+use crate::message::{Code, Message};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Node {
@@ -93,12 +94,9 @@ fn lex(query: &str) -> Result<Vec<(usize, Lexeme)>, Error> {
                 chars.next();
                 let close = |c: char| matches!(c, '"' | '“' | '”' | '«' | '»');
                 let rest = &query[at + c.len_utf8()..];
-                let end = rest.find(close).ok_or_else(|| {
-                    Error::query(
-                        "this quotation mark is never closed: add a closing \" to end the phrase",
-                        at,
-                    )
-                })?;
+                let end = rest
+                    .find(close)
+                    .ok_or_else(|| Error::query(Code::QueryUnclosedQuote, at))?;
                 out.push((at, Lexeme::Quoted(rest[..end].to_string())));
                 let stop = at + c.len_utf8() + end;
                 while chars.peek().is_some_and(|&(i, _)| i <= stop) {
@@ -117,9 +115,7 @@ fn lex(query: &str) -> Result<Vec<(usize, Lexeme)>, Error> {
                         close
                     })
                     .map(|(i, _)| i)
-                    .ok_or_else(|| {
-                        Error::query("this regular expression is never closed: end it with /", at)
-                    })?;
+                    .ok_or_else(|| Error::query(Code::QueryUnclosedRegex, at))?;
                 out.push((at, Lexeme::Regex(body[..end].replace("\\/", "/"))));
                 let stop = at + 1 + end;
                 while chars.peek().is_some_and(|&(i, _)| i <= stop) {
@@ -161,10 +157,7 @@ pub fn parse(query: &str) -> Result<Option<Node>, Error> {
     };
     let node = p.or()?;
     if let Some((at, _)) = p.lexemes.get(p.at) {
-        return Err(Error::query(
-            "this closing parenthesis has no opening one",
-            *at,
-        ));
+        return Err(Error::query(Code::QueryUnmatchedClose, *at));
     }
     Ok(Some(node))
 }
@@ -210,7 +203,7 @@ impl Parser {
             parts.push(self.unary()?);
         }
         match parts.len() {
-            0 => Err(Error::query("a search term is missing here", self.offset())),
+            0 => Err(Error::query(Code::QueryMissingTerm, self.offset())),
             1 => Ok(parts.remove(0)),
             _ => Ok(Node::And(parts)),
         }
@@ -220,7 +213,7 @@ impl Parser {
         if matches!(self.peek(), Some(Lexeme::Minus)) || self.is_operator("NOT") {
             self.at += 1;
             if self.peek().is_none() {
-                return Err(Error::query("nothing follows this exclusion", self.end));
+                return Err(Error::query(Code::QueryNothingToExclude, self.end));
             }
             return Ok(Node::Not(Box::new(self.unary()?)));
         }
@@ -230,14 +223,14 @@ impl Parser {
     fn primary(&mut self) -> Result<Node, Error> {
         let open_at = self.offset();
         let Some((_, lexeme)) = self.lexemes.get(self.at).cloned() else {
-            return Err(Error::query("a search term is missing here", self.end));
+            return Err(Error::query(Code::QueryMissingTerm, self.end));
         };
         self.at += 1;
         match lexeme {
             Lexeme::Open => {
                 let inner = self.or()?;
                 if !matches!(self.peek(), Some(Lexeme::Close)) {
-                    return Err(Error::query("this parenthesis is never closed", open_at));
+                    return Err(Error::query(Code::QueryUnclosedParen, open_at));
                 }
                 self.at += 1;
                 Ok(inner)
@@ -252,9 +245,7 @@ impl Parser {
                 }
                 word(w, open_at)
             }
-            Lexeme::Close | Lexeme::Minus => {
-                Err(Error::query("a search term is missing here", open_at))
-            }
+            Lexeme::Close | Lexeme::Minus => Err(Error::query(Code::QueryMissingTerm, open_at)),
         }
     }
 }
@@ -281,7 +272,7 @@ impl Parser {
                 }
                 _ => {
                     return Err(Error::query(
-                        format!("{name}: needs a value right after the colon"),
+                        Message::new(Code::QueryFieldNoValue, [("field", name.to_string())]),
                         at,
                     ))
                 }
@@ -296,21 +287,38 @@ impl Parser {
     }
 }
 
-/// A `/regex/`, checked now so a bad pattern is reported where it stands.
+/// A `/regex/`, checked now so a bad pattern is reported where it stands. The two limits
+/// `compile` enforces are checked here first, so each has its own code.
 #[cfg(feature = "regex")]
 fn regex(pattern: String, at: usize) -> Result<Node, Error> {
-    match super::pattern::compile(&pattern) {
+    use super::pattern::{compile, MAX_PATTERN};
+    if pattern.is_empty() {
+        return Err(Error::query(Code::QueryRegexEmpty, at));
+    }
+    if pattern.len() > MAX_PATTERN {
+        let max = [("max", MAX_PATTERN.to_string())];
+        return Err(Error::query(Message::new(Code::QueryRegexTooLong, max), at));
+    }
+    match compile(&pattern) {
         Ok(_) => Ok(Node::Regex { pattern, at }),
-        Err(message) => Err(Error::query(message, at)),
+        Err(message) => {
+            // The regex library's own words, after our English lead-in.
+            let detail = message
+                .strip_prefix("this regular expression cannot be read: ")
+                .unwrap_or(&message)
+                .to_string();
+            let detail = [("detail", detail)];
+            Err(Error::query(
+                Message::new(Code::QueryRegexInvalid, detail),
+                at,
+            ))
+        }
     }
 }
 
 #[cfg(not(feature = "regex"))]
 fn regex(_pattern: String, at: usize) -> Result<Node, Error> {
-    Err(Error::query(
-        "regular expressions are not in this build of Qarin (the page keeps it small); the qarin command line has them",
-        at,
-    ))
+    Err(Error::query(Code::QueryNoRegex, at))
 }
 
 /// A word lexeme: `=exact`, `prefix*`, `fuzzy~`, `fuzzy~1`, `fuzzy~2` or a plain word.
@@ -323,10 +331,7 @@ fn word(w: String, at: usize) -> Result<Node, Error> {
     }
     if let Some(stem) = w.strip_suffix('*') {
         if stem.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
-            return Err(Error::query(
-                "a prefix search needs at least two letters before *",
-                at,
-            ));
+            return Err(Error::query(Code::QueryShortPrefix, at));
         }
         return Ok(Node::Prefix {
             text: stem.to_string(),

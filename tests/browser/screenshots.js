@@ -50,7 +50,8 @@ try {
 
   await page.keyboard.press('Escape');
   await search(page, 'Aleppo');
-  await page.selectOption('select[name=source]', 'AFP');
+  await page.click('#source summary');
+  await page.check('#source input[value="AFP"]');
   await settled(page, 'Aleppo');
   await shot('07-filters-source');
   await page.click('#clear-filters');

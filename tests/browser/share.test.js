@@ -181,6 +181,43 @@ test('refuses to carry articles past the link size limit and says so', async () 
   await page.click('#share-dialog button[value=close]');
 });
 
+test('a link names several sources, and links naming one source still open', async () => {
+  const page = alice.page;
+  await page.keyboard.press('Escape');
+  await search(page, '');
+  const checked = () => page.locator('#source input:checked').evaluateAll((bs) => bs.map((b) => b.value));
+  const [a, b] = await page.locator('#source input').evaluateAll((bs) => bs.slice(0, 2).map((x) => x.value));
+  assert.ok(a && b, 'two sources among the uploaded articles');
+  await page.click('#source summary');
+  await page.check(`#source input[value="${a}"]`);
+  await settled(page, '');
+  await page.check(`#source input[value="${b}"]`);
+  await settled(page, '');
+  const both = await files(page);
+  const [first, second] = [a, b].sort();
+  const src = new URL(page.url()).hash.match(/[#&]src=([^&]*)/)?.[1];
+  assert.equal(decodeURIComponent(src), `${first},${second}`);
+  const link = await shareLink(page);
+  // Each link opened in a fresh page load.
+  const open = async (url) => {
+    await page.goto('about:blank');
+    await page.goto(url);
+    await ready(page);
+  };
+  await open(link);
+  assert.deepEqual(await checked(), [a, b]);
+  assert.deepEqual(await files(page), both);
+  // Links from before several sources: one name, commas and all.
+  await open(`${new URL(link).origin}/#v=1&src=${encodeURIComponent(a)}`);
+  assert.deepEqual(await checked(), [a]);
+  await open(`${new URL(link).origin}/#v=1&src=Reuters%2C%20Inc`);
+  assert.deepEqual(await checked(), ['Reuters, Inc']);
+  assert.equal(await rows(page).count(), 0);
+  await page.click('#clear-filters');
+  await settled(page, '');
+  assert.deepEqual(await checked(), []);
+});
+
 test('logs no errors in any browser while sharing', () => {
   for (const b of [alice, ...others]) assert.deepEqual(b.problems, []);
 });

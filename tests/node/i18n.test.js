@@ -13,8 +13,8 @@ const placeholders = (msg) => {
   const texts = typeof msg === 'object' ? Object.values(msg) : [msg];
   return [...new Set(texts.flatMap((s) => [...s.matchAll(/\{(\w+(?::\w+)?)\}/g)].map((m) => m[1])))].sort();
 };
-/** Latin words allowed in Arabic UI text: brand, file formats, key names, the ranking formula. */
-const LATIN_OK = new Set(['Qarin', 'CSV', 'JSON', 'BM25', 'Esc', 'Enter']);
+/** Latin words allowed in Arabic UI text: brand, file formats and encodings, key names, the ranking formula. */
+const LATIN_OK = new Set(['Qarin', 'CSV', 'JSON', 'MHTML', 'UTF', 'BM25', 'Esc', 'Enter']);
 
 test('English and Arabic have exactly the same message keys', () => {
   assert.deepEqual(Object.keys(messages.ar).sort(), Object.keys(messages.en).sort());

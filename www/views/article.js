@@ -48,7 +48,7 @@ export function renderArticle(a, { headingId, headingLevel = 2 } = {}) {
     : h('p', { class: 'removed-none', ...ui }, t('article.removedNone'));
   const warnings = a.warnings?.length
     ? h('ul', { class: 'article-warnings', ...ui, 'aria-label': t('article.warnings', { n: a.warnings.length }) },
-        a.warnings.map((w) => h('li', {}, coreMessage(typeof w === 'string' ? w : w.message ?? JSON.stringify(w)))),
+        a.warnings.map((w) => h('li', {}, coreMessage(w))),
       )
     : null;
   return h('article', { class: `article lang-${L.lang ?? 'other'}`, dir, lang: L.lang, 'data-hash': a.hash },

@@ -1,6 +1,6 @@
 // Small DOM helpers shared by the views. Data (file names, titles, article text) only ever
 // becomes a text node: `h()` turns every string child into `document.createTextNode`.
-import { t } from '../i18n.js';
+import { t, coreParts } from '../i18n.js';
 
 /**
  * `h('p', {class: 'x', dir: 'rtl'}, 'text', child)`: an element with attributes and
@@ -59,11 +59,17 @@ export function snippetNodes(segments) {
 }
 
 /**
- * A message that comes from the core (a warning, a query error): the core writes them in
- * English, so they are marked as English text inside any UI language.
+ * A message that comes from the core (`{code, args, message}`: a warning, a query error) in
+ * the UI language; its args (file names, encodings) are data in their own direction. A
+ * message without a known code (free text, a newer core, a plain string) stays English and
+ * is marked so.
  */
-export function coreMessage(text, cls = '') {
-  return h('span', { class: `core-message ${cls}`.trim(), lang: 'en', dir: 'ltr', 'data-content': '' }, text);
+export function coreMessage(m, cls = '') {
+  const msg = typeof m === 'string' ? { message: m } : m ?? {};
+  const parts = coreParts(msg);
+  const attrs = { class: `core-message ${cls}`.trim(), dataset: { code: msg.code ?? 'text' } };
+  if (!parts) return h('span', { ...attrs, lang: 'en', dir: 'ltr', 'data-content': '' }, msg.message ?? '');
+  return h('span', attrs, parts.map((p) => (typeof p === 'string' ? p : h('bdi', { dir: 'auto', lang: p.lang, 'data-content': '' }, p.data))));
 }
 
 /** Offers `blob` as a download named `name` (an object URL: nothing goes over the network). */

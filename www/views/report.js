@@ -57,9 +57,11 @@ export function renderReport(box, report, label, actions) {
   if (report.storageFull) lines.push(t('report.storageFull', { saved: added.length, unsaved: unsaved.length }));
   const items = warnings.map((w) =>
     h('li', { class: w.skipped ? 'is-skipped' : 'is-note' },
-      h('span', { class: 'report-file', dir: 'auto', 'data-content': '' }, w.file),
+      // The name isolated inside a span of the line's direction, so the gap after it falls
+      // between name and message in right-to-left lines too.
+      h('span', { class: 'report-file' }, h('bdi', { dir: 'auto', 'data-content': '' }, w.file)),
       w.skipped ? h('span', { class: 'report-label' }, t('report.notAdded')) : null,
-      coreMessage(w.message, 'report-message')),
+      coreMessage(w, 'report-message')),
   );
   const skipped = warnings.filter((w) => w.skipped).length;
   const notes = warnings.length - skipped;

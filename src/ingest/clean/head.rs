@@ -1,10 +1,11 @@
 //! Rules 2-4: lines at the head of the body — a repeated headline, an outlet or byline
-//! line, a place-date-agency line, a share bar.
+//! line, a place-date-agency line, a share bar. These are short lines; the first real
+//! paragraph is tested too, so the tests bound their work by the words they need.
 
 use std::sync::OnceLock;
 
-use super::matching::{ends_sentence, match_prefix, word_count};
-use super::phrases::is_nav_line;
+use super::matching::{ends_sentence, key_within, match_prefix, word_count, words_at_most};
+use super::phrases::is_nav_line_of;
 use super::Doc;
 use crate::ingest::meta::{self, fold, is_agency, is_credit, key};
 use crate::ingest::RemovedKind;
@@ -12,12 +13,16 @@ use crate::ingest::RemovedKind;
 /// The line is the headline again: equal after folding to the title with or without its
 /// suffix, or the title followed by a date.
 pub(super) fn is_repeated_title(doc: &Doc, line: &str) -> bool {
-    let k = key(line);
-    if k.is_empty() {
-        return false;
-    }
-    if k == key(&doc.title) || k == key(&doc.full_title) {
-        return true;
+    let (title, full_title) = (key(&doc.title), key(&doc.full_title));
+    // A line whose key is longer than both (a paragraph) is not folded whole: it is not
+    // empty and equals neither.
+    if let Some(k) = key_within(line, title.len().max(full_title.len())) {
+        if k.is_empty() {
+            return false;
+        }
+        if k == title || k == full_title {
+            return true;
+        }
     }
     [&doc.title, &doc.full_title].iter().any(|t| {
         word_count(t) >= 3
@@ -70,8 +75,7 @@ pub(super) struct OutletInfo {
 /// واس" names an agency; a byline-shaped line ("Name – Outlet", "Outlet – Place") whose
 /// parts cannot be told apart names nothing but is still removed.
 pub(super) fn outlet_line(line: &str, next_is_long: bool) -> Option<OutletInfo> {
-    let n = word_count(line);
-    if n > 6 || ends_sentence(line) || line.ends_with(['،', ',', ':']) {
+    if !words_at_most(line, 6) || ends_sentence(line) || line.ends_with(['،', ',', ':']) {
         return None;
     }
     let (left, right) = split_credit_line(line)?;
@@ -118,14 +122,14 @@ pub(super) fn outlet_line(line: &str, next_is_long: bool) -> Option<OutletInfo> 
 /// ...", or a byline set off from the text by a run of spaces ("Name – Outlet      The
 /// ..."). The bytes it takes and what it names.
 pub(super) fn outlet_prefix(line: &str) -> Option<(usize, OutletInfo)> {
-    let words: Vec<&str> = line.split_whitespace().collect();
+    let words: Vec<&str> = line.split_whitespace().take(6).collect();
     for take in (3..=6).rev() {
         let Some(last) = words.get(take - 1) else {
             continue;
         };
         let end = last.as_ptr() as usize - line.as_ptr() as usize + last.len();
         let (head, rest) = (line.get(..end)?, line.get(end..)?);
-        if word_count(rest) < 5 {
+        if words_at_most(rest, 4) {
             continue;
         }
         let gap = rest.chars().take_while(|c| c.is_whitespace()).count() >= 3;
@@ -140,7 +144,8 @@ pub(super) fn outlet_prefix(line: &str) -> Option<(usize, OutletInfo)> {
 /// اغسطس 2015 م واس". The place is the word(s) before the first number, the agency the
 /// known agency name that ends the line.
 pub(super) fn dateline_line(line: &str) -> Option<(String, String)> {
-    let words: Vec<&str> = line.split_whitespace().collect();
+    // Seventeen words are enough to say "too many".
+    let words: Vec<&str> = line.split_whitespace().take(17).collect();
     if words.len() > 16 || words.len() < 3 || ends_sentence(line) {
         return None;
     }
@@ -189,7 +194,7 @@ pub(super) fn head_lines(doc: &mut Doc) {
             }
             return;
         };
-        let next_is_long = word_count(doc.line(next)) >= 8;
+        let next_is_long = !words_at_most(doc.line(next), 7);
         if meta::is_date_line(&line) {
             doc.drop_line(i, RemovedKind::Timestamp);
         } else if !title_done && is_repeated_title(doc, &line) {
@@ -210,7 +215,7 @@ pub(super) fn head_lines(doc: &mut Doc) {
             doc.dateline = Some(place);
             doc.agency = Some(agency);
             doc.drop_line(i, RemovedKind::Dateline);
-        } else if is_nav_line(&key(&line)) {
+        } else if is_nav_line_of(&line) {
             doc.drop_line(i, RemovedKind::Navigation);
         } else {
             if !outlet_done {
@@ -251,21 +256,27 @@ pub(super) fn share_bar_len(line: &str) -> Option<usize> {
             .map(|p| p.split_whitespace().map(key).collect())
             .collect()
     });
-    let words: Vec<(usize, &str)> = line
-        .split_whitespace()
-        .map(|w| (w.as_ptr() as usize - line.as_ptr() as usize, w))
-        .collect();
+    // Words are read, and folded once each, only as far as the bar runs: (byte offset,
+    // folded word).
+    let mut rest = line.split_whitespace();
+    let mut words: Vec<(usize, String)> = Vec::new();
+    let mut read_to = |words: &mut Vec<(usize, String)>, n: usize| {
+        while words.len() < n {
+            let Some(w) = rest.next() else { break };
+            words.push((w.as_ptr() as usize - line.as_ptr() as usize, fold(w)));
+        }
+    };
     let mut i = 0;
     let mut hits = 0;
-    'outer: while i < words.len() {
+    'outer: loop {
+        read_to(&mut words, i + 1);
+        if i >= words.len() {
+            break;
+        }
         for p in phrases {
             let n = p.len();
-            if i + n <= words.len()
-                && words[i..i + n]
-                    .iter()
-                    .zip(p)
-                    .all(|((_, w), k)| fold(w) == *k)
-            {
+            read_to(&mut words, i + n);
+            if i + n <= words.len() && words[i..i + n].iter().zip(p).all(|((_, w), k)| w == k) {
                 i += n;
                 hits += 1;
                 continue 'outer;
@@ -273,6 +284,7 @@ pub(super) fn share_bar_len(line: &str) -> Option<usize> {
         }
         break;
     }
+    read_to(&mut words, i + 1);
     if hits < 2 || i >= words.len() {
         return None;
     }

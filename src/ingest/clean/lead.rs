@@ -15,7 +15,6 @@ use crate::ingest::RemovedKind;
 /// (Tasnim) –", "دمشق - سانا:") as Dateline.
 pub(super) fn lead_prefixes(doc: &mut Doc) {
     let Some(&i) = doc.kept().first() else { return };
-    let latin = meta::dominant_script(doc.line(i)) == Some(Script::Latin);
     if let Some((start, end)) = find_title_in_lead(doc, doc.line(i)) {
         let mut offset = 0;
         if start > 0 {
@@ -50,8 +49,9 @@ pub(super) fn lead_prefixes(doc: &mut Doc) {
                 doc.cut_prefix(i, len, RemovedKind::Timestamp);
             }
         }
-    } else if latin {
-        if let Some(len) = leading_date_len(doc.line(i)) {
+    } else if let Some(len) = leading_date_len(doc.line(i)) {
+        // Only in Latin text; the date, looked for first, is the rarer and cheaper test.
+        if meta::dominant_script(doc.line(i)) == Some(Script::Latin) {
             doc.cut_prefix(i, len, RemovedKind::Timestamp);
         }
     }
@@ -80,7 +80,9 @@ pub(super) fn lead_prefixes_after_title(doc: &mut Doc) {
 pub(super) fn leading_date_len(line: &str) -> Option<usize> {
     let rest = meta::strip_publication_words(line);
     let offset = line.len() - rest.len();
-    let n = meta::date_prefix_len(rest)?;
+    // A stamp is a few words (`date_prefix_len` reads six at most): look among the first
+    // twelve rather than split a whole paragraph into words.
+    let n = meta::date_prefix_len(first_words(rest, 12))?;
     let date = rest.get(..n)?;
     let has_year = date
         .split(|c: char| !c.is_ascii_digit())
@@ -92,6 +94,23 @@ pub(super) fn leading_date_len(line: &str) -> Option<usize> {
         && (next.is_uppercase() || next.is_ascii_digit() || next == '"' || next == '“')
         && word_count(after) >= 3)
         .then_some(offset + n)
+}
+
+/// `s` up to its `n`-th word and the white space after it; all of `s` when it has fewer.
+fn first_words(s: &str, n: usize) -> &str {
+    let (mut words, mut in_word) = (0, false);
+    for (i, c) in s.char_indices() {
+        if c.is_whitespace() {
+            in_word = false;
+        } else if !in_word {
+            if words == n {
+                return s.get(..i).unwrap_or(s);
+            }
+            words += 1;
+            in_word = true;
+        }
+    }
+    s
 }
 
 /// Where the headline stands near the start of `line`: `(start, end)` bytes, `end` past
@@ -231,4 +250,23 @@ pub(super) fn agency_and_date(line: &str) -> Option<(String, usize)> {
     let after = word_end + (rest.len() - rest.trim_start().len());
     let n = leading_date_len(line.get(after..)?)?;
     Some((first.to_string(), after + n))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn first_words_keeps_whole_words(s in "[a-c \t\u{A0}\u{2003}é]{0,30}", n in 0usize..6) {
+            let head = first_words(&s, n);
+            prop_assert!(s.starts_with(head));
+            let words: Vec<&str> = s.split_whitespace().take(n).collect();
+            prop_assert_eq!(head.split_whitespace().collect::<Vec<_>>(), words);
+            // Cut where word n + 1 starts, if there is one.
+            let rest = &s[head.len()..];
+            prop_assert!(rest.is_empty() || !rest.starts_with(char::is_whitespace));
+        }
+    }
 }

@@ -1,10 +1,17 @@
 //! Phrase lists. General phrases of news sites in English and Arabic, matched folded and
-//! whole-line unless said otherwise, and the predicates that look lines up in them.
+//! whole-line unless said otherwise, and the predicates that look lines up in them. The
+//! predicates that take a whole line first check what a match needs of the line's start or
+//! length (see `matching`), so a paragraph is not folded whole only to be turned down.
 
 use std::sync::OnceLock;
 
-use super::matching::{ends_sentence, word_count};
+use super::matching::{ends_sentence, fold_head, key_head, key_within, word_count};
 use crate::ingest::meta::{fold, folded_list, key};
+
+/// Bytes of the longest of `keys`, computed once into `cell`.
+fn longest(cell: &'static OnceLock<usize>, keys: &[String]) -> usize {
+    *cell.get_or_init(|| keys.iter().map(String::len).max().unwrap_or(0))
+}
 
 pub(super) static RELATED_CELL: OnceLock<Vec<String>> = OnceLock::new();
 #[rustfmt::skip]
@@ -26,14 +33,21 @@ pub(super) const RELATED: &[&str] = &[
     "ننصحك بقراءة",
 ];
 
-/// A heading that opens a list of links to other articles.
-pub(super) fn is_related_heading(k: &str) -> bool {
-    is_related_phrase(k) || is_related_pattern(k)
+/// A line that is a heading opening a list of links to other articles.
+pub(super) fn is_related_heading(line: &str) -> bool {
+    is_related_phrase_line(line) || is_related_pattern_line(line)
 }
 
 /// One of the known related-links headings, word for word.
 pub(super) fn is_related_phrase(k: &str) -> bool {
     !k.is_empty() && folded_list(&RELATED_CELL, RELATED).iter().any(|p| p == k)
+}
+
+/// [`is_related_phrase`] of the line's key.
+pub(super) fn is_related_phrase_line(line: &str) -> bool {
+    static LONGEST: OnceLock<usize> = OnceLock::new();
+    let max = longest(&LONGEST, folded_list(&RELATED_CELL, RELATED));
+    key_within(line, max).is_some_and(|k| is_related_phrase(&k))
 }
 
 /// A heading with a section name in it: "More from Politics", "Most Visited in Politics",
@@ -54,6 +68,14 @@ pub(super) fn is_related_pattern(k: &str) -> bool {
         || starts(&["الاكثر", "قراءه", "في"])
         || ((3..=5).contains(&n) && w[0] == "top" && (w[n - 1] == "stories" || w[n - 1] == "news"))
         || ((3..=4).contains(&n) && w[0] == "more" && (w[n - 1] == "stories" || w[n - 1] == "news"))
+}
+
+/// [`is_related_pattern`] of the line's key. Every heading it accepts starts with one of
+/// these words and a space (keep them in step).
+pub(super) fn is_related_pattern_line(line: &str) -> bool {
+    const FIRST_WORDS: &[&str] = &["more ", "most ", "latest ", "top ", "الاكثر "];
+    let head = key_head(line, 16);
+    FIRST_WORDS.iter().any(|w| head.starts_with(w)) && is_related_pattern(&key(line))
 }
 
 pub(super) static NAV_CELL: OnceLock<Vec<String>> = OnceLock::new();
@@ -78,6 +100,13 @@ pub(super) fn is_nav_line(k: &str) -> bool {
     !k.is_empty() && folded_list(&NAV_CELL, NAV).iter().any(|p| p == k)
 }
 
+/// [`is_nav_line`] of the line's key.
+pub(super) fn is_nav_line_of(line: &str) -> bool {
+    static LONGEST: OnceLock<usize> = OnceLock::new();
+    let max = longest(&LONGEST, folded_list(&NAV_CELL, NAV));
+    key_within(line, max).is_some_and(|k| is_nav_line(&k))
+}
+
 /// Navigation that carries a list after a label, trusted at the end only: "Tags: Syria,
 /// Aleppo", "Share on: Facebook Twitter", "الوسوم: سوريا".
 pub(super) fn is_nav_list_line(line: &str) -> bool {
@@ -87,11 +116,18 @@ pub(super) fn is_nav_list_line(line: &str) -> bool {
         "categories", "category", "الوسوم", "كلمات مفتاحية", "كلمات دلالية", "الكلمات المفتاحية",
         "شارك على", "تابعونا على", "تابعنا على", "التصنيف", "الأقسام",
     ];
+    static LABEL_CELL: OnceLock<Vec<String>> = OnceLock::new();
+    static LONGEST: OnceLock<usize> = OnceLock::new();
+    let labels = folded_list(&LABEL_CELL, LABELS);
+    // Only a line opening with a label can match: fold the rest only then.
+    let head = fold_head(line, longest(&LONGEST, labels));
+    if !labels.iter().any(|l| head.starts_with(l.as_str())) {
+        return false;
+    }
     let f = fold(line);
     word_count(&f) <= 25
         && !ends_sentence(line)
-        && LABELS.iter().any(|l| {
-            let l = key(l);
+        && labels.iter().any(|l| {
             f.strip_prefix(l.as_str())
                 .is_some_and(|r| r.trim_start().starts_with([':', '：']))
         })
@@ -116,13 +152,20 @@ pub(super) fn is_comment_start(line: &str) -> bool {
     while !line.is_char_boundary(cut) {
         cut -= 1;
     }
+    // Every phrase starts with a letter: most lines are turned down on their first words.
+    static LONGEST: OnceLock<usize> = OnceLock::new();
+    let phrases = folded_list(&COMMENT_CELL, COMMENT_STARTS);
+    let head = key_head(&line[..cut], longest(&LONGEST, phrases));
+    if !phrases.iter().any(|p| head.starts_with(p.as_str())) {
+        return false;
+    }
     let k = key(&line[..cut]);
     let n = if cut < line.len() {
         word_count(line)
     } else {
         word_count(&k)
     };
-    folded_list(&COMMENT_CELL, COMMENT_STARTS).iter().any(|p| {
+    phrases.iter().any(|p| {
         k.strip_prefix(p.as_str()).is_some_and(|rest| {
             // Whole words only, and short unless the phrase itself is long (the HTML-tags
             // sentence runs on with a list of tags).
@@ -130,4 +173,40 @@ pub(super) fn is_comment_start(line: &str) -> bool {
                 && (n <= 15 || word_count(p) >= 4)
         })
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::clean::matching::is_alphanumeric;
+    use proptest::prelude::*;
+
+    #[test]
+    fn comment_phrases_start_with_a_letter() {
+        // `is_comment_start` compares them with the key from its first letter on.
+        for p in folded_list(&COMMENT_CELL, COMMENT_STARTS) {
+            assert!(p.starts_with(is_alphanumeric), "{p}");
+        }
+    }
+
+    fn heading() -> impl Strategy<Value = String> {
+        #[rustfmt::skip]
+        const WORDS: &[&str] = &[
+            "More", "more", "from", "Most", "visited", "read", "popular", "in", "Latest", "TOP",
+            "top", "stories", "news", "الأكثر", "قراءة", "في", "Syria", "»", ":", "-", "...", "",
+        ];
+        let word = prop::sample::select(WORDS);
+        let sep = prop::sample::select(vec![" ", "  ", "\u{A0}", ": ", "", "\u{064B}"]);
+        prop::collection::vec((word, sep), 0..9)
+            .prop_map(|v| v.into_iter().map(|(w, s)| format!("{w}{s}")).collect())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+        #[test]
+        fn pattern_lines_as_their_keys_say(line in heading()) {
+            prop_assert_eq!(is_related_pattern_line(&line), is_related_pattern(&key(&line)));
+        }
+    }
 }

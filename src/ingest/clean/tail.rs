@@ -1,8 +1,11 @@
 //! Rules 5-8: the tail — comment forms, related-link lists, navigation, time stamps,
 //! teaser runs — navigation lines anywhere, and the furniture single-paragraph pages run
-//! into their last paragraph.
+//! into their last paragraph. Every body line passes these tests, and most are long
+//! paragraphs: word counts stop at their bound and phrase tests at the line's first words.
 
-use super::matching::{ends_sentence, ends_with_ellipsis, word_count};
+use super::matching::{
+    ends_sentence, ends_with_ellipsis, fold_head, is_alphanumeric, word_count, words_at_most,
+};
 use super::phrases::*;
 use super::Doc;
 use crate::ingest::meta::{self, fold, key};
@@ -11,31 +14,37 @@ use crate::ingest::{Removed, RemovedKind};
 /// A line that reads like a paragraph of the article, not a teaser: long and not cut
 /// short with an ellipsis.
 pub(super) fn is_body_like(line: &str) -> bool {
-    word_count(line) >= 30 && !ends_with_ellipsis(line)
+    !words_at_most(line, 29) && !ends_with_ellipsis(line)
 }
 
 /// A heading of a list or a navigation label.
 pub(super) fn is_heading(line: &str) -> bool {
-    let k = key(line);
-    is_related_heading(&k) || is_nav_line(&k)
+    is_related_heading(line) || is_nav_line_of(line)
 }
+
+/// What opens an inline "read also" link, folded.
+const READ_ALSO: &[&str] = &[
+    "read also",
+    "read more",
+    "also read",
+    "see also",
+    "اقرا ايضا",
+    "اقرا كذلك",
+    "اقرا المزيد",
+];
 
 /// An inline "read also" link in the body: "Read also: Another story", "اقرأ أيضاً: ...".
 pub(super) fn is_inline_read_also(line: &str) -> bool {
+    // Only a line opening with a phrase can match: fold the rest only then.
+    let longest = READ_ALSO.iter().map(|p| p.len()).max().unwrap_or(0);
+    let head = fold_head(line, longest);
+    if !READ_ALSO.iter().any(|p| head.starts_with(p)) {
+        return false;
+    }
     let f = fold(line);
     let n = word_count(&f);
     n <= 30
-        && [
-            "read also",
-            "read more",
-            "also read",
-            "see also",
-            "اقرا ايضا",
-            "اقرا كذلك",
-            "اقرا المزيد",
-        ]
-        .iter()
-        .any(|p| {
+        && READ_ALSO.iter().any(|p| {
             f.strip_prefix(p)
                 .is_some_and(|r| r.trim_start().starts_with([':', '-', '|']))
         })
@@ -53,14 +62,13 @@ pub(super) fn tail(doc: &mut Doc) {
     let kept = doc.kept();
     let mut cut = None;
     for (p, &i) in kept.iter().enumerate().skip(1) {
-        let line = doc.line(i).to_string();
-        if is_comment_start(&line) {
+        let line = doc.line(i);
+        if is_comment_start(line) {
             cut = Some(p);
             break;
         }
-        let k = key(&line);
-        let phrase = is_related_phrase(&k);
-        if phrase || (is_related_pattern(&k) && word_count(&line) <= 5) {
+        let phrase = is_related_phrase_line(line);
+        if phrase || (words_at_most(line, 5) && is_related_pattern(&key(line))) {
             if kept[p + 1..].iter().all(|&j| !is_body_like(doc.line(j))) {
                 cut = Some(p);
                 break;
@@ -76,7 +84,7 @@ pub(super) fn tail(doc: &mut Doc) {
             }
             continue;
         }
-        if is_inline_read_also(&line) {
+        if is_inline_read_also(line) {
             doc.drop_line(i, RemovedKind::RelatedLinks);
         }
     }
@@ -109,7 +117,7 @@ pub(super) fn tail(doc: &mut Doc) {
     while end > 1 {
         let i = kept[end - 1];
         let line = doc.line(i);
-        let kind = if is_nav_line(&key(line))
+        let kind = if is_nav_line_of(line)
             || is_heading(line)
             || is_nav_list_line(line)
             || is_contact_line(line)
@@ -140,8 +148,12 @@ pub(super) fn is_time_line(line: &str) -> bool {
         && parts
             .iter()
             .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()));
-    let rest: Vec<&str> = words.collect();
-    time && rest.len() <= 2 && rest.iter().all(|w| w.chars().count() <= 4)
+    if !time {
+        return false;
+    }
+    // At most two more words: a third one says no.
+    let rest: Vec<&str> = words.take(3).collect();
+    rest.len() <= 2 && rest.iter().all(|w| w.chars().count() <= 4)
 }
 
 /// Rule 5 without a heading: a trailing run of teaser lines.
@@ -156,9 +168,9 @@ pub(super) fn teaser_run(doc: &mut Doc, kept: &[usize]) {
         }
         if meta::is_date_line(line) || is_time_line(line) {
             stamps += 1;
-        } else if ends_with_ellipsis(line) && word_count(line) <= 60 {
+        } else if ends_with_ellipsis(line) && words_at_most(line, 60) {
             excerpts += 1;
-        } else if word_count(line) > 20 || ends_sentence(line) {
+        } else if !words_at_most(line, 20) || ends_sentence(line) {
             break;
         }
         start -= 1;
@@ -177,7 +189,7 @@ pub(super) fn teaser_run(doc: &mut Doc, kept: &[usize]) {
 pub(super) fn navigation_lines(doc: &mut Doc) {
     let kept = doc.kept();
     for &i in kept.iter().skip(1) {
-        if is_nav_line(&key(doc.line(i))) && doc.kept().len() > 1 {
+        if is_nav_line_of(doc.line(i)) && doc.kept().len() > 1 {
             doc.drop_line(i, RemovedKind::Navigation);
         }
     }
@@ -240,15 +252,14 @@ pub(super) fn last_paragraph_tail(doc: &mut Doc) {
         });
     if let Some(tail) = line
         .get(end..)
-        .filter(|t| (1..=150).contains(&word_count(t)))
+        .filter(|t| !words_at_most(t, 0) && words_at_most(t, 150))
     {
         // The whole tail a navigation label or related heading ("… protests. Read Also",
         // "… ). Twitter"), share counts ("11") allowed before it.
         let label = tail.trim_start_matches(|c: char| c.is_whitespace() || c.is_ascii_digit());
-        let k = key(label);
-        let whole = if is_related_phrase(&k) {
+        let whole = if is_related_phrase_line(label) {
             Some(RemovedKind::RelatedLinks)
-        } else if is_nav_line(&k) {
+        } else if is_nav_line_of(label) {
             Some(RemovedKind::Navigation)
         } else {
             None
@@ -299,27 +310,8 @@ pub(super) fn cut_suffix(doc: &mut Doc, i: usize, from: usize, kind: RemovedKind
 
 /// The footer rule of [`last_paragraph_tail`].
 pub(super) fn footer_in_paragraph(doc: &mut Doc, i: usize) {
-    let line = doc.line(i).to_string();
-    // ASCII lower case keeps byte offsets, and the Arabic phrases have no case.
-    let lower = line.to_ascii_lowercase();
-    let mut hits: Vec<(usize, &str)> = FOOTER
-        .iter()
-        .flat_map(|p| lower.match_indices(p).map(move |(at, _)| (at, *p)))
-        .filter(|&(at, _)| {
-            at == 0
-                || lower
-                    .get(..at)
-                    .is_some_and(|h| h.ends_with(|c: char| !c.is_alphanumeric()))
-        })
-        .collect();
-    hits.sort();
-    let distinct = {
-        let mut d: Vec<&str> = hits.iter().map(|h| h.1).collect();
-        d.sort();
-        d.dedup();
-        d.len()
-    };
-    let Some(&(first, _)) = hits.first() else {
+    let line = doc.line(i);
+    let Some((first, distinct)) = footer_phrases(line) else {
         return;
     };
     if distinct < 2 || first * 10 < line.len() * 4 {
@@ -334,9 +326,39 @@ pub(super) fn footer_in_paragraph(doc: &mut Doc, i: usize) {
     cut_suffix(doc, i, start, RemovedKind::Navigation);
 }
 
+/// The footer phrases at word starts in `line`, in any case: where the first one stands and
+/// how many different ones there are. One pass over the line: the phrases are in lower
+/// case and the Arabic ones have no case, so ignoring ASCII case is enough, and no phrase
+/// can overlap itself (tested), so this finds every match a search for each phrase would.
+pub(super) fn footer_phrases(line: &str) -> Option<(usize, usize)> {
+    let bytes = line.as_bytes();
+    let mut found = [false; FOOTER.len()];
+    let mut first = None;
+    let mut word_start = true;
+    for (at, c) in line.char_indices() {
+        if word_start {
+            for (seen, p) in found.iter_mut().zip(FOOTER) {
+                if bytes
+                    .get(at..at + p.len())
+                    .is_some_and(|b| b.eq_ignore_ascii_case(p.as_bytes()))
+                {
+                    *seen = true;
+                    first.get_or_insert(at);
+                }
+            }
+        }
+        word_start = !is_alphanumeric(c);
+    }
+    Some((first?, found.iter().filter(|&&f| f).count()))
+}
+
 /// Author contact lines at the end: an e-mail address or a link, alone or in a short line
 /// ("name@example.com", "للتواصل مع الكاتب ...").
 pub(super) fn is_contact_line(line: &str) -> bool {
+    // A long line is neither, whatever it holds: count its words first.
+    if !words_at_most(line, 40) {
+        return false;
+    }
     let email = line.split_whitespace().any(|w| {
         w.split_once('@')
             .is_some_and(|(a, b)| !a.is_empty() && b.contains('.') && !b.starts_with('.'))
@@ -344,5 +366,83 @@ pub(super) fn is_contact_line(line: &str) -> bool {
     let link = line
         .split_whitespace()
         .any(|w| w.starts_with("http://") || w.starts_with("https://") || w.starts_with("www."));
-    (email || link) && word_count(line) <= (if email { 40 } else { 3 }) && !ends_sentence(line)
+    (email || link) && words_at_most(line, if email { 40 } else { 3 }) && !ends_sentence(line)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// `footer_phrases` as it was: each phrase searched for in the lower-cased line.
+    fn footer_phrases_by_search(line: &str) -> Option<(usize, usize)> {
+        let lower = line.to_ascii_lowercase();
+        let mut hits: Vec<(usize, &str)> = FOOTER
+            .iter()
+            .flat_map(|p| lower.match_indices(p).map(move |(at, _)| (at, *p)))
+            .filter(|&(at, _)| {
+                at == 0
+                    || lower
+                        .get(..at)
+                        .is_some_and(|h| h.ends_with(|c: char| !c.is_alphanumeric()))
+            })
+            .collect();
+        hits.sort();
+        let mut d: Vec<&str> = hits.iter().map(|h| h.1).collect();
+        d.sort();
+        d.dedup();
+        Some((hits.first()?.0, d.len()))
+    }
+
+    #[test]
+    fn footer_phrases_are_lower_case_distinct_and_never_overlap_themselves() {
+        for (i, p) in FOOTER.iter().enumerate() {
+            assert_eq!(*p, p.to_ascii_lowercase());
+            assert!(!FOOTER[..i].contains(p), "{p}");
+            // A proper prefix that is also a suffix would let two matches overlap.
+            assert!(
+                (1..p.len()).all(|n| !p.is_char_boundary(n) || !p.ends_with(&p[..n])),
+                "{p}"
+            );
+        }
+    }
+
+    fn footer_text() -> impl Strategy<Value = String> {
+        let mut pieces: Vec<String> = FOOTER.iter().map(|p| p.to_string()).collect();
+        pieces.extend(FOOTER.iter().map(|p| p.to_uppercase()));
+        pieces.extend(
+            [
+                "x",
+                "us",
+                "on",
+                "©",
+                "20",
+                "terms",
+                "of",
+                ".",
+                ", ",
+                "policy",
+                "تابعونا",
+                "جميع",
+                "é",
+                "Ü",
+                "ـ",
+                "1",
+            ]
+            .map(String::from),
+        );
+        let piece = prop::sample::select(pieces);
+        let sep = prop::sample::select(vec!["", " ", "  ", "-", "\u{A0}", "a", "٣"]);
+        prop::collection::vec((piece, sep), 0..12)
+            .prop_map(|v| v.into_iter().map(|(p, s)| p + s).collect())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+        #[test]
+        fn footers_are_found_as_searching_each_phrase_finds_them(line in footer_text()) {
+            prop_assert_eq!(footer_phrases(&line), footer_phrases_by_search(&line));
+        }
+    }
 }

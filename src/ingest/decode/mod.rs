@@ -9,6 +9,8 @@
 mod guess;
 pub mod single_byte;
 
+use crate::message::{Code, Message};
+
 #[cfg(test)]
 use single_byte::SingleByte;
 
@@ -16,7 +18,7 @@ use single_byte::SingleByte;
 pub struct Decoded {
     pub text: String,
     pub encoding: &'static str,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Message>,
 }
 
 impl Decoded {
@@ -30,19 +32,20 @@ impl Decoded {
 }
 
 /// Reads bytes with no declared charset.
-pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
+pub fn decode(bytes: &[u8]) -> Result<Decoded, Message> {
     decode_declared(bytes, None)
 }
 
 /// Reads bytes that may declare their charset (`declared`, a label such as
 /// `"windows-1256"`).
-pub fn decode_declared(bytes: &[u8], declared: Option<&str>) -> Result<Decoded, String> {
+pub fn decode_declared(bytes: &[u8], declared: Option<&str>) -> Result<Decoded, Message> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(if bytes.is_empty() {
-            "empty file".to_string()
+            Code::EmptyFile
         } else {
-            "empty file (only white space)".to_string()
-        });
+            Code::BlankFile
+        }
+        .into());
     }
     if let Some(rest) = bytes.strip_prefix(b"\xef\xbb\xbf") {
         return Ok(utf8(rest));
@@ -60,7 +63,7 @@ pub fn decode_declared(bytes: &[u8], declared: Option<&str>) -> Result<Decoded, 
         if let Some(rest) = bytes.strip_prefix(bom) {
             let mut d = utf16(rest, unit, name);
             d.warnings
-                .insert(0, format!("read as {name} (byte-order mark)"));
+                .insert(0, encoding_note(Code::EncodingByBom, name));
             return Ok(d);
         }
     }
@@ -71,23 +74,22 @@ pub fn decode_declared(bytes: &[u8], declared: Option<&str>) -> Result<Decoded, 
             utf16(bytes, u16::from_be_bytes, "UTF-16BE")
         };
         d.warnings
-            .push(format!("read as {} (no byte-order mark)", d.encoding));
+            .push(encoding_note(Code::EncodingNoBom, d.encoding));
         return Ok(d);
     }
     if let Some(what) = crate::ingest::format::binary_signature(bytes) {
-        return Err(format!("not a text file: it is {what}"));
+        return Err(Message::new(
+            Code::NotTextFile,
+            [("what", what.to_string())],
+        ));
     }
     if looks_binary(bytes) {
-        return Err("not a text file: it holds binary data".to_string());
+        return Err(Code::BinaryFile.into());
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         let mut d = Decoded::plain(text.to_string(), "UTF-8");
         if looks_double_encoded(text) {
-            d.warnings.push(
-                "the text looks garbled (mojibake such as \"Ø§Ù„\" or \"Ã©\"): it was probably \
-                 decoded with the wrong encoding before it was saved"
-                    .to_string(),
-            );
+            d.warnings.push(Code::Mojibake.into());
         }
         return Ok(d);
     }
@@ -96,11 +98,14 @@ pub fn decode_declared(bytes: &[u8], declared: Option<&str>) -> Result<Decoded, 
         let (text, undefined) = enc.decode(bytes);
         let mut d = Decoded::plain(text, enc.name());
         d.warnings
-            .push(format!("read as {} (declared)", enc.name()));
+            .push(encoding_note(Code::EncodingDeclared, enc.name()));
         if undefined > 0 {
-            d.warnings.push(format!(
-                "{undefined} byte(s) undefined in the declared {} shown as \u{fffd}",
-                enc.name()
+            d.warnings.push(Message::new(
+                Code::UndefinedBytesDeclared,
+                [
+                    ("count", undefined.to_string()),
+                    ("encoding", enc.name().to_string()),
+                ],
             ));
         }
         return Ok(d);
@@ -110,36 +115,36 @@ pub fn decode_declared(bytes: &[u8], declared: Option<&str>) -> Result<Decoded, 
     }
     let g = guess::guess(bytes);
     let mut d = Decoded::plain(g.text, g.encoding.name());
-    match declared_enc {
-        Some((label, None)) if !label.trim().eq_ignore_ascii_case("utf-8") => {
-            d.warnings.push(format!(
-                "declared encoding {label:?} is not one Qarin reads; read as {} (guessed)",
-                g.encoding.name()
-            ))
-        }
-        Some(_) => d.warnings.push(format!(
-            "declared UTF-8 but is not; read as {} (guessed)",
-            g.encoding.name()
-        )),
-        None => d.warnings.push(format!(
-            "no encoding declared; read as {} (guessed)",
-            g.encoding.name()
-        )),
-    }
+    let name = g.encoding.name();
+    d.warnings.push(match declared_enc {
+        Some((label, None)) if !label.trim().eq_ignore_ascii_case("utf-8") => Message::new(
+            Code::EncodingUnknownDeclared,
+            [
+                ("declared", label.to_string()),
+                ("encoding", name.to_string()),
+            ],
+        ),
+        Some(_) => encoding_note(Code::EncodingNotUtf8, name),
+        None => encoding_note(Code::EncodingGuessed, name),
+    });
     if !g.sure {
-        d.warnings.push(format!(
-            "not sure of the encoding: {} was only a guess and the text may be garbled",
-            g.encoding.name()
-        ));
+        d.warnings.push(encoding_note(Code::EncodingUnsure, name));
     }
     if g.undefined > 0 {
-        d.warnings.push(format!(
-            "{} byte(s) undefined in {} shown as \u{fffd}",
-            g.undefined,
-            g.encoding.name()
+        d.warnings.push(Message::new(
+            Code::UndefinedBytes,
+            [
+                ("count", g.undefined.to_string()),
+                ("encoding", name.to_string()),
+            ],
         ));
     }
     Ok(d)
+}
+
+/// A message whose only arg is the encoding's name.
+fn encoding_note(code: Code, encoding: &str) -> Message {
+    Message::new(code, [("encoding", encoding.to_string())])
 }
 
 /// UTF-8 text that was once read as windows-1252/1256 and saved again: the lead bytes of
@@ -245,9 +250,9 @@ fn utf8(bytes: &[u8]) -> Decoded {
             Decoded {
                 text,
                 encoding: "UTF-8",
-                warnings: vec![format!(
-                    "not valid UTF-8: {bad} undecodable byte sequence(s) shown as \u{fffd}; \
-                     the file may use another encoding"
+                warnings: vec![Message::new(
+                    Code::InvalidUtf8,
+                    [("count", bad.to_string())],
                 )],
             }
         }
@@ -261,14 +266,10 @@ fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16, name: &'static str) -> Decoded 
         .collect();
     let mut warnings = Vec::new();
     if bytes.len() % 2 == 1 {
-        warnings.push(format!(
-            "{name} file has an odd number of bytes; the last one was dropped"
-        ));
+        warnings.push(encoding_note(Code::Utf16OddLength, name));
     }
     if text.contains('\u{fffd}') {
-        warnings.push(format!(
-            "{name} file holds unpaired surrogates, shown as \u{fffd}"
-        ));
+        warnings.push(encoding_note(Code::Utf16Unpaired, name));
     }
     Decoded {
         text,

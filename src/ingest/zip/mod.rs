@@ -22,6 +22,7 @@ mod directory;
 pub(crate) mod tests;
 
 use super::{megabytes, read_file, Budget, Ingested};
+use crate::message::{Code, Message};
 use directory::{central_directory, local_headers, u16_at, u32_at, Entry};
 
 /// Reads archive `file` into `out`, its entries as files of their own.
@@ -35,9 +36,9 @@ pub(crate) fn read(
     if depth > budget.limits.max_nesting {
         out.problem(
             file,
-            format!(
-                "not opened: an archive nested more than {} levels deep",
-                budget.limits.max_nesting
+            Message::new(
+                Code::ZipTooDeep,
+                [("max", budget.limits.max_nesting.to_string())],
             ),
         );
         return;
@@ -48,17 +49,10 @@ pub(crate) fn read(
     };
     if damaged_directory {
         if entries.is_empty() {
-            out.problem(
-                file,
-                "not a readable zip archive (its directory is missing or damaged)",
-            );
+            out.problem(file, Code::ZipUnreadable);
             return;
         }
-        out.problem(
-            file,
-            "the archive's directory is missing or damaged; entries were found one by one and \
-             some may be missing",
-        );
+        out.problem(file, Code::ZipDirectoryDamaged);
     }
     let mut skipped: Vec<String> = Vec::new();
     let mut files = 0usize;
@@ -76,9 +70,9 @@ pub(crate) fn read(
         if budget.entries > budget.limits.max_entries {
             out.problem(
                 file,
-                format!(
-                    "holds more than {} entries; the rest were not read (zip bomb guard)",
-                    budget.limits.max_entries
+                Message::new(
+                    Code::ZipTooManyEntries,
+                    [("max", budget.limits.max_entries.to_string())],
                 ),
             );
             break;
@@ -86,12 +80,13 @@ pub(crate) fn read(
         match unpack(bytes, &e, budget) {
             Ok(data) => read_file(&full, &data, depth + 1, budget, out),
             Err(Stop::Entry(message)) => out.problem(&full, message),
-            Err(Stop::Archive(message)) => {
-                out.problem(&full, message.clone());
+            Err(Stop::Archive) => {
+                let limit = [("limit", megabytes(budget.limits.max_unpacked_bytes))];
                 out.problem(
-                    file,
-                    format!("{message}; the rest of the archive was not read"),
+                    &full,
+                    Message::new(Code::ZipUnpackedTooLarge, limit.clone()),
                 );
+                out.problem(file, Message::new(Code::ZipStopped, limit));
                 break;
             }
         }
@@ -99,31 +94,38 @@ pub(crate) fn read(
     if !skipped.is_empty() {
         let shown: Vec<&str> = skipped.iter().take(5).map(String::as_str).collect();
         let more = if skipped.len() > 5 { ", …" } else { "" };
+        let names = ("names", format!("{}{more}", shown.join(", ")));
         out.problem(
             file,
-            format!(
-                "skipped {} hidden or system entr{} (macOS metadata, dot files): {}{more}",
-                skipped.len(),
-                if skipped.len() == 1 { "y" } else { "ies" },
-                shown.join(", ")
-            ),
+            match skipped.len() {
+                1 => Message::new(Code::ZipHiddenSkippedOne, [names]),
+                n => Message::new(Code::ZipHiddenSkipped, [("count", n.to_string()), names]),
+            },
         );
     }
     if files == 0 && skipped.is_empty() && !damaged_directory {
-        out.problem(file, "the archive holds no files");
+        out.problem(file, Code::ZipEmpty);
     }
 }
 
 /// The unpacked bytes of the entry named `name` (a document's part, such as
-/// `word/document.xml`), within the upload's limits.
-pub(crate) fn find_entry(bytes: &[u8], name: &str, budget: &mut Budget) -> Result<Vec<u8>, String> {
+/// `word/document.xml`), within the upload's limits; else why not, as the document's problem.
+pub(crate) fn find_entry(
+    bytes: &[u8],
+    name: &str,
+    budget: &mut Budget,
+) -> Result<Vec<u8>, Message> {
     let entries = central_directory(bytes).unwrap_or_else(|| local_headers(bytes));
     let e = entries
         .into_iter()
         .find(|e| e.name == name)
-        .ok_or_else(|| format!("{name} is missing"))?;
+        .ok_or_else(|| Message::new(Code::DocumentPartMissing, [("part", name.to_string())]))?;
     unpack(bytes, &e, budget).map_err(|s| match s {
-        Stop::Entry(m) | Stop::Archive(m) => format!("{name}: {m}"),
+        Stop::Entry(m) => m,
+        Stop::Archive => Message::new(
+            Code::ZipUnpackedTooLarge,
+            [("limit", megabytes(budget.limits.max_unpacked_bytes))],
+        ),
     })
 }
 
@@ -140,43 +142,42 @@ fn is_hidden(name: &str) -> bool {
 
 enum Stop {
     /// This entry is not read; the others may be.
-    Entry(String),
-    /// A limit of the whole upload was reached.
-    Archive(String),
+    Entry(Message),
+    /// The upload's limit of unpacked bytes was reached.
+    Archive,
 }
 
 /// The bytes of one entry, unpacked and checked.
 fn unpack(bytes: &[u8], e: &Entry, budget: &mut Budget) -> Result<Vec<u8>, Stop> {
     let limits = budget.limits;
     if e.flags & 1 != 0 {
-        return Err(Stop::Entry("not read: the entry is encrypted".into()));
+        return Err(Stop::Entry(Code::ZipEntryEncrypted.into()));
     }
     if e.usize > limits.max_file_bytes as u64 {
-        return Err(Stop::Entry(format!(
-            "too large: {} unpacked, more than the limit of {}",
-            megabytes(e.usize.min(usize::MAX as u64) as usize),
-            megabytes(limits.max_file_bytes)
+        return Err(Stop::Entry(Message::new(
+            Code::ZipEntryTooLarge,
+            [
+                ("size", megabytes(e.usize.min(usize::MAX as u64) as usize)),
+                ("limit", megabytes(limits.max_file_bytes)),
+            ],
         )));
     }
     let room = limits.max_unpacked_bytes.saturating_sub(budget.unpacked);
     if e.usize > room as u64 {
-        return Err(Stop::Archive(format!(
-            "the archive unpacks to more than {} (zip bomb guard)",
-            megabytes(limits.max_unpacked_bytes)
-        )));
+        return Err(Stop::Archive);
     }
-    let damaged = |why: &str| Stop::Entry(format!("damaged: {why}; not read"));
-    let at = usize::try_from(e.offset).map_err(|_| damaged("bad offset"))?;
+    let damaged = |why: Code| Stop::Entry(why.into());
+    let at = usize::try_from(e.offset).map_err(|_| damaged(Code::ZipEntryDamaged))?;
     if u32_at(bytes, at) != Some(0x0403_4b50) {
-        return Err(damaged("its header is missing"));
+        return Err(damaged(Code::ZipEntryNoHeader));
     }
     let nlen = usize::from(u16_at(bytes, at.saturating_add(26)).unwrap_or(0));
     let elen = usize::from(u16_at(bytes, at.saturating_add(28)).unwrap_or(0));
     let start = at.saturating_add(30 + nlen + elen);
-    let csize = usize::try_from(e.csize).map_err(|_| damaged("bad size"))?;
+    let csize = usize::try_from(e.csize).map_err(|_| damaged(Code::ZipEntryDamaged))?;
     let data = bytes
         .get(start..start.saturating_add(csize))
-        .ok_or_else(|| damaged("the archive ends inside it"))?;
+        .ok_or_else(|| damaged(Code::ZipEntryTruncated))?;
     let limit = limits.max_file_bytes.min(room);
     let out = match e.method {
         0 => data.to_vec(),
@@ -187,38 +188,42 @@ fn unpack(bytes: &[u8], e: &Entry, budget: &mut Budget) -> Result<Vec<u8>, Stop>
                 // many oversized entries stops at the limit too.
                 budget.unpacked = budget.unpacked.saturating_add(limit);
                 return Err(if limit < limits.max_file_bytes {
-                    Stop::Archive(format!(
-                        "the archive unpacks to more than {} (zip bomb guard)",
-                        megabytes(limits.max_unpacked_bytes)
-                    ))
+                    Stop::Archive
                 } else {
-                    Stop::Entry(format!(
-                        "too large: unpacks to more than the limit of {}",
-                        megabytes(limits.max_file_bytes)
+                    Stop::Entry(Message::new(
+                        Code::ZipEntryUnpacksTooLarge,
+                        [("limit", megabytes(limits.max_file_bytes))],
                     ))
                 });
             }
-            Err(_) => return Err(damaged("its compressed data is corrupt")),
+            Err(_) => return Err(damaged(Code::ZipEntryCorrupt)),
         },
+        99 => return Err(damaged(Code::ZipEntryAes)),
         m => {
-            let what = match m {
+            let number = [("number", m.to_string())];
+            let method = match m {
                 9 => "Deflate64",
                 12 => "bzip2",
                 14 => "LZMA",
                 93 => "Zstandard",
                 95 => "xz",
                 98 => "PPMd",
-                99 => "AES encryption",
-                _ => "an unknown method",
+                _ => {
+                    return Err(Stop::Entry(Message::new(
+                        Code::ZipEntryUnknownMethod,
+                        number,
+                    )))
+                }
             };
-            return Err(Stop::Entry(format!(
-                "not read: compressed with {what} (method {m}); Qarin reads stored and deflated entries"
+            return Err(Stop::Entry(Message::new(
+                Code::ZipEntryMethod,
+                [("method", method.to_string()), number[0].clone()],
             )));
         }
     };
     budget.unpacked += out.len();
     if crc32(&out) != e.crc {
-        return Err(damaged("checksum mismatch"));
+        return Err(damaged(Code::ZipEntryChecksum));
     }
     Ok(out)
 }

@@ -104,10 +104,11 @@ fn main() {
     };
     let stats = corpus.stats();
     println!(
-        "{{\"engine\":\"qarin-native\",\"size\":{},\"build_ms\":{build_ms:.1},\"query_median_ms\":{:.4},\"query_p95_ms\":{:.4},\"index_bytes\":{},\"text_bytes\":{}}}",
+        "{{\"engine\":\"qarin-native\",\"size\":{},\"build_ms\":{build_ms:.1},\"query_median_ms\":{:.4},\"query_p95_ms\":{:.4},\"terms\":{},\"index_bytes\":{},\"text_bytes\":{}}}",
         corpus.len(),
         pick(0.5),
         pick(0.95),
+        stats.terms,
         stats.index_bytes,
         stats.text_bytes
     );

@@ -221,7 +221,14 @@ impl Corpus {
 
     fn insert(&mut self, id: DocId, article: Article, hash: String) -> ArticleSummary {
         let title = analysis::words(&article.title, &self.analyzer);
-        let body = analysis::words(&article.body(), &self.analyzer);
+        let mut body = Vec::new();
+        let mut word_marks = Vec::new();
+        analysis::each_word(&article.body(), &self.analyzer, |start, _, word| {
+            if body.len() % query::snippet::MARK_EVERY == 0 {
+                word_marks.push(start as u32);
+            }
+            body.push(std::rc::Rc::clone(word));
+        });
         self.postings.add(id, &title, &body);
         let summary = summary(id, &article, &hash);
         self.store.put(
@@ -231,6 +238,7 @@ impl Corpus {
                 hash,
                 title_tokens: title.len() as u32,
                 body_tokens: body.len() as u32,
+                word_marks: word_marks.into(),
             },
         );
         summary

@@ -61,6 +61,9 @@ pub struct Skip {
     pub at: u32,
 }
 
+/// Skip entries of the lists long enough to have them, by term id.
+pub type Skips = FxHashMap<u32, Vec<Skip>>;
+
 #[derive(Clone, Debug, Default)]
 pub struct Postings {
     /// Term ids, found by hashing their text.
@@ -70,7 +73,7 @@ pub struct Postings {
     lists: Vec<u8>,
     /// Bytes of `lists` no list uses any more (left by moves).
     holes: usize,
-    skips: FxHashMap<u32, Vec<Skip>>,
+    skips: Skips,
     /// Term ids in text order, for prefix ranges; built on the first prefix query after
     /// a change.
     sorted: OnceCell<Vec<u32>>,
@@ -242,7 +245,7 @@ impl Postings {
     /// its slice is full.
     fn append(&mut self, id: u32, doc: u32, entry: &[u8]) {
         let t = &mut self.terms[id as usize];
-        if t.docs > 0 && t.docs % SKIP_EVERY == 0 {
+        if t.docs > 0 && t.docs.is_multiple_of(SKIP_EVERY) {
             self.skips.entry(id).or_default().push(Skip {
                 base: t.last_doc,
                 at: t.len,
@@ -451,7 +454,7 @@ impl Postings {
     }
 
     /// The parts [`crate::index::codec`] saves.
-    pub(crate) fn parts(&self) -> (&[u8], &[Term], &[u8], &FxHashMap<u32, Vec<Skip>>) {
+    pub(crate) fn parts(&self) -> (&[u8], &[Term], &[u8], &Skips) {
         (&self.text, &self.terms, &self.lists, &self.skips)
     }
 
@@ -460,7 +463,7 @@ impl Postings {
         text: Vec<u8>,
         mut terms: Vec<Term>,
         lists: Vec<u8>,
-        skips: FxHashMap<u32, Vec<Skip>>,
+        skips: Skips,
     ) -> Option<Postings> {
         let mut text_end = text.len();
         for t in terms.iter_mut().rev() {

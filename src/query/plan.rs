@@ -328,6 +328,28 @@ impl<'a> Plan<'a> {
         within: Option<&[u32]>,
         keep_positions: bool,
     ) -> Found {
+        if !keep_positions && terms.len() > 2 {
+            // Many terms (a prefix, a fuzzy word): one sort beats merging list by list.
+            let mut all: Vec<Occ> = Vec::new();
+            for (term, weight) in terms {
+                all.extend(self.list_occurrences(term, *weight, within, false).occ);
+            }
+            all.sort_unstable_by_key(|o| o.doc);
+            let mut occ: Vec<Occ> = Vec::with_capacity(all.len());
+            for o in all {
+                match occ.last_mut() {
+                    Some(last) if last.doc == o.doc => {
+                        last.title_tf += o.title_tf;
+                        last.body_tf += o.body_tf;
+                    }
+                    _ => occ.push(o),
+                }
+            }
+            return Found {
+                occ,
+                positions: Vec::new(),
+            };
+        }
         let mut merged = Found::default();
         for (term, weight) in terms {
             let one = self.list_occurrences(term, *weight, within, keep_positions);

@@ -33,6 +33,12 @@ const engines = {
       finish: () => corpus.shrink(),
       search: (q) => corpus.search(q, { limit: 10 }).hits.map((h) => h.file),
       bytes: () => corpus.toBytes().length,
+      load() {
+        const bytes = corpus.toBytes();
+        const t = performance.now();
+        Corpus.fromBytes(bytes).free();
+        return performance.now() - t;
+      },
       memory: () => {
         const s = corpus.stats();
         return { index_bytes: s.index_bytes, memory_bytes: s.memory_bytes, text_bytes: s.text_bytes };
@@ -46,6 +52,12 @@ const engines = {
       add: (a) => index.add({ file: a.file, title: a.title, body: a.body }),
       search: (q) => index.search(plain(q)).slice(0, 10).map((r) => r.id),
       bytes: () => JSON.stringify(index).length,
+      load() {
+        const json = JSON.stringify(index);
+        const t = performance.now();
+        MiniSearch.loadJSON(json, { fields: ['title', 'body'], idField: 'file' });
+        return performance.now() - t;
+      },
     };
   },
   'flexsearch-default'() {
@@ -163,6 +175,7 @@ async function main() {
     query_p95_ms: p95(times),
     queries_per_s: mix.length / (totalMs / 1000),
     serialized_bytes: engine.bytes(),
+    load_ms: engine.load?.(),
     mrr_en: mrr.en,
     mrr_ar: mrr.ar,
     ...memory,

@@ -102,13 +102,20 @@ fn main() {
             .copied()
             .unwrap_or(0.0)
     };
+    let bytes = corpus.to_bytes();
+    let t = Instant::now();
+    let loaded = qarin::Corpus::from_bytes(&bytes).map(|c| c.len());
+    let load_ms = t.elapsed().as_secs_f64() * 1000.0;
+    assert_eq!(loaded.ok(), Some(corpus.len()));
     let stats = corpus.stats();
     println!(
-        "{{\"engine\":\"qarin-native\",\"size\":{},\"build_ms\":{build_ms:.1},\"query_median_ms\":{:.4},\"query_p95_ms\":{:.4},\"index_bytes\":{},\"text_bytes\":{}}}",
+        "{{\"engine\":\"qarin-native\",\"size\":{},\"build_ms\":{build_ms:.1},\"query_median_ms\":{:.4},\"query_p95_ms\":{:.4},\"terms\":{},\"index_bytes\":{},\"text_bytes\":{},\"serialized_bytes\":{},\"load_ms\":{load_ms:.1}}}",
         corpus.len(),
         pick(0.5),
         pick(0.95),
+        stats.terms,
         stats.index_bytes,
-        stats.text_bytes
+        stats.text_bytes,
+        bytes.len()
     );
 }

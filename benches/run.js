@@ -44,13 +44,13 @@ for (const size of sizes) {
 
 const f = (x, d = 1) => (x === undefined || x === null || Number.isNaN(x) ? '–' : Number(x).toFixed(d));
 const mb = (x) => (x ? (x / 1e6).toFixed(1) : '–');
-const header = ['engine', 'articles', 'build s', '×MiniS', 'q median ms', 'q p95 ms', '×MiniS', 'q/s', 'index MB', 'index/raw', 'memory MB', 'saved MB', 'MRR en', 'MRR ar'];
+const header = ['engine', 'articles', 'build s', '×MiniS', 'q median ms', 'q p95 ms', '×MiniS', 'q/s', 'index MB', 'index/raw', 'memory MB', 'saved MB', 'load s', 'MRR en', 'MRR ar'];
 const table = [header];
 for (const size of sizes) {
   const mini = rows.find((r) => r.size === size && r.engine === 'minisearch');
   for (const r of rows.filter((x) => x.size === size)) {
     if (r.dnf || r.error) {
-      table.push([r.engine, size.toLocaleString('en'), r.dnf ? 'DNF' : 'error', '', '', '', '', '', '', '', '', '', '', r.error ? r.error.slice(0, 60) : '']);
+      table.push([r.engine, size.toLocaleString('en'), r.dnf ? 'DNF' : 'error', '', '', '', '', '', '', '', '', '', '', '', r.error ? r.error.slice(0, 60) : '']);
       continue;
     }
     const index = r.index_bytes ?? r.heap_bytes;
@@ -67,6 +67,7 @@ for (const size of sizes) {
       r.raw_bytes && index ? f(index / r.raw_bytes, 2) : r.text_bytes && index ? f(index / r.text_bytes, 2) : '–',
       mb(r.memory_bytes ?? r.heap_bytes),
       mb(r.serialized_bytes),
+      r.load_ms === undefined ? '–' : f(r.load_ms / 1000, 2),
       f(r.mrr_en, 3),
       f(r.mrr_ar, 3),
     ]);
@@ -78,7 +79,8 @@ console.log(`
 Medians of one timed pass over ${latencyQueries(grownArticles(real)).length} queries after one warm-up pass; p95 likewise.
 index MB: Qarin's posting lists and term dictionary (stored texts excluded); peers: JS heap
 growth while indexing (they store no texts). memory MB: Qarin's whole wasm linear memory (texts
-included), peers' heap growth. saved MB: Qarin toBytes(), MiniSearch/lunr/Orama JSON, FlexSearch export.
+included), peers' heap growth. saved MB: Qarin toBytes() (articles and index), MiniSearch/lunr/Orama
+JSON, FlexSearch export. load s: Qarin fromBytes(), MiniSearch loadJSON() of that JSON.
 MRR@10: 100 known-item queries per language, 2–3 words recalled from a headline, Arabic ones
 re-spelled (hamza dropped, ة as ه, a diacritic or tatweel added, ال dropped, و/ب added).
 Peers get queries as plain words (no phrase quotes, no prefix star); Qarin builds from the raw

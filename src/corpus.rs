@@ -233,7 +233,14 @@ impl Corpus {
 
     fn insert(&mut self, id: DocId, article: Article, hash: String) -> ArticleSummary {
         let title = analysis::words(&article.title, &self.analyzer);
-        let body = analysis::words(&article.body(), &self.analyzer);
+        let mut body = Vec::new();
+        let mut word_marks = Vec::new();
+        analysis::each_word(&article.body(), &self.analyzer, |start, _, word| {
+            if body.len() % query::snippet::MARK_EVERY == 0 {
+                word_marks.push(start as u32);
+            }
+            body.push(std::rc::Rc::clone(word));
+        });
         self.postings.add(id, &title, &body);
         let summary = summary(id, &article, &hash);
         self.store.put(
@@ -243,6 +250,7 @@ impl Corpus {
                 hash,
                 title_tokens: title.len() as u32,
                 body_tokens: body.len() as u32,
+                word_marks: word_marks.into(),
             },
         );
         summary
@@ -334,15 +342,20 @@ impl Corpus {
         self.store.is_empty()
     }
 
-    /// The whole corpus as versioned bytes (see `index::codec` for the layout).
+    /// The whole corpus and its index as versioned bytes (see `index::codec`). The index
+    /// is saved only when built by the default analyzer, the one a load uses.
     pub fn to_bytes(&self) -> Vec<u8> {
-        codec::encode(self.store.iter().map(|(id, s)| (id, &s.article)))
+        let default = self.analyzer == analysis::Config::default();
+        codec::encode(&self.store, default.then_some(&self.postings))
     }
 
-    /// A corpus from bytes written by [`Corpus::to_bytes`], ids kept.
+    /// A corpus from bytes written by [`Corpus::to_bytes`], ids kept. With a saved index
+    /// nothing is analysed again; an older blob is indexed as it loads.
     pub fn from_bytes(bytes: &[u8]) -> Result<Corpus, Error> {
+        let saved = codec::decode(bytes)?;
         let mut corpus = Corpus::new();
-        for (id, article) in codec::decode(bytes)? {
+        let indexed = saved.postings.is_some();
+        for (id, article, lengths) in saved.articles {
             if id < corpus.store.next_id() {
                 return Err(Error::new(
                     ErrorKind::Format,
@@ -350,7 +363,24 @@ impl Corpus {
                 ));
             }
             let hash = docstore_hash(&article);
-            corpus.insert(id, article, hash);
+            match lengths.filter(|_| indexed) {
+                Some(l) => corpus.store.put(
+                    id,
+                    Stored {
+                        article,
+                        hash,
+                        title_tokens: l.title_tokens,
+                        body_tokens: l.body_tokens,
+                        word_marks: l.word_marks,
+                    },
+                ),
+                None => {
+                    corpus.insert(id, article, hash);
+                }
+            }
+        }
+        if let Some(postings) = saved.postings {
+            corpus.postings = postings;
         }
         Ok(corpus)
     }
@@ -363,5 +393,84 @@ fn summary(id: DocId, a: &Article, hash: &str) -> ArticleSummary {
         title: a.title.clone(),
         lang: a.lang.clone(),
         hash: hash.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fnv(bytes: &[u8]) -> u64 {
+        bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        })
+    }
+
+    /// `bytes` with its payload replaced, header length and checksum made to fit.
+    fn with_payload(bytes: &[u8], payload: &[u8]) -> Vec<u8> {
+        let mut out = bytes[..12].to_vec();
+        out.extend_from_slice(&fnv(payload).to_le_bytes());
+        out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+        out.extend_from_slice(payload);
+        out
+    }
+
+    fn answers(c: &Corpus) -> Vec<String> {
+        [
+            "siege",
+            "ghouta talks",
+            "\"the siege\"",
+            "tal*",
+            "الغوطة",
+            "-siege",
+        ]
+        .iter()
+        .map(|q| format!("{:?}", c.search(q, &SearchOptions::default())))
+        .collect()
+    }
+
+    #[test]
+    fn a_damaged_index_is_an_error_and_another_analyzers_index_is_rebuilt() {
+        let mut c = Corpus::new();
+        for i in 0..300 {
+            let text = format!(
+                "Talks {i}\n\nThe siege of Ghouta went on, day {i}. حصار الغوطة {}",
+                if i % 3 == 0 {
+                    "talks resumed"
+                } else {
+                    "no news"
+                }
+            );
+            c.add_bytes(&format!("{i}.txt"), text.as_bytes());
+        }
+        let with_index = c.to_bytes();
+        let articles = codec::encode(&c.store, None);
+        // The two payloads agree up to the index flag, which ends the articles-only one.
+        let (payload, plain) = (&with_index[28..], &articles[28..]);
+        let flag = plain.len() - 1;
+        assert_eq!(&payload[..flag], &plain[..flag]);
+        assert_eq!((payload[flag], plain[flag]), (1, 0));
+        let saved = answers(&c);
+        assert_eq!(answers(&Corpus::from_bytes(&articles).unwrap()), saved);
+        // An index from another analyzer version: the articles are indexed again.
+        let mut other = payload.to_vec();
+        other[flag + 1] ^= 0x55;
+        assert_eq!(
+            answers(&Corpus::from_bytes(&with_payload(&with_index, &other)).unwrap()),
+            saved
+        );
+        // Every cut of the index part, checksum fixed, is an error, never a corpus.
+        for cut in (flag + 1..payload.len()).step_by(7) {
+            assert!(
+                Corpus::from_bytes(&with_payload(&with_index, &payload[..cut])).is_err(),
+                "cut at {cut}"
+            );
+        }
+        // A term whose list runs past the others' (its length grown by one): an error.
+        let mut longer = payload.to_vec();
+        let text_len = u32::from_le_bytes(longer[flag + 5..flag + 9].try_into().unwrap());
+        let first_term = flag + 9 + text_len as usize + 4;
+        longer[first_term + 4] += 1;
+        assert!(Corpus::from_bytes(&with_payload(&with_index, &longer)).is_err());
     }
 }

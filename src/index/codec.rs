@@ -16,17 +16,30 @@
 //!                   u32 n + n × (u8 kind, str text) removed,
 //!                   u32 n + n × str warnings,
 //!                   [v2] u32 n + n × (str key, str value) extra
+//!                   [v3] u32 title words, u32 body words, u32 n + n × u32 word marks
+//!                 [v3] u8 0, or 1 and the index:
+//!                   u32 analyzer version (`analysis::VERSION`),
+//!                   u32 n + n bytes term texts,
+//!                   u32 n + n × (u32 text start, u32 list length, u32 articles,
+//!                                u32 last article) terms,
+//!                   u32 n + n bytes lists (back to back in term order),
+//!                   u32 n + n × (u32 term, u32 k + k × (u32 base, u32 at)) skips
 //! str = u32 byte length + UTF-8 bytes; opt = u8 0 (none) or 1 + str
 //! ```
-//! Versions store articles only; the index is rebuilt on load. This file writes version 2
-//! and reads 1 and 2 (a version 1 article has none of the fields marked [v2]). Any other
-//! version, a bad checksum or a truncated blob is an error, never a partial corpus.
+//! Version 3 saves the index with the articles, so loading skips analysis and indexing.
+//! This file writes version 3 and reads 1 to 3; an older blob, or an index saved by
+//! another analyzer version, loads its articles and is indexed again. Any other version,
+//! a bad checksum, a truncated blob or an index whose parts do not fit together is an
+//! error, never a partial or wrong corpus.
 
+use super::postings::{Postings, Skip, Term};
+use super::DocStore;
 use crate::error::{Error, ErrorKind};
 use crate::ingest::{Article, Removed, RemovedKind};
+use rustc_hash::FxHashMap;
 
 const MAGIC: &[u8; 8] = b"QARINCOR";
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 /// The oldest version [`decode`] still reads.
 const OLDEST: u32 = 1;
 const HEADER: usize = 28;
@@ -48,12 +61,27 @@ fn fnv(bytes: &[u8]) -> u64 {
     })
 }
 
-/// Encodes `(id, article)` pairs.
-pub fn encode<'a>(articles: impl Iterator<Item = (u32, &'a Article)>) -> Vec<u8> {
+/// What ranking and snippets know of an article besides its text (saved since version 3).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Lengths {
+    pub title_tokens: u32,
+    pub body_tokens: u32,
+    pub word_marks: Box<[u32]>,
+}
+
+/// A decoded blob: articles by id, and the index when it was saved and can be trusted.
+#[derive(Debug, Default)]
+pub struct Saved {
+    pub articles: Vec<(u32, Article, Option<Lengths>)>,
+    pub postings: Option<Postings>,
+}
+
+/// Encodes the stored articles and, when given, the index built from them.
+pub fn encode(store: &DocStore, postings: Option<&Postings>) -> Vec<u8> {
     let mut w = Writer(Vec::new());
-    let list: Vec<_> = articles.collect();
-    w.u32(list.len() as u32);
-    for (id, a) in list {
+    w.u32(store.len() as u32);
+    for (id, stored) in store.iter() {
+        let a = &stored.article;
         w.u32(id);
         w.str(&a.file);
         w.str(&a.title);
@@ -83,6 +111,17 @@ pub fn encode<'a>(articles: impl Iterator<Item = (u32, &'a Article)>) -> Vec<u8>
             w.str(k);
             w.str(v);
         }
+        w.u32(stored.title_tokens);
+        w.u32(stored.body_tokens);
+        w.u32s(&stored.word_marks);
+    }
+    match postings {
+        Some(p) => {
+            w.0.push(1);
+            w.u32(crate::analysis::VERSION);
+            encode_index(&mut w, p);
+        }
+        None => w.0.push(0),
     }
     let payload = w.0;
     let mut out = Vec::with_capacity(HEADER + payload.len());
@@ -94,6 +133,77 @@ pub fn encode<'a>(articles: impl Iterator<Item = (u32, &'a Article)>) -> Vec<u8>
     out
 }
 
+fn encode_index(w: &mut Writer, p: &Postings) {
+    let (text, terms, lists, skips) = p.parts();
+    w.u32(text.len() as u32);
+    w.0.extend_from_slice(text);
+    w.u32(terms.len() as u32);
+    for t in terms {
+        for v in [t.text_at, t.len, t.docs, t.last_doc] {
+            w.u32(v);
+        }
+    }
+    let total: usize = terms.iter().map(|t| t.len as usize).sum();
+    w.u32(total as u32);
+    for t in terms {
+        w.0.extend_from_slice(&lists[t.start as usize..(t.start + t.len) as usize]);
+    }
+    let mut ids: Vec<&u32> = skips.keys().collect();
+    ids.sort_unstable();
+    w.u32(ids.len() as u32);
+    for id in ids {
+        w.u32(*id);
+        let list = &skips[id];
+        w.u32(list.len() as u32);
+        for s in list {
+            w.u32(s.base);
+            w.u32(s.at);
+        }
+    }
+}
+
+fn decode_index(r: &mut Reader) -> Result<Postings, Error> {
+    let n = r.u32()? as usize;
+    let text = r.take(n)?.to_vec();
+    let count = r.u32()? as usize;
+    let mut terms = Vec::with_capacity(count.min(r.bytes.len() / 16));
+    let mut start = 0u32;
+    for _ in 0..count {
+        let (text_at, len, docs, last_doc) = (r.u32()?, r.u32()?, r.u32()?, r.u32()?);
+        terms.push(Term {
+            text_at,
+            start,
+            len,
+            cap: len,
+            docs,
+            last_doc,
+        });
+        start = start
+            .checked_add(len)
+            .ok_or_else(|| format_error("index lists too long"))?;
+    }
+    let n = r.u32()? as usize;
+    if n != start as usize {
+        return Err(format_error("index lists do not match their terms"));
+    }
+    let lists = r.take(n)?.to_vec();
+    let mut skips: FxHashMap<u32, Vec<Skip>> = FxHashMap::default();
+    for _ in 0..r.u32()? {
+        let id = r.u32()?;
+        let k = r.u32()? as usize;
+        let mut list = Vec::with_capacity(k.min(r.bytes.len() / 8));
+        for _ in 0..k {
+            list.push(Skip {
+                base: r.u32()?,
+                at: r.u32()?,
+            });
+        }
+        skips.insert(id, list);
+    }
+    Postings::from_parts(text, terms, lists, skips)
+        .ok_or_else(|| format_error("the saved index does not fit together"))
+}
+
 fn format_error(message: &str) -> Error {
     Error::new(
         ErrorKind::Format,
@@ -101,8 +211,8 @@ fn format_error(message: &str) -> Error {
     )
 }
 
-/// Decodes bytes written by [`encode`].
-pub fn decode(bytes: &[u8]) -> Result<Vec<(u32, Article)>, Error> {
+/// Decodes bytes written by [`encode`] (or by an older version).
+pub fn decode(bytes: &[u8]) -> Result<Saved, Error> {
     if bytes.len() < HEADER || &bytes[..8] != MAGIC {
         return Err(format_error("not a Qarin corpus file"));
     }
@@ -126,7 +236,7 @@ pub fn decode(bytes: &[u8]) -> Result<Vec<(u32, Article)>, Error> {
     }
     let mut r = Reader { bytes: payload };
     let count = r.u32()?;
-    let mut out = Vec::new();
+    let mut saved = Saved::default();
     for _ in 0..count {
         let id = r.u32()?;
         let file = r.str()?;
@@ -174,12 +284,29 @@ pub fn decode(bytes: &[u8]) -> Result<Vec<(u32, Article)>, Error> {
                 a.extra.insert(k, v);
             }
         }
-        out.push((id, a));
+        let lengths = if version >= 3 {
+            Some(Lengths {
+                title_tokens: r.u32()?,
+                body_tokens: r.u32()?,
+                word_marks: r.u32s()?.into(),
+            })
+        } else {
+            None
+        };
+        saved.articles.push((id, a, lengths));
+    }
+    if version >= 3 && r.u8()? == 1 {
+        let analyzer = r.u32()?;
+        let postings = decode_index(&mut r)?;
+        // An index made by another analyzer would answer wrongly: index again instead.
+        if analyzer == crate::analysis::VERSION {
+            saved.postings = Some(postings);
+        }
     }
     if !r.bytes.is_empty() {
         return Err(format_error("unexpected bytes after the last article"));
     }
-    Ok(out)
+    Ok(saved)
 }
 
 struct Writer(Vec<u8>);
@@ -195,6 +322,10 @@ impl Writer {
     fn strs(&mut self, list: &[String]) {
         self.u32(list.len() as u32);
         list.iter().for_each(|s| self.str(s));
+    }
+    fn u32s(&mut self, list: &[u32]) {
+        self.u32(list.len() as u32);
+        list.iter().for_each(|&v| self.u32(v));
     }
     fn opt(&mut self, field: &Option<String>) {
         match field {
@@ -242,6 +373,14 @@ impl Reader<'_> {
         let n = self.u32()?;
         (0..n).map(|_| self.str()).collect()
     }
+    fn u32s(&mut self) -> Result<Vec<u32>, Error> {
+        let n = self.u32()? as usize;
+        let mut out = Vec::with_capacity(n.min(self.bytes.len() / 4));
+        for _ in 0..n {
+            out.push(self.u32()?);
+        }
+        Ok(out)
+    }
     fn opt(&mut self) -> Result<Option<String>, Error> {
         match self.u8()? {
             0 => Ok(None),
@@ -281,11 +420,33 @@ mod tests {
         }
     }
 
+    fn store(a: Article) -> DocStore {
+        let mut store = DocStore::default();
+        let hash = super::super::docstore_hash(&a);
+        store.put(
+            7,
+            super::super::Stored {
+                article: a,
+                hash,
+                title_tokens: 1,
+                body_tokens: 2,
+                word_marks: vec![0].into(),
+            },
+        );
+        store
+    }
+
     #[test]
     fn round_trips() {
         let a = sample();
-        let bytes = encode([(7, &a)].into_iter());
-        assert_eq!(decode(&bytes).unwrap(), vec![(7, a)]);
+        let saved = decode(&encode(&store(a.clone()), None)).unwrap();
+        let lengths = Lengths {
+            title_tokens: 1,
+            body_tokens: 2,
+            word_marks: vec![0].into(),
+        };
+        assert_eq!(saved.articles, vec![(7, a, Some(lengths))]);
+        assert!(saved.postings.is_none());
     }
 
     #[test]
@@ -314,8 +475,9 @@ mod tests {
         bytes.extend_from_slice(&(p.len() as u64).to_le_bytes());
         bytes.extend_from_slice(&p);
         let got = decode(&bytes).unwrap();
-        assert_eq!(got.len(), 1);
-        let (id, a) = &got[0];
+        assert_eq!(got.articles.len(), 1);
+        let (id, a, lengths) = &got.articles[0];
+        assert!(lengths.is_none() && got.postings.is_none());
         assert_eq!(
             (*id, a.title.as_str(), a.dateline.as_deref()),
             (3, "T", Some("PARIS"))
@@ -325,7 +487,7 @@ mod tests {
 
     #[test]
     fn damaged_truncated_and_other_versions_are_errors() {
-        let bytes = encode([(0, &sample())].into_iter());
+        let bytes = encode(&store(sample()), None);
         let mut flipped = bytes.clone();
         let last = flipped.len() - 1;
         flipped[last] ^= 1;
@@ -334,9 +496,9 @@ mod tests {
             .unwrap_err()
             .message()
             .contains("truncated"));
-        let mut v3 = bytes.clone();
-        v3[8] = 3;
-        assert!(decode(&v3).unwrap_err().message().contains("version 3"));
+        let mut v4 = bytes.clone();
+        v4[8] = 4;
+        assert!(decode(&v4).unwrap_err().message().contains("version 4"));
         assert!(decode(b"hello").is_err());
         for cut in 0..bytes.len() {
             assert!(decode(&bytes[..cut]).is_err());

@@ -14,12 +14,31 @@ pub struct Stored {
     pub hash: String,
     pub title_tokens: u32,
     pub body_tokens: u32,
+    /// Byte offset in the body of every `query::snippet::MARK_EVERY`th word, so a snippet
+    /// cuts out its window without reading the body from the start.
+    pub word_marks: Box<[u32]>,
 }
+
+/// What facets count of an article, as small ids into [`DocStore::label`], so counting a
+/// match costs no string work. [`NO_LABEL`] where the article has none.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Keys {
+    pub lang: u32,
+    pub outlet: u32,
+    pub agency: u32,
+    /// `YYYY-MM` of its date.
+    pub month: u32,
+}
+
+pub const NO_LABEL: u32 = u32::MAX;
 
 /// Articles by id; a removed id stays empty and is never reused, so ids stay valid.
 #[derive(Clone, Debug, Default)]
 pub struct DocStore {
     docs: Vec<Option<Stored>>,
+    keys: Vec<Keys>,
+    labels: Vec<Box<str>>,
+    label_ids: FxHashMap<Box<str>, u32>,
     /// Content hash → id, for duplicate checks without a scan.
     by_hash: FxHashMap<String, DocId>,
     live: usize,
@@ -38,7 +57,16 @@ impl DocStore {
         let at = id as usize;
         if self.docs.len() <= at {
             self.docs.resize(at + 1, None);
+            self.keys.resize(at + 1, Keys::default());
         }
+        let a = &stored.article;
+        let month = a.date.as_deref().and_then(|d| d.get(..7));
+        self.keys[at] = Keys {
+            lang: self.intern(Some(&a.lang)),
+            outlet: self.intern(a.outlet.as_deref()),
+            agency: self.intern(a.agency.as_deref()),
+            month: self.intern(month),
+        };
         self.title_tokens += u64::from(stored.title_tokens);
         self.body_tokens += u64::from(stored.body_tokens);
         let hash = stored.hash.clone();
@@ -58,6 +86,43 @@ impl DocStore {
         self.title_tokens -= u64::from(stored.title_tokens);
         self.body_tokens -= u64::from(stored.body_tokens);
         Some(stored)
+    }
+
+    fn intern(&mut self, label: Option<&str>) -> u32 {
+        let Some(label) = label else {
+            return NO_LABEL;
+        };
+        if let Some(&id) = self.label_ids.get(label) {
+            return id;
+        }
+        let id = self.labels.len() as u32;
+        self.labels.push(label.into());
+        self.label_ids.insert(label.into(), id);
+        id
+    }
+
+    /// The facet ids of article `id` (all [`NO_LABEL`] for an unknown id).
+    pub fn keys(&self, id: DocId) -> Keys {
+        self.keys.get(id as usize).copied().unwrap_or(Keys {
+            lang: NO_LABEL,
+            outlet: NO_LABEL,
+            agency: NO_LABEL,
+            month: NO_LABEL,
+        })
+    }
+
+    /// The id of a language, source or month name, if any article ever had it.
+    pub fn label_id(&self, label: &str) -> Option<u32> {
+        self.label_ids.get(label).copied()
+    }
+
+    /// Number of distinct labels: facet counters are indexed by label id below it.
+    pub fn labels(&self) -> usize {
+        self.labels.len()
+    }
+
+    pub fn label(&self, id: u32) -> &str {
+        self.labels.get(id as usize).map_or("", |l| l)
     }
 
     pub fn get(&self, id: DocId) -> Option<&Stored> {

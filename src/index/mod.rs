@@ -8,5 +8,5 @@ pub mod codec;
 mod docstore;
 pub mod postings;
 
-pub use docstore::{content_hash as docstore_hash, DocId, DocStore, Stored};
+pub use docstore::{content_hash as docstore_hash, DocId, DocStore, Keys, Stored, NO_LABEL};
 pub use postings::Postings;

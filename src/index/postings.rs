@@ -6,37 +6,100 @@
 //! under each alternative reading (see `analysis::Word::terms`), flagged as such, so
 //! ranking can weigh the two differently.
 //!
-//! Terms are interned to ids; each term's list is one byte vector, appended to as articles
-//! arrive (ids only grow), laid out per article as
+//! Memory is what limits a corpus in a browser tab, so the dictionary holds no per-term
+//! allocation: term texts sit back to back in one byte arena, a hash table holds only
+//! 4-byte term ids, and every posting list is a slice of one shared list arena. A list
+//! that outgrows its slice moves to the arena's end with room to double (like a `Vec`);
+//! the hole it leaves is reclaimed by [`Postings::shrink`] or when holes pass half the
+//! arena. Each list is laid out per article as
 //!
 //! ```text
-//! varint(doc − previous doc)  varint(n)  n × varint((position − previous position) · 2 + alt)
+//! varint((doc − previous doc) · 2 + 1)                  when the term occurs once, or
+//! varint((doc − previous doc) · 2)  varint(n)           when it occurs n ≠ 1 times,
+//! then n × varint((position − previous position) · 2 + alt)
 //! ```
-//! (the first doc and position are taken relative to 0). Removed articles stay in the
-//! lists until [`Postings::compact`] rewrites them; readers skip ids the store no longer has.
+//! (the first doc and position are taken relative to 0; most terms occur once in an
+//! article, so the count usually costs nothing). Lists of more than
+//! [`SKIP_EVERY`] articles get a skip entry every [`SKIP_EVERY`] articles, so a query can
+//! jump to the articles it still considers instead of decoding the whole list. Removed
+//! articles stay in the lists until [`Postings::compact`] rewrites them; readers skip ids
+//! the store no longer has.
 
 use crate::analysis::Word;
+use hashbrown::HashTable;
 use rustc_hash::FxHashMap;
+use std::cell::OnceCell;
+use std::hash::BuildHasher;
 use std::rc::Rc;
+
+/// Articles between two skip entries of a list.
+pub const SKIP_EVERY: u32 = 64;
 
 /// The position of the first body word, given the number of title words.
 pub fn body_start(title_words: u32) -> u32 {
     title_words + 1
 }
 
-#[derive(Clone, Debug, Default)]
-struct List {
-    bytes: Vec<u8>,
+/// One dictionary entry: where its text and its list live, and the list's state.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Term {
+    /// Where the text starts in the arena; it ends where the next term's starts.
+    pub text_at: u32,
+    pub start: u32,
+    pub len: u32,
+    pub cap: u32,
     /// Articles in the list (removed ones included until compaction).
-    docs: u32,
-    last_doc: u32,
+    pub docs: u32,
+    pub last_doc: u32,
 }
+
+/// A place to resume decoding a list: the article before it (the delta base) and the
+/// byte offset of the next article's entry within the list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Skip {
+    pub base: u32,
+    pub at: u32,
+}
+
+/// Skip entries of the lists long enough to have them, by term id.
+pub type Skips = FxHashMap<u32, Vec<Skip>>;
 
 #[derive(Clone, Debug, Default)]
 pub struct Postings {
-    /// Term → id; the id indexes `lists`. The dictionary holds each term once.
-    ids: FxHashMap<Box<str>, u32>,
-    lists: Vec<List>,
+    /// Term ids, found by hashing their text.
+    table: HashTable<u32>,
+    text: Vec<u8>,
+    terms: Vec<Term>,
+    lists: Vec<u8>,
+    /// Bytes of `lists` no list uses any more (left by moves).
+    holes: usize,
+    skips: Skips,
+    /// Term ids in text order, for prefix ranges; built on the first prefix query after
+    /// a change.
+    sorted: OnceCell<Vec<u32>>,
+}
+
+fn hash(text: &[u8]) -> u64 {
+    rustc_hash::FxBuildHasher.hash_one(text)
+}
+
+/// The text of term `id`: from its start to the next term's (or the arena's end).
+fn text_of<'t>(text: &'t [u8], terms: &[Term], id: u32) -> &'t [u8] {
+    let from = terms[id as usize].text_at as usize;
+    let to = terms
+        .get(id as usize + 1)
+        .map_or(text.len(), |t| t.text_at as usize);
+    &text[from..to]
+}
+
+/// Appends an article's entry header: the doc delta, with the count folded in when 1.
+fn put_header(out: &mut Vec<u8>, delta: u32, n: u32) {
+    if n == 1 {
+        put_varint(out, delta << 1 | 1);
+    } else {
+        put_varint(out, delta << 1);
+        put_varint(out, n);
+    }
 }
 
 /// Appends `v` as a LEB128 varint.
@@ -62,20 +125,175 @@ pub fn get_varint(bytes: &[u8], at: &mut usize) -> Option<u32> {
     None
 }
 
-impl Postings {
-    fn intern(&mut self, term: &str) -> usize {
-        if let Some(&id) = self.ids.get(term) {
-            return id as usize;
+/// Reads one posting list, article by article; positions are decoded only when asked.
+#[derive(Clone, Debug)]
+pub struct Cursor<'a> {
+    bytes: &'a [u8],
+    skips: &'a [Skip],
+    /// Offset of the next article's entry.
+    at: usize,
+    /// The current article, or the delta base before the first `next`.
+    doc: u32,
+    started: bool,
+    n: u32,
+    positions_at: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn new(bytes: &'a [u8], skips: &'a [Skip]) -> Self {
+        Cursor {
+            bytes,
+            skips,
+            at: 0,
+            doc: 0,
+            started: false,
+            n: 0,
+            positions_at: 0,
         }
-        let id = self.lists.len();
-        self.ids.insert(term.into(), id as u32);
-        self.lists.push(List::default());
+    }
+
+    /// The next article of the list.
+    #[allow(clippy::should_implement_trait)]
+    pub fn next(&mut self) -> Option<u32> {
+        let bytes = self.bytes;
+        let mut at = self.at;
+        let head = get_varint(bytes, &mut at)?;
+        let (delta, n) = match head & 1 {
+            1 => (head >> 1, 1),
+            _ => (head >> 1, get_varint(bytes, &mut at)?),
+        };
+        self.positions_at = at;
+        // Step over the positions: one varint ends at each byte below 0x80.
+        let mut left = n;
+        while left > 0 {
+            let b = *bytes.get(at)?;
+            at += 1;
+            left -= u32::from(b < 0x80);
+        }
+        self.at = at;
+        self.doc += delta;
+        self.started = true;
+        self.n = n;
+        Some(self.doc)
+    }
+
+    /// The first article at or after `target`, jumping ahead by the skip entries.
+    pub fn seek(&mut self, target: u32) -> Option<u32> {
+        if self.started && self.doc >= target {
+            return Some(self.doc);
+        }
+        let i = self.skips.partition_point(|s| s.base < target);
+        if let Some(s) = i.checked_sub(1).map(|i| self.skips[i]) {
+            if s.at as usize > self.at {
+                self.at = s.at as usize;
+                self.doc = s.base;
+            }
+        }
+        while let Some(doc) = self.next() {
+            if doc >= target {
+                return Some(doc);
+            }
+        }
+        None
+    }
+
+    /// The current article's positions, ascending, each with `true` for an alternative
+    /// reading.
+    pub fn positions(&self) -> impl Iterator<Item = (u32, bool)> + 'a {
+        let (bytes, mut at, mut pos) = (self.bytes, self.positions_at, 0u32);
+        (0..self.n).map_while(move |_| {
+            let v = get_varint(bytes, &mut at)?;
+            pos += v >> 1;
+            Some((pos, v & 1 == 1))
+        })
+    }
+}
+
+impl Postings {
+    fn term_text(&self, id: u32) -> &str {
+        // The arena only ever receives whole `&str`s.
+        std::str::from_utf8(text_of(&self.text, &self.terms, id)).unwrap_or_default()
+    }
+
+    fn id(&self, term: &str) -> Option<u32> {
+        let (text, terms) = (&self.text, &self.terms);
+        self.table
+            .find(hash(term.as_bytes()), |&id| {
+                text_of(text, terms, id) == term.as_bytes()
+            })
+            .copied()
+    }
+
+    fn intern(&mut self, term: &str) -> u32 {
+        if let Some(id) = self.id(term) {
+            return id;
+        }
+        let id = self.terms.len() as u32;
+        self.terms.push(Term {
+            text_at: self.text.len() as u32,
+            ..Term::default()
+        });
+        self.text.extend_from_slice(term.as_bytes());
+        let (text, terms) = (&self.text, &self.terms);
+        self.table.insert_unique(hash(term.as_bytes()), id, |&id| {
+            hash(text_of(text, terms, id))
+        });
         id
+    }
+
+    /// Appends one article's entry to list `id`, moving the list to the arena's end when
+    /// its slice is full.
+    fn append(&mut self, id: u32, doc: u32, entry: &[u8]) {
+        let t = &mut self.terms[id as usize];
+        if t.docs > 0 && t.docs.is_multiple_of(SKIP_EVERY) {
+            self.skips.entry(id).or_default().push(Skip {
+                base: t.last_doc,
+                at: t.len,
+            });
+        }
+        let need = t.len as usize + entry.len();
+        if need > t.cap as usize {
+            let at_end = (t.start + t.cap) as usize == self.lists.len();
+            let cap = need.max(t.cap as usize * 2);
+            if at_end {
+                self.lists.resize(t.start as usize + cap, 0);
+            } else {
+                let start = self.lists.len();
+                self.lists
+                    .extend_from_within(t.start as usize..(t.start + t.len) as usize);
+                self.lists.resize(start + cap, 0);
+                self.holes += t.cap as usize;
+                t.start = start as u32;
+            }
+            t.cap = cap as u32;
+        }
+        let at = (t.start + t.len) as usize;
+        self.lists[at..at + entry.len()].copy_from_slice(entry);
+        t.len += entry.len() as u32;
+        t.docs += 1;
+        t.last_doc = doc;
+        if self.holes > self.lists.len() / 2 && self.lists.len() > 1 << 16 {
+            self.pack();
+        }
+    }
+
+    /// Lays the lists out again back to back, without holes or spare room.
+    fn pack(&mut self) {
+        let mut packed = Vec::with_capacity(self.terms.iter().map(|t| t.len as usize).sum());
+        for t in &mut self.terms {
+            let start = packed.len();
+            packed.extend_from_slice(&self.lists[t.start as usize..(t.start + t.len) as usize]);
+            t.start = start as u32;
+            t.cap = t.len;
+        }
+        self.lists = packed;
+        self.holes = 0;
     }
 
     /// Indexes one article's words, in order (title words, then body words). `doc` must be
     /// larger than every id added before.
     pub fn add(&mut self, doc: u32, title: &[Rc<Word>], body: &[Rc<Word>]) {
+        self.sorted.take();
         let body_at = body_start(title.len() as u32);
         let mut hits: Vec<(u32, u32)> = Vec::with_capacity((title.len() + body.len()) * 5 / 4);
         let positioned = title.iter().enumerate().map(|(i, w)| (i as u32, w)).chain(
@@ -85,11 +303,12 @@ impl Postings {
         );
         for (pos, word) in positioned {
             for (reading, term) in word.terms.iter().enumerate() {
-                let id = self.intern(term) as u32;
+                let id = self.intern(term);
                 hits.push((id, pos << 1 | u32::from(reading > 0)));
             }
         }
         hits.sort_unstable();
+        let mut entry = Vec::new();
         let mut i = 0;
         while i < hits.len() {
             let id = hits[i].0;
@@ -97,124 +316,191 @@ impl Postings {
                 .iter()
                 .position(|h| h.0 != id)
                 .map_or(hits.len(), |n| i + n);
-            let list = &mut self.lists[id as usize];
-            put_varint(&mut list.bytes, doc - list.last_doc);
-            put_varint(&mut list.bytes, (end - i) as u32);
+            entry.clear();
+            let t = &self.terms[id as usize];
+            put_header(
+                &mut entry,
+                doc - if t.docs == 0 { 0 } else { t.last_doc },
+                (end - i) as u32,
+            );
             let mut previous = 0;
             for &(_, coded) in &hits[i..end] {
                 let (pos, alt) = (coded >> 1, coded & 1);
-                put_varint(&mut list.bytes, (pos - previous) << 1 | alt);
+                put_varint(&mut entry, (pos - previous) << 1 | alt);
                 previous = pos;
             }
-            list.docs += 1;
-            list.last_doc = doc;
+            self.append(id, doc, &entry);
             i = end;
         }
     }
 
     /// Number of articles in `term`'s list (removed ones included until compaction).
     pub fn df(&self, term: &str) -> usize {
-        self.ids
-            .get(term)
-            .map_or(0, |&id| self.lists[id as usize].docs as usize)
+        self.id(term)
+            .map_or(0, |id| self.terms[id as usize].docs as usize)
+    }
+
+    /// A reader of `term`'s list (`None` when the term is not indexed).
+    pub fn cursor(&self, term: &str) -> Option<Cursor<'_>> {
+        let id = self.id(term)?;
+        let t = &self.terms[id as usize];
+        let skips = self.skips.get(&id).map_or(&[][..], Vec::as_slice);
+        Some(Cursor::new(
+            &self.lists[t.start as usize..(t.start + t.len) as usize],
+            skips,
+        ))
     }
 
     /// Calls `f(doc, positions)` for every article in `term`'s list, in id order; each
     /// position comes with `true` when it is an alternative reading.
     pub fn for_each(&self, term: &str, mut f: impl FnMut(u32, &[(u32, bool)])) {
-        let Some(&id) = self.ids.get(term) else {
+        let Some(mut cursor) = self.cursor(term) else {
             return;
         };
-        let bytes = &self.lists[id as usize].bytes;
-        let mut at = 0;
-        let mut doc = 0u32;
         let mut positions = Vec::new();
-        while at < bytes.len() {
-            let (Some(delta), Some(n)) = (get_varint(bytes, &mut at), get_varint(bytes, &mut at))
-            else {
-                return;
-            };
-            doc += delta;
+        while let Some(doc) = cursor.next() {
             positions.clear();
-            let mut pos = 0u32;
-            for _ in 0..n {
-                let Some(v) = get_varint(bytes, &mut at) else {
-                    return;
-                };
-                pos += v >> 1;
-                positions.push((pos, v & 1 == 1));
-            }
+            positions.extend(cursor.positions());
             f(doc, &positions);
         }
     }
 
-    /// Terms in the dictionary, for prefix and fuzzy expansion.
+    /// Terms in the dictionary, for fuzzy expansion.
     pub fn terms(&self) -> impl Iterator<Item = &str> {
-        self.ids.keys().map(|t| &**t)
+        (0..self.terms.len() as u32).map(|id| self.term_text(id))
     }
 
-    /// Bytes used by the lists and the dictionary (not the stored articles): list buffers
-    /// and headers, the hash table's buckets and control bytes, and each term's heap
-    /// string with an allocator header of 8 bytes.
+    /// Number of terms in the dictionary.
+    pub fn len(&self) -> usize {
+        self.terms.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// Terms that start with `prefix`, in text order.
+    pub fn with_prefix<'s>(&'s self, prefix: &'s str) -> impl Iterator<Item = &'s str> + 's {
+        let sorted = self.sorted.get_or_init(|| {
+            let mut ids: Vec<u32> = (0..self.terms.len() as u32).collect();
+            ids.sort_unstable_by(|&a, &b| self.term_text(a).cmp(self.term_text(b)));
+            ids
+        });
+        let from = sorted.partition_point(|&id| self.term_text(id) < prefix);
+        sorted[from..]
+            .iter()
+            .map(|&id| self.term_text(id))
+            .take_while(move |t| t.starts_with(prefix))
+    }
+
+    /// Bytes used by the index (not the stored articles): the list arena, the term texts,
+    /// the dictionary entries, the hash table (4-byte ids plus a control byte per bucket)
+    /// and the skip entries.
     pub fn heap_bytes(&self) -> usize {
-        let lists: usize = self.lists.iter().map(|l| l.bytes.capacity()).sum::<usize>()
-            + self.lists.capacity() * std::mem::size_of::<List>();
-        let table = self.ids.capacity() * (std::mem::size_of::<(Box<str>, u32)>() + 1);
-        let strings: usize = self
-            .ids
-            .keys()
-            .map(|t| t.len().next_multiple_of(8) + 8)
-            .sum();
-        lists + table + strings
+        self.lists.capacity()
+            + self.text.capacity()
+            + self.terms.capacity() * std::mem::size_of::<Term>()
+            + self.table.capacity() * 5
+            + self
+                .skips
+                .values()
+                .map(|s| s.capacity() * 8 + 32)
+                .sum::<usize>()
     }
 
-    /// Gives back the spare capacity lists keep for growth (call after a batch of adds).
+    /// Gives back the spare room lists keep for growth (call after a batch of adds). Packs
+    /// the lists only when the holes and spare room pass an eighth of the arena, so
+    /// calling it after every small batch stays cheap.
     pub fn shrink(&mut self) {
-        for list in &mut self.lists {
-            list.bytes.shrink_to_fit();
+        let used: usize = self.terms.iter().map(|t| t.len as usize).sum();
+        if self.lists.len() > used + used / 8 {
+            self.pack();
         }
         self.lists.shrink_to_fit();
+        self.text.shrink_to_fit();
+        self.terms.shrink_to_fit();
+        let (text, terms) = (&self.text, &self.terms);
+        self.table
+            .shrink_to_fit(|&id| hash(text_of(text, terms, id)));
     }
 
     /// Rewrites every list without the articles `live` rejects, and drops terms left with
     /// no article.
     pub fn compact(&mut self, live: impl Fn(u32) -> bool) {
-        let mut old_terms: Vec<(Box<str>, u32)> =
-            std::mem::take(&mut self.ids).into_iter().collect();
-        old_terms.sort_unstable_by_key(|(_, id)| *id);
-        let old_lists = std::mem::take(&mut self.lists);
-        for ((term, _), list) in old_terms.into_iter().zip(old_lists) {
-            let mut fresh = List::default();
-            let mut at = 0;
-            let mut doc = 0u32;
-            while at < list.bytes.len() {
-                let (Some(delta), Some(n)) = (
-                    get_varint(&list.bytes, &mut at),
-                    get_varint(&list.bytes, &mut at),
-                ) else {
-                    break;
-                };
-                doc += delta;
-                let after_count = at;
-                for _ in 0..n {
-                    if get_varint(&list.bytes, &mut at).is_none() {
-                        break;
-                    }
+        let old = std::mem::take(self);
+        let mut entry = Vec::new();
+        for id in 0..old.terms.len() as u32 {
+            let t = &old.terms[id as usize];
+            let bytes = &old.lists[t.start as usize..(t.start + t.len) as usize];
+            let mut cursor = Cursor::new(bytes, &[]);
+            let mut new_id = None;
+            while let Some(doc) = cursor.next() {
+                if !live(doc) {
+                    continue;
                 }
-                if live(doc) {
-                    put_varint(&mut fresh.bytes, doc - fresh.last_doc);
-                    put_varint(&mut fresh.bytes, n);
-                    fresh.bytes.extend_from_slice(&list.bytes[after_count..at]);
-                    fresh.docs += 1;
-                    fresh.last_doc = doc;
-                }
-            }
-            if fresh.docs > 0 {
-                fresh.bytes.shrink_to_fit();
-                self.ids.insert(term, self.lists.len() as u32);
-                self.lists.push(fresh);
+                let nid = *new_id.get_or_insert_with(|| self.intern(old.term_text(id)));
+                let last = &self.terms[nid as usize];
+                entry.clear();
+                put_header(
+                    &mut entry,
+                    doc - if last.docs == 0 { 0 } else { last.last_doc },
+                    cursor.n,
+                );
+                entry.extend_from_slice(&bytes[cursor.positions_at..cursor.at]);
+                self.append(nid, doc, &entry);
             }
         }
+        self.pack();
+    }
+
+    /// The parts [`crate::index::codec`] saves.
+    pub(crate) fn parts(&self) -> (&[u8], &[Term], &[u8], &Skips) {
+        (&self.text, &self.terms, &self.lists, &self.skips)
+    }
+
+    /// Postings from saved parts; `None` when they do not fit together (a damaged blob).
+    pub(crate) fn from_parts(
+        text: Vec<u8>,
+        mut terms: Vec<Term>,
+        lists: Vec<u8>,
+        skips: Skips,
+    ) -> Option<Postings> {
+        let mut text_end = text.len();
+        for t in terms.iter_mut().rev() {
+            let s = text.get(t.text_at as usize..text_end)?;
+            std::str::from_utf8(s).ok()?;
+            text_end = t.text_at as usize;
+            lists.get(t.start as usize..t.start.checked_add(t.len)? as usize)?;
+            t.cap = t.len;
+        }
+        if skips.keys().any(|&id| id as usize >= terms.len()) {
+            return None;
+        }
+        let mut p = Postings {
+            table: HashTable::with_capacity(terms.len()),
+            text,
+            terms,
+            lists,
+            ..Postings::default()
+        };
+        for id in 0..p.terms.len() as u32 {
+            let term = p.term_text(id);
+            if p.id(term).is_some() {
+                return None;
+            }
+            let h = hash(term.as_bytes());
+            let (text, terms) = (&p.text, &p.terms);
+            p.table
+                .insert_unique(h, id, |&id| hash(text_of(text, terms, id)));
+        }
+        // Saved lists are packed: overlapping slices mean a damaged blob.
+        let mut order: Vec<&Term> = p.terms.iter().collect();
+        order.sort_unstable_by_key(|t| t.start);
+        if order.windows(2).any(|w| w[0].start + w[0].len > w[1].start) {
+            return None;
+        }
+        p.skips = skips;
+        Some(p)
     }
 }
 
@@ -264,5 +550,58 @@ mod tests {
         let mut after = Vec::new();
         p.for_each("وحسن", |doc, pos| after.push((doc, pos.to_vec())));
         assert_eq!(after, [(3, vec![(1, false)])]);
+    }
+
+    /// Many lists growing in turn move and leave holes; every list must still read back
+    /// exactly, and seeking must land where a plain walk would.
+    #[test]
+    fn interleaved_growth_packing_and_seeking_agree_with_a_plain_walk() {
+        let words: Vec<Rc<Word>> = (0..50).map(|i| word(&[&format!("w{i}")])).collect();
+        let mut p = Postings::default();
+        let mut expected: Vec<Vec<u32>> = vec![Vec::new(); 50];
+        for doc in 0..3000u32 {
+            let body: Vec<Rc<Word>> = (0..50)
+                .filter(|i| (doc * 7 + i * 13) % (i + 2) == 0)
+                .map(|i| words[i as usize].clone())
+                .collect();
+            for w in &body {
+                let i: usize = w.terms[0][1..].parse().unwrap();
+                expected[i].push(doc);
+            }
+            p.add(doc, &[], &body);
+            if doc % 1000 == 999 {
+                p.shrink();
+            }
+        }
+        for (i, docs) in expected.iter().enumerate() {
+            let term = format!("w{i}");
+            if docs.is_empty() {
+                assert!(p.cursor(&term).is_none());
+                continue;
+            }
+            let mut walked = Vec::new();
+            p.for_each(&term, |doc, _| walked.push(doc));
+            assert_eq!(&walked, docs, "{term}");
+            for target in [0, 1, 500, 1234, 2999, 3000] {
+                let mut c = p.cursor(&term).unwrap();
+                let want = docs.iter().copied().find(|&d| d >= target);
+                assert_eq!(c.seek(target), want, "{term} seek {target}");
+            }
+            // Seeking forward step by step visits the same articles.
+            let mut c = p.cursor(&term).unwrap();
+            let mut stepped = Vec::new();
+            let mut target = 0;
+            while let Some(d) = c.seek(target) {
+                stepped.push(d);
+                target = d + 1;
+            }
+            assert_eq!(&stepped, docs);
+        }
+        let want: Vec<String> = [4usize, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49]
+            .into_iter()
+            .filter(|&i| !expected[i].is_empty())
+            .map(|i| format!("w{i}"))
+            .collect();
+        assert_eq!(p.with_prefix("w4").collect::<Vec<_>>(), want);
     }
 }

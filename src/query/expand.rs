@@ -11,11 +11,14 @@ pub const MAX_TERMS: usize = 64;
 /// Terms a prefix matches, with weight 1. A stem shorter than the typed prefix also matches
 /// when the prefix only adds what stemming removes (`negotiat*` finds the stem `negoti`).
 pub fn prefix(postings: &Postings, form: &str) -> Vec<(String, f32)> {
-    let typed = form.chars().count();
-    let found = postings.terms().filter(|t| {
-        t.starts_with(form)
-            || (form.starts_with(*t) && t.chars().count() >= 3 && typed - t.chars().count() <= 3)
-    });
+    let chars: Vec<(usize, char)> = form.char_indices().collect();
+    // The shorter stems: the form cut by one to three letters, at least three left.
+    let shorter = (3..chars.len())
+        .rev()
+        .take(3)
+        .map(|n| &form[..chars[n].0])
+        .filter(|stem| postings.df(stem) > 0);
+    let found = postings.with_prefix(form).chain(shorter);
     best(postings, found.map(|t| (t.to_string(), 1.0)).collect())
 }
 

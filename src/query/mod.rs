@@ -172,64 +172,74 @@ pub fn search(
             plan.eval(node, false)
         }),
     };
+    // Filters and facets work on label ids; a name no article has matches nothing.
+    let missing = crate::index::NO_LABEL - 1;
     let lang = options
         .lang
         .as_deref()
-        .filter(|l| !l.is_empty() && *l != "all");
-    let sources: Vec<&str> = options
+        .filter(|l| !l.is_empty() && *l != "all")
+        .map(|l| store.label_id(l).unwrap_or(missing));
+    let sources: Vec<u32> = options
         .sources
         .iter()
-        .map(String::as_str)
         .filter(|s| !s.is_empty())
+        .map(|s| store.label_id(s).unwrap_or(missing))
         .collect();
-    // Counted on borrowed names; strings are made once per distinct value at the end.
-    let mut langs: rustc_hash::FxHashMap<&str, usize> = Default::default();
-    let mut source_counts: rustc_hash::FxHashMap<&str, usize> = Default::default();
-    let mut months: rustc_hash::FxHashMap<&str, usize> = Default::default();
     let (from, to) = (
         options.from.as_deref().filter(|d| !d.is_empty()),
         options.to.as_deref().filter(|d| !d.is_empty()),
     );
+    let mut langs = vec![0usize; store.labels()];
+    let mut source_counts = vec![0usize; store.labels()];
+    let mut months = vec![0usize; store.labels()];
     let mut ranked: Vec<(u32, f32)> = Vec::new();
     for (id, score) in scores.unwrap_or_default() {
         let Some(stored) = store.get(id) else {
             continue;
         };
-        let a = &stored.article;
-        let its_source = a.outlet.as_deref().or(a.agency.as_deref());
-        let lang_ok = lang.is_none_or(|l| a.lang == l);
+        let k = store.keys(id);
+        let lang_ok = lang.is_none_or(|l| k.lang == l);
         // ISO dates compare as strings; a bound given as a prefix ("2018-03") covers it all.
-        let date_ok = match (a.date.as_deref(), from, to) {
+        let date_ok = match (stored.article.date.as_deref(), from, to) {
             (_, None, None) => true,
             (None, _, _) => false,
             (Some(d), f, t) => {
                 f.is_none_or(|f| d >= f) && t.is_none_or(|t| d <= t || d.starts_with(t))
             }
         };
-        let source_ok = sources.is_empty()
-            || sources
-                .iter()
-                .any(|&s| a.outlet.as_deref() == Some(s) || a.agency.as_deref() == Some(s));
+        let source_ok =
+            sources.is_empty() || sources.iter().any(|&s| k.outlet == s || k.agency == s);
         if source_ok && date_ok {
-            *langs.entry(&a.lang).or_default() += 1;
+            langs[k.lang as usize] += 1;
         }
-        if let (true, true, Some(name)) = (lang_ok, date_ok, its_source) {
-            *source_counts.entry(name).or_default() += 1;
+        let its_source = if k.outlet != crate::index::NO_LABEL {
+            k.outlet
+        } else {
+            k.agency
+        };
+        if lang_ok && date_ok {
+            if let Some(n) = source_counts.get_mut(its_source as usize) {
+                *n += 1;
+            }
         }
-        if let (true, true, Some(month)) = (
-            lang_ok,
-            source_ok,
-            a.date.as_deref().and_then(|d| d.get(..7)),
-        ) {
-            *months.entry(month).or_default() += 1;
+        if lang_ok && source_ok {
+            if let Some(n) = months.get_mut(k.month as usize) {
+                *n += 1;
+            }
         }
         if lang_ok && source_ok && date_ok {
             ranked.push((id, score));
         }
     }
-    let owned = |m: rustc_hash::FxHashMap<&str, usize>| {
-        m.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
+    let named = |counts: Vec<usize>| -> BTreeMap<String, usize> {
+        counts
+            .into_iter()
+            .enumerate()
+            .filter(|&(_, n)| n > 0)
+            .map(|(label, n)| (store.label(label as u32).to_string(), n))
+            .collect()
     };
+    let months = named(months);
     let mut years: BTreeMap<String, usize> = BTreeMap::new();
     for (month, n) in &months {
         *years
@@ -237,9 +247,9 @@ pub fn search(
             .or_default() += n;
     }
     let facets = Facets {
-        lang: owned(langs),
-        source: owned(source_counts),
-        date: owned(months),
+        lang: named(langs),
+        source: named(source_counts),
+        date: months,
         year: years,
     };
     // Only the requested page needs ordering: select it, then sort just that part.
@@ -279,7 +289,12 @@ pub fn search(
                 lang: a.lang.clone(),
                 score,
                 snippet: match placed.as_mut() {
-                    Some(found) => snippet::snippet_at(&a.body(), found.entry(id).or_default()),
+                    Some(found) => snippet::snippet_at(
+                        &a.body(),
+                        found.entry(id).or_default(),
+                        stored.body_tokens as usize,
+                        &stored.word_marks,
+                    ),
                     None => snippet::snippet(&a.body(), analyzer, &plan.highlight),
                 },
                 explain: plan
@@ -318,19 +333,27 @@ fn hit_positions(
     }
     let mut out: rustc_hash::FxHashMap<u32, Vec<(u32, u32)>> =
         page.iter().map(|&(id, _)| (id, Vec::new())).collect();
+    let mut docs: Vec<u32> = page.iter().map(|p| p.0).collect();
+    docs.sort_unstable();
     for (n, term) in marker.terms.iter().enumerate() {
-        postings.for_each(term, |doc, positions| {
+        let Some(mut cursor) = postings.cursor(term) else {
+            continue;
+        };
+        for &doc in &docs {
+            if cursor.seek(doc) != Some(doc) {
+                continue;
+            }
             let (Some(list), Some(stored)) = (out.get_mut(&doc), store.get(doc)) else {
-                return;
+                continue;
             };
             let body_at = crate::index::postings::body_start(stored.title_tokens);
             list.extend(
-                positions
-                    .iter()
+                cursor
+                    .positions()
                     .filter(|p| p.0 >= body_at)
                     .map(|p| (p.0 - body_at, n as u32)),
             );
-        });
+        }
     }
     Some(out)
 }

@@ -2,6 +2,13 @@
 //! with a score, or nothing when it places no constraint (a lone stop word). Words are
 //! analyzed by the same analyzer as the articles; a word that analyzes to several tokens
 //! (Jean-Yves) becomes a phrase.
+//!
+//! Results are vectors sorted by article id, so AND, OR and NOT are linear merges with no
+//! hashing. An AND evaluates its most selective part first and hands the articles found to
+//! the next parts as candidates (`within`): their posting lists are then read only where a
+//! candidate is, jumping ahead by the lists' skip entries. A word's idf comes from its
+//! terms' list lengths, never from what an evaluation happened to decode, so a score does
+//! not depend on the order of evaluation.
 
 use super::bm25::{self, Fields};
 use super::expand;
@@ -13,7 +20,8 @@ use crate::analysis::{self, Token};
 use crate::index::{postings, DocStore, Postings};
 use rustc_hash::FxHashMap;
 
-pub type Scores = FxHashMap<u32, f32>;
+/// Matching articles with their scores, ascending by id, each id once.
+pub type Scores = Vec<(u32, f32)>;
 
 /// What a search needs of the corpus, plus what it learns for highlighting.
 pub struct Plan<'a> {
@@ -33,6 +41,37 @@ pub struct Plan<'a> {
     /// Terms and exact forms that matched positively, for snippets.
     pub highlight: Marker,
 }
+
+/// Where one query token occurs in one article.
+#[derive(Clone, Copy, Debug)]
+struct Occ {
+    doc: u32,
+    title_tf: f32,
+    body_tf: f32,
+    /// Its positions: `Found::positions[from..to]`, ascending and distinct.
+    from: u32,
+    to: u32,
+}
+
+/// Where one query token occurs, ascending by article.
+#[derive(Debug, Default)]
+struct Found {
+    occ: Vec<Occ>,
+    positions: Vec<u32>,
+}
+
+impl Found {
+    fn positions(&self, o: &Occ) -> &[u32] {
+        &self.positions[o.from as usize..o.to as usize]
+    }
+
+    fn docs(&self) -> Vec<u32> {
+        self.occ.iter().map(|o| o.doc).collect()
+    }
+}
+
+/// A cost far above any list length: parts that read the whole corpus or many lists.
+const COSTLY: usize = usize::MAX / 4;
 
 impl<'a> Plan<'a> {
     pub fn new(
@@ -55,6 +94,12 @@ impl<'a> Plan<'a> {
     }
 
     pub fn eval(&mut self, node: &Node, negated: bool) -> Option<Scores> {
+        self.eval_in(node, negated, None)
+    }
+
+    /// Evaluates `node`; with `within` (ascending ids) only those articles need be
+    /// considered, though more may come back (the caller intersects).
+    fn eval_in(&mut self, node: &Node, negated: bool, within: Option<&[u32]>) -> Option<Scores> {
         match node {
             Node::Word { text, exact } => {
                 let tokens = analysis::analyze_with(text, self.analyzer);
@@ -62,8 +107,8 @@ impl<'a> Plan<'a> {
                 match tokens.len() {
                     0 => None,
                     1 if !exact && tokens[0].stop && !self.keep_stop => None,
-                    1 => Some(self.word(&tokens[0], exact, negated)),
-                    _ => Some(self.phrase(&tokens, exact, negated)),
+                    1 => Some(self.word(&tokens[0], exact, negated, within)),
+                    _ => Some(self.phrase(&tokens, exact, negated, within)),
                 }
             }
             Node::Phrase { text } => {
@@ -72,7 +117,7 @@ impl<'a> Plan<'a> {
                     return None;
                 }
                 let exact = self.exact;
-                Some(self.phrase(&tokens, exact, negated))
+                Some(self.phrase(&tokens, exact, negated, within))
             }
             Node::Prefix { text } => {
                 let form = analysis::prefix_form(text, self.analyzer)?;
@@ -92,11 +137,11 @@ impl<'a> Plan<'a> {
             }
             Node::Title(inner) => {
                 let outer = std::mem::replace(&mut self.title_only, true);
-                let scores = self.eval(inner, negated);
+                let scores = self.eval_in(inner, negated, within);
                 self.title_only = outer;
                 scores
             }
-            Node::Filter { field, value } => Some(self.filter(*field, value)),
+            Node::Filter { field, value } => Some(self.filter(*field, value, within)),
             #[cfg(not(feature = "regex"))]
             Node::Regex { .. } => None,
             #[cfg(feature = "regex")]
@@ -110,52 +155,17 @@ impl<'a> Plan<'a> {
                 Some(scores)
             }
             Node::Not(inner) => {
-                let excluded = self.eval(inner, !negated)?;
-                Some(self.all_but(&excluded))
+                let excluded = self.eval_in(inner, !negated, within)?;
+                Some(self.all_but(&excluded, within))
             }
-            Node::And(parts) => {
-                let mut positive: Vec<Scores> = Vec::new();
-                let mut excluded: Vec<Scores> = Vec::new();
-                for part in parts {
-                    match part {
-                        Node::Not(inner) => excluded.extend(self.eval(inner, !negated)),
-                        _ => positive.extend(self.eval(part, negated)),
-                    }
-                }
-                let mut result = if positive.is_empty() {
-                    if excluded.is_empty() {
-                        return None;
-                    }
-                    self.all_but(&Scores::default())
-                } else {
-                    positive.sort_by_key(|s| s.len());
-                    let mut iter = positive.into_iter();
-                    let mut acc = iter.next().unwrap_or_default();
-                    for other in iter {
-                        acc.retain(|doc, score| match other.get(doc) {
-                            Some(s) => {
-                                *score += s;
-                                true
-                            }
-                            None => false,
-                        });
-                    }
-                    acc
-                };
-                for ex in &excluded {
-                    result.retain(|doc, _| !ex.contains_key(doc));
-                }
-                Some(result)
-            }
+            Node::And(parts) => self.and(parts, negated, within),
             Node::Or(parts) => {
                 let mut any = false;
-                let mut acc = Scores::default();
+                let mut acc = Scores::new();
                 for part in parts {
-                    if let Some(scores) = self.eval(part, negated) {
+                    if let Some(scores) = self.eval_in(part, negated, within) {
                         any = true;
-                        for (doc, s) in scores {
-                            *acc.entry(doc).or_default() += s;
-                        }
+                        acc = union(&acc, &scores);
                     }
                 }
                 any.then_some(acc)
@@ -163,12 +173,102 @@ impl<'a> Plan<'a> {
         }
     }
 
-    fn all_but(&self, excluded: &Scores) -> Scores {
-        self.store
+    /// All parts must match; the cheapest is read first and narrows the others.
+    fn and(&mut self, parts: &[Node], negated: bool, within: Option<&[u32]>) -> Option<Scores> {
+        let mut positive: Vec<(usize, &Node)> = Vec::new();
+        let mut excluded: Vec<&Node> = Vec::new();
+        for part in parts {
+            match part {
+                Node::Not(inner) => excluded.push(inner),
+                _ => positive.push((self.cost(part), part)),
+            }
+        }
+        positive.sort_by_key(|(cost, _)| *cost);
+        let mut acc: Option<Scores> = None;
+        let mut docs: Vec<u32> = Vec::new();
+        for (_, part) in positive {
+            let narrowed = if acc.is_some() {
+                Some(&docs[..])
+            } else {
+                within
+            };
+            let Some(scores) = self.eval_in(part, negated, narrowed) else {
+                continue;
+            };
+            let next = match acc {
+                Some(acc) => intersect(&acc, &scores),
+                None => scores,
+            };
+            docs = next.iter().map(|s| s.0).collect();
+            acc = Some(next);
+        }
+        let mut result = match acc {
+            Some(acc) => acc,
+            None if excluded.is_empty() => return None,
+            None => {
+                let all = self.all_but(&[], within);
+                docs = all.iter().map(|s| s.0).collect();
+                all
+            }
+        };
+        for inner in excluded {
+            if let Some(ex) = self.eval_in(inner, !negated, Some(&docs)) {
+                result = minus(&result, &ex);
+                docs = result.iter().map(|s| s.0).collect();
+            }
+        }
+        Some(result)
+    }
+
+    /// About how many list entries evaluating `node` reads: orders the parts of an AND.
+    fn cost(&self, node: &Node) -> usize {
+        match node {
+            Node::Word { text, exact } if !*exact && !self.exact => {
+                analysis::analyze_with(text, self.analyzer)
+                    .iter()
+                    .filter(|t| !t.stop || self.keep_stop)
+                    .map(|t| self.df(t))
+                    .min()
+                    .unwrap_or(COSTLY)
+            }
+            Node::Phrase { text } if !self.exact => analysis::analyze_with(text, self.analyzer)
+                .iter()
+                .map(|t| self.df(t))
+                .min()
+                .unwrap_or(COSTLY),
+            Node::Title(inner) => self.cost(inner),
+            Node::And(parts) => parts.iter().map(|p| self.cost(p)).min().unwrap_or(COSTLY),
+            Node::Or(parts) => parts
+                .iter()
+                .map(|p| self.cost(p))
+                .fold(0usize, usize::saturating_add),
+            // Checked per candidate: cheap once words have narrowed the articles.
+            Node::Filter { .. } => COSTLY - 1,
+            _ => COSTLY,
+        }
+    }
+
+    /// A token's document frequency for idf: the longest list among its readings (an
+    /// article with the word written one way is, as a rule, in the list of its reading).
+    fn df(&self, token: &Token) -> usize {
+        token
+            .terms
             .iter()
-            .filter(|(id, _)| !excluded.contains_key(id))
-            .map(|(id, _)| (id, 0.0))
-            .collect()
+            .map(|t| self.postings.df(t))
+            .max()
+            .unwrap_or(0)
+    }
+
+    fn all_but(&self, excluded: &[(u32, f32)], within: Option<&[u32]>) -> Scores {
+        let everything: Scores = match within {
+            Some(docs) => docs
+                .iter()
+                .filter(|&&d| self.store.get(d).is_some())
+                .map(|&d| (d, 0.0))
+                .collect(),
+            None => self.store.iter().map(|(id, _)| (id, 0.0)).collect(),
+        };
+        minus(&everything, excluded)
     }
 
     /// The score of one query word in one article, its parts kept when explaining.
@@ -192,105 +292,188 @@ impl<'a> Plan<'a> {
         &self,
         token: &Token,
         exact: bool,
+        within: Option<&[u32]>,
         keep_positions: bool,
-    ) -> FxHashMap<u32, Occurrence> {
-        let mut out: FxHashMap<u32, Occurrence> = FxHashMap::default();
+    ) -> Found {
         if exact {
             // An exact form implies its main term, so the term's list gives the candidates
             // and re-reading each candidate keeps only the words written that way.
-            self.postings.for_each(&token.term, |doc, _| {
-                if let Some(occ) = self.exact_occurrence(doc, &token.exact) {
-                    out.insert(doc, occ);
-                }
-            });
-            return out;
+            let mut found = Found::default();
+            let candidates = self.term_occurrences(&[(token.term.clone(), 1.0)], within, false);
+            for o in candidates.occ {
+                self.exact_occurrence(o.doc, &token.exact, &mut found);
+            }
+            return found;
         }
         let terms: Vec<(String, f32)> = token
             .terms
             .iter()
             .enumerate()
             .map(|(i, t)| {
-                (
-                    t.clone(),
-                    if i == 0 {
-                        1.0
-                    } else {
-                        bm25::ALTERNATIVE_WEIGHT
-                    },
-                )
+                let weight = if i == 0 {
+                    1.0
+                } else {
+                    bm25::ALTERNATIVE_WEIGHT
+                };
+                (t.clone(), weight)
             })
             .collect();
-        self.term_occurrences(&terms, keep_positions)
+        self.term_occurrences(&terms, within, keep_positions)
     }
 
     /// Occurrences of any of `terms` (each with its weight), as for one query word.
     fn term_occurrences(
         &self,
         terms: &[(String, f32)],
+        within: Option<&[u32]>,
         keep_positions: bool,
-    ) -> FxHashMap<u32, Occurrence> {
-        let mut out: FxHashMap<u32, Occurrence> = FxHashMap::default();
-        for (term, query_weight) in terms {
-            let query_weight = *query_weight;
-            self.postings.for_each(term, |doc, positions| {
-                let Some(stored) = self.store.get(doc) else {
-                    return;
-                };
-                let body_at = postings::body_start(stored.title_tokens);
-                if self.title_only && positions.first().is_none_or(|&(p, _)| p >= body_at) {
-                    return;
-                }
-                let occ = out.entry(doc).or_default();
-                for &(pos, alt) in positions {
-                    if self.title_only && pos >= body_at {
-                        break;
-                    }
-                    let w = query_weight * if alt { bm25::ALTERNATIVE_WEIGHT } else { 1.0 };
-                    if pos < body_at {
-                        occ.title_tf += w;
-                    } else {
-                        occ.body_tf += w;
-                    }
-                    if keep_positions {
-                        occ.positions.push(pos);
-                    }
-                }
-            });
-        }
-        if keep_positions && terms.len() > 1 {
-            for occ in out.values_mut() {
-                occ.positions.sort_unstable();
-                occ.positions.dedup();
+    ) -> Found {
+        if !keep_positions && terms.len() > 2 {
+            // Many terms (a prefix, a fuzzy word): one sort beats merging list by list.
+            let mut all: Vec<Occ> = Vec::new();
+            for (term, weight) in terms {
+                all.extend(self.list_occurrences(term, *weight, within, false).occ);
             }
+            all.sort_unstable_by_key(|o| o.doc);
+            let mut occ: Vec<Occ> = Vec::with_capacity(all.len());
+            for o in all {
+                match occ.last_mut() {
+                    Some(last) if last.doc == o.doc => {
+                        last.title_tf += o.title_tf;
+                        last.body_tf += o.body_tf;
+                    }
+                    _ => occ.push(o),
+                }
+            }
+            return Found {
+                occ,
+                positions: Vec::new(),
+            };
         }
-        out
+        let mut merged = Found::default();
+        for (term, weight) in terms {
+            let one = self.list_occurrences(term, *weight, within, keep_positions);
+            merged = if merged.occ.is_empty() {
+                one
+            } else {
+                merge(&merged, &one, keep_positions)
+            };
+        }
+        merged
     }
 
-    /// The positions of the words of article `doc` whose exact form is `form`.
-    fn exact_occurrence(&self, doc: u32, form: &str) -> Option<Occurrence> {
-        let stored = self.store.get(doc)?;
+    /// One term's list read as occurrences: all of it, or only at the `within` articles
+    /// (by seeking when they are few, by walking alongside when they are many).
+    fn list_occurrences(
+        &self,
+        term: &str,
+        weight: f32,
+        within: Option<&[u32]>,
+        keep_positions: bool,
+    ) -> Found {
+        let mut found = Found::default();
+        let Some(mut cursor) = self.postings.cursor(term) else {
+            return found;
+        };
+        let take = |doc: u32, cursor: &postings::Cursor, found: &mut Found| {
+            let Some(stored) = self.store.get(doc) else {
+                return;
+            };
+            let body_at = postings::body_start(stored.title_tokens);
+            let from = found.positions.len() as u32;
+            let (mut title_tf, mut body_tf) = (0.0, 0.0);
+            for (pos, alt) in cursor.positions() {
+                if self.title_only && pos >= body_at {
+                    break;
+                }
+                let w = weight * if alt { bm25::ALTERNATIVE_WEIGHT } else { 1.0 };
+                if pos < body_at {
+                    title_tf += w;
+                } else {
+                    body_tf += w;
+                }
+                if keep_positions {
+                    found.positions.push(pos);
+                }
+            }
+            if title_tf + body_tf > 0.0 {
+                found.occ.push(Occ {
+                    doc,
+                    title_tf,
+                    body_tf,
+                    from,
+                    to: found.positions.len() as u32,
+                });
+            } else {
+                found.positions.truncate(from as usize);
+            }
+        };
+        match within {
+            Some(docs) if docs.len() < self.postings.df(term) * 4 => {
+                for &doc in docs {
+                    match cursor.seek(doc) {
+                        Some(d) if d == doc => take(doc, &cursor, &mut found),
+                        Some(_) => {}
+                        None => break,
+                    }
+                }
+            }
+            Some(docs) => {
+                let mut i = 0;
+                while let Some(doc) = cursor.next() {
+                    i += docs[i..].partition_point(|&d| d < doc);
+                    if i == docs.len() {
+                        break;
+                    }
+                    if docs[i] == doc {
+                        take(doc, &cursor, &mut found);
+                    }
+                }
+            }
+            None => {
+                while let Some(doc) = cursor.next() {
+                    take(doc, &cursor, &mut found);
+                }
+            }
+        }
+        found
+    }
+
+    /// Adds the positions of the words of article `doc` whose exact form is `form`.
+    fn exact_occurrence(&self, doc: u32, form: &str, found: &mut Found) {
+        let Some(stored) = self.store.get(doc) else {
+            return;
+        };
         let body_at = postings::body_start(stored.title_tokens);
-        let mut occ = Occurrence::default();
+        let from = found.positions.len() as u32;
+        let (mut title_tf, mut body_tf) = (0.0, 0.0);
         let mut pos = 0;
         analysis::each_word(&stored.article.title, self.analyzer, |_, _, w| {
             if w.exact == form {
-                occ.title_tf += 1.0;
-                occ.positions.push(pos);
+                title_tf += 1.0;
+                found.positions.push(pos);
             }
             pos += 1;
         });
-        if self.title_only {
-            return (!occ.positions.is_empty()).then_some(occ);
+        if !self.title_only {
+            pos = body_at;
+            analysis::each_word(&stored.article.body(), self.analyzer, |_, _, w| {
+                if w.exact == form {
+                    body_tf += 1.0;
+                    found.positions.push(pos);
+                }
+                pos += 1;
+            });
         }
-        pos = body_at;
-        analysis::each_word(&stored.article.body(), self.analyzer, |_, _, w| {
-            if w.exact == form {
-                occ.body_tf += 1.0;
-                occ.positions.push(pos);
-            }
-            pos += 1;
-        });
-        (!occ.positions.is_empty()).then_some(occ)
+        if title_tf + body_tf > 0.0 {
+            found.occ.push(Occ {
+                doc,
+                title_tf,
+                body_tf,
+                from,
+                to: found.positions.len() as u32,
+            });
+        }
     }
 
     fn fields(&self, doc: u32, title_tf: f32, body_tf: f32) -> Fields {
@@ -313,32 +496,41 @@ impl<'a> Plan<'a> {
         }
     }
 
-    fn word(&mut self, token: &Token, exact: bool, negated: bool) -> Scores {
+    fn word(
+        &mut self,
+        token: &Token,
+        exact: bool,
+        negated: bool,
+        within: Option<&[u32]>,
+    ) -> Scores {
         if !negated {
             self.note_highlight(token, exact);
         }
-        let found = self.occurrences(token, exact, false);
         let label = if exact {
             format!("={}", token.text)
         } else {
             token.text.clone()
         };
-        self.score_all(found, &label, negated)
+        if exact {
+            // How many articles hold the exact form is known only by reading them all.
+            let found = self.occurrences(token, true, None, false);
+            let idf = bm25::idf(self.store.len(), found.occ.len());
+            let scores = self.score_all(&found, idf, &label, negated);
+            return restrict(scores, within);
+        }
+        let found = self.occurrences(token, false, within, false);
+        let idf = bm25::idf(self.store.len(), self.df(token));
+        self.score_all(&found, idf, &label, negated)
     }
 
     /// Scores every article where one query word occurs, as one BM25F term.
-    fn score_all(
-        &mut self,
-        found: FxHashMap<u32, Occurrence>,
-        label: &str,
-        negated: bool,
-    ) -> Scores {
-        let idf = bm25::idf(self.store.len(), found.len());
+    fn score_all(&mut self, found: &Found, idf: f32, label: &str, negated: bool) -> Scores {
         found
-            .into_iter()
-            .map(|(doc, o)| {
-                let f = self.fields(doc, o.title_tf, o.body_tf);
-                (doc, self.bm25(doc, idf, f, label, negated))
+            .occ
+            .iter()
+            .map(|o| {
+                let f = self.fields(o.doc, o.title_tf, o.body_tf);
+                (o.doc, self.bm25(o.doc, idf, f, label, negated))
             })
             .collect()
     }
@@ -350,8 +542,9 @@ impl<'a> Plan<'a> {
                 .terms
                 .extend(terms.iter().map(|(t, _)| t.clone()));
         }
-        let found = self.term_occurrences(&terms, false);
-        self.score_all(found, label, negated)
+        let found = self.term_occurrences(&terms, None, false);
+        let idf = bm25::idf(self.store.len(), found.occ.len());
+        self.score_all(&found, idf, label, negated)
     }
 
     #[cfg(feature = "regex")]
@@ -390,45 +583,71 @@ impl<'a> Plan<'a> {
     }
 
     /// Articles whose metadata field matches `value` (case and accents aside), score 0.
-    fn filter(&self, field: Field, value: &str) -> Scores {
+    fn filter(&self, field: Field, value: &str, within: Option<&[u32]>) -> Scores {
         let want = value.to_lowercase();
-        self.store
-            .iter()
-            .filter(|(_, s)| {
-                let a = &s.article;
-                match field {
-                    Field::Lang => a.lang.eq_ignore_ascii_case(&want),
-                    Field::Source => [&a.outlet, &a.agency]
-                        .into_iter()
-                        .flatten()
-                        .any(|name| name.to_lowercase().contains(&want)),
-                    Field::File => a.file.to_lowercase().contains(&want),
-                }
-            })
-            .map(|(id, _)| (id, 0.0))
-            .collect()
+        let matches = |id: u32| {
+            let Some(s) = self.store.get(id) else {
+                return false;
+            };
+            let a = &s.article;
+            match field {
+                Field::Lang => a.lang.eq_ignore_ascii_case(&want),
+                Field::Source => [&a.outlet, &a.agency]
+                    .into_iter()
+                    .flatten()
+                    .any(|name| name.to_lowercase().contains(&want)),
+                Field::File => a.file.to_lowercase().contains(&want),
+            }
+        };
+        match within {
+            Some(docs) => docs
+                .iter()
+                .filter(|&&d| matches(d))
+                .map(|&d| (d, 0.0))
+                .collect(),
+            None => self
+                .store
+                .iter()
+                .filter(|&(id, _)| matches(id))
+                .map(|(id, _)| (id, 0.0))
+                .collect(),
+        }
     }
 
-    fn phrase(&mut self, tokens: &[Token], exact: bool, negated: bool) -> Scores {
+    fn phrase(
+        &mut self,
+        tokens: &[Token],
+        exact: bool,
+        negated: bool,
+        within: Option<&[u32]>,
+    ) -> Scores {
         if !negated {
             tokens.iter().for_each(|t| self.note_highlight(t, exact));
         }
-        let found: Vec<FxHashMap<u32, Occurrence>> = tokens
-            .iter()
-            .map(|t| self.occurrences(t, exact, true))
-            .collect();
         let n = self.store.len();
-        // The phrase is as telling as its rarest-but-one words together; stop words add little.
+        let dfs: Vec<usize> = tokens.iter().map(|t| self.df(t)).collect();
+        // The phrase is as telling as its words together; stop words add little.
         let idf: f32 = tokens
             .iter()
-            .zip(&found)
+            .zip(&dfs)
             .filter(|(t, _)| !t.stop)
-            .map(|(_, f)| bm25::idf(n, f.len()))
+            .map(|(_, &df)| bm25::idf(n, df))
             .sum::<f32>()
             .max(bm25::idf(n, n));
-        let Some((rarest, _)) = found.iter().enumerate().min_by_key(|(_, f)| f.len()) else {
-            return Scores::default();
-        };
+        // Rarest word first; each next word is read only where all before it occur.
+        let mut order: Vec<usize> = (0..tokens.len()).collect();
+        order.sort_by_key(|&i| dfs[i]);
+        let mut found: Vec<Option<Found>> = (0..tokens.len()).map(|_| None).collect();
+        let mut candidates: Option<Vec<u32>> = within.map(<[u32]>::to_vec);
+        for &i in &order {
+            let f = self.occurrences(&tokens[i], exact, candidates.as_deref(), true);
+            candidates = Some(match candidates {
+                Some(c) => intersect_docs(&c, &f.docs()),
+                None => f.docs(),
+            });
+            found[i] = Some(f);
+        }
+        let found: Vec<Found> = found.into_iter().map(Option::unwrap_or_default).collect();
         let label = format!(
             "\"{}\"",
             tokens
@@ -437,16 +656,21 @@ impl<'a> Plan<'a> {
                 .collect::<Vec<_>>()
                 .join(" ")
         );
-        let mut out = Scores::default();
-        let docs: Vec<u32> = found[rarest].keys().copied().collect();
-        for doc in docs {
-            let Some(lists): Option<Vec<&Vec<u32>>> = found
+        let mut out = Scores::new();
+        let mut cursors = vec![0usize; found.len()];
+        for doc in candidates.unwrap_or_default() {
+            let lists: Vec<&[u32]> = found
                 .iter()
-                .map(|f| f.get(&doc).map(|o| &o.positions))
-                .collect()
-            else {
+                .zip(&mut cursors)
+                .filter_map(|(f, at)| {
+                    *at += f.occ[*at..].partition_point(|o| o.doc < doc);
+                    let o = f.occ.get(*at).filter(|o| o.doc == doc)?;
+                    Some(f.positions(o))
+                })
+                .collect();
+            if lists.len() < found.len() {
                 continue;
-            };
+            }
             let body_at = self
                 .store
                 .get(doc)
@@ -465,18 +689,174 @@ impl<'a> Plan<'a> {
             }
             if title_tf + body_tf > 0.0 {
                 let f = self.fields(doc, title_tf, body_tf);
-                out.insert(doc, self.bm25(doc, idf, f, &label, negated));
+                out.push((doc, self.bm25(doc, idf, f, &label, negated)));
             }
         }
         out
     }
 }
 
-/// Where one query token occurs in one article.
-#[derive(Debug, Default)]
-struct Occurrence {
-    /// Ascending, deduplicated.
-    positions: Vec<u32>,
-    title_tf: f32,
-    body_tf: f32,
+/// Two tokens' occurrences as one: frequencies added, positions merged.
+fn merge(a: &Found, b: &Found, keep_positions: bool) -> Found {
+    let mut out = Found {
+        occ: Vec::with_capacity(a.occ.len().max(b.occ.len())),
+        positions: Vec::new(),
+    };
+    let (mut i, mut j) = (0, 0);
+    while i < a.occ.len() || j < b.occ.len() {
+        let (x, y) = (a.occ.get(i), b.occ.get(j));
+        let doc = match (x, y) {
+            (Some(x), Some(y)) => x.doc.min(y.doc),
+            (Some(x), None) => x.doc,
+            (None, Some(y)) => y.doc,
+            (None, None) => break,
+        };
+        let x = x.filter(|x| x.doc == doc);
+        let y = y.filter(|y| y.doc == doc);
+        i += usize::from(x.is_some());
+        j += usize::from(y.is_some());
+        let from = out.positions.len() as u32;
+        if keep_positions {
+            out.positions
+                .extend(x.map_or(&[][..], |x| a.positions(x)).iter().copied());
+            out.positions
+                .extend(y.map_or(&[][..], |y| b.positions(y)).iter().copied());
+            let mine = &mut out.positions[from as usize..];
+            mine.sort_unstable();
+            let kept = dedup_len(mine);
+            out.positions.truncate(from as usize + kept);
+        }
+        out.occ.push(Occ {
+            doc,
+            title_tf: x.map_or(0.0, |x| x.title_tf) + y.map_or(0.0, |y| y.title_tf),
+            body_tf: x.map_or(0.0, |x| x.body_tf) + y.map_or(0.0, |y| y.body_tf),
+            from,
+            to: out.positions.len() as u32,
+        });
+    }
+    out
+}
+
+/// Moves the distinct values of a sorted slice to its front; returns how many there are.
+fn dedup_len(s: &mut [u32]) -> usize {
+    let mut kept = 0;
+    for i in 0..s.len() {
+        if kept == 0 || s[i] != s[kept - 1] {
+            s[kept] = s[i];
+            kept += 1;
+        }
+    }
+    kept
+}
+
+/// Articles in both, scores added.
+fn intersect(a: &[(u32, f32)], b: &[(u32, f32)]) -> Scores {
+    let mut out = Vec::with_capacity(a.len().min(b.len()));
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push((a[i].0, a[i].1 + b[j].1));
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}
+
+fn intersect_docs(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(a.len().min(b.len()));
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}
+
+/// Articles in either, scores added.
+fn union(a: &[(u32, f32)], b: &[(u32, f32)]) -> Scores {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        match (a.get(i), b.get(j)) {
+            (Some(x), Some(y)) if x.0 == y.0 => {
+                out.push((x.0, x.1 + y.1));
+                i += 1;
+                j += 1;
+            }
+            (Some(x), Some(y)) if x.0 < y.0 => {
+                out.push(*x);
+                i += 1;
+            }
+            (Some(x), None) => {
+                out.push(*x);
+                i += 1;
+            }
+            (_, Some(y)) => {
+                out.push(*y);
+                j += 1;
+            }
+            (None, None) => break,
+        }
+    }
+    out
+}
+
+/// Articles of `a` not in `b`.
+fn minus(a: &[(u32, f32)], b: &[(u32, f32)]) -> Scores {
+    let mut j = 0;
+    a.iter()
+        .filter(|(doc, _)| {
+            j += b[j..].partition_point(|x| x.0 < *doc);
+            b.get(j).is_none_or(|x| x.0 != *doc)
+        })
+        .copied()
+        .collect()
+}
+
+/// Only the articles of `within`, when given.
+fn restrict(scores: Scores, within: Option<&[u32]>) -> Scores {
+    match within {
+        None => scores,
+        Some(docs) => {
+            let mut j = 0;
+            scores
+                .into_iter()
+                .filter(|(doc, _)| {
+                    j += docs[j..].partition_point(|d| d < doc);
+                    docs.get(j) == Some(doc)
+                })
+                .collect()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn merges_keep_order_and_add_scores() {
+        let a = vec![(1, 1.0), (3, 1.0), (5, 1.0)];
+        let b = vec![(3, 2.0), (4, 2.0), (5, 2.0)];
+        assert_eq!(intersect(&a, &b), [(3, 3.0), (5, 3.0)]);
+        assert_eq!(union(&a, &b), [(1, 1.0), (3, 3.0), (4, 2.0), (5, 3.0)]);
+        assert_eq!(minus(&a, &b), [(1, 1.0)]);
+        assert_eq!(restrict(a.clone(), Some(&[3, 4])), [(3, 1.0)]);
+        assert_eq!(intersect_docs(&[1, 2, 9], &[2, 9, 10]), [2, 9]);
+        let mut s = [1, 1, 2, 5, 5, 5];
+        assert_eq!(dedup_len(&mut s), 3);
+        assert_eq!(&s[..3], [1, 2, 5]);
+    }
 }

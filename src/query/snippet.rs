@@ -105,55 +105,99 @@ pub fn snippet(body: &str, analyzer: &analysis::Config, marker: &Marker) -> Vec<
     window(body, &spans(body, analyzer, marker))
 }
 
+/// Words between two entries of an article's word marks (see [`snippet_at`]).
+pub const MARK_EVERY: usize = 64;
+
 /// [`snippet`] when the index already says where the hits are: `hits` holds
-/// `(word position in the body, hit term number)`. The body is only cut into words, not
-/// analysed, which makes this the fast path for search results.
-pub fn snippet_at(body: &str, hits: &mut [(u32, u32)]) -> Vec<Segment> {
+/// `(word position in the body, hit term number)`, `words` is the number of words in the
+/// body and `marks` the byte offset of every [`MARK_EVERY`]th word. The window is chosen
+/// from the positions alone and only its words are cut out of the body, not analysed:
+/// the fast path for search results.
+pub fn snippet_at(
+    body: &str,
+    hits: &mut [(u32, u32)],
+    words: usize,
+    marks: &[u32],
+) -> Vec<Segment> {
     hits.sort_unstable();
-    let mut out = Vec::new();
-    let mut position = 0u32;
-    let mut next = 0;
-    crate::analysis::each_raw_word(body, |start, end| {
-        while next < hits.len() && hits[next].0 < position {
-            next += 1;
+    let mut firsts: Vec<(u32, u32)> = Vec::with_capacity(hits.len());
+    for &h in hits.iter() {
+        if firsts.last().is_none_or(|l| l.0 != h.0) {
+            firsts.push(h);
         }
-        let hit = hits.get(next).filter(|h| h.0 == position).map(|h| h.1);
-        out.push(Span { start, end, hit });
+    }
+    let (start, end) = choose(&firsts, words);
+    // Words never straddle a mark (each mark is a word's start), so the body can be cut
+    // there and tokenized in part.
+    let mark = |i: usize| marks.get(i / MARK_EVERY).map(|&m| m as usize);
+    let from = mark(start).unwrap_or(0).min(body.len());
+    let to = mark(end + MARK_EVERY - 1).unwrap_or(body.len()).max(from);
+    let mut position = start / MARK_EVERY * MARK_EVERY;
+    let mut spans = Vec::with_capacity(end - start);
+    let mut next = 0;
+    crate::analysis::each_raw_word(body.get(from..to).unwrap_or(""), |s, e| {
+        if (start..end).contains(&position) {
+            while next < firsts.len() && (firsts[next].0 as usize) < position {
+                next += 1;
+            }
+            let hit = firsts
+                .get(next)
+                .filter(|h| h.0 as usize == position)
+                .map(|h| h.1);
+            spans.push(Span {
+                start: from + s,
+                end: from + e,
+                hit,
+            });
+        }
         position += 1;
     });
-    window(body, &out)
+    render(body, &spans, start, end, words)
+}
+
+/// The words `[start, end)` that make the best window: starting at a hit, with the most
+/// distinct hit terms, then the most hits, the earliest on ties; begun a little before
+/// the first hit so it has context. `hits`: `(position, term number)`, one per position,
+/// ascending.
+fn choose(hits: &[(u32, u32)], words: usize) -> (usize, usize) {
+    let window = WINDOW.min(words);
+    let mut best = (0usize, 0usize, 0usize);
+    for (i, &(p, _)) in hits.iter().enumerate() {
+        let p = p as usize;
+        if p + window > words {
+            break;
+        }
+        let inside = hits[i..].partition_point(|h| (h.0 as usize) < p + window);
+        let mut distinct: Vec<u32> = hits[i..i + inside].iter().map(|h| h.1).collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        if (distinct.len(), inside) > (best.1, best.2) {
+            best = (p, distinct.len(), inside);
+        }
+    }
+    let start = best.0.saturating_sub(5).min(words - window);
+    (start, start + window)
 }
 
 fn window(body: &str, spans: &[Span]) -> Vec<Segment> {
-    if spans.is_empty() {
+    let hits: Vec<(u32, u32)> = spans
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| Some((i as u32, s.hit?)))
+        .collect();
+    let (start, end) = choose(&hits, spans.len());
+    render(body, &spans[start..end], start, end, spans.len())
+}
+
+/// Segments for the window of words `[start, end)` out of `words`, whose spans are given,
+/// with `…` where the body was cut.
+fn render(body: &str, spans: &[Span], start: usize, end: usize, words: usize) -> Vec<Segment> {
+    let (Some(first), Some(last)) = (spans.first(), spans.last()) else {
         return Vec::new();
-    }
-    let window = WINDOW.min(spans.len());
-    // Score each start by distinct hit terms, then by hits; prefer the earliest. Only
-    // starts at a hit can begin a better window, so only those are tried.
-    let mut best = (0usize, 0usize, 0usize);
-    for start in (0..=spans.len() - window).filter(|&i| spans[i].hit.is_some()) {
-        let hits: Vec<u32> = spans[start..start + window]
-            .iter()
-            .filter_map(|s| s.hit)
-            .collect();
-        let mut distinct = hits.clone();
-        distinct.sort_unstable();
-        distinct.dedup();
-        if (distinct.len(), hits.len()) > (best.1, best.2) {
-            best = (start, distinct.len(), hits.len());
-        }
-    }
-    // Start a little before the first hit so it has some context.
-    let start = best.0.saturating_sub(5).min(spans.len() - window);
-    let end = start + window;
-    let from = if start == 0 { 0 } else { spans[start].start };
-    let to = if end == spans.len() {
-        body.len()
-    } else {
-        spans[end - 1].end
     };
-    let mut out = cut(body, from, to, &spans[start..end]);
+    let from = if start == 0 { 0 } else { first.start };
+    let to = if end >= words { body.len() } else { last.end };
+    let mut out = cut(body, from, to, spans);
     if start > 0 {
         out.insert(
             0,
@@ -163,7 +207,7 @@ fn window(body: &str, spans: &[Span]) -> Vec<Segment> {
             },
         );
     }
-    if end < spans.len() {
+    if end < words {
         out.push(Segment {
             text: "…".into(),
             hit: false,
@@ -236,5 +280,39 @@ mod tests {
             .map(|s| s.text.as_str())
             .collect();
         assert_eq!(hits, ["Ghouta", "siege", "talks"]);
+    }
+
+    /// The fast path (positions from the index, body cut at word marks) shows exactly what
+    /// analysing the whole body shows, wherever the hits fall.
+    #[test]
+    fn positions_and_marks_give_the_analysed_snippet() {
+        let words: Vec<String> = (0..400)
+            .map(|i| match i % 97 {
+                0 => "Ghouta".to_string(),
+                13 => "الغوطةَ".to_string(),
+                _ => format!("w{i}"),
+            })
+            .collect();
+        for skip in [0, 1, 150, 370] {
+            let body = words[skip..].join(" ");
+            let m = marker(&["Ghouta", "غوطة"]);
+            let mut hits = Vec::new();
+            let mut marks = Vec::new();
+            let mut n = 0;
+            analysis::each_word(&body, &Default::default(), |start, _, w| {
+                if n % MARK_EVERY == 0 {
+                    marks.push(start as u32);
+                }
+                if m.is_hit(w) {
+                    hits.push((n as u32, u32::from(w.terms[0] != "ghouta")));
+                }
+                n += 1;
+            });
+            assert_eq!(
+                snippet_at(&body, &mut hits, n, &marks),
+                snippet(&body, &Default::default(), &m),
+                "skip {skip}"
+            );
+        }
     }
 }

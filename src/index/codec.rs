@@ -148,12 +148,12 @@ fn encode_index(w: &mut Writer, p: &Postings) {
     for t in terms {
         w.0.extend_from_slice(&lists[t.start as usize..(t.start + t.len) as usize]);
     }
-    let mut ids: Vec<&u32> = skips.keys().collect();
+    let mut ids: Vec<u32> = skips.keys().copied().collect();
     ids.sort_unstable();
     w.u32(ids.len() as u32);
     for id in ids {
-        w.u32(*id);
-        let list = &skips[id];
+        w.u32(id);
+        let list = &skips[&id];
         w.u32(list.len() as u32);
         for s in list {
             w.u32(s.base);

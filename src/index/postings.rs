@@ -26,7 +26,6 @@
 //! the store no longer has.
 
 use crate::analysis::Word;
-use hashbrown::HashTable;
 use rustc_hash::FxHashMap;
 use std::cell::OnceCell;
 use std::hash::BuildHasher;
@@ -67,7 +66,7 @@ pub type Skips = FxHashMap<u32, Vec<Skip>>;
 #[derive(Clone, Debug, Default)]
 pub struct Postings {
     /// Term ids, found by hashing their text.
-    table: HashTable<u32>,
+    table: IdTable,
     text: Vec<u8>,
     terms: Vec<Term>,
     lists: Vec<u8>,
@@ -77,6 +76,75 @@ pub struct Postings {
     /// Term ids in text order, for prefix ranges; built on the first prefix query after
     /// a change.
     sorted: OnceCell<Vec<u32>>,
+}
+
+/// Term ids by the hash of their text: open addressing with linear probing, slots hold
+/// `id + 1` (0 is empty) and stay at most half full. Our own ten lines rather than
+/// `hashbrown::HashTable`, which cost the start-up wasm several KB for the same job.
+#[derive(Clone, Debug, Default)]
+struct IdTable {
+    slots: Vec<u32>,
+    len: usize,
+}
+
+impl IdTable {
+    fn with_capacity(n: usize) -> Self {
+        IdTable {
+            slots: vec![0; (n * 2).next_power_of_two().max(16)],
+            len: 0,
+        }
+    }
+
+    fn find(&self, h: u64, eq: impl Fn(u32) -> bool) -> Option<u32> {
+        let mask = self.slots.len().checked_sub(1)?;
+        let mut i = h as usize & mask;
+        loop {
+            match self.slots[i] {
+                0 => return None,
+                s if eq(s - 1) => return Some(s - 1),
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+
+    fn put(&mut self, h: u64, id: u32) {
+        let mask = self.slots.len() - 1;
+        let mut i = h as usize & mask;
+        while self.slots[i] != 0 {
+            i = (i + 1) & mask;
+        }
+        self.slots[i] = id + 1;
+    }
+
+    /// Adds `id` (not present yet); `rehash` gives the hash of any stored id when the
+    /// table grows.
+    fn insert_unique(&mut self, h: u64, id: u32, rehash: impl Fn(u32) -> u64) {
+        if (self.len + 1) * 2 > self.slots.len() {
+            self.resize((self.len + 1) * 2, &rehash);
+        }
+        self.put(h, id);
+        self.len += 1;
+    }
+
+    fn resize(&mut self, at_least: usize, rehash: &impl Fn(u32) -> u64) {
+        let old = std::mem::replace(
+            &mut self.slots,
+            vec![0; at_least.next_power_of_two().max(16)],
+        );
+        for s in old.into_iter().filter(|&s| s != 0) {
+            self.put(rehash(s - 1), s - 1);
+        }
+    }
+
+    fn shrink_to_fit(&mut self, rehash: impl Fn(u32) -> u64) {
+        if (self.len * 2).next_power_of_two().max(16) < self.slots.len() {
+            self.resize(self.len * 2, &rehash);
+        }
+    }
+
+    fn capacity(&self) -> usize {
+        self.slots.len()
+    }
 }
 
 fn hash(text: &[u8]) -> u64 {
@@ -217,11 +285,9 @@ impl Postings {
 
     fn id(&self, term: &str) -> Option<u32> {
         let (text, terms) = (&self.text, &self.terms);
-        self.table
-            .find(hash(term.as_bytes()), |&id| {
-                text_of(text, terms, id) == term.as_bytes()
-            })
-            .copied()
+        self.table.find(hash(term.as_bytes()), |id| {
+            text_of(text, terms, id) == term.as_bytes()
+        })
     }
 
     fn intern(&mut self, term: &str) -> u32 {
@@ -235,7 +301,7 @@ impl Postings {
         });
         self.text.extend_from_slice(term.as_bytes());
         let (text, terms) = (&self.text, &self.terms);
-        self.table.insert_unique(hash(term.as_bytes()), id, |&id| {
+        self.table.insert_unique(hash(term.as_bytes()), id, |id| {
             hash(text_of(text, terms, id))
         });
         id
@@ -394,13 +460,13 @@ impl Postings {
     }
 
     /// Bytes used by the index (not the stored articles): the list arena, the term texts,
-    /// the dictionary entries, the hash table (4-byte ids plus a control byte per bucket)
+    /// the dictionary entries, the hash table (4-byte slots)
     /// and the skip entries.
     pub fn heap_bytes(&self) -> usize {
         self.lists.capacity()
             + self.text.capacity()
             + self.terms.capacity() * std::mem::size_of::<Term>()
-            + self.table.capacity() * 5
+            + self.table.capacity() * 4
             + self
                 .skips
                 .values()
@@ -421,7 +487,7 @@ impl Postings {
         self.terms.shrink_to_fit();
         let (text, terms) = (&self.text, &self.terms);
         self.table
-            .shrink_to_fit(|&id| hash(text_of(text, terms, id)));
+            .shrink_to_fit(|id| hash(text_of(text, terms, id)));
     }
 
     /// Rewrites every list without the articles `live` rejects, and drops terms left with
@@ -477,7 +543,7 @@ impl Postings {
             return None;
         }
         let mut p = Postings {
-            table: HashTable::with_capacity(terms.len()),
+            table: IdTable::with_capacity(terms.len()),
             text,
             terms,
             lists,
@@ -491,13 +557,15 @@ impl Postings {
             let h = hash(term.as_bytes());
             let (text, terms) = (&p.text, &p.terms);
             p.table
-                .insert_unique(h, id, |&id| hash(text_of(text, terms, id)));
+                .insert_unique(h, id, |id| hash(text_of(text, terms, id)));
         }
-        // Saved lists are packed: overlapping slices mean a damaged blob.
-        let mut order: Vec<&Term> = p.terms.iter().collect();
-        order.sort_unstable_by_key(|t| t.start);
-        if order.windows(2).any(|w| w[0].start + w[0].len > w[1].start) {
-            return None;
+        // Saved lists are packed in term order: each starts where the one before ends.
+        let mut end = 0;
+        for t in &p.terms {
+            if t.start != end {
+                return None;
+            }
+            end = t.start + t.len;
         }
         p.skips = skips;
         Some(p)

@@ -183,7 +183,17 @@ impl<'a> Plan<'a> {
                 _ => positive.push((self.cost(part), part)),
             }
         }
-        positive.sort_by_key(|(cost, _)| *cost);
+        // Sorted as (cost, index) pairs of u32: the sort the indexer already uses.
+        let mut order: Vec<(u32, u32)> = positive
+            .iter()
+            .enumerate()
+            .map(|(i, (cost, _))| ((*cost).min(u32::MAX as usize) as u32, i as u32))
+            .collect();
+        order.sort_unstable();
+        let positive: Vec<(usize, &Node)> = order
+            .into_iter()
+            .map(|(_, i)| positive[i as usize])
+            .collect();
         let mut acc: Option<Scores> = None;
         let mut docs: Vec<u32> = Vec::new();
         for (_, part) in positive {
@@ -334,9 +344,15 @@ impl<'a> Plan<'a> {
             for (term, weight) in terms {
                 all.extend(self.list_occurrences(term, *weight, within, false).occ);
             }
-            all.sort_unstable_by_key(|o| o.doc);
+            // Sorted as (doc, index) pairs: the same sort the indexer uses, no new code.
+            let mut order: Vec<(u32, u32)> = all
+                .iter()
+                .enumerate()
+                .map(|(i, o)| (o.doc, i as u32))
+                .collect();
+            order.sort_unstable();
             let mut occ: Vec<Occ> = Vec::with_capacity(all.len());
-            for o in all {
+            for o in order.into_iter().map(|(_, i)| all[i as usize]) {
                 match occ.last_mut() {
                     Some(last) if last.doc == o.doc => {
                         last.title_tf += o.title_tf;
@@ -635,8 +651,13 @@ impl<'a> Plan<'a> {
             .sum::<f32>()
             .max(bm25::idf(n, n));
         // Rarest word first; each next word is read only where all before it occur.
-        let mut order: Vec<usize> = (0..tokens.len()).collect();
-        order.sort_by_key(|&i| dfs[i]);
+        let mut ranked: Vec<(u32, u32)> = dfs
+            .iter()
+            .enumerate()
+            .map(|(i, &df)| (df.min(u32::MAX as usize) as u32, i as u32))
+            .collect();
+        ranked.sort_unstable();
+        let order: Vec<usize> = ranked.into_iter().map(|(_, i)| i as usize).collect();
         let mut found: Vec<Option<Found>> = (0..tokens.len()).map(|_| None).collect();
         let mut candidates: Option<Vec<u32>> = within.map(<[u32]>::to_vec);
         for &i in &order {

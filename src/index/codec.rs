@@ -23,6 +23,7 @@
 //! version, a bad checksum or a truncated blob is an error, never a partial corpus.
 
 use crate::error::{Error, ErrorKind};
+use crate::hash::fnv1a as fnv;
 use crate::ingest::{Article, Removed, RemovedKind};
 
 const MAGIC: &[u8; 8] = b"QARINCOR";
@@ -41,12 +42,6 @@ const KINDS: [RemovedKind; 8] = [
     RemovedKind::Navigation,
     RemovedKind::Timestamp,
 ];
-
-fn fnv(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
-}
 
 /// Encodes `(id, article)` pairs.
 pub fn encode<'a>(articles: impl Iterator<Item = (u32, &'a Article)>) -> Vec<u8> {

@@ -400,16 +400,10 @@ fn summary(id: DocId, a: &Article, hash: &str) -> ArticleSummary {
 mod tests {
     use super::*;
 
-    fn fnv(bytes: &[u8]) -> u64 {
-        bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-        })
-    }
-
     /// `bytes` with its payload replaced, header length and checksum made to fit.
     fn with_payload(bytes: &[u8], payload: &[u8]) -> Vec<u8> {
         let mut out = bytes[..12].to_vec();
-        out.extend_from_slice(&fnv(payload).to_le_bytes());
+        out.extend_from_slice(&crate::hash::fnv1a(payload).to_le_bytes());
         out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
         out.extend_from_slice(payload);
         out

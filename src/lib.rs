@@ -18,6 +18,7 @@
 pub mod analysis;
 mod corpus;
 pub mod error;
+mod hash;
 pub mod index;
 pub mod ingest;
 pub mod message;

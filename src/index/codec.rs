@@ -35,6 +35,7 @@
 use super::postings::{Postings, Skip, Term};
 use super::DocStore;
 use crate::error::{Error, ErrorKind};
+use crate::hash::fnv1a as fnv;
 use crate::ingest::{Article, Removed, RemovedKind};
 use rustc_hash::FxHashMap;
 
@@ -54,12 +55,6 @@ const KINDS: [RemovedKind; 8] = [
     RemovedKind::Navigation,
     RemovedKind::Timestamp,
 ];
-
-fn fnv(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
-}
 
 /// What ranking and snippets know of an article besides its text (saved since version 3).
 #[derive(Clone, Debug, PartialEq, Eq)]

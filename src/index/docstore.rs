@@ -159,14 +159,7 @@ impl DocStore {
     }
 }
 
-/// FNV-1a 64 of the article's title and body: a stable name for links and duplicates.
+/// [`Article::content_hash`] as 16 hex digits: a stable name for links and duplicates.
 pub fn content_hash(article: &Article) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for part in [article.title.as_bytes(), b"\n", article.body().as_bytes()] {
-        for &b in part {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    format!("{h:016x}")
+    format!("{:016x}", article.content_hash())
 }

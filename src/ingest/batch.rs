@@ -23,17 +23,6 @@ pub struct Batch {
     near: dedup::Index,
 }
 
-/// FNV-1a 64 of title and body.
-fn content_hash(a: &Article) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for part in [a.title.as_bytes(), b"\n", a.body().as_bytes()] {
-        for &b in part {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    h
-}
-
 impl Batch {
     pub fn new(limits: Limits) -> Self {
         Batch {
@@ -64,7 +53,7 @@ impl Batch {
     fn admit(&mut self, mut a: Article) {
         #[cfg(feature = "formats")]
         self.sidecars.apply_to(&mut a);
-        let hash = content_hash(&a);
+        let hash = a.content_hash();
         if let Some(&i) = self.by_hash.get(&hash) {
             let other = self.articles.get(i).map_or("", |o| o.file.as_str());
             self.problems.push(Problem {

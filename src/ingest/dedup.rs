@@ -16,6 +16,7 @@
 use std::collections::HashMap;
 
 use super::meta::fold_char;
+use crate::hash::{OFFSET as FNV_OFFSET, PRIME as FNV_PRIME};
 
 const HASHES: usize = 64;
 const ROWS: usize = 2;
@@ -40,9 +41,6 @@ fn mix(mut x: u64) -> u64 {
     x = x.wrapping_mul(0x94d0_49bb_1331_11eb);
     x ^ (x >> 31)
 }
-
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0100_0000_01b3;
 
 /// A letter or digit of folded text, with the common scripts checked without tables.
 fn is_word_char(c: char) -> bool {

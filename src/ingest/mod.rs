@@ -87,6 +87,12 @@ impl Article {
     pub fn body(&self) -> String {
         self.paragraphs.join("\n")
     }
+
+    /// FNV-1a 64 of title and body: names the article whatever file or order it came in.
+    pub fn content_hash(&self) -> u64 {
+        let h = crate::hash::fnv1a_from(crate::hash::OFFSET, self.title.as_bytes());
+        crate::hash::fnv1a_from(crate::hash::fnv1a_from(h, b"\n"), self.body().as_bytes())
+    }
 }
 
 /// A piece of the file that cleaning removed, kept so the reader can show it greyed out.

@@ -25,12 +25,15 @@ fn prop(options: &JsValue, name: &str) -> Option<JsValue> {
     js_sys_get(options, name).filter(|v| !v.is_undefined() && !v.is_null())
 }
 
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = Reflect, js_name = get, catch)]
+    fn reflect_get(target: &JsValue, key: &JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_namespace = Array, js_name = isArray)]
+    fn is_array(value: &JsValue) -> bool;
+}
+
 fn js_sys_get(target: &JsValue, name: &str) -> Option<JsValue> {
-    #[wasm_bindgen]
-    extern "C" {
-        #[wasm_bindgen(js_namespace = Reflect, js_name = get, catch)]
-        fn reflect_get(target: &JsValue, key: &JsValue) -> Result<JsValue, JsValue>;
-    }
     reflect_get(target, &JsValue::from_str(name)).ok()
 }
 
@@ -50,7 +53,21 @@ fn strings_prop(options: &JsValue, name: &str) -> Vec<String> {
     match prop(options, name) {
         Some(v) => match v.as_string() {
             Some(one) => vec![one],
-            None => serde_wasm_bindgen::from_value(v).unwrap_or_default(),
+            // Read by hand: serde's deserializer would bring its float-formatting error
+            // messages into the start-up wasm (about 6 KB gzipped).
+            None if is_array(&v) => {
+                let len = js_sys_get(&v, "length")
+                    .and_then(|n| n.as_f64())
+                    .unwrap_or(0.0) as u32;
+                (0..len)
+                    .filter_map(|i| {
+                        reflect_get(&v, &JsValue::from_f64(i as f64))
+                            .ok()?
+                            .as_string()
+                    })
+                    .collect()
+            }
+            None => Vec::new(),
         },
         None => Vec::new(),
     }

@@ -231,13 +231,13 @@ pub fn search(
             ranked.push((id, score));
         }
     }
-    let named = |counts: Vec<usize>| -> BTreeMap<String, usize> {
-        counts
-            .into_iter()
-            .enumerate()
-            .filter(|&(_, n)| n > 0)
-            .map(|(label, n)| (store.label(label as u32).to_string(), n))
-            .collect()
+    // Inserted one by one: `collect` into a map would bring a stable sort into the wasm.
+    let named = |counts: Vec<usize>| {
+        let mut map = BTreeMap::new();
+        for (label, n) in counts.into_iter().enumerate().filter(|&(_, n)| n > 0) {
+            map.insert(store.label(label as u32).to_string(), n);
+        }
+        map
     };
     let months = named(months);
     let mut years: BTreeMap<String, usize> = BTreeMap::new();
@@ -268,7 +268,8 @@ pub fn search(
         ranked.select_nth_unstable_by(wanted - 1, best_first);
         ranked.truncate(wanted);
     }
-    ranked.sort_by(best_first);
+    // The order is total (ties go by id), so an unstable sort gives the stable one's result.
+    ranked.sort_unstable_by(best_first);
     let page: Vec<(u32, f32)> = ranked
         .into_iter()
         .skip(options.offset)

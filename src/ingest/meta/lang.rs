@@ -179,23 +179,27 @@ const ES_STOP: &[&str] = &[
     "fue", "su", "sus", "lo", "ha", "está",
 ];
 
-/// The words of the four stop-word lists, each with the lists it is in (bit `i` for list
-/// `i`), by their bytes packed into a number ([`packed`]) and sorted: one binary search of
-/// integers a word instead of a comparison with each stop word.
-fn stop_words() -> &'static [(u64, u8)] {
-    static TABLE: OnceLock<Vec<(u64, u8)>> = OnceLock::new();
+/// The words of the four stop-word lists by their bytes packed into a number ([`packed`]),
+/// sorted, with the lists each is in (bit `i` for list `i`) at the same index: one binary
+/// search of integers a word instead of a comparison with each stop word.
+fn stop_words() -> &'static (Vec<u64>, Vec<u8>) {
+    static TABLE: OnceLock<(Vec<u64>, Vec<u8>)> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut table: Vec<(u64, u8)> = Vec::new();
-        for (i, list) in [EN_STOP, FR_STOP, DE_STOP, ES_STOP].iter().enumerate() {
-            for key in list.iter().filter_map(|w| packed(w.as_bytes())) {
-                match table.iter_mut().find(|e| e.0 == key) {
-                    Some(e) => e.1 |= 1 << i,
-                    None => table.push((key, 1 << i)),
+        let lists = [EN_STOP, FR_STOP, DE_STOP, ES_STOP];
+        let packed_words = |list: &'static [&str]| list.iter().filter_map(|w| packed(w.as_bytes()));
+        // Plain u64 keys: the sort the near-duplicate check already brings into the wasm.
+        let mut keys: Vec<u64> = lists.iter().flat_map(|l| packed_words(l)).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        let mut masks = vec![0u8; keys.len()];
+        for (i, list) in lists.iter().enumerate() {
+            for key in packed_words(list) {
+                if let Ok(at) = keys.binary_search(&key) {
+                    masks[at] |= 1 << i;
                 }
             }
         }
-        table.sort_unstable();
-        table
+        (keys, masks)
     })
 }
 
@@ -218,8 +222,8 @@ fn latin_language(text: &str) -> &'static str {
         } else {
             packed(word.to_lowercase().as_bytes())
         };
-        key.and_then(|k| table.binary_search_by_key(&k, |e| e.0).ok())
-            .map_or(0, |i| table[i].1)
+        key.and_then(|k| table.0.binary_search(&k).ok())
+            .map_or(0, |i| table.1[i])
     };
     let mut hits = [0usize; 4];
     for word in text

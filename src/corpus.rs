@@ -205,7 +205,8 @@ impl Corpus {
                 }
             }
         }
-        let signature = ingest::dedup::signature(&article.body());
+        let body = article.body();
+        let signature = ingest::dedup::signature(&body);
         if let Some(sig) = &signature {
             let store = &self.store;
             if let Some((other, containment)) = self
@@ -224,24 +225,25 @@ impl Corpus {
             }
         }
         let id = self.store.next_id();
-        let summary = self.insert(id, article, hash);
+        let summary = self.insert(id, article, hash, &body);
         if let Some(sig) = signature {
             self.near_dups.add(id, sig);
         }
         Ok(summary)
     }
 
-    fn insert(&mut self, id: DocId, article: Article, hash: String) -> ArticleSummary {
+    /// Indexes `article`, whose joined paragraphs are `body`, under `id`.
+    fn insert(&mut self, id: DocId, article: Article, hash: String, body: &str) -> ArticleSummary {
         let title = analysis::words(&article.title, &self.analyzer);
-        let mut body = Vec::new();
+        let mut words = Vec::new();
         let mut word_marks = Vec::new();
-        analysis::each_word(&article.body(), &self.analyzer, |start, _, word| {
-            if body.len() % query::snippet::MARK_EVERY == 0 {
+        analysis::each_word(body, &self.analyzer, |start, _, word| {
+            if words.len() % query::snippet::MARK_EVERY == 0 {
                 word_marks.push(start as u32);
             }
-            body.push(std::rc::Rc::clone(word));
+            words.push(std::rc::Rc::clone(word));
         });
-        self.postings.add(id, &title, &body);
+        self.postings.add(id, &title, &words);
         let summary = summary(id, &article, &hash);
         self.store.put(
             id,
@@ -249,7 +251,7 @@ impl Corpus {
                 article,
                 hash,
                 title_tokens: title.len() as u32,
-                body_tokens: body.len() as u32,
+                body_tokens: words.len() as u32,
                 word_marks: word_marks.into(),
             },
         );
@@ -375,7 +377,8 @@ impl Corpus {
                     },
                 ),
                 None => {
-                    corpus.insert(id, article, hash);
+                    let body = article.body();
+                    corpus.insert(id, article, hash, &body);
                 }
             }
         }

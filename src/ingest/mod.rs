@@ -89,9 +89,17 @@ impl Article {
     }
 
     /// FNV-1a 64 of title and body: names the article whatever file or order it came in.
+    /// (Hashes the bytes of title, newline and body without joining the body.)
     pub fn content_hash(&self) -> u64 {
-        let h = crate::hash::fnv1a_from(crate::hash::OFFSET, self.title.as_bytes());
-        crate::hash::fnv1a_from(crate::hash::fnv1a_from(h, b"\n"), self.body().as_bytes())
+        use crate::hash::{fnv1a_from, OFFSET};
+        let mut h = fnv1a_from(fnv1a_from(OFFSET, self.title.as_bytes()), b"\n");
+        for (i, p) in self.paragraphs.iter().enumerate() {
+            if i > 0 {
+                h = fnv1a_from(h, b"\n");
+            }
+            h = fnv1a_from(h, p.as_bytes());
+        }
+        h
     }
 }
 
@@ -299,5 +307,33 @@ pub(crate) fn push(out: &mut Ingested, file: &str, article: Option<Article>, d: 
             out.articles.push(a);
         }
         None => out.problem(file, Code::NoArticleText),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Article;
+
+    #[test]
+    fn content_hash_is_the_hash_of_title_newline_and_joined_body() {
+        for paragraphs in [
+            &[][..],
+            &["one"],
+            &["", ""],
+            &["أ", "", "ب ج"],
+            &["a\nb", "c"],
+        ] {
+            let article = Article {
+                title: "عنوان title".into(),
+                paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
+                ..Article::default()
+            };
+            let joined = format!("{}\n{}", article.title, article.body());
+            assert_eq!(
+                article.content_hash(),
+                crate::hash::fnv1a(joined.as_bytes()),
+                "{paragraphs:?}"
+            );
+        }
     }
 }

@@ -22,6 +22,7 @@ mod hash;
 pub mod index;
 pub mod ingest;
 pub mod message;
+mod order;
 pub mod query;
 #[cfg(target_arch = "wasm32")]
 mod wasm;

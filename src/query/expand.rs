@@ -42,25 +42,17 @@ pub fn default_edits(letters: usize) -> usize {
 }
 
 fn best(postings: &Postings, terms: Vec<(String, f32)>) -> Vec<(String, f32)> {
-    if terms.len() > MAX_TERMS {
-        // Closest first (weight ≤ 1, so its percent fits 7 bits), then the most frequent,
-        // then the dictionary's order: one (u32, u32) sort, the kind the planner already uses.
-        let mut order: Vec<(u32, u32)> = terms
-            .iter()
-            .enumerate()
-            .map(|(i, (t, w))| {
-                let closeness = 100 - ((w * 100.0) as u32).min(100);
-                let rarity = 0xFF_FFFF - postings.df(t).min(0xFF_FFFF) as u32;
-                (closeness << 24 | rarity, i as u32)
-            })
-            .collect();
-        order.sort_unstable();
-        let mut slots: Vec<Option<(String, f32)>> = terms.into_iter().map(Some).collect();
-        return order[..MAX_TERMS]
-            .iter()
-            .filter_map(|&(_, i)| slots[i as usize].take())
-            .collect();
+    if terms.len() <= MAX_TERMS {
+        return terms;
     }
+    // Closest first (a weight is at most 1, so its percent fits 7 bits), then the most
+    // frequent, then the dictionary's order.
+    let mut terms = crate::order::by_key(terms, |(t, w)| {
+        let closeness = 100 - ((w * 100.0) as u32).min(100);
+        let rarity = 0xFF_FFFF - postings.df(t).min(0xFF_FFFF) as u32;
+        closeness << 24 | rarity
+    });
+    terms.truncate(MAX_TERMS);
     terms
 }
 

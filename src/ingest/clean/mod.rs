@@ -110,16 +110,10 @@ impl Doc {
     }
 
     fn finish(mut self) -> Cleaned {
-        // By position; removals at one position keep the order the rules made them in. Sorted
-        // as (position, index) pairs: the sort the indexer already brings into the wasm.
-        let mut order: Vec<(u32, u32)> = (self.removed.iter().enumerate())
-            .map(|(i, (pos, _))| ((*pos).min(u32::MAX as usize) as u32, i as u32))
-            .collect();
-        order.sort_unstable();
-        let mut slots: Vec<Option<(usize, Removed)>> = self.removed.drain(..).map(Some).collect();
-        self.removed = (order.iter())
-            .filter_map(|&(_, i)| slots[i as usize].take())
-            .collect();
+        // By position; removals at one position keep the order the rules made them in.
+        let removed = std::mem::take(&mut self.removed);
+        self.removed =
+            crate::order::by_key(removed, |(pos, _)| (*pos).min(u32::MAX as usize) as u32);
         let first_kept = self
             .lines
             .iter()

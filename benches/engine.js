@@ -25,11 +25,15 @@ const engines = {
     const { Corpus } = require(join(ROOT, 'pkg-node', 'qarin.js'));
     const corpus = new Corpus();
     const files = [];
+    const kept = new Map();
     return {
       add(a) {
         const r = corpus.addBytes(a.file, a.bytes);
         for (const x of r.added) files[x.id] = x.file;
+        // A file skipped as a duplicate is found as the article it duplicates.
+        for (const w of r.warnings) if (w.code === 'duplicate_of') kept.set(a.file, w.args.file);
       },
+      keptAs: (file) => kept.get(file),
       finish: () => corpus.shrink(),
       search: (q) => corpus.search(q, { limit: 10 }).hits.map((h) => h.file),
       bytes: () => corpus.toBytes().length,
@@ -155,12 +159,26 @@ async function main() {
   }
   const totalMs = performance.now() - t1;
 
+  // An article with the same title and body as the target (the corpus has a few), or a
+  // copy of it made to grow the corpus, is as good a find as the target, for every engine.
+  const byTitle = new Map();
+  for (const a of articles) {
+    if (!byTitle.has(a.title)) byTitle.set(a.title, []);
+    byTitle.get(a.title).push(a);
+  }
+  const found = (q) => {
+    const target = articles.find((a) => a.file === q.target);
+    const twins = new Set(byTitle.get(target.title).filter((a) => a.body === target.body).map((a) => a.file));
+    const kept = engine.keptAs?.(q.target);
+    if (kept) twins.add(kept);
+    return (file) => twins.has(file) || twins.has(file.replace(/^copy\d+\//, ''));
+  };
   const mrr = {};
   for (const lang of ['en', 'ar']) {
     const qs = known.filter((q) => q.lang === lang);
     let sum = 0;
     for (const q of qs) {
-      const rank = (await engine.search(q.query)).indexOf(q.target);
+      const rank = (await engine.search(q.query)).findIndex(found(q));
       if (rank >= 0 && rank < 10) sum += 1 / (rank + 1);
     }
     mrr[lang] = sum / qs.length;

@@ -82,7 +82,9 @@ growth while indexing (they store no texts). memory MB: Qarin's whole wasm linea
 included), peers' heap growth. saved MB: Qarin toBytes() (articles and index), MiniSearch/lunr/Orama
 JSON, FlexSearch export. load s: Qarin fromBytes(), MiniSearch loadJSON() of that JSON.
 MRR@10: 100 known-item queries per language, 2–3 words recalled from a headline, Arabic ones
-re-spelled (hamza dropped, ة as ه, a diacritic or tatweel added, ال dropped, و/ب added).
+re-spelled (hamza dropped, ة as ه, a diacritic or tatweel added, ال dropped, و/ب added). An
+article with the target's title and body (Qarin: the one it kept in a duplicate's place), or a
+copy made to grow the corpus, counts as the target.
 Peers get queries as plain words (no phrase quotes, no prefix star); Qarin builds from the raw
 file bytes (decode and cleaning included), peers from pre-split title and body.
 Corpus growth: copy k of an article gets " (copy k)" on its title and "qx<k>" after every

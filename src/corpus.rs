@@ -63,7 +63,8 @@ impl Warning {
 pub struct Stats {
     pub articles: usize,
     pub terms: usize,
-    /// Bytes of the index: posting lists and term dictionary (stored texts excluded).
+    /// Bytes of the index: posting lists, term dictionary, and per article its token
+    /// counts, word marks and title forms (stored texts excluded).
     pub index_bytes: usize,
     /// Bytes of the stored texts (titles, bodies, removed parts).
     pub text_bytes: usize,
@@ -244,6 +245,9 @@ impl Corpus {
             words.push(std::rc::Rc::clone(word));
         });
         self.postings.add(id, &title, &words);
+        let mut title_forms: Vec<u32> = title.iter().map(|w| w.form).collect();
+        title_forms.sort_unstable();
+        title_forms.dedup();
         let summary = summary(id, &article, &hash);
         self.store.put(
             id,
@@ -253,6 +257,7 @@ impl Corpus {
                 title_tokens: title.len() as u32,
                 body_tokens: words.len() as u32,
                 word_marks: word_marks.into(),
+                title_forms: title_forms.into(),
             },
         );
         summary
@@ -335,7 +340,7 @@ impl Corpus {
         Stats {
             articles: self.store.len(),
             terms: self.postings.terms().count(),
-            index_bytes: self.postings.heap_bytes(),
+            index_bytes: self.postings.heap_bytes() + self.store.search_bytes(),
             text_bytes,
         }
     }
@@ -374,6 +379,7 @@ impl Corpus {
                         title_tokens: l.title_tokens,
                         body_tokens: l.body_tokens,
                         word_marks: l.word_marks,
+                        title_forms: l.title_forms,
                     },
                 ),
                 None => {

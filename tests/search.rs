@@ -71,6 +71,51 @@ fn words_must_all_match_and_title_hits_rank_first() {
 }
 
 #[test]
+fn a_title_with_the_word_as_written_ranks_first() {
+    // Both titles hold the stem; only one writes the word as the query does. The other comes
+    // first in id order and has the shorter title, so only the written form lifts the first.
+    let c = corpus(&[
+        (
+            "killed.txt",
+            "Strike killed five
+
+A strike killed five people.",
+        ),
+        (
+            "kills.txt",
+            "Strike in the north kills five
+
+A strike killed five people.",
+        ),
+        (
+            "ar1.txt",
+            "المفاوضات في باريس
+
+بدأت المفاوضات.",
+        ),
+        (
+            "ar2.txt",
+            "مفاوضات جديدة في باريس
+
+بدأت المفاوضات.",
+        ),
+    ]);
+    assert_eq!(files(&c, "kills")[0], "kills.txt");
+    assert_eq!(files(&c, "killed")[0], "killed.txt");
+    // Arabic alike, and the form is normalized, not stemmed: tatweel does not matter, ال does.
+    assert_eq!(files(&c, "مفاوضات")[0], "ar2.txt");
+    assert_eq!(files(&c, "مفاوضـات")[0], "ar2.txt");
+    assert_eq!(files(&c, "المفاوضات")[0], "ar1.txt");
+    let options = SearchOptions {
+        explain: true,
+        ..SearchOptions::default()
+    };
+    let hits = c.search("kills", &options).hits;
+    let form = |i: usize| hits[i].explain.as_ref().unwrap()[0].title_form;
+    assert_eq!((form(0), form(1)), (1.0, 0.0));
+}
+
+#[test]
 fn phrases_or_and_exclusion() {
     let c = sample();
     assert_eq!(files(&c, "\"eastern ghouta\""), ["a.txt"]);
@@ -239,7 +284,11 @@ fn explain_parts_add_up_to_the_score() {
             );
             for p in parts {
                 let tf = p.title_weight * p.title_tf / p.title_norm + p.body_tf / p.body_norm;
-                assert!((tf - p.tf).abs() < 1e-4 && (p.idf * p.saturation - p.score).abs() < 1e-4);
+                assert!(
+                    (tf - p.tf).abs() < 1e-4
+                        && (p.idf * (p.saturation + p.form_weight * p.title_form) - p.score).abs()
+                            < 1e-4
+                );
             }
         }
     }

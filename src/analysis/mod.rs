@@ -32,6 +32,9 @@ pub struct Token {
     pub terms: Vec<String>,
     /// The surface form folded only for case and invisible marks, for exact-form search.
     pub exact: String,
+    /// A hash of the word normalized but not stemmed ([`Word::form`]).
+    #[serde(skip)]
+    pub form: u32,
     /// Byte offsets into the original text.
     pub start: usize,
     pub end: usize,
@@ -89,6 +92,9 @@ pub struct Word {
     /// Main term first, then alternative readings (see [`Token::terms`]).
     pub terms: Vec<String>,
     pub exact: String,
+    /// A 32-bit hash of the word normalized but not stemmed: ranking prefers articles whose
+    /// title has the word written as the query writes it (kills, not killed).
+    pub form: u32,
     pub stop: bool,
 }
 
@@ -127,6 +133,7 @@ fn analyse_word(surface: &str, config: &Config) -> Option<Word> {
         script,
         terms,
         exact: normalize::exact(surface),
+        form: crate::hash::fnv1a(normalized.as_bytes()) as u32,
         stop,
     })
 }
@@ -186,6 +193,7 @@ pub fn analyze_with(text: &str, config: &Config) -> Vec<Token> {
             term: w.terms[0].clone(),
             terms: w.terms.clone(),
             exact: w.exact.clone(),
+            form: w.form,
             start,
             end,
             script: w.script,

@@ -17,6 +17,7 @@
 //!                   u32 n + n × str warnings,
 //!                   [v2] u32 n + n × (str key, str value) extra
 //!                   [v3] u32 title words, u32 body words, u32 n + n × u32 word marks
+//!                   [v4] u32 n + n × u32 title forms (sorted)
 //!                 [v3] u8 0, or 1 and the index:
 //!                   u32 analyzer version (`analysis::VERSION`),
 //!                   u32 n + n bytes term texts,
@@ -26,9 +27,10 @@
 //!                   u32 n + n × (u32 term, u32 k + k × (u32 base, u32 at)) skips
 //! str = u32 byte length + UTF-8 bytes; opt = u8 0 (none) or 1 + str
 //! ```
-//! Version 3 saves the index with the articles, so loading skips analysis and indexing.
-//! This file writes version 3 and reads 1 to 3; an older blob, or an index saved by
-//! another analyzer version, loads its articles and is indexed again. Any other version,
+//! Version 3 saves the index with the articles, so loading skips analysis and indexing;
+//! version 4 adds each title's word forms (for ranking). This file writes version 4 and
+//! reads 1 to 4; an older blob, or an index saved by another analyzer version, loads its
+//! articles and is indexed again. Any other version,
 //! a bad checksum, a truncated blob or an index whose parts do not fit together is an
 //! error, never a partial or wrong corpus.
 
@@ -40,7 +42,7 @@ use crate::ingest::{Article, Removed, RemovedKind};
 use rustc_hash::FxHashMap;
 
 const MAGIC: &[u8; 8] = b"QARINCOR";
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 /// The oldest version [`decode`] still reads.
 const OLDEST: u32 = 1;
 const HEADER: usize = 28;
@@ -62,6 +64,7 @@ pub struct Lengths {
     pub title_tokens: u32,
     pub body_tokens: u32,
     pub word_marks: Box<[u32]>,
+    pub title_forms: Box<[u32]>,
 }
 
 /// A decoded blob: articles by id, and the index when it was saved and can be trusted.
@@ -109,6 +112,7 @@ pub fn encode(store: &DocStore, postings: Option<&Postings>) -> Vec<u8> {
         w.u32(stored.title_tokens);
         w.u32(stored.body_tokens);
         w.u32s(&stored.word_marks);
+        w.u32s(&stored.title_forms);
     }
     match postings {
         Some(p) => {
@@ -280,10 +284,14 @@ pub fn decode(bytes: &[u8]) -> Result<Saved, Error> {
             }
         }
         let lengths = if version >= 3 {
-            Some(Lengths {
-                title_tokens: r.u32()?,
-                body_tokens: r.u32()?,
-                word_marks: r.u32s()?.into(),
+            let (title_tokens, body_tokens, word_marks) = (r.u32()?, r.u32()?, r.u32s()?);
+            // Version 3 saved no title forms: its articles are analysed again.
+            let title_forms = if version >= 4 { Some(r.u32s()?) } else { None };
+            title_forms.map(|forms| Lengths {
+                title_tokens,
+                body_tokens,
+                word_marks: word_marks.into(),
+                title_forms: forms.into(),
             })
         } else {
             None
@@ -293,8 +301,9 @@ pub fn decode(bytes: &[u8]) -> Result<Saved, Error> {
     if version >= 3 && r.u8()? == 1 {
         let analyzer = r.u32()?;
         let postings = decode_index(&mut r)?;
-        // An index made by another analyzer would answer wrongly: index again instead.
-        if analyzer == crate::analysis::VERSION {
+        // An index made by another analyzer would answer wrongly, and a version 3 index
+        // comes without title forms: index again instead.
+        if analyzer == crate::analysis::VERSION && version >= 4 {
             saved.postings = Some(postings);
         }
     }
@@ -426,6 +435,7 @@ mod tests {
                 title_tokens: 1,
                 body_tokens: 2,
                 word_marks: vec![0].into(),
+                title_forms: vec![3, 9].into(),
             },
         );
         store
@@ -439,6 +449,7 @@ mod tests {
             title_tokens: 1,
             body_tokens: 2,
             word_marks: vec![0].into(),
+            title_forms: vec![3, 9].into(),
         };
         assert_eq!(saved.articles, vec![(7, a, Some(lengths))]);
         assert!(saved.postings.is_none());
@@ -481,6 +492,23 @@ mod tests {
     }
 
     #[test]
+    fn version_3_loads_its_articles_to_be_indexed_again() {
+        // Version 3 is version 4 without the title forms, the last u32 list of an article.
+        let v4 = encode(&store(sample()), None);
+        let forms = 4 * (1 + 2);
+        let payload = [&v4[HEADER..v4.len() - 1 - forms], &[0u8][..]].concat();
+        let mut v3 = Vec::new();
+        v3.extend_from_slice(MAGIC);
+        v3.extend_from_slice(&3u32.to_le_bytes());
+        v3.extend_from_slice(&fnv(&payload).to_le_bytes());
+        v3.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+        v3.extend_from_slice(&payload);
+        let saved = decode(&v3).unwrap();
+        assert_eq!(saved.articles, vec![(7, sample(), None)]);
+        assert!(saved.postings.is_none());
+    }
+
+    #[test]
     fn damaged_truncated_and_other_versions_are_errors() {
         let bytes = encode(&store(sample()), None);
         let mut flipped = bytes.clone();
@@ -491,9 +519,13 @@ mod tests {
             .unwrap_err()
             .message()
             .contains("truncated"));
-        let mut v4 = bytes.clone();
-        v4[8] = 4;
-        assert!(decode(&v4).unwrap_err().message().contains("version 4"));
+        let mut newer = bytes.clone();
+        newer[8] = VERSION as u8 + 1;
+        let message = decode(&newer).unwrap_err().message().to_string();
+        assert!(
+            message.contains(&format!("version {}", VERSION + 1)),
+            "{message}"
+        );
         assert!(decode(b"hello").is_err());
         for cut in 0..bytes.len() {
             assert!(decode(&bytes[..cut]).is_err());

@@ -17,6 +17,15 @@ pub struct Stored {
     /// Byte offset in the body of every `query::snippet::MARK_EVERY`th word, so a snippet
     /// cuts out its window without reading the body from the start.
     pub word_marks: Box<[u32]>,
+    /// The title's words as [`crate::analysis::Word::form`] hashes, sorted and distinct.
+    pub title_forms: Box<[u32]>,
+}
+
+impl Stored {
+    /// Whether the title has a word of `form` (a [`crate::analysis::Word::form`]).
+    pub fn title_has_form(&self, form: u32) -> bool {
+        self.title_forms.binary_search(&form).is_ok()
+    }
 }
 
 /// What facets count of an article, as small ids into [`DocStore::label`], so counting a
@@ -156,6 +165,14 @@ impl DocStore {
             (self.title_tokens as f32 / n).max(1.0),
             (self.body_tokens as f32 / n).max(1.0),
         )
+    }
+
+    /// Bytes of what search keeps per article besides its text: token counts, word marks
+    /// and title forms.
+    pub fn search_bytes(&self) -> usize {
+        self.iter()
+            .map(|(_, s)| 8 + 4 * (s.word_marks.len() + s.title_forms.len()))
+            .sum()
     }
 }
 

@@ -582,6 +582,7 @@ mod tests {
             script: Script::Latin,
             terms: terms.iter().map(|t| t.to_string()).collect(),
             exact: terms[0].into(),
+            form: 0,
             stop: false,
         })
     }

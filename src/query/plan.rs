@@ -492,15 +492,19 @@ impl<'a> Plan<'a> {
         }
     }
 
-    fn fields(&self, doc: u32, title_tf: f32, body_tf: f32) -> Fields {
-        let (title_len, body_len) = self.store.get(doc).map_or((0.0, 0.0), |s| {
-            (s.title_tokens as f32, s.body_tokens as f32)
-        });
+    /// What BM25F needs of article `doc`; `form`: the query word's written form, for a
+    /// word (not a phrase or an expansion).
+    fn fields(&self, doc: u32, title_tf: f32, body_tf: f32, form: Option<u32>) -> Fields {
+        let Some(s) = self.store.get(doc) else {
+            return Fields::default();
+        };
+        let title_form = form.is_some_and(|f| title_tf > 0.0 && s.title_has_form(f));
         Fields {
             title_tf,
             body_tf,
-            title_len,
-            body_len,
+            title_len: s.title_tokens as f32,
+            body_len: s.body_tokens as f32,
+            title_form: f32::from(u8::from(title_form)),
         }
     }
 
@@ -531,21 +535,28 @@ impl<'a> Plan<'a> {
             // How many articles hold the exact form is known only by reading them all.
             let found = self.occurrences(token, true, None, false);
             let idf = bm25::idf(self.store.len(), found.occ.len());
-            let scores = self.score_all(&found, idf, &label, negated);
+            let scores = self.score_all(&found, idf, &label, negated, None);
             return restrict(scores, within);
         }
         let found = self.occurrences(token, false, within, false);
         let idf = bm25::idf(self.store.len(), self.df(token));
-        self.score_all(&found, idf, &label, negated)
+        self.score_all(&found, idf, &label, negated, Some(token.form))
     }
 
     /// Scores every article where one query word occurs, as one BM25F term.
-    fn score_all(&mut self, found: &Found, idf: f32, label: &str, negated: bool) -> Scores {
+    fn score_all(
+        &mut self,
+        found: &Found,
+        idf: f32,
+        label: &str,
+        negated: bool,
+        form: Option<u32>,
+    ) -> Scores {
         found
             .occ
             .iter()
             .map(|o| {
-                let f = self.fields(o.doc, o.title_tf, o.body_tf);
+                let f = self.fields(o.doc, o.title_tf, o.body_tf, form);
                 (o.doc, self.bm25(o.doc, idf, f, label, negated))
             })
             .collect()
@@ -560,7 +571,7 @@ impl<'a> Plan<'a> {
         }
         let found = self.term_occurrences(&terms, None, false);
         let idf = bm25::idf(self.store.len(), found.occ.len());
-        self.score_all(&found, idf, label, negated)
+        self.score_all(&found, idf, label, negated, None)
     }
 
     #[cfg(feature = "regex")]
@@ -592,7 +603,7 @@ impl<'a> Plan<'a> {
             .map(|(doc, t, b)| {
                 (
                     doc,
-                    self.bm25(doc, idf, self.fields(doc, t, b), &label, negated),
+                    self.bm25(doc, idf, self.fields(doc, t, b, None), &label, negated),
                 )
             })
             .collect()
@@ -709,7 +720,7 @@ impl<'a> Plan<'a> {
                 }
             }
             if title_tf + body_tf > 0.0 {
-                let f = self.fields(doc, title_tf, body_tf);
+                let f = self.fields(doc, title_tf, body_tf, None);
                 out.push((doc, self.bm25(doc, idf, f, &label, negated)));
             }
         }

@@ -63,7 +63,7 @@ catalog! {
         // Any file.
         Text, "text", "{text}";
         TooLarge, "too_large", "too large: {size} MB, more than the limit of {limit} MB";
-        FormatNotRead, "format_not_read", "not read: it is {what}, a format Qarin does not read";
+        FormatNotRead, "format_not_read", "not read: it is {format}, a format Qarin does not read";
         TextOnlyBuild, "text_only_build", "not read: this build of Qarin reads plain text only";
         NoArticleText, "no_article_text", "no article text found (the file holds only blank lines or boilerplate)";
         DuplicateOf, "duplicate_of", "skipped: duplicate of {file}";
@@ -73,7 +73,7 @@ catalog! {
         // Encodings.
         EmptyFile, "empty_file", "empty file";
         BlankFile, "blank_file", "empty file (only white space)";
-        NotTextFile, "not_text_file", "not a text file: it is {what}";
+        NotTextFile, "not_text_file", "not a text file: it is {format}";
         BinaryFile, "binary_file", "not a text file: it holds binary data";
         EncodingByBom, "encoding_by_bom", "read as {encoding} (byte-order mark)";
         EncodingNoBom, "encoding_no_bom", "read as {encoding} (no byte-order mark)";
@@ -159,6 +159,67 @@ impl Code {
             })
             .and_then(|i| t.get(i..i + name.len()))
     }
+}
+
+/// Names of the file formats Qarin does not read, by key. An arg named `format` holds such a
+/// key: the English text shows the name here, the page `format.<key>` from `www/i18n.js`
+/// in the UI language (`tests/node/` reads this table and checks that both languages name
+/// every key).
+pub const FORMAT_NAMES: &[(&str, &str)] = &[
+    ("png_image", "a PNG image"),
+    ("jpeg_image", "a JPEG image"),
+    ("gif_image", "a GIF image"),
+    ("tiff_image", "a TIFF image"),
+    ("image", "an image"),
+    ("pdf", "a PDF document"),
+    (
+        "old_office",
+        "an old Microsoft Office document (.doc/.xls/.ppt)",
+    ),
+    (
+        "doc",
+        "an old Word document (.doc); save it as .docx or text",
+    ),
+    ("rtf", "an RTF document; save it as .docx or text"),
+    ("pages", "an Apple Pages document"),
+    ("office", "an office document"),
+    ("spreadsheet", "a spreadsheet"),
+    ("spreadsheet_csv", "a spreadsheet; export it as CSV"),
+    ("presentation", "a presentation"),
+    ("ebook", "an e-book"),
+    ("audio", "an audio file"),
+    ("mp3", "an MP3 audio file"),
+    ("ogg", "an Ogg audio/video file"),
+    ("riff", "a RIFF (audio/video/WebP) file"),
+    ("video", "a video"),
+    ("mp4", "an MP4/QuickTime video"),
+    ("zip", "a zip archive"),
+    ("gzip", "a gzip archive (only .zip archives are read)"),
+    ("rar", "a RAR archive (only .zip archives are read)"),
+    ("sevenzip", "a 7-Zip archive (only .zip archives are read)"),
+    ("bzip2", "a bzip2 archive (only .zip archives are read)"),
+    ("xz", "an xz archive (only .zip archives are read)"),
+    ("tar", "a tar archive (only .zip archives are read)"),
+    ("program", "a program"),
+    ("elf", "an executable program"),
+    ("windows_program", "a Windows program"),
+    ("dll", "a program library"),
+    ("web_font", "a web font"),
+    ("font", "a font"),
+    ("sqlite", "an SQLite database"),
+    (
+        "css",
+        "a style sheet (part of a saved page, not an article)",
+    ),
+    ("js", "a script (part of a saved page, not an article)"),
+];
+
+/// The English name of format `key` (the key itself when unknown).
+pub fn format_name(key: &str) -> &str {
+    FORMAT_NAMES
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map_or(key, |(_, name)| name)
 }
 
 /// A message for people: `code` and `args` for translation, `message` in English. Its JSON
@@ -269,7 +330,9 @@ fn fill(template: &str, args: &[(&'static str, String)]) -> String {
         });
         match arg {
             Some((value, close)) => {
-                out.push_str(value);
+                // A `format` arg is a key of FORMAT_NAMES.
+                let format = &after[..close] == "format";
+                out.push_str(if format { format_name(value) } else { value });
                 rest = &after[close + 1..];
             }
             None => {

@@ -2,10 +2,10 @@
 // protocol requests and replies into views. No text is read, tokenized or scored here (that
 // is the worker's wasm), and no storage is touched here (that is the worker's store.js).
 import { Request, Event, connect } from './protocol.js';
-import { t, fmtNumber, setUiLang, uiLang, applyStatic } from './i18n.js';
+import { t, fmtNumber, setUiLang, uiLang, applyStatic, coreParts } from './i18n.js';
 import { initialUiLang, saveUiLang, initialTheme, saveTheme } from './prefs.js';
 import { emptyView, encodeView, decodeView, viewHashes, encodeArticles, decodeArticles, linkFor, MAX_LINK_CHARS } from './share.js';
-import { articleText, fileNameFrom, RESULT_COLUMNS } from './export.js';
+import { articleText, fileNameFrom, toCsv, RESULT_COLUMNS, REPORT_COLUMNS } from './export.js';
 import { h, langInfo, replace, download, coreMessage } from './views/dom.js';
 import { renderResults, markActive, syncCompare, renderPager } from './views/results.js';
 import { renderReader, renderEmptyReader } from './views/reader.js';
@@ -185,7 +185,7 @@ core.on(Event.STALE, () => {
 });
 
 core.on(Event.FATAL, ({ message }) => {
-  showError(message);
+  replace(ui.error, coreMessage(message));
   ui.size.textContent = t('status.failed');
   document.body.dataset.failed = 'true';
 });
@@ -737,7 +737,19 @@ function showReport(report, label) {
       app.lastReport = null;
       clearReport(ui.report);
     },
+    download: () => downloadReport(report),
   });
+}
+
+/** The report's files that were not added, noted or not saved, as CSV in the UI language. */
+function downloadReport(report) {
+  const text = (w) => coreParts(w)?.map((p) => (typeof p === 'string' ? p : p.data)).join('') ?? w.message ?? '';
+  const rows = [
+    ...report.warnings.map((w) => ({ file: w.file, status: t(w.skipped ? 'report.statusSkipped' : 'report.statusNote'), code: w.code ?? '', message: text(w) })),
+    ...(report.unsaved ?? []).map((file) => ({ file, status: t('report.statusUnsaved'), code: '', message: '' })),
+  ];
+  const columns = REPORT_COLUMNS.map((key) => ({ key, label: t(`column.${key}`) }));
+  download(new Blob([toCsv(columns, rows)], { type: 'text/csv;charset=utf-8' }), 'qarin-report.csv');
 }
 
 function cancelAdding() {

@@ -160,6 +160,13 @@ export const messages = {
     'report.notesCount': '{n:notes} on added files',
     'report.unsavedCount': '{n:files} not saved (storage full)',
     'report.dismiss': 'Dismiss',
+    'report.download': 'Download as CSV',
+    'report.statusSkipped': 'not added',
+    'report.statusNote': 'note',
+    'report.statusUnsaved': 'not saved',
+    'column.status': 'Status',
+    'column.code': 'Code',
+    'column.message': 'Message',
     'list.sep': ', ',
 
     'notice.stale': 'The corpus was changed in another tab. Reload to see the change.',
@@ -245,7 +252,7 @@ export const messages = {
     // Messages of the core (ingest problems and notes, article warnings, query errors), by
     // code: src/message.rs holds the codes, their args and the English the CLI prints.
     'core.too_large': 'too large: {size} MB, more than the limit of {limit} MB',
-    'core.format_not_read': 'not read: it is {what}, a format Qarin does not read',
+    'core.format_not_read': 'not read: it is {format}, a format Qarin does not read',
     'core.text_only_build': 'not read: this build of Qarin reads plain text only',
     'core.no_article_text': 'no article text found (the file holds only blank lines or boilerplate)',
     'core.duplicate_of': 'skipped: duplicate of {file}',
@@ -255,7 +262,7 @@ export const messages = {
     'core.sidecar_applied': 'metadata applied to {count:articles} already loaded; it applies to matching files added later too',
     'core.empty_file': 'empty file',
     'core.blank_file': 'empty file (only white space)',
-    'core.not_text_file': 'not a text file: it is {what}',
+    'core.not_text_file': 'not a text file: it is {format}',
     'core.binary_file': 'not a text file: it holds binary data',
     'core.encoding_by_bom': 'read as {encoding} (byte-order mark)',
     'core.encoding_no_bom': 'read as {encoding} (no byte-order mark)',
@@ -321,6 +328,51 @@ export const messages = {
     'n.notes': { one: '{n} note', other: '{n} notes' },
     'n.warnings': { one: '{n} warning', other: '{n} warnings' },
     'n.sources': { one: '{n} source', other: '{n} sources' },
+    // Names of the formats Qarin does not read (the core's `format` args, src/message.rs).
+    'format.png_image': 'a PNG image',
+    'format.jpeg_image': 'a JPEG image',
+    'format.gif_image': 'a GIF image',
+    'format.tiff_image': 'a TIFF image',
+    'format.image': 'an image',
+    'format.pdf': 'a PDF document',
+    'format.old_office': 'an old Microsoft Office document (.doc/.xls/.ppt)',
+    'format.doc': 'an old Word document (.doc); save it as .docx or text',
+    'format.rtf': 'an RTF document; save it as .docx or text',
+    'format.pages': 'an Apple Pages document',
+    'format.office': 'an office document',
+    'format.spreadsheet': 'a spreadsheet',
+    'format.spreadsheet_csv': 'a spreadsheet; export it as CSV',
+    'format.presentation': 'a presentation',
+    'format.ebook': 'an e-book',
+    'format.audio': 'an audio file',
+    'format.mp3': 'an MP3 audio file',
+    'format.ogg': 'an Ogg audio/video file',
+    'format.riff': 'a RIFF (audio/video/WebP) file',
+    'format.video': 'a video',
+    'format.mp4': 'an MP4/QuickTime video',
+    'format.zip': 'a zip archive',
+    'format.gzip': 'a gzip archive (only .zip archives are read)',
+    'format.rar': 'a RAR archive (only .zip archives are read)',
+    'format.sevenzip': 'a 7-Zip archive (only .zip archives are read)',
+    'format.bzip2': 'a bzip2 archive (only .zip archives are read)',
+    'format.xz': 'an xz archive (only .zip archives are read)',
+    'format.tar': 'a tar archive (only .zip archives are read)',
+    'format.program': 'a program',
+    'format.elf': 'an executable program',
+    'format.windows_program': 'a Windows program',
+    'format.dll': 'a program library',
+    'format.web_font': 'a web font',
+    'format.font': 'a font',
+    'format.sqlite': 'an SQLite database',
+    'format.css': 'a style sheet (part of a saved page, not an article)',
+    'format.js': 'a script (part of a saved page, not an article)',
+    // The worker's own messages (www/worker.js `note`), shown like the core's.
+    'worker.core_failed': 'the search core could not start: {error}',
+    'worker.core_crashed': 'the search core crashed; reload the page',
+    'worker.core_crashed_reading': 'the search core crashed while reading {file}; reload the page',
+    'worker.saved_corpus_unreadable': 'the saved corpus could not be read: {error}',
+    'worker.file_unreadable': 'cannot read the file: {error}',
+    'worker.not_saved': 'not saved: {error}',
   },
 
   ar: {
@@ -471,6 +523,13 @@ export const messages = {
     'report.notesCount': '{n:notes} على ملفات مضافة',
     'report.unsavedCount': 'لم يُحفظ {n:files} (التخزين ممتلئ)',
     'report.dismiss': 'إخفاء',
+    'report.download': 'تنزيل بصيغة CSV',
+    'report.statusSkipped': 'لم يُضَف',
+    'report.statusNote': 'ملاحظة',
+    'report.statusUnsaved': 'لم يُحفظ',
+    'column.status': 'الحالة',
+    'column.code': 'الرمز',
+    'column.message': 'الرسالة',
     'list.sep': '، ',
 
     'notice.stale': 'تغيّرت المدوّنة في تبويب آخر. أعد التحميل لترى التغيير.',
@@ -554,7 +613,7 @@ export const messages = {
     'drop.hint': 'أفلِت ملفات أو مجلدات أو حزمة مدوّنة لإضافتها',
 
     'core.too_large': 'حجمه كبير جدًا: {size} ميغابايت، والحد الأقصى {limit} ميغابايت',
-    'core.format_not_read': 'لم يُقرأ: نوعه ({what}) صيغة لا يقرؤها قارِن',
+    'core.format_not_read': 'لم يُقرأ: الملف {format}، وهي صيغة لا يقرؤها قارِن',
     'core.text_only_build': 'لم يُقرأ: هذه النسخة من قارِن تقرأ النصوص العادية فقط',
     'core.no_article_text': 'لم يُعثر على نص مقالة (ليس في الملف إلا أسطر فارغة أو نصوص قالبية من الموقع)',
     'core.duplicate_of': 'تُخطّي: نسخة مكررة من {file}',
@@ -564,7 +623,7 @@ export const messages = {
     'core.sidecar_applied': 'طُبّقت البيانات الوصفية على {count:articles} مما حُمّل من قبل، وتُطبَّق كذلك على الملفات المطابقة التي تُضاف لاحقًا',
     'core.empty_file': 'ملف فارغ',
     'core.blank_file': 'ملف فارغ (ليس فيه إلا مسافات بيضاء)',
-    'core.not_text_file': 'ليس ملفًا نصيًا: نوعه {what}',
+    'core.not_text_file': 'ليس ملفًا نصيًا: الملف {format}',
     'core.binary_file': 'ليس ملفًا نصيًا: فيه بيانات ثنائية',
     'core.encoding_by_bom': 'قُرئ بترميز {encoding} (بحسب علامة ترتيب البايتات)',
     'core.encoding_no_bom': 'قُرئ بترميز {encoding} (من غير علامة ترتيب البايتات)',
@@ -630,6 +689,51 @@ export const messages = {
     'n.notes': { zero: '{n} ملاحظة', one: 'ملاحظة واحدة', two: 'ملاحظتان', few: '{n} ملاحظات', many: '{n} ملاحظة', other: '{n} ملاحظة' },
     'n.warnings': { zero: '{n} تحذير', one: 'تحذير واحد', two: 'تحذيران', few: '{n} تحذيرات', many: '{n} تحذيرًا', other: '{n} تحذير' },
     'n.sources': { zero: '{n} مصدر', one: 'مصدر واحد', two: 'مصدران', few: '{n} مصادر', many: '{n} مصدرًا', other: '{n} مصدر' },
+    // أسماء الصيغ التي لا يقرؤها قارِن (وسيط format في رسائل النواة).
+    'format.png_image': 'صورة PNG',
+    'format.jpeg_image': 'صورة JPEG',
+    'format.gif_image': 'صورة GIF',
+    'format.tiff_image': 'صورة TIFF',
+    'format.image': 'صورة',
+    'format.pdf': 'مستند PDF',
+    'format.old_office': 'مستند Microsoft Office قديم (.doc/.xls/.ppt)',
+    'format.doc': 'مستند Word قديم (.doc)؛ احفظه بصيغة ‎.docx أو نصًّا',
+    'format.rtf': 'مستند RTF؛ احفظه بصيغة ‎.docx أو نصًّا',
+    'format.pages': 'مستند Apple Pages',
+    'format.office': 'مستند مكتبي',
+    'format.spreadsheet': 'جدول بيانات',
+    'format.spreadsheet_csv': 'جدول بيانات؛ صدِّره بصيغة CSV',
+    'format.presentation': 'عرض تقديمي',
+    'format.ebook': 'كتاب إلكتروني',
+    'format.audio': 'ملف صوتي',
+    'format.mp3': 'ملف صوتي MP3',
+    'format.ogg': 'ملف صوت أو فيديو Ogg',
+    'format.riff': 'ملف RIFF (صوت أو فيديو أو WebP)',
+    'format.video': 'مقطع فيديو',
+    'format.mp4': 'فيديو MP4/QuickTime',
+    'format.zip': 'أرشيف zip',
+    'format.gzip': 'أرشيف gzip (لا تُقرأ إلا أرشيفات ‎.zip)',
+    'format.rar': 'أرشيف RAR (لا تُقرأ إلا أرشيفات ‎.zip)',
+    'format.sevenzip': 'أرشيف 7-Zip (لا تُقرأ إلا أرشيفات ‎.zip)',
+    'format.bzip2': 'أرشيف bzip2 (لا تُقرأ إلا أرشيفات ‎.zip)',
+    'format.xz': 'أرشيف xz (لا تُقرأ إلا أرشيفات ‎.zip)',
+    'format.tar': 'أرشيف tar (لا تُقرأ إلا أرشيفات ‎.zip)',
+    'format.program': 'برنامج',
+    'format.elf': 'برنامج تنفيذي',
+    'format.windows_program': 'برنامج لويندوز',
+    'format.dll': 'مكتبة برمجية',
+    'format.web_font': 'خط للويب',
+    'format.font': 'خط',
+    'format.sqlite': 'قاعدة بيانات SQLite',
+    'format.css': 'ورقة أنماط (جزء من صفحة محفوظة، لا مقالة)',
+    'format.js': 'نص برمجي (جزء من صفحة محفوظة، لا مقالة)',
+    // رسائل العامل (www/worker.js).
+    'worker.core_failed': 'تعذّر تشغيل محرك البحث: {error}',
+    'worker.core_crashed': 'توقف محرك البحث عن العمل؛ أعد تحميل الصفحة',
+    'worker.core_crashed_reading': 'توقف محرك البحث عن العمل أثناء قراءة {file}؛ أعد تحميل الصفحة',
+    'worker.saved_corpus_unreadable': 'تعذّرت قراءة المدوّنة المحفوظة: {error}',
+    'worker.file_unreadable': 'تعذّرت قراءة الملف: {error}',
+    'worker.not_saved': 'لم يُحفظ: {error}',
   },
 };
 
@@ -689,8 +793,8 @@ export function applyStatic(root) {
 
 /** Args of core messages that are counts: shown as numbers in the UI language. */
 const COUNT_ARGS = new Set(['count', 'max', 'percent']);
-/** Args that hold English prose (a file type, the regex library's words), not data. */
-const ENGLISH_ARGS = new Set(['what', 'detail']);
+/** Args that hold English prose (the regex library's words, the browser's errors), not data. */
+const ENGLISH_ARGS = new Set(['detail', 'error']);
 
 /**
  * A message of the core (`{code, args, message}`: a warning, a note, a query error) in the UI
@@ -700,12 +804,15 @@ const ENGLISH_ARGS = new Set(['what', 'detail']);
  * shows the English `message` as it is.
  */
 export function coreParts(m, lang = current) {
-  const key = `core.${m?.code}`;
+  // A code with a dot is the page's own (`worker.…`); the core's codes are bare.
+  const key = String(m?.code).includes('.') ? String(m.code) : `core.${m?.code}`;
   if (typeof messages.en[key] !== 'string') return null;
   const values = [];
   const params = {};
   for (const [name, value] of Object.entries(m.args ?? {})) {
     if (COUNT_ARGS.has(name) && /^\d+$/.test(value)) params[name] = Number(value);
+    // A `format` arg names a file format by key: UI text, in the UI language.
+    else if (name === 'format' && typeof messages.en[`format.${value}`] === 'string') params[name] = t(`format.${value}`, {}, '', lang);
     else params[name] = `\u0001${values.push({ data: String(value), lang: ENGLISH_ARGS.has(name) ? 'en' : null }) - 1}\u0002`;
   }
   return t(key, params, '', lang).split(/\u0001(\d+)\u0002/).map((s, i) => (i % 2 ? values[Number(s)] : s)).filter((p) => p !== '');

@@ -29,6 +29,7 @@ import { Request, Event } from './protocol.js';
 import { openStore } from './store.js';
 import { encodeBundle, decodeBundle, bundleName } from './bundle.js';
 import { toCsv, toJson, RESULT_COLUMNS } from './export.js';
+import { t } from './i18n.js';
 
 /** Progress events are posted at most this often while files are read. */
 const PROGRESS_EVERY_MS = 100;
@@ -61,7 +62,7 @@ async function start() {
     await init({ module_or_path: bytes });
     corpus = new Corpus();
   } catch (e) {
-    fatal(`The search core could not start: ${messageOf(e)}`);
+    fatal(note('core_failed', { error: messageOf(e) }));
     return;
   }
   store = await openStore();
@@ -73,7 +74,7 @@ async function start() {
     restored = await restore();
   } catch (e) {
     restored = { from: 'empty', report: emptyReport(0) };
-    restored.report.warnings.push({ file: '', message: `the saved corpus could not be read: ${messageOf(e)}`, skipped: true });
+    restored.report.warnings.push({ file: '', ...note('saved_corpus_unreadable', { error: messageOf(e) }), skipped: true });
   }
   self.postMessage({
     type: Event.READY,
@@ -182,7 +183,7 @@ async function seedFiles() {
     names = await res.json();
     if (!Array.isArray(names)) throw new Error('index.json is not a list of file names');
   } catch (e) {
-    return [{ name: 'seeds/index.json', error: `cannot load the demo articles: ${messageOf(e)}` }];
+    return [{ name: 'seeds/index.json', error: messageOf(e) }];
   }
   return names
     .filter((n) => typeof n === 'string')
@@ -252,7 +253,7 @@ async function addFiles(files, { origin = 'upload', phase = 'add', total = files
       try {
         buf = await reads.get(i);
       } catch (e) {
-        report.warnings.push({ file: name, message: `cannot read the file: ${messageOf(e)}`, skipped: true });
+        report.warnings.push({ file: name, ...note('file_unreadable', { error: messageOf(e) }), skipped: true });
         continue;
       } finally {
         reads.delete(i);
@@ -266,7 +267,7 @@ async function addFiles(files, { origin = 'upload', phase = 'add', total = files
         result = corpus.addBytes(name, new Uint8Array(buf));
       } catch (e) {
         if (e instanceof WebAssembly.RuntimeError) {
-          fatal(`The search core crashed while reading ${name}. Reload the page.`);
+          fatal(note('core_crashed_reading', { file: name }));
           break;
         }
         report.warnings.push({ file: name, message: messageOf(e), skipped: true });
@@ -333,7 +334,7 @@ async function commit(batch, report) {
     return true;
   } catch (e) {
     if (e.code !== 'quota') {
-      drop(batch, report, `not saved: ${messageOf(e)}`);
+      drop(batch, report, note('not_saved', { error: messageOf(e) }));
       return true;
     }
   }
@@ -362,7 +363,7 @@ function drop(items, report, message = null) {
       }
     }
     report.unsaved.push(item.record.name);
-    if (message) report.warnings.push({ file: item.record.name, message, skipped: true });
+    if (message) report.warnings.push({ file: item.record.name, ...message, skipped: true });
   }
 }
 
@@ -673,7 +674,7 @@ async function importInstantly(bundle) {
     const report = emptyReport(bundle.files.length);
     report.storageFull = e.code === 'quota';
     report.unsaved = bundle.files.map((f) => f.name);
-    report.warnings.push({ file: '', message: `not saved: ${messageOf(e)}`, skipped: true });
+    report.warnings.push({ file: '', ...note('not_saved', { error: messageOf(e) }), skipped: true });
     return { report, size: corpus.size, instant: false };
   }
   corpus.free();
@@ -702,15 +703,24 @@ self.addEventListener('message', async (e) => {
     const value = await handler(msg);
     self.postMessage({ type: Event.REPLY, reqId, ok: true, value });
   } catch (err) {
-    if (err instanceof WebAssembly.RuntimeError) fatal('The search core crashed. Reload the page.');
+    if (err instanceof WebAssembly.RuntimeError) fatal(note('core_crashed', {}));
     self.postMessage({ type: Event.REPLY, reqId, ok: false, error: messageOf(err), code: err?.code });
   }
 });
 
+/** `message` (a `note`): the page shows it in the UI language; requests fail with its English. */
 function fatal(message) {
   if (dead) return;
-  dead = message;
+  dead = message.message;
   self.postMessage({ type: Event.FATAL, message });
+}
+
+/**
+ * A message of the worker's own, shaped like the core's (`{code, args, message}`): the page
+ * shows `worker.<code>` from www/i18n.js in the UI language; `message` is the English.
+ */
+function note(code, args) {
+  return { code: `worker.${code}`, args, message: t(`worker.${code}`, args, '', 'en') };
 }
 
 function messageOf(e) {

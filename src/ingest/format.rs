@@ -20,95 +20,87 @@ pub enum Format {
     Table(u8),
     /// JSON Lines, or a JSON array of objects.
     Json,
-    /// A format Qarin does not read, named ("a PDF document").
+    /// A format Qarin does not read, by its key in `message::FORMAT_NAMES` ("pdf").
     Unsupported(&'static str),
 }
 
-/// Magic numbers of formats that are certainly not text, named for the report.
+/// Magic numbers of formats that are certainly not text, with the key of their name for the
+/// report (`message::FORMAT_NAMES`).
 const SIGNATURES: &[(&[u8], &str)] = &[
-    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"%PDF-", "a PDF document"),
-    (
-        b"\xd0\xcf\x11\xe0",
-        "an old Microsoft Office document (.doc/.xls/.ppt)",
-    ),
-    (b"\x1f\x8b", "a gzip archive"),
-    (b"Rar!", "a RAR archive"),
-    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
-    (b"BZh", "a bzip2 archive"),
-    (b"\xfd7zXZ\0", "an xz archive"),
-    (b"RIFF", "a RIFF (audio/video/WebP) file"),
-    (b"\x7fELF", "an executable program"),
-    (b"MZ", "a Windows program"),
-    (b"{\\rtf", "an RTF document"),
-    (b"II*\0", "a TIFF image"),
-    (b"MM\0*", "a TIFF image"),
-    (b"OggS", "an Ogg audio/video file"),
-    (b"ID3", "an MP3 audio file"),
-    (b"\0\0\0\x18ftyp", "an MP4/QuickTime video"),
-    (b"\0\0\0\x1cftyp", "an MP4/QuickTime video"),
-    (b"\0\0\0\x20ftyp", "an MP4/QuickTime video"),
-    (b"wOFF", "a web font"),
-    (b"wOF2", "a web font"),
-    (b"SQLite format 3\0", "an SQLite database"),
+    (b"\x89PNG\r\n\x1a\n", "png_image"),
+    (b"\xff\xd8\xff", "jpeg_image"),
+    (b"GIF8", "gif_image"),
+    (b"%PDF-", "pdf"),
+    (b"\xd0\xcf\x11\xe0", "old_office"),
+    (b"\x1f\x8b", "gzip"),
+    (b"Rar!", "rar"),
+    (b"7z\xbc\xaf\x27\x1c", "sevenzip"),
+    (b"BZh", "bzip2"),
+    (b"\xfd7zXZ\0", "xz"),
+    (b"RIFF", "riff"),
+    (b"\x7fELF", "elf"),
+    (b"MZ", "windows_program"),
+    (b"{\\rtf", "rtf"),
+    (b"II*\0", "tiff_image"),
+    (b"MM\0*", "tiff_image"),
+    (b"OggS", "ogg"),
+    (b"ID3", "mp3"),
+    (b"\0\0\0\x18ftyp", "mp4"),
+    (b"\0\0\0\x1cftyp", "mp4"),
+    (b"\0\0\0\x20ftyp", "mp4"),
+    (b"wOFF", "web_font"),
+    (b"wOF2", "web_font"),
+    (b"SQLite format 3\0", "sqlite"),
 ];
 
-/// Extensions of formats Qarin does not read.
+/// Extensions of formats Qarin does not read, with the key of their name.
 const UNSUPPORTED: &[(&str, &str)] = &[
-    ("pdf", "a PDF document"),
-    (
-        "doc",
-        "an old Word document (.doc); save it as .docx or text",
-    ),
-    ("rtf", "an RTF document; save it as .docx or text"),
-    ("pages", "an Apple Pages document"),
-    ("xls", "a spreadsheet"),
-    ("xlsx", "a spreadsheet; export it as CSV"),
-    ("ods", "a spreadsheet; export it as CSV"),
-    ("ppt", "a presentation"),
-    ("pptx", "a presentation"),
-    ("odp", "a presentation"),
-    ("epub", "an e-book"),
-    ("png", "an image"),
-    ("jpg", "an image"),
-    ("jpeg", "an image"),
-    ("gif", "an image"),
-    ("webp", "an image"),
-    ("bmp", "an image"),
-    ("tif", "an image"),
-    ("tiff", "an image"),
-    ("svg", "an image"),
-    ("heic", "an image"),
-    ("ico", "an image"),
-    ("mp3", "an audio file"),
-    ("wav", "an audio file"),
-    ("m4a", "an audio file"),
-    ("ogg", "an audio file"),
-    ("mp4", "a video"),
-    ("mov", "a video"),
-    ("avi", "a video"),
-    ("mkv", "a video"),
-    ("webm", "a video"),
-    ("rar", "a RAR archive (only .zip archives are read)"),
-    ("7z", "a 7-Zip archive (only .zip archives are read)"),
-    ("tar", "a tar archive (only .zip archives are read)"),
-    ("gz", "a gzip archive (only .zip archives are read)"),
-    ("tgz", "a gzip archive (only .zip archives are read)"),
-    ("bz2", "a bzip2 archive (only .zip archives are read)"),
-    ("xz", "an xz archive (only .zip archives are read)"),
-    ("exe", "a program"),
-    ("dll", "a program library"),
-    ("woff", "a web font"),
-    ("woff2", "a web font"),
-    ("ttf", "a font"),
-    ("otf", "a font"),
-    (
-        "css",
-        "a style sheet (part of a saved page, not an article)",
-    ),
-    ("js", "a script (part of a saved page, not an article)"),
+    ("pdf", "pdf"),
+    ("doc", "doc"),
+    ("rtf", "rtf"),
+    ("pages", "pages"),
+    ("xls", "spreadsheet"),
+    ("xlsx", "spreadsheet_csv"),
+    ("ods", "spreadsheet_csv"),
+    ("ppt", "presentation"),
+    ("pptx", "presentation"),
+    ("odp", "presentation"),
+    ("epub", "ebook"),
+    ("png", "image"),
+    ("jpg", "image"),
+    ("jpeg", "image"),
+    ("gif", "image"),
+    ("webp", "image"),
+    ("bmp", "image"),
+    ("tif", "image"),
+    ("tiff", "image"),
+    ("svg", "image"),
+    ("heic", "image"),
+    ("ico", "image"),
+    ("mp3", "audio"),
+    ("wav", "audio"),
+    ("m4a", "audio"),
+    ("ogg", "audio"),
+    ("mp4", "video"),
+    ("mov", "video"),
+    ("avi", "video"),
+    ("mkv", "video"),
+    ("webm", "video"),
+    ("rar", "rar"),
+    ("7z", "sevenzip"),
+    ("tar", "tar"),
+    ("gz", "gzip"),
+    ("tgz", "gzip"),
+    ("bz2", "bzip2"),
+    ("xz", "xz"),
+    ("exe", "program"),
+    ("dll", "dll"),
+    ("woff", "web_font"),
+    ("woff2", "web_font"),
+    ("ttf", "font"),
+    ("otf", "font"),
+    ("css", "css"),
+    ("js", "js"),
 ];
 
 /// The lower-cased extension of a file name's last component, without the dot.
@@ -120,10 +112,11 @@ pub fn extension(name: &str) -> String {
     }
 }
 
-/// What a signature says the bytes are, for formats that are certainly not text.
+/// What a signature says the bytes are (a `message::FORMAT_NAMES` key), for formats that
+/// are certainly not text.
 pub fn binary_signature(bytes: &[u8]) -> Option<&'static str> {
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
-        return Some("a zip archive");
+        return Some("zip");
     }
     SIGNATURES
         .iter()
@@ -142,7 +135,7 @@ pub fn sniff(name: &str, bytes: &[u8]) -> Format {
             "docx" | "docm" | "dotx" => Format::Docx,
             "odt" => Format::Odt,
             "xlsx" | "pptx" | "ods" | "odp" | "epub" | "pages" => {
-                Format::Unsupported(unsupported(&ext).unwrap_or("an office document"))
+                Format::Unsupported(unsupported(&ext).unwrap_or("office"))
             }
             _ => Format::Zip,
         };
@@ -214,17 +207,29 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_unsupported_format_has_a_name() {
+        let keys = SIGNATURES.iter().map(|(_, k)| *k);
+        let keys = keys.chain(UNSUPPORTED.iter().map(|(_, k)| *k));
+        for key in keys.chain(["zip", "office"]) {
+            assert_ne!(crate::message::format_name(key), key, "{key} has no name");
+        }
+        let m = crate::Message::new(
+            crate::message::Code::FormatNotRead,
+            [("format", "pdf".into())],
+        );
+        assert_eq!(
+            m.message,
+            "not read: it is a PDF document, a format Qarin does not read"
+        );
+        assert_eq!(m.arg("format"), Some("pdf"));
+    }
+
+    #[test]
     fn by_magic_then_extension() {
         assert_eq!(sniff("a.txt", b"PK\x03\x04rest"), Format::Zip);
         assert_eq!(sniff("a.docx", b"PK\x03\x04rest"), Format::Docx);
-        assert_eq!(
-            sniff("a.txt", b"%PDF-1.4"),
-            Format::Unsupported("a PDF document")
-        );
-        assert_eq!(
-            sniff("x/a.PDF", b"junk"),
-            Format::Unsupported("a PDF document")
-        );
+        assert_eq!(sniff("a.txt", b"%PDF-1.4"), Format::Unsupported("pdf"));
+        assert_eq!(sniff("x/a.PDF", b"junk"), Format::Unsupported("pdf"));
         assert_eq!(sniff("a.htm", b"hello"), Format::Html);
         assert_eq!(sniff("page", b"\n <!DOCTYPE html><p>x"), Format::Html);
         assert_eq!(sniff("a.csv", b"title,text"), Format::Table(b','));

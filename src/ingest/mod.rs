@@ -268,7 +268,7 @@ pub(crate) fn read_file(
         #[cfg(not(feature = "formats"))]
         format::Format::Unsupported(what) => out.problem(
             file,
-            Message::new(Code::FormatNotRead, [("what", what.to_string())]),
+            Message::new(Code::FormatNotRead, [("format", what.to_string())]),
         ),
         #[cfg(not(feature = "formats"))]
         _ => out.problem(file, Code::TextOnlyBuild),
@@ -293,7 +293,7 @@ pub(crate) fn read_file(
         #[cfg(feature = "formats")]
         format::Format::Unsupported(what) => out.problem(
             file,
-            Message::new(Code::FormatNotRead, [("what", what.to_string())]),
+            Message::new(Code::FormatNotRead, [("format", what.to_string())]),
         ),
     }
 }

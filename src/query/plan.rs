@@ -68,6 +68,23 @@ impl Found {
     fn docs(&self) -> Vec<u32> {
         self.occ.iter().map(|o| o.doc).collect()
     }
+
+    /// Records article `doc` with its frequencies and the positions pushed since `from`; an
+    /// article without a match leaves nothing behind.
+    fn close(&mut self, doc: u32, title_tf: f32, body_tf: f32, from: u32) {
+        if title_tf + body_tf > 0.0 {
+            let to = self.positions.len() as u32;
+            self.occ.push(Occ {
+                doc,
+                title_tf,
+                body_tf,
+                from,
+                to,
+            });
+        } else {
+            self.positions.truncate(from as usize);
+        }
+    }
 }
 
 /// A cost far above any list length: parts that read the whole corpus or many lists.
@@ -412,17 +429,7 @@ impl<'a> Plan<'a> {
                     found.positions.push(pos);
                 }
             }
-            if title_tf + body_tf > 0.0 {
-                found.occ.push(Occ {
-                    doc,
-                    title_tf,
-                    body_tf,
-                    from,
-                    to: found.positions.len() as u32,
-                });
-            } else {
-                found.positions.truncate(from as usize);
-            }
+            found.close(doc, title_tf, body_tf, from);
         };
         match within {
             Some(docs) if docs.len() < self.postings.df(term) * 4 => {
@@ -481,15 +488,7 @@ impl<'a> Plan<'a> {
                 pos += 1;
             });
         }
-        if title_tf + body_tf > 0.0 {
-            found.occ.push(Occ {
-                doc,
-                title_tf,
-                body_tf,
-                from,
-                to: found.positions.len() as u32,
-            });
-        }
+        found.close(doc, title_tf, body_tf, from);
     }
 
     /// What BM25F needs of article `doc`; `form`: the query word's written form, for a

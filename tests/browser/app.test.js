@@ -130,6 +130,12 @@ test('adds uploaded files and names the broken one in the ingest report', async 
   assert.match(await report.textContent(), /broken\.txt/);
   assert.match(await report.textContent(), /PNG image/); // the core's reason, whatever its wording
   assert.ok(await report.locator('.report-file', { hasText: 'broken.txt' }).isVisible());
+  // The report downloads as CSV: which file, why, and the core's code.
+  const [dl] = await Promise.all([page.waitForEvent('download'), report.locator('.report-download').click()]);
+  assert.equal(dl.suggestedFilename(), 'qarin-report.csv');
+  const csv = (await readFile(await dl.path(), 'utf8')).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+  assert.equal(csv[0], 'File,Status,Code,Message');
+  assert.match(csv.find((l) => l.startsWith('broken.txt,')) ?? '', /^broken\.txt,not added,not_text_file,not a text file: it is a PNG image$/);
   assert.match(await page.locator('#corpus-size').textContent(), /7 articles/);
 
   await search(AR_TITLE_WORD);

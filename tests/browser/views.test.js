@@ -202,7 +202,7 @@ test('switches to an Arabic right-to-left interface with no English UI text left
   await page.click('#ui-lang');
   assert.equal(await page.getAttribute('html', 'lang'), 'ar');
   assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
-  const ok = new Set(['CSV', 'JSON', 'BM25', 'Esc', 'Enter']);
+  const ok = new Set(['CSV', 'JSON', 'BM25', 'Esc', 'Enter', 'PDF']);
   const english = async (where) => {
     const texts = await uiTexts(page);
     const left = texts.filter((s) => (s.match(/[A-Za-z][A-Za-z0-9]+/g) ?? []).some((w) => !ok.has(w)));
@@ -214,10 +214,13 @@ test('switches to an Arabic right-to-left interface with no English UI text left
   const title = 'c7cccae3c7da20c7e1e6d2d1c7c10a0a';
   const line = 'dec7e120e6d2edd120c7e1cec7d1ccedc920dded20e3c4cae3d120d5cddded20c5e420c7e1e3ddc7e6d6c7ca20e3d3cae3d1c920c8ede420c7e1d8d1ddede42e20';
   const legacy = { name: 'wizara-1256.txt', mimeType: 'text/plain', buffer: Buffer.from(title + line.repeat(3), 'hex') };
-  await upload(page, [...await corpusFiles('en', (await corpusNames('en')).slice(400, 402)), legacy]);
+  // A PDF is named as a format in Arabic too.
+  const pdf = { name: 'report.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n') };
+  await upload(page, [...await corpusFiles('en', (await corpusNames('en')).slice(400, 402)), legacy, pdf]);
   const note = page.locator('#report [data-code=encoding_guessed]');
   assert.match(await note.textContent(), /^لم يُصرَّح بالترميز؛ قُرئ بترميز windows-1256 \(بالتخمين\)$/);
   assert.equal(await note.getAttribute('lang'), null, 'in the UI language, not marked English');
+  assert.equal(await page.locator('#report [data-code=format_not_read]').textContent(), 'لم يُقرأ: الملف مستند PDF، وهي صيغة لا يقرؤها قارِن');
   await english('report with a file note');
   // A query error from the core, with where it is.
   await search(page, 'الغوطة "الشرقية');

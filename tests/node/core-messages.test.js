@@ -39,6 +39,20 @@ test('every code has an English and an Arabic message with the same args as the 
   assert.deepEqual(stale, [], 'entries for codes the core no longer has');
 });
 
+test('every format the core names has a name in English and in Arabic, and the core\'s English one', () => {
+  const table = source.slice(source.indexOf('pub const FORMAT_NAMES'));
+  const formats = Object.fromEntries([...table.slice(0, table.indexOf('];')).matchAll(/\(\s*"([a-z0-9_]+)",\s*"([^"]*)",?\s*\)/g)]
+    .map(([, key, name]) => [key, name]));
+  assert.ok(Object.keys(formats).length >= 30, 'FORMAT_NAMES read from src/message.rs');
+  for (const [key, english] of Object.entries(formats)) {
+    assert.equal(messages.en[`format.${key}`], english, `en format.${key}`);
+    assert.match(messages.ar[`format.${key}`] ?? '', /[\u0621-\u064A]/, `ar format.${key}`);
+  }
+  const stale = Object.keys(messages.en).filter((k) => k.startsWith('format.') && !(k.slice(7) in formats));
+  assert.deepEqual(stale, [], 'names of formats the core no longer has');
+  assert.deepEqual(coreParts({ code: 'not_text_file', args: { format: 'png_image' } }, 'ar'), ['ليس ملفًا نصيًا: الملف صورة PNG']);
+});
+
 test('each code renders in Arabic with its args as data and nothing left to fill', () => {
   for (const code of codes) {
     const args = sample(catalog[code]);
@@ -61,8 +75,8 @@ test('counts take plural forms, prose args stay English, unknown codes fall back
   const parts = coreParts({ code: 'sidecar_applied', args: { count: '2' } }, 'ar');
   assert.match(parts.join(''), /مقالتان/);
   assert.match(coreParts({ code: 'sidecar_applied', args: { count: '1' } }, 'en').join(''), /1 article already/);
-  const what = coreParts({ code: 'not_text_file', args: { what: 'a PNG image' } }, 'ar');
-  assert.deepEqual(what.at(-1), { data: 'a PNG image', lang: 'en' });
+  const detail = coreParts({ code: 'query_regex_invalid', args: { detail: 'unclosed group' } }, 'ar');
+  assert.deepEqual(detail.at(-1), { data: 'unclosed group', lang: 'en' });
   const file = coreParts({ code: 'duplicate_of', args: { file: 'a.txt' } }, 'ar');
   assert.deepEqual(file.at(-1), { data: 'a.txt', lang: null });
   assert.equal(coreParts({ code: 'text', args: { text: 'x' }, message: 'x' }, 'ar'), null);
@@ -95,4 +109,19 @@ test('the wasm core sends code and args with warnings and query errors', () => {
   assert.match(error.message, /never closed/);
   const field = corpus.search('lang: ar', {}).error;
   assert.deepEqual([field.code, field.args], ['query_field_no_value', { field: 'lang' }]);
+});
+
+test('the worker\'s own messages are in both languages, with the same args', () => {
+  const worker = readFileSync(`${root}www/worker.js`, 'utf8');
+  const used = new Set([...worker.matchAll(/\bnote\('([a-z_]+)'/g)].map((m) => m[1]));
+  assert.ok(used.size >= 5, 'note() calls read from www/worker.js');
+  for (const code of used) {
+    const en = messages.en[`worker.${code}`];
+    assert.equal(typeof en, 'string', `en worker.${code}`);
+    assert.deepEqual(names(messages.ar[`worker.${code}`] ?? ''), names(en), `ar worker.${code}`);
+  }
+  const stale = Object.keys(messages.en).filter((k) => k.startsWith('worker.') && !used.has(k.slice(7)));
+  assert.deepEqual(stale, [], 'entries for messages the worker no longer sends');
+  const parts = coreParts({ code: 'worker.not_saved', args: { error: 'QuotaExceededError' } }, 'ar');
+  assert.deepEqual(parts, ['لم يُحفظ: ', { data: 'QuotaExceededError', lang: 'en' }]);
 });

@@ -14,7 +14,9 @@ const placeholders = (msg) => {
   return [...new Set(texts.flatMap((s) => [...s.matchAll(/\{(\w+(?::\w+)?)\}/g)].map((m) => m[1])))].sort();
 };
 /** Latin words allowed in Arabic UI text: brand, file formats and encodings, key names, the ranking formula. */
-const LATIN_OK = new Set(['Qarin', 'CSV', 'JSON', 'MHTML', 'UTF', 'BM25', 'Esc', 'Enter']);
+// Names of products, file formats and extensions, written in Latin letters in Arabic too.
+const FORMAT_WORDS = 'PNG JPEG GIF TIFF PDF Microsoft Office Word RTF Apple Pages Ogg RIFF WebP MP3 MP4 QuickTime zip gzip RAR Zip bzip2 xz tar SQLite doc docx xls ppt';
+const LATIN_OK = new Set(['Qarin', 'CSV', 'JSON', 'MHTML', 'UTF', 'BM25', 'Esc', 'Enter', ...FORMAT_WORDS.split(' ')]);
 
 test('English and Arabic have exactly the same message keys', () => {
   assert.deepEqual(Object.keys(messages.ar).sort(), Object.keys(messages.en).sort());

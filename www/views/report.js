@@ -83,6 +83,9 @@ export function renderReport(box, report, label, actions) {
   const bad = warnings.length || unsaved.length || report.storageFull;
   replace(box, h('div', { class: `report-box ${bad ? 'has-warnings' : 'is-ok'}`, dataset: { files: String(files), added: String(added.length) } },
     h('div', { class: 'report-text' }, lines.map((line) => h('p', { class: 'report-summary' }, line)), warn, notSaved),
+    bad && actions.download
+      ? h('button', { type: 'button', class: 'button ghost report-download', on: { click: actions.download } }, t('report.download'))
+      : null,
     h('button', { type: 'button', class: 'button ghost report-dismiss', on: { click: actions.dismiss } }, t('report.dismiss')),
   ));
 }

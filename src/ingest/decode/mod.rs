@@ -80,7 +80,7 @@ pub fn decode_declared(bytes: &[u8], declared: Option<&str>) -> Result<Decoded, 
     if let Some(what) = crate::ingest::format::binary_signature(bytes) {
         return Err(Message::new(
             Code::NotTextFile,
-            [("what", what.to_string())],
+            [("format", what.to_string())],
         ));
     }
     if looks_binary(bytes) {

@@ -135,7 +135,7 @@ test('adds uploaded files and names the broken one in the ingest report', async 
   assert.equal(dl.suggestedFilename(), 'qarin-report.csv');
   const csv = (await readFile(await dl.path(), 'utf8')).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
   assert.equal(csv[0], 'File,Status,Code,Message');
-  assert.match(csv.find((l) => l.startsWith('broken.txt,')) ?? '', /^broken\.txt,not added,not_text_file,not a text file: it is a PNG image$/);
+  assert.match(csv.find((l) => l.startsWith('broken.txt,')) ?? '', /^broken\.txt,not added,format_not_read,"not read: it is a PNG image, a format Qarin does not read"$/);
   assert.match(await page.locator('#corpus-size').textContent(), /7 articles/);
 
   await search(AR_TITLE_WORD);

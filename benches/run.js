@@ -77,9 +77,10 @@ const widths = header.map((_, i) => Math.max(...table.map((row) => String(row[i]
 for (const row of table) console.log(row.map((c, i) => String(c).padStart(i ? widths[i] : 0).padEnd(i ? 0 : widths[0])).join('  '));
 console.log(`
 Medians of one timed pass over ${latencyQueries(grownArticles(real)).length} queries after one warm-up pass; p95 likewise.
-index MB: Qarin's posting lists and term dictionary (stored texts excluded); peers: JS heap
-growth while indexing (they store no texts). memory MB: Qarin's whole wasm linear memory (texts
-included), peers' heap growth. saved MB: Qarin toBytes() (articles and index), MiniSearch/lunr/Orama
+index MB: Qarin's posting lists, term dictionary and per-article search data (token counts,
+word marks, title forms; stored texts excluded); peers: JS heap growth while indexing (they
+store no texts). memory MB: Qarin's whole wasm linear memory (texts included, with the free
+reserve it grows in steps of up to 128 MB), peers' heap growth. saved MB: Qarin toBytes() (articles and index), MiniSearch/lunr/Orama
 JSON, FlexSearch export. load s: Qarin fromBytes(), MiniSearch loadJSON() of that JSON.
 MRR@10: 100 known-item queries per language, 2–3 words recalled from a headline, Arabic ones
 re-spelled (hamza dropped, ة as ه, a diacritic or tatweel added, ال dropped, و/ب added). An

@@ -80,9 +80,12 @@ pub fn signature(body: &str) -> Option<Signature> {
     if words.len() < SHINGLE {
         return None;
     }
-    let mut shingles: Vec<u64> = words
+    // Each 64-bit shingle hash as (high, low) halves: sorting those pairs reuses the sort
+    // the index already brings into the wasm.
+    let mut shingles: Vec<(u32, u32)> = words
         .windows(SHINGLE)
         .map(|w| mix(w.iter().fold(0u64, |h, &x| h.rotate_left(13) ^ x)))
+        .map(|s| ((s >> 32) as u32, s as u32))
         .collect();
     shingles.sort_unstable();
     shingles.dedup();
@@ -93,9 +96,9 @@ pub fn signature(body: &str) -> Option<Signature> {
     // bins no shingle fell in borrow from the next filled bin to their right, offset by the
     // distance (rotation densification), so that two signatures stay comparable bin by bin.
     let mut bins = [u32::MAX; HASHES];
-    for &s in &shingles {
-        let bin = (s >> 58) as usize;
-        bins[bin] = bins[bin].min(s as u32);
+    for &(high, low) in &shingles {
+        let bin = (high >> 26) as usize;
+        bins[bin] = bins[bin].min(low);
     }
     let mut mins = bins;
     for (j, m) in mins.iter_mut().enumerate() {

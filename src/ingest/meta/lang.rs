@@ -179,16 +179,20 @@ const ES_STOP: &[&str] = &[
     "fue", "su", "sus", "lo", "ha", "está",
 ];
 
+/// Packed stop words, sorted, and beside each the lists it is in.
+type StopWords = (Vec<(u32, u32)>, Vec<u8>);
+
 /// The words of the four stop-word lists by their bytes packed into a number ([`packed`]),
 /// sorted, with the lists each is in (bit `i` for list `i`) at the same index: one binary
 /// search of integers a word instead of a comparison with each stop word.
-fn stop_words() -> &'static (Vec<u64>, Vec<u8>) {
-    static TABLE: OnceLock<(Vec<u64>, Vec<u8>)> = OnceLock::new();
+fn stop_words() -> &'static StopWords {
+    static TABLE: OnceLock<StopWords> = OnceLock::new();
     TABLE.get_or_init(|| {
         let lists = [EN_STOP, FR_STOP, DE_STOP, ES_STOP];
-        let packed_words = |list: &'static [&str]| list.iter().filter_map(|w| packed(w.as_bytes()));
-        // Plain u64 keys: the sort the near-duplicate check already brings into the wasm.
-        let mut keys: Vec<u64> = lists.iter().flat_map(|l| packed_words(l)).collect();
+        let packed_words =
+            |list: &'static [&str]| list.iter().filter_map(|w| packed(w.as_bytes()).map(halves));
+        // As (u32, u32) pairs: the sort the index already brings into the wasm.
+        let mut keys: Vec<(u32, u32)> = lists.iter().flat_map(|l| packed_words(l)).collect();
         keys.sort_unstable();
         keys.dedup();
         let mut masks = vec![0u8; keys.len()];
@@ -211,6 +215,11 @@ fn packed(word: &[u8]) -> Option<u64> {
     Some(u64::from_le_bytes(buf))
 }
 
+/// A packed word as (high, low) halves, which sort as the whole number does.
+fn halves(k: u64) -> (u32, u32) {
+    ((k >> 32) as u32, k as u32)
+}
+
 fn latin_language(text: &str) -> &'static str {
     let table = stop_words();
     // The lists that hold a word in lower case.
@@ -222,7 +231,7 @@ fn latin_language(text: &str) -> &'static str {
         } else {
             packed(word.to_lowercase().as_bytes())
         };
-        key.and_then(|k| table.0.binary_search(&k).ok())
+        key.and_then(|k| table.0.binary_search(&halves(k)).ok())
             .map_or(0, |i| table.1[i])
     };
     let mut hits = [0usize; 4];

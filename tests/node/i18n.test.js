@@ -85,7 +85,7 @@ test('counts take the right Arabic plural forms', () => {
 });
 
 test('every message key the page uses is in the table, and every data-i18n key too', () => {
-  const files = ['app.js', ...readdirSync(join(www, 'views')).map((f) => `views/${f}`)];
+  const files = ['app.js', ...['page', 'views'].flatMap((d) => readdirSync(join(www, d)).map((f) => `${d}/${f}`))];
   const used = new Set();
   for (const f of files) {
     const src = readFileSync(join(www, f), 'utf8');

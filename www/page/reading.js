@@ -1,0 +1,156 @@
+// Reading: the reader pane with the view's open article, and the side-by-side pair (the
+// tray below the list, and the two articles side by side).
+import { Request } from '../protocol.js';
+import { t } from '../i18n.js';
+import { articleText, fileNameFrom } from '../export.js';
+import { h, langInfo, replace, download } from '../views/dom.js';
+import { markActive, syncCompare } from '../views/results.js';
+import { renderReader, renderEmptyReader } from '../views/reader.js';
+import { renderSideBySide } from '../views/sidebyside.js';
+import { ui, app, core, work } from './state.js';
+import { view, setView, openShare } from '../app.js';
+import { showError } from './search.js';
+import { removeArticles } from './corpus.js';
+
+// ── reader ──
+
+/** Shows the view's open article (or the empty reader). */
+export async function showReader() {
+  const seq = ++app.readerSeq;
+  if (!view.open) {
+    markActive(ui.results, null);
+    renderEmptyReader(ui.reader);
+    return;
+  }
+  let article;
+  try {
+    article = await work(core.call(Request.GET, { hash: view.open, query: view.q, exact: view.exact }));
+  } catch (e) {
+    showError(t('error.open', { message: e.message }));
+    return;
+  }
+  if (seq !== app.readerSeq) return;
+  if (!article) {
+    markActive(ui.results, null);
+    renderEmptyReader(ui.reader);
+    return;
+  }
+  markActive(ui.results, view.open);
+  const summary = { hash: article.hash, title: article.title, lang: article.lang, file: article.file };
+  renderReader(ui.reader, article, { compared: isCompared(article.hash) }, {
+    close: closeReader,
+    compare: (checked) => pickForCompare(summary, checked),
+    share: openShare,
+    download: () => download(new Blob([articleText(article)], { type: 'text/plain;charset=utf-8' }), `${fileNameFrom(article.title, 'article')}.txt`),
+    remove: () => removeArticles([article.hash], article.title || article.file),
+  });
+  // Bring the first match into view, as a reader expects after a search: the reader pane
+  // scrolls, the page stays where it is.
+  const mark = ui.reader.querySelector('.article-body mark');
+  if (mark) {
+    const pane = ui.reader.getBoundingClientRect();
+    const at = mark.getBoundingClientRect();
+    ui.reader.scrollTop += at.top - pane.top - ui.reader.clientHeight / 2;
+  }
+}
+
+export function closeReader() {
+  if (!view.open) return;
+  const opener = app.opener;
+  app.opener = null;
+  setView({ open: null }).then(() => {
+    const back = opener?.isConnected ? opener : ui.results.querySelector('.hit-open') ?? ui.q;
+    back.focus();
+  });
+}
+
+// ── side by side ──
+
+function isCompared(hash) {
+  return view.left === hash || view.right === hash;
+}
+
+/** Arabic articles go to the right column, every other language to the left. */
+export function pickForCompare(a, checked) {
+  const slot = a.lang === 'ar' ? 'right' : 'left';
+  if (checked) {
+    app.tray[slot] = { hash: a.hash, title: a.title, lang: a.lang, file: a.file };
+    setView({ [slot]: a.hash });
+  } else if (view[slot] === a.hash) {
+    app.tray[slot] = null;
+    setView({ [slot]: null, compare: false });
+  }
+}
+
+/** Looks up the titles of the view's pair for the tray. */
+export async function loadTray() {
+  for (const slot of ['left', 'right']) {
+    if (app.tray[slot]?.hash !== view[slot]) app.tray[slot] = null;
+  }
+  const need = ['left', 'right'].filter((s) => view[s] && !app.tray[s]);
+  if (need.length) {
+    const found = await core.call(Request.LOOKUP, { hashes: need.map((s) => view[s]) });
+    need.forEach((s, k) => { app.tray[s] = found[k]; });
+  }
+  renderTray();
+}
+
+export function renderTray() {
+  syncCompare(ui.results, new Set([view.left, view.right].filter(Boolean)));
+  const readerBox = ui.reader.querySelector('.reader-bar input.compare-box');
+  if (readerBox) readerBox.checked = isCompared(view.open);
+  slot(ui.trayLeft, app.tray.left, view.left, t('tray.english'), t('tray.englishHint'));
+  slot(ui.trayRight, app.tray.right, view.right, t('tray.arabic'), t('tray.arabicHint'));
+  ui.openCompare.disabled = !(app.tray.left && app.tray.right);
+  ui.clearCompare.disabled = !(view.left || view.right);
+}
+
+function slot(el, a, hash, label, hint) {
+  el.classList.toggle('is-empty', !a);
+  if (!a) {
+    replace(el, h('span', { class: 'tray-side' }, label), h('span', { class: 'tray-hint' }, hash ? t('tray.missing') : hint));
+    return;
+  }
+  const L = langInfo(a.lang);
+  replace(el,
+    h('span', { class: 'tray-side' }, label),
+    h('bdi', { class: 'tray-title', dir: L.blockDir, lang: L.lang, 'data-content': '' }, a.title || a.file),
+  );
+}
+
+export async function showCompare() {
+  if (!view.compare) {
+    closeCompareView();
+    return;
+  }
+  let left;
+  let right;
+  try {
+    [left, right] = await work(Promise.all([
+      core.call(Request.GET, { hash: view.left }),
+      core.call(Request.GET, { hash: view.right }),
+    ]));
+  } catch (e) {
+    showError(t('error.open', { message: e.message }));
+    return;
+  }
+  if (!left || !right || !view.compare) return;
+  ui.workspace.hidden = true;
+  document.body.classList.add('is-comparing');
+  renderSideBySide(ui.compare, left, right, { close: () => setView({ compare: false }), share: openShare });
+}
+
+function closeCompareView() {
+  if (ui.compare.hidden) return;
+  ui.compare.hidden = true;
+  ui.compare.replaceChildren();
+  ui.workspace.hidden = false;
+  document.body.classList.remove('is-comparing');
+  ui.openCompare.focus();
+}
+
+ui.openCompare.addEventListener('click', () => setView({ compare: true }));
+ui.clearCompare.addEventListener('click', () => {
+  app.tray = { left: null, right: null };
+  setView({ left: null, right: null, compare: false });
+});

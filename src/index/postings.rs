@@ -79,7 +79,8 @@ pub struct Postings {
 }
 
 /// Term ids by the hash of their text: open addressing with linear probing, slots hold
-/// `id + 1` (0 is empty) and stay at most half full. Our own ten lines rather than
+/// `id + 1` (0 is empty), at most half full while terms are added and at most three
+/// quarters full once the index is finished ([`IdTable::finished`]). Our own ten lines rather than
 /// `hashbrown::HashTable`, which cost the start-up wasm several KB for the same job.
 #[derive(Clone, Debug, Default)]
 struct IdTable {
@@ -88,9 +89,20 @@ struct IdTable {
 }
 
 impl IdTable {
-    fn with_capacity(n: usize) -> Self {
+    /// Slots for a finished table of `len` ids: the smallest power of two at most three
+    /// quarters full. A finished index is mostly read, and a lookup in a table three
+    /// quarters full still probes about 2.5 slots for a present term (linear probing),
+    /// while the table takes half the memory of a half-full one. The next insert grows it
+    /// back to half full.
+    fn finished_slots(len: usize) -> usize {
+        (len * 4 / 3 + 1).next_power_of_two().max(16)
+    }
+
+    /// An empty table sized for `n` ids as a finished one (see [`IdTable::finished_slots`]),
+    /// to be filled with [`IdTable::push_unique`].
+    fn finished(n: usize) -> Self {
         IdTable {
-            slots: vec![0; (n * 2).next_power_of_two().max(16)],
+            slots: vec![0; Self::finished_slots(n)],
             len: 0,
         }
     }
@@ -116,6 +128,12 @@ impl IdTable {
         self.slots[i] = id + 1;
     }
 
+    /// Adds `id` (not present yet) to a table sized for it: no growth, no rehash.
+    fn push_unique(&mut self, h: u64, id: u32) {
+        self.put(h, id);
+        self.len += 1;
+    }
+
     /// Adds `id` (not present yet); `rehash` gives the hash of any stored id when the
     /// table grows.
     fn insert_unique(&mut self, h: u64, id: u32, rehash: impl Fn(u32) -> u64) {
@@ -136,14 +154,11 @@ impl IdTable {
         }
     }
 
-    /// The smallest table at most three quarters full. Adding grows the table back to half
-    /// full at the next insert; a finished index is mostly read, and a lookup in a table
-    /// three quarters full still probes about 2.5 slots for a present term (linear
-    /// probing), while the table takes half the memory.
+    /// Shrinks to a finished table (see [`IdTable::finished_slots`]).
     fn shrink_to_fit(&mut self, rehash: impl Fn(u32) -> u64) {
-        let at_least = self.len * 4 / 3 + 1;
-        if at_least.next_power_of_two().max(16) < self.slots.len() {
-            self.resize(at_least, &rehash);
+        let slots = Self::finished_slots(self.len);
+        if slots < self.slots.len() {
+            self.resize(slots, &rehash);
         }
     }
 
@@ -548,7 +563,8 @@ impl Postings {
             return None;
         }
         let mut p = Postings {
-            table: IdTable::with_capacity(terms.len()),
+            // Sized as `shrink` leaves a finished index, so filling it never rehashes.
+            table: IdTable::finished(terms.len()),
             text,
             terms,
             lists,
@@ -560,9 +576,7 @@ impl Postings {
                 return None;
             }
             let h = hash(term.as_bytes());
-            let (text, terms) = (&p.text, &p.terms);
-            p.table
-                .insert_unique(h, id, |id| hash(text_of(text, terms, id)));
+            p.table.push_unique(h, id);
         }
         // Saved lists are packed in term order: each starts where the one before ends.
         let mut end = 0;
@@ -573,9 +587,6 @@ impl Postings {
             end = t.start + t.len;
         }
         p.skips = skips;
-        // Sized as `shrink` leaves a finished index.
-        let (text, terms) = (&p.text, &p.terms);
-        p.table.shrink_to_fit(|id| hash(text_of(text, terms, id)));
         Some(p)
     }
 }

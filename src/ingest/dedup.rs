@@ -85,7 +85,7 @@ pub fn signature(body: &str) -> Option<Signature> {
     let mut shingles: Vec<(u32, u32)> = words
         .windows(SHINGLE)
         .map(|w| mix(w.iter().fold(0u64, |h, &x| h.rotate_left(13) ^ x)))
-        .map(|s| ((s >> 32) as u32, s as u32))
+        .map(crate::order::halves)
         .collect();
     shingles.sort_unstable();
     shingles.dedup();

@@ -7,6 +7,7 @@
 use std::sync::OnceLock;
 
 use crate::analysis::Script;
+use crate::order::halves;
 
 /// Script of one letter, or `None` when `c` is not a letter. The analyzer's classes
 /// ([`crate::analysis::script::of_char`]) behind fast paths: the Unicode letter tables are
@@ -213,11 +214,6 @@ fn packed(word: &[u8]) -> Option<u64> {
     let mut buf = [0u8; 8];
     buf.get_mut(..word.len())?.copy_from_slice(word);
     Some(u64::from_le_bytes(buf))
-}
-
-/// A packed word as (high, low) halves, which sort as the whole number does.
-fn halves(k: u64) -> (u32, u32) {
-    ((k >> 32) as u32, k as u32)
 }
 
 fn latin_language(text: &str) -> &'static str {

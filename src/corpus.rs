@@ -7,6 +7,7 @@ use crate::index::{codec, docstore_hash, DocId, DocStore, Postings, Stored};
 use crate::ingest::{self, Article, Problem};
 use crate::message::{Code, Message};
 use crate::query::{self, SearchOptions, SearchResult};
+use rustc_hash::FxHashMap;
 use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
 
@@ -74,6 +75,8 @@ pub struct Stats {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ListFilter {
     pub lang: Option<String>,
+    /// Only the other articles of this article's near-duplicate group.
+    pub similar_to: Option<DocId>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -208,33 +211,44 @@ impl Corpus {
         }
         let body = article.body();
         let signature = ingest::dedup::signature(&body);
+        let id = self.store.next_id();
+        let mut family = id;
         if let Some(sig) = &signature {
             let store = &self.store;
             if let Some((other, containment)) = self
                 .near_dups
                 .find(sig, |id| store.get(id).is_some())
-                .and_then(|(id, c)| Some((store.get(id)?.article.file.clone(), c)))
+                .and_then(|(id, c)| Some((store.get(id)?, c)))
             {
+                let file = other.article.file.clone();
                 article.warnings.push(Message::new(
                     Code::NearDuplicateOf,
                     [
-                        ("file", other.clone()),
+                        ("file", file.clone()),
                         ("percent", ingest::dedup::percent(containment).to_string()),
                     ],
                 ));
-                article.near_duplicate_of = Some(other);
+                article.near_duplicate_of = Some(file);
+                family = other.family;
             }
         }
-        let id = self.store.next_id();
-        let summary = self.insert(id, article, hash, &body);
+        let summary = self.insert(id, article, hash, &body, family);
         if let Some(sig) = signature {
             self.near_dups.add(id, sig);
         }
         Ok(summary)
     }
 
-    /// Indexes `article`, whose joined paragraphs are `body`, under `id`.
-    fn insert(&mut self, id: DocId, article: Article, hash: String, body: &str) -> ArticleSummary {
+    /// Indexes `article`, whose joined paragraphs are `body`, under `id`, in the
+    /// near-duplicate group `family`.
+    fn insert(
+        &mut self,
+        id: DocId,
+        article: Article,
+        hash: String,
+        body: &str,
+        family: DocId,
+    ) -> ArticleSummary {
         let title = analysis::words(&article.title, &self.analyzer);
         let mut words = Vec::new();
         let mut word_marks = Vec::new();
@@ -258,6 +272,7 @@ impl Corpus {
                 body_tokens: words.len() as u32,
                 word_marks: word_marks.into(),
                 title_forms: title_forms.into(),
+                family,
             },
         );
         summary
@@ -289,9 +304,16 @@ impl Corpus {
             .lang
             .as_deref()
             .filter(|l| !l.is_empty() && *l != "all");
+        // No group for an article that is not stored: `DocId::MAX` matches nothing.
+        let family = filter
+            .similar_to
+            .map(|id| self.store.get(id).map_or(DocId::MAX, |s| s.family));
         self.store
             .iter()
             .filter(|(_, s)| lang.is_none_or(|l| s.article.lang == l))
+            .filter(|&(id, s)| {
+                family.is_none_or(|f| s.family == f && Some(id) != filter.similar_to)
+            })
             .map(|(id, s)| summary(id, &s.article, &s.hash))
             .collect()
     }
@@ -359,9 +381,15 @@ impl Corpus {
     /// A corpus from bytes written by [`Corpus::to_bytes`], ids kept. With a saved index
     /// nothing is analysed again; an older blob is indexed as it loads.
     pub fn from_bytes(bytes: &[u8]) -> Result<Corpus, Error> {
-        let saved = codec::decode(bytes)?;
+        Self::from_saved(codec::decode(bytes)?)
+    }
+
+    fn from_saved(saved: codec::Saved) -> Result<Corpus, Error> {
         let mut corpus = Corpus::new();
         let indexed = saved.postings.is_some();
+        // Before version 5 the groups were not saved: an article joins the group of the
+        // first article of the file its `near_duplicate_of` names.
+        let mut by_file: FxHashMap<String, DocId> = FxHashMap::default();
         for (id, article, lengths) in saved.articles {
             if id < corpus.store.next_id() {
                 return Err(Error::new(
@@ -369,6 +397,16 @@ impl Corpus {
                     "cannot read saved corpus: article ids out of order",
                 ));
             }
+            // A group is named by its first article, so never by a later id.
+            let family = match lengths.as_ref().and_then(|l| l.family) {
+                Some(family) if family <= id => family,
+                _ => article
+                    .near_duplicate_of
+                    .as_ref()
+                    .and_then(|file| corpus.store.get(*by_file.get(file)?))
+                    .map_or(id, |other| other.family),
+            };
+            by_file.entry(article.file.clone()).or_insert(id);
             let hash = docstore_hash(&article);
             match lengths.filter(|_| indexed) {
                 Some(l) => corpus.store.put(
@@ -380,11 +418,12 @@ impl Corpus {
                         body_tokens: l.body_tokens,
                         word_marks: l.word_marks,
                         title_forms: l.title_forms,
+                        family,
                     },
                 ),
                 None => {
                     let body = article.body();
-                    corpus.insert(id, article, hash, &body);
+                    corpus.insert(id, article, hash, &body, family);
                 }
             }
         }
@@ -475,5 +514,32 @@ mod tests {
         let first_term = flag + 9 + text_len as usize + 4;
         longer[first_term + 4] += 1;
         assert!(Corpus::from_bytes(&with_payload(&with_index, &longer)).is_err());
+    }
+
+    #[test]
+    fn near_duplicate_groups_are_found_again_from_the_names_when_not_saved() {
+        let story: Vec<String> = (0..40).map(|i| format!("w{i}")).collect();
+        let mut c = Corpus::new();
+        for (file, intro) in [("a.txt", "First"), ("b.txt", "Second"), ("c.txt", "Third")] {
+            let text = format!("{intro} report\n\n{intro} outlet. {}.", story.join(" "));
+            c.add_bytes(file, text.as_bytes());
+        }
+        c.add_bytes(
+            "d.txt",
+            b"Unrelated\n\nNothing like the others at all here.",
+        );
+        let families =
+            |c: &Corpus| -> Vec<DocId> { c.store.iter().map(|(_, s)| s.family).collect() };
+        assert_eq!(families(&c), [0, 0, 0, 3]);
+        // As a version 4 blob loads: no saved groups, so `near_duplicate_of` names them.
+        let mut saved = codec::decode(&c.to_bytes()).unwrap();
+        for (_, _, lengths) in &mut saved.articles {
+            lengths.as_mut().unwrap().family = None;
+        }
+        assert_eq!(families(&Corpus::from_saved(saved).unwrap()), [0, 0, 0, 3]);
+        // A saved group that names a later article is not trusted.
+        let mut saved = codec::decode(&c.to_bytes()).unwrap();
+        saved.articles[0].2.as_mut().unwrap().family = Some(3);
+        assert_eq!(families(&Corpus::from_saved(saved).unwrap()), [0, 0, 0, 3]);
     }
 }

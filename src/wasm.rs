@@ -131,10 +131,10 @@ impl Corpus {
         self.core.remove(id).map_err(|e| JsError::new(e.message()))
     }
 
-    /// `{total, hits: [{id, hash, file, title, lang, date, score, snippet: [{text, hit}],
-    /// explain?}], facets: {lang, source, date, year}, warnings?, error?}`. `options`:
+    /// `{total, folded?, hits: [{id, hash, file, title, lang, date, score, snippet: [{text,
+    /// hit}], similar?, explain?}], facets: {lang, source, date, year}, warnings?, error?}`. `options`:
     /// `{limit, offset, lang, source (a name or an array of names), exact, explain, from,
-    /// to, sort: "relevance" | "date"}`.
+    /// to, sort: "relevance" | "date", fold}`.
     pub fn search(&self, query: &str, options: JsValue) -> Result<JsValue, JsError> {
         let options = SearchOptions {
             limit: usize_prop(&options, "limit", 10),
@@ -153,6 +153,9 @@ impl Corpus {
                 Some("date") => crate::query::Sort::Date,
                 _ => crate::query::Sort::Relevance,
             },
+            fold: prop(&options, "fold")
+                .and_then(|v| v.as_bool())
+                .unwrap_or(false),
         };
         to_js(&self.core.search(query, &options))
     }
@@ -191,11 +194,17 @@ impl Corpus {
         to_js(&marked)
     }
 
-    /// `[{id, file, title, lang, hash}]` in id order; `filter`: `{lang}`.
+    /// `[{id, file, title, lang, hash}]` in id order; `filter`: `{lang, similarTo}`, where
+    /// `similarTo: id` keeps the other articles of its near-duplicate group.
     pub fn list(&self, filter: JsValue) -> Result<JsValue, JsError> {
-        to_js(&self.core.list(&ListFilter {
-            lang: string_prop(&filter, "lang"),
-        }))
+        to_js(
+            &self.core.list(&ListFilter {
+                lang: string_prop(&filter, "lang"),
+                similar_to: prop(&filter, "similarTo")
+                    .and_then(|v| v.as_f64())
+                    .map(|id| id as u32),
+            }),
+        )
     }
 
     /// Frees memory the index keeps for growth; call after adding a batch of files.

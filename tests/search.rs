@@ -440,3 +440,121 @@ fn snippets_placed_from_the_index_mark_what_the_reader_marks() {
         }
     }
 }
+
+/// A wire story of 60 distinct words, as outlet `n` might print it: its own first
+/// sentence, the story, and (for odd `n`) the last ten words cut.
+fn wire_copy(n: usize) -> String {
+    let words: Vec<String> = (0..60).map(|i| format!("w{i}")).collect();
+    let story = if n % 2 == 1 { &words[..50] } else { &words[..] };
+    format!(
+        "Ceasefire talks resume in Geneva (outlet {n})\n\nOutlet{n} reports that ceasefire talks resume. {}.",
+        story.join(" ")
+    )
+}
+
+#[test]
+fn near_duplicates_fold_into_their_best_ranked_article() {
+    let mut c = Corpus::new();
+    // Forty copies rank above the two other stories, so a folded page must look past the
+    // first few dozen matches to find a second group.
+    let mut texts: Vec<(String, String)> = (0..40)
+        .map(|n| (format!("wire{n}.txt"), wire_copy(n)))
+        .collect();
+    texts.push((
+        "other.txt".into(),
+        "The northern front\n\nA ceasefire held overnight in the north, officials said, and shops opened again.".into(),
+    ));
+    texts.push((
+        "later.txt".into(),
+        "Hours later\n\nWhat was agreed did not last: the ceasefire was broken within hours of the talks ending.".into(),
+    ));
+    for (file, text) in &texts {
+        let r = c.add_bytes(file, text.as_bytes());
+        assert_eq!(r.added.len(), 1, "{file}");
+    }
+    let all = SearchOptions {
+        limit: 100,
+        ..SearchOptions::default()
+    };
+    let unfolded = c.search("ceasefire", &all);
+    assert_eq!(
+        (unfolded.total, unfolded.folded, unfolded.hits.len()),
+        (42, 0, 42)
+    );
+    assert!(unfolded.hits[..40]
+        .iter()
+        .all(|h| h.file.starts_with("wire")));
+    assert!(unfolded.hits.iter().all(|h| h.similar == 0));
+
+    let fold = SearchOptions {
+        fold: true,
+        ..SearchOptions::default()
+    };
+    let folded = c.search("ceasefire", &fold);
+    assert_eq!((folded.total, folded.folded), (3, 39));
+    let wire: Vec<_> = folded
+        .hits
+        .iter()
+        .filter(|h| h.file.starts_with("wire"))
+        .collect();
+    assert_eq!(wire.len(), 1, "one wire story shown");
+    assert_eq!(wire[0].similar, 39);
+    // The group shows at its best-ranked copy, where that copy ranks unfolded.
+    let best_wire = unfolded
+        .hits
+        .iter()
+        .find(|h| h.file.starts_with("wire"))
+        .unwrap();
+    assert_eq!(wire[0].file, best_wire.file);
+    let order = |r: &qarin::SearchResult| r.hits.iter().map(|h| h.file.clone()).collect::<Vec<_>>();
+    let expected: Vec<String> = order(&unfolded)
+        .into_iter()
+        .filter(|f| !f.starts_with("wire") || *f == best_wire.file)
+        .collect();
+    assert_eq!(order(&folded), expected);
+    // Facets still count every matching article.
+    assert_eq!(folded.facets.lang.get("en"), Some(&42));
+
+    // Paging walks the groups, each once.
+    let paged: Vec<String> = (0..4)
+        .flat_map(|offset| {
+            let page = c.search(
+                "ceasefire",
+                &SearchOptions {
+                    offset,
+                    limit: 1,
+                    ..fold.clone()
+                },
+            );
+            assert_eq!(page.total, 3);
+            order(&page)
+        })
+        .collect();
+    assert_eq!(paged, expected);
+
+    // Listing a group: the other articles, not the one asked about nor any other.
+    let all = c.list(&Default::default());
+    let id = |file: &str| all.iter().find(|a| a.file == file).unwrap().id;
+    let similar = |c: &Corpus, to: u32| -> Vec<String> {
+        let filter = qarin::ListFilter {
+            similar_to: Some(to),
+            ..Default::default()
+        };
+        c.list(&filter).into_iter().map(|a| a.file).collect()
+    };
+    assert_eq!(similar(&c, id("wire1.txt")).len(), 39);
+    assert!(!similar(&c, id("wire1.txt")).contains(&"wire1.txt".to_string()));
+    assert!(similar(&c, id("other.txt")).is_empty());
+    assert!(similar(&c, 999).is_empty());
+
+    // The groups are saved with the corpus, and outlive the article that began them.
+    let mut c = Corpus::from_bytes(&c.to_bytes()).unwrap();
+    c.remove(id("wire0.txt")).unwrap();
+    assert_eq!(similar(&c, id("wire1.txt")).len(), 38);
+    let folded = c.search("ceasefire", &fold);
+    assert_eq!((folded.total, folded.folded), (3, 38));
+    assert!(folded
+        .hits
+        .iter()
+        .any(|h| h.file.starts_with("wire") && h.similar == 38));
+}

@@ -19,7 +19,7 @@ use std::process::ExitCode;
 
 const USAGE: &str = "usage:
   qarin ingest [--max-file-mb N] PATH...
-  qarin search --corpus PATH [--corpus PATH ...] [--limit N] [--offset N] [--lang xx] [--exact] [--explain] QUERY
+  qarin search --corpus PATH [--corpus PATH ...] [--limit N] [--offset N] [--lang xx] [--exact] [--explain] [--fold] QUERY
   qarin search --corpus PATH ... --queries FILE   (one query per line, one JSON result per line)
   qarin analyze [--lang xx] TEXT";
 
@@ -175,6 +175,7 @@ fn search_command(args: &[String]) -> Result<(), String> {
             "--lang" => options.lang = Some(value(&mut it, arg)?.clone()),
             "--exact" => options.exact = true,
             "--explain" => options.explain = true,
+            "--fold" => options.fold = true,
             _ if query.is_none() => query = Some(arg.clone()),
             _ => {
                 return Err(format!(

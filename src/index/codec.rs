@@ -18,6 +18,7 @@
 //!                   [v2] u32 n + n × (str key, str value) extra
 //!                   [v3] u32 title words, u32 body words, u32 n + n × u32 word marks
 //!                   [v4] u32 n + n × u32 title forms (sorted)
+//!                   [v5] u32 family (id of its near-duplicate group's first article)
 //!                 [v3] u8 0, or 1 and the index:
 //!                   u32 analyzer version (`analysis::VERSION`),
 //!                   u32 n + n bytes term texts,
@@ -28,9 +29,11 @@
 //! str = u32 byte length + UTF-8 bytes; opt = u8 0 (none) or 1 + str
 //! ```
 //! Version 3 saves the index with the articles, so loading skips analysis and indexing;
-//! version 4 adds each title's word forms (for ranking). This file writes version 4 and
-//! reads 1 to 4; an older blob, or an index saved by another analyzer version, loads its
-//! articles and is indexed again. Any other version,
+//! version 4 adds each title's word forms (for ranking), version 5 each article's
+//! near-duplicate group (for folding results; before it, groups are found again from the
+//! `near_duplicate_of` names). This file writes version 5 and reads 1 to 5; a blob older
+//! than 4, or an index saved by another analyzer version, loads its articles and is
+//! indexed again. Any other version,
 //! a bad checksum, a truncated blob or an index whose parts do not fit together is an
 //! error, never a partial or wrong corpus.
 
@@ -42,7 +45,7 @@ use crate::ingest::{Article, Removed, RemovedKind};
 use rustc_hash::FxHashMap;
 
 const MAGIC: &[u8; 8] = b"QARINCOR";
-pub const VERSION: u32 = 4;
+pub const VERSION: u32 = 5;
 /// The oldest version [`decode`] still reads.
 const OLDEST: u32 = 1;
 const HEADER: usize = 28;
@@ -65,6 +68,8 @@ pub struct Lengths {
     pub body_tokens: u32,
     pub word_marks: Box<[u32]>,
     pub title_forms: Box<[u32]>,
+    /// The article's near-duplicate group (saved since version 5).
+    pub family: Option<u32>,
 }
 
 /// A decoded blob: articles by id, and the index when it was saved and can be trusted.
@@ -113,6 +118,7 @@ pub fn encode(store: &DocStore, postings: Option<&Postings>) -> Vec<u8> {
         w.u32(stored.body_tokens);
         w.u32s(&stored.word_marks);
         w.u32s(&stored.title_forms);
+        w.u32(stored.family);
     }
     match postings {
         Some(p) => {
@@ -287,11 +293,13 @@ pub fn decode(bytes: &[u8]) -> Result<Saved, Error> {
             let (title_tokens, body_tokens, word_marks) = (r.u32()?, r.u32()?, r.u32s()?);
             // Version 3 saved no title forms: its articles are analysed again.
             let title_forms = if version >= 4 { Some(r.u32s()?) } else { None };
+            let family = if version >= 5 { Some(r.u32()?) } else { None };
             title_forms.map(|forms| Lengths {
                 title_tokens,
                 body_tokens,
                 word_marks: word_marks.into(),
                 title_forms: forms.into(),
+                family,
             })
         } else {
             None
@@ -436,9 +444,23 @@ mod tests {
                 body_tokens: 2,
                 word_marks: vec![0].into(),
                 title_forms: vec![3, 9].into(),
+                family: 4,
             },
         );
         store
+    }
+
+    /// `bytes` (a version 5 blob of one article and no index) as the older `version`,
+    /// which lacks the article's last `cut` bytes before the index flag.
+    fn older(bytes: &[u8], version: u32, cut: usize) -> Vec<u8> {
+        let payload = [&bytes[HEADER..bytes.len() - 1 - cut], &[0u8][..]].concat();
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&version.to_le_bytes());
+        out.extend_from_slice(&fnv(&payload).to_le_bytes());
+        out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+        out.extend_from_slice(&payload);
+        out
     }
 
     #[test]
@@ -450,6 +472,7 @@ mod tests {
             body_tokens: 2,
             word_marks: vec![0].into(),
             title_forms: vec![3, 9].into(),
+            family: Some(4),
         };
         assert_eq!(saved.articles, vec![(7, a, Some(lengths))]);
         assert!(saved.postings.is_none());
@@ -492,20 +515,15 @@ mod tests {
     }
 
     #[test]
-    fn version_3_loads_its_articles_to_be_indexed_again() {
-        // Version 3 is version 4 without the title forms, the last u32 list of an article.
-        let v4 = encode(&store(sample()), None);
-        let forms = 4 * (1 + 2);
-        let payload = [&v4[HEADER..v4.len() - 1 - forms], &[0u8][..]].concat();
-        let mut v3 = Vec::new();
-        v3.extend_from_slice(MAGIC);
-        v3.extend_from_slice(&3u32.to_le_bytes());
-        v3.extend_from_slice(&fnv(&payload).to_le_bytes());
-        v3.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-        v3.extend_from_slice(&payload);
-        let saved = decode(&v3).unwrap();
-        assert_eq!(saved.articles, vec![(7, sample(), None)]);
-        assert!(saved.postings.is_none());
+    fn version_4_loads_without_groups_and_version_3_to_be_indexed_again() {
+        // Version 4 is version 5 without the family, the last u32 of an article; version 3
+        // lacks the title forms too, the u32 list before it.
+        let v5 = encode(&store(sample()), None);
+        let v4 = decode(&older(&v5, 4, 4)).unwrap();
+        assert_eq!(v4.articles[0].2.as_ref().map(|l| l.family), Some(None));
+        let v3 = decode(&older(&v5, 3, 4 + 4 * (1 + 2))).unwrap();
+        assert_eq!(v3.articles, vec![(7, sample(), None)]);
+        assert!(v3.postings.is_none());
     }
 
     #[test]

@@ -19,6 +19,9 @@ pub struct Stored {
     pub word_marks: Box<[u32]>,
     /// The title's words as [`crate::analysis::Word::form`] hashes, sorted and distinct.
     pub title_forms: Box<[u32]>,
+    /// The id of the first article of its near-duplicate group (its own id when it is no
+    /// near-duplicate): results fold on it.
+    pub family: DocId,
 }
 
 impl Stored {

@@ -36,6 +36,9 @@ pub struct SearchOptions {
     pub from: Option<String>,
     pub to: Option<String>,
     pub sort: Sort,
+    /// Show each group of near-duplicates (one wire story in several outlets) once, at its
+    /// best-ranked article, with the number of the others in [`Hit::similar`].
+    pub fold: bool,
 }
 
 /// The order of hits.
@@ -59,6 +62,7 @@ impl Default for SearchOptions {
             from: None,
             to: None,
             sort: Sort::Relevance,
+            fold: false,
         }
     }
 }
@@ -75,6 +79,9 @@ pub struct Hit {
     pub date: Option<String>,
     pub score: f32,
     pub snippet: Vec<Segment>,
+    /// With the `fold` option: how many other matches are near-duplicates of this hit.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub similar: usize,
     /// With the `explain` option: one part per matched query word; their scores add up to
     /// `score`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -99,10 +106,18 @@ impl Serialize for QueryError {
     }
 }
 
-/// Hits best first; `total` counts every match, not just this page.
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+/// Hits best first; `total` counts every result, not just this page (with `fold`, a group
+/// of near-duplicates counts once). Facets count every matching article.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct SearchResult {
     pub total: usize,
+    /// With `fold`: matching articles shown inside another's group, not as results.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub folded: usize,
     pub hits: Vec<Hit>,
     pub facets: Facets,
     /// Things the user should know about this answer (a regex search cut short).
@@ -147,6 +162,7 @@ pub fn search(
         Err(e) => {
             return SearchResult {
                 total: 0,
+                folded: 0,
                 hits: Vec::new(),
                 facets: Facets::default(),
                 warnings: Vec::new(),
@@ -252,7 +268,6 @@ pub fn search(
         date: months,
         year: years,
     };
-    // Only the requested page needs ordering: select it, then sort just that part.
     let date_of = |id: u32| store.get(id).and_then(|s| s.article.date.as_deref());
     let best_first = |a: &(u32, f32), b: &(u32, f32)| {
         let by_date = match options.sort {
@@ -262,23 +277,18 @@ pub fn search(
         };
         by_date.then(b.1.total_cmp(&a.1)).then(a.0.cmp(&b.0))
     };
-    let total = ranked.len();
-    let wanted = options.offset.saturating_add(options.limit).min(total);
-    if wanted > 0 && wanted < total {
-        ranked.select_nth_unstable_by(wanted - 1, best_first);
-        ranked.truncate(wanted);
-    }
-    // The order is total (ties go by id), so an unstable sort gives the stable one's result.
-    ranked.sort_unstable_by(best_first);
-    let page: Vec<(u32, f32)> = ranked
-        .into_iter()
-        .skip(options.offset)
-        .take(options.limit)
-        .collect();
+    let articles = ranked.len();
+    let (page, similar, total) = if options.fold {
+        folded_page(store, ranked, best_first, options.offset, options.limit)
+    } else {
+        let page = best_page(ranked, best_first, options.offset, options.limit);
+        (page, Vec::new(), articles)
+    };
     let mut placed = hit_positions(store, postings, analyzer, &plan.highlight, &page);
     let hits = page
         .into_iter()
-        .filter_map(|(id, score)| {
+        .enumerate()
+        .filter_map(|(i, (id, score))| {
             let stored = store.get(id)?;
             let a = &stored.article;
             Some(Hit {
@@ -289,6 +299,7 @@ pub fn search(
                 title: a.title.clone(),
                 lang: a.lang.clone(),
                 score,
+                similar: similar.get(i).copied().unwrap_or(0),
                 snippet: match placed.as_mut() {
                     Some(found) => snippet::snippet_at(
                         &a.body(),
@@ -307,11 +318,92 @@ pub fn search(
         .collect();
     SearchResult {
         total,
+        folded: articles - total,
         hits,
         facets,
         warnings: plan.warnings,
         error: None,
     }
+}
+
+/// The page `[offset, offset + limit)` of `ranked` in `best_first` order. Only the page
+/// needs ordering: it is selected, then just that part sorted.
+fn best_page(
+    mut ranked: Vec<(u32, f32)>,
+    best_first: impl Fn(&(u32, f32), &(u32, f32)) -> std::cmp::Ordering,
+    offset: usize,
+    limit: usize,
+) -> Vec<(u32, f32)> {
+    let total = ranked.len();
+    let wanted = offset.saturating_add(limit).min(total);
+    if wanted > 0 && wanted < total {
+        ranked.select_nth_unstable_by(wanted - 1, &best_first);
+        ranked.truncate(wanted);
+    }
+    // The order is total (ties go by id), so an unstable sort gives the stable one's result.
+    ranked.sort_unstable_by(&best_first);
+    ranked.into_iter().skip(offset).take(limit).collect()
+}
+
+/// [`best_page`] with each near-duplicate group once, at its best-ranked article. Returns
+/// the page, per hit the number of other matches in its group, and the number of groups.
+/// The best articles are ordered a few at a time, more only when groups fill them.
+fn folded_page(
+    store: &DocStore,
+    mut ranked: Vec<(u32, f32)>,
+    best_first: impl Fn(&(u32, f32), &(u32, f32)) -> std::cmp::Ordering,
+    offset: usize,
+    limit: usize,
+) -> (Vec<(u32, f32)>, Vec<usize>, usize) {
+    const SHOWN: u32 = 1 << 31;
+    let family = |id: u32| store.get(id).map_or(id, |s| s.family) as usize;
+    // Matches per group, indexed by the group's first id; a group counts once in `groups`.
+    let mut size = vec![0u32; store.next_id() as usize];
+    let mut groups = 0;
+    for &(id, _) in &ranked {
+        if let Some(n) = size.get_mut(family(id)) {
+            groups += usize::from(*n == 0);
+            *n += 1;
+        }
+    }
+    let total = ranked.len();
+    let wanted = offset.saturating_add(limit).min(groups);
+    let mut ordered = wanted.saturating_mul(2).saturating_add(16).min(total);
+    let mut page: Vec<(u32, f32)> = Vec::new();
+    while page.len() < wanted {
+        if ordered < total {
+            ranked.select_nth_unstable_by(ordered - 1, &best_first);
+        }
+        ranked[..ordered].sort_unstable_by(&best_first);
+        // A group's first hit marks it shown (the top bit of its size), unmarked after.
+        page.clear();
+        for &(id, score) in &ranked[..ordered] {
+            if page.len() == wanted {
+                break;
+            }
+            let n = &mut size[family(id)];
+            if *n & SHOWN == 0 {
+                *n |= SHOWN;
+                page.push((id, score));
+            }
+        }
+        for &(id, _) in &page {
+            size[family(id)] &= !SHOWN;
+        }
+        if ordered == total {
+            break;
+        }
+        ordered = ordered.saturating_mul(4).min(total);
+    }
+    let page: Vec<(u32, f32)> = page.into_iter().skip(offset).collect();
+    let similar = page
+        .iter()
+        .map(|&(id, _)| {
+            size.get(family(id))
+                .map_or(0, |&n| n.saturating_sub(1) as usize)
+        })
+        .collect();
+    (page, similar, groups)
 }
 
 /// Where the query's terms stand in the bodies of the hits on this page, from the posting

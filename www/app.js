@@ -142,7 +142,7 @@ export async function setView(patch, { history = 'push' } = {}) {
   await redraw(before);
 }
 
-const SEARCH_KEYS = ['q', 'exact', 'lang', 'source', 'entity', 'from', 'to', 'sort', 'page'];
+const SEARCH_KEYS = ['q', 'exact', 'lang', 'source', 'entity', 'from', 'to', 'sort', 'fold', 'page'];
 
 async function redraw(before) {
   syncControls();

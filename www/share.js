@@ -6,7 +6,7 @@
 // never send to a server, so neither the query nor carried articles leave the machine:
 //
 //   https://host/qarin/#v=1&q=Ghouta&x=1&lang=ar&src=AFP&from=2018-02-01&to=2018-03-31
-//                       &sort=date&p=2&a=<hash>&l=<hash>&r=<hash>&cmp=1&tool=kwic&t.w=5&d=<articles>
+//                       &sort=date&dup=1&p=2&a=<hash>&l=<hash>&r=<hash>&cmp=1&tool=kwic&t.w=5&d=<articles>
 //
 //   key    value                                     default
 //   v      format version; must be 1                 (required when anything else is set)
@@ -18,6 +18,7 @@
 //   from   first date, YYYY-MM-DD                    none
 //   to     last date, YYYY-MM-DD                     none
 //   sort   "date" (newest first)                     relevance
+//   dup    "1": near-duplicates listed one by one    folded into one result each
 //   p      result page, 1-based                      1
 //   a      content hash of the article in the reader none
 //   l, r   content hashes of the side-by-side pair   none
@@ -51,12 +52,12 @@ export const MAX_PAYLOAD_BYTES = 4_000_000;
 const HASH = /^[0-9a-f]{16}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const LANGS = new Set(['ar', 'en']);
-const KEYS = new Set(['v', 'q', 'x', 'lang', 'src', 'ent', 'from', 'to', 'sort', 'p', 'a', 'l', 'r', 'cmp', 'tool', 'd']);
+const KEYS = new Set(['v', 'q', 'x', 'lang', 'src', 'ent', 'from', 'to', 'sort', 'dup', 'p', 'a', 'l', 'r', 'cmp', 'tool', 'd']);
 
 /** The view a page starts with: every field at its default. */
 export function emptyView() {
   return {
-    q: '', exact: false, lang: 'all', source: '', entity: '', from: '', to: '', sort: 'relevance', page: 1,
+    q: '', exact: false, lang: 'all', source: '', entity: '', from: '', to: '', sort: 'relevance', fold: true, page: 1,
     open: null, left: null, right: null, compare: false, tool: '', toolArgs: {},
   };
 }
@@ -82,6 +83,7 @@ export function encodeView(view, data = '') {
   if (DATE.test(v.from)) put('from', v.from);
   if (DATE.test(v.to)) put('to', v.to);
   if (v.sort === 'date') put('sort', 'date');
+  if (v.fold === false) put('dup', '1');
   if (Number.isInteger(v.page) && v.page > 1) put('p', String(v.page));
   if (HASH.test(v.open ?? '')) put('a', v.open);
   if (HASH.test(v.left ?? '')) put('l', v.left);
@@ -159,6 +161,7 @@ export function decodeView(fragment) {
   view.from = date('from');
   view.to = date('to');
   view.sort = params.get('sort') === 'date' ? 'date' : 'relevance';
+  view.fold = params.get('dup') !== '1';
   const page = params.get('p');
   if (page !== undefined) {
     const n = Number(page);

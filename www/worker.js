@@ -435,6 +435,7 @@ function searchOptions(s = {}) {
     limit: Number.isInteger(s.limit) && s.limit >= 0 ? s.limit : 50,
     offset: Number.isInteger(s.offset) && s.offset >= 0 ? s.offset : 0,
     exact: s.exact === true,
+    fold: s.fold === true,
   };
 }
 
@@ -526,6 +527,10 @@ const handlers = {
     const article = corpus.get(id);
     if (article && query && String(query).trim()) {
       article.marked = corpus.highlight(id, String(query), { exact: exact === true });
+    }
+    if (article) {
+      // Its near-duplicates: the same story as other outlets printed it.
+      article.similar = corpus.list({ similarTo: id }).map((a) => ({ hash: a.hash, title: a.title, file: a.file, lang: a.lang }));
     }
     return article;
   },

@@ -299,6 +299,48 @@ test('downloads an article as text', async () => {
   await idle(page);
 });
 
+test('folds near-duplicates into one result, lists them in the reader, and unfolds on request', async () => {
+  // Jordan Times printed this AFP story twice (fakes_0290 and fakes_0291), word for word.
+  const story = ['fakes_0290_jordantimes.txt', 'fakes_0291_jordantimes.txt'];
+  await search(page, 'warplanes pound');
+  const shown = await rows(page).evaluateAll((els) => els.map((el) => el.dataset.file));
+  assert.equal(shown.filter((f) => story.includes(f)).length, 1, shown.join(' '));
+  const row = rows(page).filter({ has: page.locator('.hit-similar') }).first();
+  const kept = await row.getAttribute('data-file');
+  const other = story.find((f) => f !== kept);
+  assert.equal((await row.locator('.hit-similar').textContent()).trim(), '+1 near-duplicate');
+  assert.match(await page.locator('#summary').textContent(), /1 near-duplicate folded into their best match/);
+  assert.ok(await page.locator('#fold').isChecked());
+
+  // The reader lists the other copy; opening it shows that article and names it in the link.
+  await row.locator('.hit-similar').click();
+  await page.locator('#reader .reader-similar').waitFor();
+  await page.click('#reader .reader-similar summary');
+  assert.match(await page.locator('#reader .reader-similar summary').textContent(), /The same story elsewhere: 1 near-duplicate/);
+  const link = page.locator('#reader .reader-similar-open');
+  assert.equal(await link.count(), 1);
+  const hash = await link.getAttribute('data-hash');
+  await link.click();
+  await page.waitForFunction((h) => location.hash.includes(`a=${h}`) && !document.body.dataset.busy, hash);
+  assert.match(await page.locator('#reader .reader-similar').textContent(), new RegExp(kept.replace('.', '\\.')));
+  await page.keyboard.press('Escape');
+  await idle(page);
+
+  // Unfolded, both copies are results; the link says so, and Back folds them again.
+  await page.uncheck('#fold');
+  await page.waitForFunction(() => location.hash.includes('dup=1') && document.querySelector('#results').dataset.fold === 'false' && !document.body.dataset.busy);
+  const unfolded = await rows(page).evaluateAll((els) => els.map((el) => el.dataset.file));
+  assert.deepEqual(unfolded.filter((f) => story.includes(f)).sort(), story);
+  assert.equal(unfolded.length, shown.length + 1);
+  assert.doesNotMatch(await page.locator('#summary').textContent(), /folded/);
+  assert.ok(unfolded.includes(other));
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector('#results').dataset.fold === 'true' && !document.body.dataset.busy);
+  assert.doesNotMatch(page.url(), /dup=1/);
+  assert.equal(await rows(page).count(), shown.length);
+  assert.ok(await page.locator('#fold').isChecked());
+});
+
 test('logs no errors across filters, keys, themes, languages and exports', () => {
   assert.deepEqual(b.problems, []);
 });

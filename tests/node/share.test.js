@@ -13,7 +13,7 @@ const B = 'fedcba9876543210';
 test('a view with every field set survives encoding and decoding', () => {
   const view = {
     ...emptyView(), q: 'الغوطة "Eastern Ghouta" -Aleppo & more=1 #x %', exact: true, lang: 'ar', source: 'رويترز',
-    entity: 'Macron', from: '2018-02-01', to: '2018-03-31', sort: 'date', page: 3, open: A, left: B, right: A,
+    entity: 'Macron', from: '2018-02-01', to: '2018-03-31', sort: 'date', fold: false, page: 3, open: A, left: B, right: A,
     compare: true, tool: 'kwic', toolArgs: { width: '5', term: 'غوطة' },
   };
   const fragment = encodeView(view);
@@ -27,7 +27,10 @@ test('a view with every field set survives encoding and decoding', () => {
 test('the default view is the empty fragment and defaults are left out of links', () => {
   assert.equal(encodeView(emptyView()), '');
   assert.equal(encodeView({ ...emptyView(), q: 'Ghouta' }), 'v=1&q=Ghouta');
-  assert.equal(encodeView({ ...emptyView(), q: 'a b', page: 1, sort: 'relevance', lang: 'all' }), 'v=1&q=a%20b');
+  assert.equal(encodeView({ ...emptyView(), q: 'a b', page: 1, sort: 'relevance', lang: 'all', fold: true }), 'v=1&q=a%20b');
+  // Near-duplicates are folded unless the link says otherwise.
+  assert.equal(encodeView({ ...emptyView(), q: 'a', fold: false }), 'v=1&q=a&dup=1');
+  assert.equal(decodeView('#v=1&q=a').view.fold, true);
 });
 
 test('links name articles by content hash only, and reject anything else', () => {

@@ -43,6 +43,7 @@ export async function showReader() {
     share: openShare,
     download: () => download(new Blob([articleText(article)], { type: 'text/plain;charset=utf-8' }), `${fileNameFrom(article.title, 'article')}.txt`),
     remove: () => removeArticles([article.hash], article.title || article.file),
+    open: (hash) => setView({ open: hash, compare: false }),
   });
   // Bring the first match into view, as a reader expects after a search: the reader pane
   // scrolls, the page stays where it is.

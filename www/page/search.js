@@ -34,6 +34,7 @@ export function syncControls() {
   ui.to.value = view.to;
   renderYears(years, app.facets.year, view, pickYear);
   ui.sort.value = view.sort;
+  ui.fold.checked = view.fold;
   updateFilterControls();
 }
 
@@ -51,7 +52,8 @@ export async function runSearch() {
   const query = view.q;
   let result;
   try {
-    result = await work(core.call(Request.SEARCH, searchRequest({ limit: PAGE, offset })));
+    // Folding is for the list only: export and "remove results" take every match.
+    result = await work(core.call(Request.SEARCH, searchRequest({ limit: PAGE, offset, fold: view.fold })));
   } catch (e) {
     if (seq === app.searchSeq) showError(t('error.search', { message: e.message }));
     return;
@@ -62,12 +64,14 @@ export async function runSearch() {
     ui.results.dataset.query = view.q;
     ui.results.dataset.lang = view.lang;
     ui.results.dataset.page = String(view.page);
+    ui.results.dataset.fold = String(view.fold);
   };
   if (result.error) {
     replace(ui.error, t('error.query'), ' ', coreMessage(result.error), ' ', queryAt(query, result.error.offset));
     ui.q.setAttribute('aria-invalid', 'true');
     ui.results.replaceChildren();
     app.total = 0;
+    app.folded = 0;
     ui.summary.textContent = t('results.fixQuery');
     renderPager(ui.pager, { page: 1, pages: 1 }, { go: goPage });
     shown();
@@ -75,7 +79,8 @@ export async function runSearch() {
   }
   showError('');
   ui.q.removeAttribute('aria-invalid');
-  app.total = result.total;
+  app.total = result.total + (result.folded ?? 0);
+  app.folded = result.folded ?? 0;
   app.facets = result.facets ?? { lang: {}, source: {} };
   app.hasDates = app.hasDates || result.hits.some((hit) => hit.date) || Object.keys(app.facets.date ?? {}).length > 0;
   const pages = Math.max(1, Math.ceil(result.total / PAGE));
@@ -85,7 +90,7 @@ export async function runSearch() {
     return;
   }
   renderResults(ui.results, result.hits, rowState(offset + 1), rowActions);
-  replace(ui.summary, summaryText(result.total));
+  replace(ui.summary, summaryText(app.total), app.folded ? t('results.folded', { n: app.folded }) : null);
   renderPager(ui.pager, { page: view.page, pages }, { go: goPage });
   updateFacets();
   updateFilterControls();
@@ -139,6 +144,7 @@ export function updateFilterControls() {
   ui.clearFilters.textContent = n ? t('filters.clearN', { n }) : t('filters.clear');
   ui.datesField.hidden = !app.hasDates && !view.from && !view.to;
   ui.sortField.hidden = !app.hasDates && view.sort !== 'date';
+  ui.foldField.hidden = app.folded === 0 && view.fold;
   for (const button of [ui.removeResults, ui.exportCsv, ui.exportJson]) button.disabled = app.total === 0;
 }
 
@@ -206,6 +212,7 @@ ui.entity.addEventListener('change', () => setView({ entity: ui.entity.value, pa
 ui.from.addEventListener('change', () => setView({ from: ui.from.value, page: 1 }));
 ui.to.addEventListener('change', () => setView({ to: ui.to.value, page: 1 }));
 ui.sort.addEventListener('change', () => setView({ sort: ui.sort.value, page: 1 }));
+ui.fold.addEventListener('change', () => setView({ fold: ui.fold.checked, page: 1 }));
 ui.clearFilters.addEventListener('click', () => {
   setView({ lang: 'all', source: '', entity: '', from: '', to: '', page: 1 });
   ui.lang.focus();

@@ -7,7 +7,7 @@ export const $ = (id) => document.getElementById(id);
 export const ui = {
   form: $('search-form'), q: $('q'), exact: $('exact'),
   lang: $('lang'), sourceField: $('source-field'), entity: $('entity'), entityField: $('entity-field'),
-  from: $('from'), to: $('to'), datesField: $('dates-field'), sort: $('sort'), sortField: $('sort-field'), clearFilters: $('clear-filters'),
+  from: $('from'), to: $('to'), datesField: $('dates-field'), sort: $('sort'), sortField: $('sort-field'), fold: $('fold'), foldField: $('fold-field'), clearFilters: $('clear-filters'),
   files: $('files'), folder: $('folder'), bundleInput: $('bundle-input'),
   size: $('corpus-size'), storageNote: $('storage-note'), storageUsage: $('storage-usage'),
   error: $('query-error'), notice: $('notice'), report: $('report'),
@@ -24,6 +24,7 @@ export const app = {
   size: 0,
   storage: { persistent: true, from: 'empty' },
   total: 0,
+  folded: 0, // matches of the current search folded into another's result
   facets: { lang: {}, source: {} },
   hasDates: false,
   searchSeq: 0, // only the newest search may render

@@ -1,5 +1,5 @@
 // The reader pane: one article at a time, or a hint when none is open.
-import { h, replace } from './dom.js';
+import { h, replace, langInfo } from './dom.js';
 import { renderArticle } from './article.js';
 import { t } from '../i18n.js';
 
@@ -15,8 +15,9 @@ export function renderEmptyReader(pane) {
 }
 
 /**
- * Shows article `a` in `pane` with a toolbar. `actions`: `{close(), compare(checked),
- * share(), download(), remove()}`; `compared`: whether the article is picked for the
+ * Shows article `a` in `pane` with a toolbar and, when it has near-duplicates
+ * (`a.similar`), the list of them. `actions`: `{close(), compare(checked), share(),
+ * download(), remove(), open(hash)}`; `compared`: whether the article is picked for the
  * side-by-side view.
  */
 export function renderReader(pane, a, { compared }, actions) {
@@ -35,8 +36,24 @@ export function renderReader(pane, a, { compared }, actions) {
           t('reader.close'), h('kbd', {}, t('key.esc'))),
       ),
     ),
+    a.similar?.length ? similarList(a.similar, actions.open) : null,
     renderArticle(a, { headingId: 'reader-title' }),
   );
   pane.scrollTop = 0;
   pane.querySelector('#reader-title')?.focus({ preventScroll: true });
+}
+
+/** The article's near-duplicates, folded shut: each opens in the reader. */
+function similarList(similar, open) {
+  return h('details', { class: 'reader-similar' },
+    h('summary', {}, t('reader.similar', { n: similar.length })),
+    h('ul', {}, ...similar.map((a) => {
+      const L = langInfo(a.lang);
+      return h('li', {},
+        h('button', { type: 'button', class: 'reader-similar-open', dir: L.blockDir, lang: L.lang, 'data-content': '', dataset: { hash: a.hash }, on: { click: () => open(a.hash) } },
+          a.title || a.file),
+        ' ',
+        h('span', { class: 'hit-file', dir: 'auto', 'data-content': '' }, a.file));
+    })),
+  );
 }

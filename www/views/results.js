@@ -1,5 +1,5 @@
 // The result list: one row per hit, each row carrying `data-file` (and nothing else on the
-// page does). Titles and snippets of Arabic articles are laid out right to left. Rows are
+// page does). A hit that near-duplicates were folded into says how many. Titles and snippets of Arabic articles are laid out right to left. Rows are
 // named by content hash (`data-hash`); only one page of results is ever in the DOM, so the
 // list stays as fast at 100,000 results as at 10.
 import { h, langInfo, snippetNodes } from './dom.js';
@@ -48,6 +48,10 @@ function row(hit, rank, state, actions) {
         hit.date ? h('span', { class: 'hit-date', 'data-content': '' }, hit.date) : null,
         h('span', { class: 'hit-file', dir: 'auto', 'data-content': '' }, hit.file),
         state.showScore ? h('span', { class: 'hit-score', title: t('results.scoreHelp') }, t('results.score', { score: fmtNumber(hit.score, 2) })) : null,
+        hit.similar
+          ? h('button', { type: 'button', class: 'hit-similar', title: t('results.similarHelp'), on: { click: (e) => actions.open(hit, e.currentTarget) } },
+            t('results.similar', { n: hit.similar }))
+          : null,
       ),
     ),
     h('label', { class: 'compare-toggle' }, checkbox, h('span', {}, t('results.compare'))),

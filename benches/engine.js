@@ -21,21 +21,28 @@ const plain = (q) => q.replace(/["*]/g, ' ').trim();
 
 // Each engine: build(articles) → {search(query) → [file, ...] best first, bytes()}.
 const engines = {
-  qarin() {
+  /** With `fold`, as the page searches: near-duplicates shown once, at their best match. */
+  qarin(fold = false) {
     const { Corpus } = require(join(ROOT, 'pkg-node', 'qarin.js'));
     const corpus = new Corpus();
     const files = [];
+    const ids = new Map();
     const kept = new Map();
     return {
       add(a) {
         const r = corpus.addBytes(a.file, a.bytes);
-        for (const x of r.added) files[x.id] = x.file;
+        for (const x of r.added) {
+          files[x.id] = x.file;
+          ids.set(x.file, x.id);
+        }
         // A file skipped as a duplicate is found as the article it duplicates.
         for (const w of r.warnings) if (w.code === 'duplicate_of') kept.set(a.file, w.args.file);
       },
       keptAs: (file) => kept.get(file),
       finish: () => corpus.shrink(),
-      search: (q) => corpus.search(q, { limit: 10 }).hits.map((h) => h.file),
+      search: (q) => corpus.search(q, { limit: 10, fold }).hits.map((h) => h.file),
+      // A folded hit stands for its near-duplicates too: the page lists them under it.
+      group: fold ? (file) => corpus.list({ similarTo: ids.get(file) }).map((a) => a.file) : undefined,
       bytes: () => corpus.toBytes().length,
       load() {
         const bytes = corpus.toBytes();
@@ -48,6 +55,9 @@ const engines = {
         return { index_bytes: s.index_bytes, memory_bytes: s.memory_bytes, text_bytes: s.text_bytes };
       },
     };
+  },
+  'qarin-folded'() {
+    return engines.qarin(true);
   },
   minisearch() {
     const MiniSearch = require('minisearch');
@@ -171,7 +181,8 @@ async function main() {
     const twins = new Set(byTitle.get(target.title).filter((a) => a.body === target.body).map((a) => a.file));
     const kept = engine.keptAs?.(q.target);
     if (kept) twins.add(kept);
-    return (file) => twins.has(file) || twins.has(file.replace(/^copy\d+\//, ''));
+    const is = (file) => twins.has(file) || twins.has(file.replace(/^copy\d+\//, ''));
+    return (file) => is(file) || (engine.group?.(file) ?? []).some(is);
   };
   const mrr = {};
   for (const lang of ['en', 'ar']) {

@@ -15,8 +15,8 @@ const quick = process.argv.includes('--quick');
 const CAP_MS = 10 * 60 * 1000;
 const real = realArticles().length;
 const sizes = quick ? [real] : [real, 10_000, 100_000];
-const ALL = ['qarin', 'minisearch', 'flexsearch-default', 'flexsearch-fast', 'lunr', 'orama'];
-const BIG = ['qarin', 'minisearch', 'flexsearch-default', 'flexsearch-fast'];
+const ALL = ['qarin', 'qarin-folded', 'minisearch', 'flexsearch-default', 'flexsearch-fast', 'lunr', 'orama'];
+const BIG = ['qarin', 'qarin-folded', 'minisearch', 'flexsearch-default', 'flexsearch-fast'];
 
 function run(cmd, args, options = {}) {
   const r = spawnSync(cmd, args, { cwd: ROOT, encoding: 'utf8', timeout: CAP_MS, maxBuffer: 1 << 26, ...options });
@@ -85,7 +85,9 @@ JSON, FlexSearch export. load s: Qarin fromBytes(), MiniSearch loadJSON() of tha
 MRR@10: 100 known-item queries per language, 2–3 words recalled from a headline, Arabic ones
 re-spelled (hamza dropped, ة as ه, a diacritic or tatweel added, ال dropped, و/ب added). An
 article with the target's title and body (Qarin: the one it kept in a duplicate's place), or a
-copy made to grow the corpus, counts as the target.
+copy made to grow the corpus, counts as the target. qarin-folded searches as the page does,
+near-duplicates folded into their best match: a hit counts when its group holds the target
+(the page lists the group under the hit).
 Peers get queries as plain words (no phrase quotes, no prefix star); Qarin builds from the raw
 file bytes (decode and cleaning included), peers from pre-split title and body.
 Corpus growth: copy k of an article gets " (copy k)" on its title and "qx<k>" after every

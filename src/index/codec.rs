@@ -128,13 +128,17 @@ pub fn encode(store: &DocStore, postings: Option<&Postings>) -> Vec<u8> {
         }
         None => w.0.push(0),
     }
-    let payload = w.0;
+    framed(VERSION, &w.0)
+}
+
+/// `payload` behind the header: magic, `version`, checksum and length.
+fn framed(version: u32, payload: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(HEADER + payload.len());
     out.extend_from_slice(MAGIC);
-    out.extend_from_slice(&VERSION.to_le_bytes());
-    out.extend_from_slice(&fnv(&payload).to_le_bytes());
+    out.extend_from_slice(&version.to_le_bytes());
+    out.extend_from_slice(&fnv(payload).to_le_bytes());
     out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-    out.extend_from_slice(&payload);
+    out.extend_from_slice(payload);
     out
 }
 
@@ -454,13 +458,7 @@ mod tests {
     /// which lacks the article's last `cut` bytes before the index flag.
     fn older(bytes: &[u8], version: u32, cut: usize) -> Vec<u8> {
         let payload = [&bytes[HEADER..bytes.len() - 1 - cut], &[0u8][..]].concat();
-        let mut out = Vec::new();
-        out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&version.to_le_bytes());
-        out.extend_from_slice(&fnv(&payload).to_le_bytes());
-        out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-        out.extend_from_slice(&payload);
-        out
+        framed(version, &payload)
     }
 
     #[test]
@@ -498,12 +496,7 @@ mod tests {
         p.extend_from_slice(&[0, 0]);
         p.extend_from_slice(&0u32.to_le_bytes());
         p.extend_from_slice(&0u32.to_le_bytes());
-        let mut bytes = MAGIC.to_vec();
-        bytes.extend_from_slice(&1u32.to_le_bytes());
-        bytes.extend_from_slice(&fnv(&p).to_le_bytes());
-        bytes.extend_from_slice(&(p.len() as u64).to_le_bytes());
-        bytes.extend_from_slice(&p);
-        let got = decode(&bytes).unwrap();
+        let got = decode(&framed(1, &p)).unwrap();
         assert_eq!(got.articles.len(), 1);
         let (id, a, lengths) = &got.articles[0];
         assert!(lengths.is_none() && got.postings.is_none());

@@ -57,6 +57,14 @@ try {
   await page.click('#clear-filters');
   await settled(page, 'Aleppo');
 
+  // One wire story printed by several outlets: folded into one result, listed in the reader.
+  await search(page, 'Syria warplanes');
+  await rows(page).filter({ has: page.locator('.hit-similar') }).first().locator('.hit-similar').click();
+  await page.locator('#reader .reader-similar').waitFor();
+  await page.click('#reader .reader-similar summary');
+  await shot('07b-near-duplicates');
+  await page.keyboard.press('Escape');
+
   await search(page, 'ماكرون OR Macron');
   await page.locator('[data-file][data-lang=en] input.compare-box').first().check();
   await page.locator('[data-file][data-lang=ar] input.compare-box').first().check();

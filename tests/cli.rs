@@ -149,3 +149,25 @@ fn search_runs_a_file_of_queries_against_one_index() {
         .sum();
     assert!((parts - hit["score"].as_f64().unwrap()).abs() < 1e-3);
 }
+
+#[test]
+fn search_folds_near_duplicates_on_request() {
+    // One Jordan Times story saved twice, word for word but for a dateline.
+    let dir = std::env::temp_dir().join(format!("qarin-cli-fold-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/en");
+    for name in ["fakes_0290_jordantimes.txt", "fakes_0291_jordantimes.txt"] {
+        std::fs::copy(corpus.join(name), dir.join(name)).unwrap();
+    }
+    let path = dir.to_str().unwrap();
+    let plain = &lines(&qarin(&["search", "--corpus", path, "warplanes"]))[0];
+    assert_eq!(plain["total"], 2);
+    assert!(plain.get("folded").is_none());
+    let folded = &lines(&qarin(&["search", "--corpus", path, "--fold", "warplanes"]))[0];
+    assert_eq!(
+        (&folded["total"], &folded["folded"]),
+        (&1.into(), &1.into())
+    );
+    assert_eq!(folded["hits"][0]["similar"], 1);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

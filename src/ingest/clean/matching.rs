@@ -7,9 +7,7 @@
 //! property of [`fold`](crate::ingest::meta::fold) or [`key`](crate::ingest::meta::key)
 //! it relies on; `tests.rs` checks them against the folding functions themselves.
 
-use std::str::{CharIndices, Chars};
-
-use crate::ingest::meta::{fold_char, key};
+use crate::ingest::meta::{folded, key, FoldedChars};
 
 pub(super) fn word_count(s: &str) -> usize {
     s.split_whitespace().count()
@@ -42,47 +40,12 @@ pub(super) fn ends_sentence(s: &str) -> bool {
     t.ends_with(['.', '!', '?', '؟', '。']) && !ends_with_ellipsis(s)
 }
 
-/// The characters of `meta::fold(s)` as they are produced: folded, a run of white space
-/// as one space, none at the start. `fold` is these with the white space at the end
-/// trimmed, so whatever `fold(s)` starts with, these start with too.
-pub(super) struct Folded<'a> {
-    chars: Chars<'a>,
-    /// The last character given was a space, or none was given yet.
-    after_space: bool,
-}
-
-impl<'a> Folded<'a> {
-    pub(super) fn new(s: &'a str) -> Self {
-        Folded {
-            chars: s.chars(),
-            after_space: true,
-        }
-    }
-}
-
-impl Iterator for Folded<'_> {
-    type Item = char;
-
-    fn next(&mut self) -> Option<char> {
-        loop {
-            let Some(f) = fold_char(self.chars.next()?) else {
-                continue;
-            };
-            if f == ' ' && self.after_space {
-                continue;
-            }
-            self.after_space = f == ' ';
-            return Some(f);
-        }
-    }
-}
-
 /// The first `n` bytes or more of the folded `s` (all of it when shorter, then perhaps with
 /// a trailing space): `fold(s).starts_with(p)` implies `fold_head(s, n).starts_with(p)`
 /// for every `p` of at most `n` bytes.
 pub(super) fn fold_head(s: &str, n: usize) -> String {
     let mut out = String::with_capacity(n + 4);
-    for f in Folded::new(s) {
+    for f in folded(s) {
         if out.len() >= n {
             break;
         }
@@ -97,7 +60,7 @@ pub(super) fn fold_head(s: &str, n: usize) -> String {
 /// with a letter or digit.
 pub(super) fn key_head(s: &str, n: usize) -> String {
     let mut out = String::with_capacity(n + 4);
-    for f in Folded::new(s).skip_while(|&f| !is_alphanumeric(f)) {
+    for f in folded(s).skip_while(|&f| !is_alphanumeric(f)) {
         if out.len() >= n {
             break;
         }
@@ -112,7 +75,7 @@ pub(super) fn key_head(s: &str, n: usize) -> String {
 /// punctuation), so once that span is longer than `max` the answer is known.
 pub(super) fn key_within(s: &str, max: usize) -> Option<String> {
     let mut span = None::<usize>;
-    for f in Folded::new(s) {
+    for f in folded(s) {
         if let Some(len) = span.as_mut() {
             *len += f.len_utf8();
         } else if is_alphanumeric(f) {
@@ -133,7 +96,7 @@ pub(super) type Sig = (usize, usize, char);
 /// them), white space runs as one space. Each with its byte range in `s`.
 pub(super) fn significant(s: &str) -> Vec<Sig> {
     let mut out: Vec<Sig> = Vec::with_capacity(s.len());
-    out.extend(SignificantChars::new(s));
+    out.extend(significant_chars(s));
     if out.last().is_some_and(|l| l.2 == ' ') {
         out.pop();
     }
@@ -142,38 +105,10 @@ pub(super) fn significant(s: &str) -> Vec<Sig> {
 
 /// The characters [`significant`] collects, one by one, including a space at the end (it
 /// drops that one).
-struct SignificantChars<'a> {
-    chars: CharIndices<'a>,
-    /// The last character given was a space, or none was given yet.
-    after_space: bool,
-}
-
-impl<'a> SignificantChars<'a> {
-    fn new(s: &'a str) -> Self {
-        SignificantChars {
-            chars: s.char_indices(),
-            after_space: true,
-        }
-    }
-}
-
-impl Iterator for SignificantChars<'_> {
-    type Item = Sig;
-
-    fn next(&mut self) -> Option<Sig> {
-        loop {
-            let (i, c) = self.chars.next()?;
-            let Some(f) = fold_char(c) else { continue };
-            if matches!(f, ',' | ';' | '\'' | '"' | ':' | '(' | ')' | '،' | '؛') {
-                continue;
-            }
-            if f == ' ' && self.after_space {
-                continue;
-            }
-            self.after_space = f == ' ';
-            return Some((i, i + c.len_utf8(), f));
-        }
-    }
+fn significant_chars(s: &str) -> impl Iterator<Item = Sig> + '_ {
+    FoldedChars::new(s, |f| {
+        matches!(f, ',' | ';' | '\'' | '"' | ':' | '(' | ')' | '،' | '؛')
+    })
 }
 
 /// Byte index in `line` where a prefix equal to `prefix` ends (compared as
@@ -197,7 +132,7 @@ pub(super) fn match_significant(line: &str, p: &[Sig], prefix_len: usize) -> Opt
     }
     // `p` never ends with a space (`significant` drops it), so the space `significant`
     // would drop at the end of the line's characters can never be the last one matched.
-    let mut l = SignificantChars::new(&line[..cut]);
+    let mut l = significant_chars(&line[..cut]);
     let mut end = 0;
     for want in p {
         let (_, e, f) = l.next()?;
@@ -250,7 +185,7 @@ mod tests {
 
         #[test]
         fn folded_is_fold_before_its_trim(s in text()) {
-            let f: String = Folded::new(&s).collect();
+            let f: String = folded(&s).collect();
             prop_assert_eq!(f.trim_end(), fold(&s));
         }
 

@@ -2,6 +2,7 @@
 //! `dateline` look lines up in. Cleaning folds every line of every article, so the common
 //! characters (ASCII, the Arabic block) take no Unicode table lookups.
 
+use std::str::CharIndices;
 use std::sync::OnceLock;
 
 /// One character folded for matching: lower case, Arabic letter variants merged (أ إ آ ٱ →
@@ -41,18 +42,53 @@ pub(crate) fn fold_char(c: char) -> Option<char> {
     })
 }
 
+/// The characters of `s` as matching compares them, each with its byte range in `s`:
+/// folded by [`fold_char`], those `skip` names left out, a run of white space as one space
+/// and none at the start. A space at the end stays ([`fold`] trims it).
+pub(crate) struct FoldedChars<'a, S> {
+    chars: CharIndices<'a>,
+    skip: S,
+    /// The last character given was a space, or none was given yet.
+    after_space: bool,
+}
+
+impl<'a, S: Fn(char) -> bool> FoldedChars<'a, S> {
+    pub(crate) fn new(s: &'a str, skip: S) -> Self {
+        FoldedChars {
+            chars: s.char_indices(),
+            skip,
+            after_space: true,
+        }
+    }
+}
+
+impl<S: Fn(char) -> bool> Iterator for FoldedChars<'_, S> {
+    type Item = (usize, usize, char);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            let (i, c) = self.chars.next()?;
+            let Some(f) = fold_char(c) else { continue };
+            if (self.skip)(f) || (f == ' ' && self.after_space) {
+                continue;
+            }
+            self.after_space = f == ' ';
+            return Some((i, i + c.len_utf8(), f));
+        }
+    }
+}
+
+/// The characters of [`fold`]`(s)` as they are produced: folded, a run of white space as
+/// one space, none at the start. `fold` is these with the white space at the end trimmed,
+/// so whatever `fold(s)` starts with, these start with too.
+pub(crate) fn folded(s: &str) -> impl Iterator<Item = char> + '_ {
+    FoldedChars::new(s, |_| false).map(|(_, _, f)| f)
+}
+
 /// A line folded for comparison, white space collapsed.
 pub(crate) fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    // The last character pushed was a space, or none was pushed yet.
-    let mut after_space = true;
-    for c in s.chars().filter_map(fold_char) {
-        if c == ' ' && after_space {
-            continue;
-        }
-        after_space = c == ' ';
-        out.push(c);
-    }
+    out.extend(folded(s));
     let end = out.trim_end().len();
     out.truncate(end);
     out

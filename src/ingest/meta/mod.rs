@@ -11,7 +11,9 @@ mod lang;
 mod stamp;
 
 pub(crate) use dateline::read_dateline;
-pub(crate) use fold::{fold, fold_char, folded_list, is_agency, is_credit, key};
+pub(crate) use fold::{
+    fold, fold_char, folded, folded_list, is_agency, is_credit, key, FoldedChars,
+};
 pub use lang::detect_lang;
 pub(crate) use lang::{dominant_script, script_of};
 pub(crate) use stamp::{date_prefix_len, is_date_line, strip_publication_words};

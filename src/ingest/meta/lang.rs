@@ -243,6 +243,12 @@ fn latin_language(text: &str) -> &'static str {
             }
         }
     }
+    latin_verdict(&hits)
+}
+
+/// English unless the stop words of French, German or Spanish (`hits[1..]`, beside
+/// English's `hits[0]`) clearly say otherwise.
+fn latin_verdict(hits: &[usize; 4]) -> &'static str {
     let (best, &n) = hits[1..]
         .iter()
         .enumerate()
@@ -261,7 +267,8 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// `detect_lang` as it was: a pass over the text for each question.
+    /// `detect_lang` as it was: a pass over the text for each question (counting is what
+    /// changed; the verdicts on the counts are shared).
     fn detect_lang_by_passes(text: &str) -> &'static str {
         fn arabic(text: &str) -> &'static str {
             let (mut letters, mut urdu, mut persian_only, mut persian_yk, mut arabic_yk) =
@@ -280,15 +287,15 @@ mod tests {
                     _ => {}
                 }
             }
-            if urdu >= 5 && urdu * 50 >= letters {
-                "ur"
-            } else if (persian_yk >= 5 && persian_yk > 2 * arabic_yk)
-                || (persian_only >= 5 && persian_only * 60 >= letters)
-            {
-                "fa"
-            } else {
-                "ar"
+            Letters {
+                arabic: letters,
+                urdu,
+                persian_only,
+                persian_yk,
+                arabic_yk,
+                ..Letters::default()
             }
+            .arabic_language()
         }
         fn latin(text: &str) -> &'static str {
             let mut hits = [0usize; 4];
@@ -304,16 +311,7 @@ mod tests {
                     }
                 }
             }
-            let (best, &n) = hits[1..]
-                .iter()
-                .enumerate()
-                .max_by_key(|&(_, &n)| n)
-                .unwrap_or((0, &0));
-            if n >= 4 && n > 2 * hits[0] {
-                ["fr", "de", "es"][best]
-            } else {
-                "en"
-            }
+            latin_verdict(&hits)
         }
         fn other(text: &str) -> &'static str {
             let mut counts = [0usize; 4];
@@ -327,13 +325,11 @@ mod tests {
                     }] += 1;
                 }
             }
-            let best = counts.iter().copied().max().unwrap_or(0);
-            match counts.iter().position(|&n| n == best && n > 0) {
-                Some(0) => "ru",
-                Some(1) => "el",
-                Some(2) => "he",
-                _ => "und",
+            Letters {
+                blocks: counts,
+                ..Letters::default()
             }
+            .other_language()
         }
         match dominant_script(text) {
             None => "und",

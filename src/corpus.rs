@@ -388,7 +388,12 @@ impl Corpus {
         let mut corpus = Corpus::new();
         let indexed = saved.postings.is_some();
         // Before version 5 the groups were not saved: an article joins the group of the
-        // first article of the file its `near_duplicate_of` names.
+        // first article of the file its `near_duplicate_of` names. Only then are files
+        // mapped to ids, so a current blob loads without that work.
+        let by_name = saved
+            .articles
+            .iter()
+            .any(|(_, _, l)| l.as_ref().is_none_or(|l| l.family.is_none()));
         let mut by_file: FxHashMap<String, DocId> = FxHashMap::default();
         for (id, article, lengths) in saved.articles {
             if id < corpus.store.next_id() {
@@ -406,7 +411,9 @@ impl Corpus {
                     .and_then(|file| corpus.store.get(*by_file.get(file)?))
                     .map_or(id, |other| other.family),
             };
-            by_file.entry(article.file.clone()).or_insert(id);
+            if by_name {
+                by_file.entry(article.file.clone()).or_insert(id);
+            }
             let hash = docstore_hash(&article);
             match lengths.filter(|_| indexed) {
                 Some(l) => corpus.store.put(

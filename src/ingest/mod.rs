@@ -13,23 +13,16 @@ pub mod batch;
 mod clean;
 pub mod decode;
 pub mod dedup;
-#[cfg(feature = "formats")]
-mod docx;
 pub mod format;
 #[cfg(feature = "formats")]
-pub mod html;
-#[cfg(feature = "formats")]
-pub mod json;
+mod formats;
 mod meta;
-#[cfg(feature = "formats")]
-mod mhtml;
-#[cfg(feature = "formats")]
-pub mod sidecar;
-#[cfg(feature = "formats")]
-mod table;
 mod text;
+
 #[cfg(feature = "formats")]
-mod zip;
+use formats::{docx, mhtml, table, zip};
+#[cfg(feature = "formats")]
+pub use formats::{html, json, sidecar};
 
 use std::collections::BTreeMap;
 

@@ -4,12 +4,13 @@
 use crate::analysis;
 use crate::error::{Error, ErrorKind};
 use crate::index::{codec, docstore_hash, DocId, DocStore, Postings, Stored};
+use crate::ingest::intake::{Intake, Shelf};
 use crate::ingest::{self, Article, Problem};
-use crate::message::{Code, Message};
 use crate::query::{self, SearchOptions, SearchResult};
 use rustc_hash::FxHashMap;
-use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
+
+pub use crate::ingest::intake::Warning;
 
 /// What `list`, `add_*` and the page show of an article.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -28,35 +29,6 @@ pub struct AddReport {
     pub added: Vec<ArticleSummary>,
     /// Problems and per-article warnings, each naming its file.
     pub warnings: Vec<Warning>,
-}
-
-/// Something the user should know about one file: `{file, code, args, message, skipped}`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Warning {
-    pub file: String,
-    pub message: Message,
-    /// True when the file (or this part of it) was not added at all.
-    pub skipped: bool,
-}
-
-impl Serialize for Warning {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut out = s.serialize_struct("Warning", 5)?;
-        out.serialize_field("file", &self.file)?;
-        self.message.serialize_fields(&mut out)?;
-        out.serialize_field("skipped", &self.skipped)?;
-        out.end()
-    }
-}
-
-impl Warning {
-    fn skipped(p: Problem) -> Self {
-        Warning {
-            file: p.file,
-            message: p.message,
-            skipped: true,
-        }
-    }
 }
 
 /// Sizes of a corpus, for the benchmarks and the page.
@@ -87,10 +59,7 @@ pub struct Corpus {
     removed_since_compaction: usize,
     // Ingest state (see `add_bytes`): limits, metadata sidecar rows kept for files that
     // come later, and near-duplicate signatures.
-    limits: ingest::Limits,
-    #[cfg(feature = "formats")]
-    sidecars: ingest::sidecar::Index,
-    near_dups: ingest::dedup::Index,
+    intake: Intake,
 }
 
 impl Corpus {
@@ -106,137 +75,33 @@ impl Corpus {
         }
     }
 
-    /// Reads a whole file as `qarin ingest` would and adds its articles. A metadata
-    /// sidecar among the files (a CSV/TSV with a `file` column) is kept: its rows attach to
-    /// matching articles already loaded and to those added later.
+    /// Reads a whole file as `qarin ingest` would and adds its articles (the rules are
+    /// [`ingest::intake`]'s). A metadata sidecar among the files (a CSV/TSV with a `file`
+    /// column) is kept: its rows attach to matching articles already loaded and to those
+    /// added later.
     pub fn add_bytes(&mut self, file: &str, bytes: &[u8]) -> AddReport {
-        let ingested = ingest::read_with(file, bytes, &self.limits);
-        let mut report = AddReport {
-            added: Vec::new(),
-            warnings: ingested
-                .problems
-                .into_iter()
-                .map(Warning::skipped)
-                .collect(),
-        };
-        report
-            .warnings
-            .extend(ingested.notes.into_iter().map(|p| Warning {
-                file: p.file,
-                message: p.message,
-                skipped: false,
-            }));
-        #[cfg(feature = "formats")]
-        for sidecar in &ingested.sidecars {
-            let applied = self.add_sidecar(sidecar);
-            report.warnings.push(Warning {
-                file: sidecar.file.clone(),
-                message: Message::new(Code::SidecarApplied, [("count", applied.to_string())]),
-                skipped: false,
-            });
+        let mut intake = std::mem::take(&mut self.intake);
+        let got = intake.add_file(self, file, bytes);
+        self.intake = intake;
+        AddReport {
+            added: got.added,
+            warnings: got.warnings,
         }
-        for article in ingested.articles {
-            match self.add_article(article) {
-                Ok(summary) => {
-                    if let Some(stored) = self.store.get(summary.id) {
-                        report
-                            .warnings
-                            .extend(stored.article.warnings.iter().map(|w| Warning {
-                                file: summary.file.clone(),
-                                message: w.clone(),
-                                skipped: false,
-                            }));
-                    }
-                    report.added.push(summary);
-                }
-                Err(problem) => report.warnings.push(Warning::skipped(problem)),
-            }
-        }
-        report
     }
 
     /// Sets the size limits for files added from now on.
     pub fn set_limits(&mut self, limits: ingest::Limits) {
-        self.limits = limits;
+        self.intake.limits = limits;
     }
 
-    /// Keeps a sidecar's rows and applies them to the matching articles already stored;
-    /// returns how many it changed.
-    #[cfg(feature = "formats")]
-    pub fn add_sidecar(&mut self, sidecar: &ingest::sidecar::Sidecar) -> usize {
-        let mut only = ingest::sidecar::Index::default();
-        only.add(sidecar);
-        self.sidecars.add(sidecar);
-        let ids: Vec<DocId> = self
-            .store
-            .iter()
-            .filter(|(_, s)| only.lookup(&s.article.file).is_some())
-            .map(|(id, _)| id)
-            .collect();
-        for &id in &ids {
-            if let Some(mut stored) = self.store.take(id) {
-                only.apply_to(&mut stored.article);
-                self.store.put(id, stored);
-            }
-        }
-        ids.len()
-    }
-
-    /// Adds an already cleaned article: sidecar metadata for its file is attached, an
-    /// exact duplicate of a stored one is refused, and a near-duplicate (see
-    /// `ingest::dedup`) is added with `near_duplicate_of` naming the other file and a note.
-    pub fn add_article(&mut self, mut article: Article) -> Result<ArticleSummary, Problem> {
-        #[cfg(feature = "formats")]
-        if !self.sidecars.is_empty() {
-            self.sidecars.apply_to(&mut article);
-        }
-        let hash = docstore_hash(&article);
-        if let Some(other) = self
-            .store
-            .find_hash(&hash)
-            .and_then(|id| self.store.get(id))
-        {
-            return Err(Problem {
-                file: article.file.clone(),
-                message: Message::new(Code::DuplicateOf, [("file", other.article.file.clone())]),
-            });
-        }
-        // A corpus read from bytes has no signatures yet.
-        if self.near_dups.is_empty() && !self.store.is_empty() {
-            for (id, s) in self.store.iter() {
-                if let Some(sig) = ingest::dedup::signature(&s.article.body()) {
-                    self.near_dups.add(id, sig);
-                }
-            }
-        }
-        let body = article.body();
-        let signature = ingest::dedup::signature(&body);
-        let id = self.store.next_id();
-        let mut family = id;
-        if let Some(sig) = &signature {
-            let store = &self.store;
-            if let Some((other, containment)) = self
-                .near_dups
-                .find(sig, |id| store.get(id).is_some())
-                .and_then(|(id, c)| Some((store.get(id)?, c)))
-            {
-                let file = other.article.file.clone();
-                article.warnings.push(Message::new(
-                    Code::NearDuplicateOf,
-                    [
-                        ("file", file.clone()),
-                        ("percent", ingest::dedup::percent(containment).to_string()),
-                    ],
-                ));
-                article.near_duplicate_of = Some(file);
-                family = other.family;
-            }
-        }
-        let summary = self.insert(id, article, hash, &body, family);
-        if let Some(sig) = signature {
-            self.near_dups.add(id, sig);
-        }
-        Ok(summary)
+    /// Adds an already cleaned article by the rules of [`Corpus::add_bytes`]: sidecar
+    /// metadata for its file is attached, an exact duplicate of a stored one is refused,
+    /// and a near-duplicate is added with `near_duplicate_of` naming the other file.
+    pub fn add_article(&mut self, article: Article) -> Result<ArticleSummary, Problem> {
+        let mut intake = std::mem::take(&mut self.intake);
+        let got = intake.admit(self, article);
+        self.intake = intake;
+        got.map(|(summary, _)| summary)
     }
 
     /// Indexes `article`, whose joined paragraphs are `body`, under `id`, in the
@@ -438,6 +303,54 @@ impl Corpus {
             corpus.postings = postings;
         }
         Ok(corpus)
+    }
+}
+
+/// The corpus keeps what the intake admits in its store and index.
+impl Shelf for Corpus {
+    type Kept = ArticleSummary;
+
+    fn file_with_hash(&self, hash: u64) -> Option<&str> {
+        let id = self.store.find_hash(&format!("{hash:016x}"))?;
+        Some(self.store.get(id)?.article.file.as_str())
+    }
+
+    fn file_and_group(&self, id: u32) -> Option<(&str, u32)> {
+        let s = self.store.get(id)?;
+        Some((s.article.file.as_str(), s.family))
+    }
+
+    fn files(&self) -> Vec<(u32, &str)> {
+        self.store
+            .iter()
+            .map(|(id, s)| (id, s.article.file.as_str()))
+            .collect()
+    }
+
+    fn update(&mut self, id: u32, change: &mut dyn FnMut(&mut Article)) {
+        if let Some(mut stored) = self.store.take(id) {
+            change(&mut stored.article);
+            self.store.put(id, stored);
+        }
+    }
+
+    fn each(&self, f: &mut dyn FnMut(u32, &Article)) {
+        for (id, s) in self.store.iter() {
+            f(id, &s.article);
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.store.is_empty()
+    }
+
+    fn keep(&mut self, article: Article, body: &str, group: Option<u32>) -> (u32, ArticleSummary) {
+        let id = self.store.next_id();
+        let hash = docstore_hash(&article);
+        (
+            id,
+            self.insert(id, article, hash, body, group.unwrap_or(id)),
+        )
     }
 }
 

@@ -7,9 +7,12 @@
 //!              [--exact] QUERY              one JSON result object
 //! qarin analyze [--lang xx] TEXT            a JSON array of tokens
 //! ```
-//! Files that cannot be read are named on stderr; the exit code is non-zero only when
-//! nothing at all could be read (or the command line itself is wrong).
+//! Files that cannot be read, and every warning on the files read, are named on stderr,
+//! control and bidi characters escaped (a file name cannot drive the terminal); the exit
+//! code is non-zero only when nothing at all could be read (or the command line itself is
+//! wrong). `qarin COMMAND --help` prints that command's usage.
 
+use qarin::ingest::intake::{ArticleList, Intake};
 use qarin::ingest::{self, Problem};
 use qarin::{Corpus, SearchOptions};
 use serde_json::json;
@@ -17,15 +20,33 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
+const INGEST_USAGE: &str = "  qarin ingest [--max-file-mb N] [--] PATH...";
+const SEARCH_USAGE: &str = "  qarin search --corpus PATH [--corpus PATH ...] [--limit N] [--offset N] [--lang xx] [--exact] [--explain] [--fold] QUERY
+  qarin search --corpus PATH ... --queries FILE   (one query per line, one JSON result per line)";
+const ANALYZE_USAGE: &str = "  qarin analyze [--lang xx] TEXT";
 const USAGE: &str = "usage:
-  qarin ingest [--max-file-mb N] PATH...
+  qarin ingest [--max-file-mb N] [--] PATH...
   qarin search --corpus PATH [--corpus PATH ...] [--limit N] [--offset N] [--lang xx] [--exact] [--explain] [--fold] QUERY
   qarin search --corpus PATH ... --queries FILE   (one query per line, one JSON result per line)
-  qarin analyze [--lang xx] TEXT";
+  qarin analyze [--lang xx] TEXT
+  qarin COMMAND --help";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let result = match args.first().map(String::as_str) {
+    let command = args.first().map(String::as_str);
+    // `--help` (or `-h`) anywhere among a command's arguments asks for its usage.
+    let mut before_separator = args.iter().take_while(|a| *a != "--");
+    if before_separator.any(|a| a == "--help" || a == "-h") || command == Some("help") {
+        let usage = match command {
+            Some("ingest") => INGEST_USAGE,
+            Some("search") => SEARCH_USAGE,
+            Some("analyze") => ANALYZE_USAGE,
+            _ => USAGE.trim_start_matches("usage:\n"),
+        };
+        println!("usage:\n{usage}");
+        return ExitCode::SUCCESS;
+    }
+    let result = match command {
         Some("ingest") => ingest_command(&args[1..]),
         Some("search") => search_command(&args[1..]),
         Some("analyze") => analyze_command(&args[1..]),
@@ -90,8 +111,44 @@ fn collect(path: &str, out: &mut Vec<(String, Vec<u8>)>, problems: &mut Vec<Prob
 
 fn report(problems: &[Problem]) {
     for p in problems {
-        eprintln!("qarin: {}: {}", p.file, p.message);
+        warn(&p.file, &p.message.to_string());
     }
+}
+
+/// Names a file and what happened to it on stderr.
+fn warn(file: &str, message: &str) {
+    eprintln!("qarin: {}: {}", printable(file), printable(message));
+}
+
+/// `text` safe to print on a terminal: control characters (C0, DEL, C1, line and
+/// paragraph separators) and bidi controls (marks, embeddings, overrides, isolates)
+/// written as `\u{…}`, so a file name cannot move the cursor, ring the bell, hide text or
+/// reorder what follows it.
+fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        c.is_control()
+            || matches!(
+                c,
+                '\u{061c}'
+                    | '\u{200e}'
+                    | '\u{200f}'
+                    | '\u{2028}'
+                    | '\u{2029}'
+                    | '\u{202a}'..='\u{202e}'
+                    | '\u{2066}'..='\u{2069}'
+            )
+    };
+    if !text.chars().any(unsafe_char) {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            c if unsafe_char(c) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.into()
 }
 
 fn read_paths(paths: &[String]) -> Result<Vec<(String, Vec<u8>)>, String> {
@@ -111,26 +168,34 @@ fn ingest_command(args: &[String]) -> Result<(), String> {
     let mut limits = ingest::Limits::default();
     let mut paths = Vec::new();
     let mut it = args.iter();
+    let mut options = true;
     while let Some(arg) = it.next() {
         match arg.as_str() {
-            "--max-file-mb" => {
+            "--max-file-mb" if options => {
                 let mb = number(value(&mut it, arg)?, arg)?;
                 limits.max_file_bytes = mb.saturating_mul(1 << 20);
+            }
+            "--" if options => options = false,
+            _ if options && arg.starts_with("--") => {
+                return Err(format!(
+                    "unknown option {arg:?} (a file whose name starts with - goes after --)\nusage:\n{INGEST_USAGE}"
+                ))
             }
             _ => paths.push(arg.clone()),
         }
     }
     let files = read_paths(&paths)?;
-    // All files first: a metadata sidecar applies to articles read before it too.
-    let mut batch = ingest::batch::Batch::new(limits);
+    // The same intake as the page's corpus (`Corpus::add_bytes`), without the index: all
+    // files first, since a metadata sidecar applies to articles read before it too.
+    let mut intake = Intake::new(limits);
+    let mut list = ArticleList::default();
     for (name, bytes) in files {
-        batch.add(&name, &bytes);
+        for w in intake.add_file(&mut list, &name, &bytes).warnings {
+            warn(&w.file, &w.message.to_string());
+        }
     }
-    let (articles, problems, notes) = batch.finish();
-    report(&problems);
-    report(&notes);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    for a in &articles {
+    for a in list.articles() {
         let line = json!({
             "file": a.file, "title": a.title, "lang": a.lang, "body": a.body(),
             "dateline": a.dateline, "agency": a.agency, "outlet": a.outlet,
@@ -140,7 +205,7 @@ fn ingest_command(args: &[String]) -> Result<(), String> {
         });
         writeln!(out, "{line}").map_err(|e| e.to_string())?;
     }
-    if articles.is_empty() {
+    if list.is_empty() {
         return Err("no article could be read".to_string());
     }
     Ok(())
@@ -202,7 +267,7 @@ fn search_command(args: &[String]) -> Result<(), String> {
     let mut corpus = Corpus::new();
     for (name, bytes) in read_paths(&corpora)? {
         for w in corpus.add_bytes(&name, &bytes).warnings {
-            eprintln!("qarin: {}: {}", w.file, w.message);
+            warn(&w.file, &w.message.to_string());
         }
     }
     if corpus.is_empty() {

@@ -9,20 +9,22 @@
 //! Nothing here panics on any input, and nothing reads a clock: limits ([`Limits`]) count
 //! bytes and entries. A bad file becomes a [`Problem`]; the other files still load.
 
-pub mod batch;
 mod clean;
 pub mod decode;
 pub mod dedup;
 pub mod format;
-#[cfg(feature = "formats")]
-mod formats;
+pub mod intake;
 mod meta;
 mod text;
 
+// The one gate between the two builds: the full build's readers, or the small build's
+// stand-in that answers "this build reads plain text only" (`formats/none.rs`). Both
+// offer the same names, so nothing else in the crate asks which build it is.
 #[cfg(feature = "formats")]
-use formats::{docx, mhtml, table, zip};
-#[cfg(feature = "formats")]
-pub use formats::{html, json, sidecar};
+pub mod formats;
+#[cfg(not(feature = "formats"))]
+#[path = "formats/none.rs"]
+pub mod formats;
 
 use std::collections::BTreeMap;
 
@@ -30,8 +32,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::message::{Code, Message};
 
-pub use meta::date::{parse_date, resolve_weekday, FoundDate};
+pub use meta::date::{parse_date, resolve_weekday, FoundDate, NumericOrder};
 pub use meta::detect_lang;
+/// An article from a title and body lines, cleaned, dated and its language named as every
+/// reader's are: where a reader of another format hands over its text.
+pub use text::build as build_article;
 
 /// One cleaned article. `paragraphs` hold the body; every offset the rest of the core hands
 /// out points into `title` or into [`Article::body`].
@@ -139,9 +144,9 @@ pub struct Ingested {
     pub problems: Vec<Problem>,
     /// Notes on the file that are not problems ("metadata for 12 files").
     pub notes: Vec<Problem>,
-    /// Metadata sidecars the file held (a CSV/TSV with a `file` column).
-    #[cfg(feature = "formats")]
-    pub sidecars: Vec<sidecar::Sidecar>,
+    /// Metadata sidecars the file held (a CSV/TSV with a `file` column; never in the
+    /// small build).
+    pub sidecars: Vec<formats::Sidecar>,
 }
 
 impl Ingested {
@@ -186,7 +191,8 @@ impl Default for Limits {
 }
 
 /// What one top-level file has used of its limits so far.
-#[cfg_attr(not(feature = "formats"), allow(dead_code))]
+// Only the full build's archive and table readers read the counters.
+#[allow(dead_code)]
 pub(crate) struct Budget<'a> {
     pub limits: &'a Limits,
     pub unpacked: usize,
@@ -232,7 +238,6 @@ pub(crate) fn read_file(
 ) {
     let fmt = format::sniff(file, bytes);
     let limit = match fmt {
-        #[cfg(feature = "formats")]
         format::Format::Zip => budget.limits.max_archive_bytes,
         _ => budget.limits.max_file_bytes,
     };
@@ -249,45 +254,18 @@ pub(crate) fn read_file(
         );
         return;
     }
-    #[cfg(not(feature = "formats"))]
-    let _ = depth;
     match fmt {
         format::Format::Text => match decode::decode(bytes) {
             Ok(d) => push(out, file, text::parse(file, &d.text), d),
             Err(message) => out.problem(file, message),
         },
-        // The small build (the page's start-up module) reads plain text only; the page
-        // switches to the full build when another kind of file arrives.
-        #[cfg(not(feature = "formats"))]
         format::Format::Unsupported(what) => out.problem(
             file,
             Message::new(Code::FormatNotRead, [("format", what.to_string())]),
         ),
-        #[cfg(not(feature = "formats"))]
-        _ => out.problem(file, Code::TextOnlyBuild),
-        #[cfg(feature = "formats")]
-        format::Format::Html => {
-            let declared = html::declared_charset(bytes);
-            match decode::decode_declared(bytes, declared.as_deref()) {
-                Ok(d) => push(out, file, text::from_page(file, &d.text, None), d),
-                Err(message) => out.problem(file, message),
-            }
-        }
-        #[cfg(feature = "formats")]
-        format::Format::Mhtml => mhtml::read(file, bytes, out),
-        #[cfg(feature = "formats")]
-        format::Format::Zip => zip::read(file, bytes, depth, budget, out),
-        #[cfg(feature = "formats")]
-        format::Format::Docx | format::Format::Odt => docx::read(file, bytes, fmt, budget, out),
-        #[cfg(feature = "formats")]
-        format::Format::Table(delim) => table::read_table(file, bytes, delim, budget, out),
-        #[cfg(feature = "formats")]
-        format::Format::Json => table::read_json(file, bytes, budget, out),
-        #[cfg(feature = "formats")]
-        format::Format::Unsupported(what) => out.problem(
-            file,
-            Message::new(Code::FormatNotRead, [("format", what.to_string())]),
-        ),
+        // Pages, documents, archives and exports: the full build reads them; the small
+        // build (the page's start-up module) says so, and the page switches builds.
+        _ => formats::read(fmt, file, bytes, depth, budget, out),
     }
 }
 

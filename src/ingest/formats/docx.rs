@@ -146,8 +146,8 @@ pub(crate) use super::html::XmlEvent;
 
 #[cfg(test)]
 mod tests {
+    use crate::ingest::formats::zip::tests::build;
     use crate::ingest::read;
-    use crate::ingest::zip::tests::build;
 
     #[test]
     fn word_and_opendocument() {

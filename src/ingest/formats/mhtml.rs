@@ -4,7 +4,7 @@
 //! in its declared charset and read like any page; its `Content-Location` is the article's
 //! address when the page names none.
 
-use super::{decode, html, push, text, Ingested};
+use super::{decode, html, page, push, Ingested};
 use crate::message::Code;
 
 /// A part: lower-cased header names with their values, and the body bytes.
@@ -68,7 +68,7 @@ pub(crate) fn read(file: &str, bytes: &[u8], out: &mut Ingested) {
         .or(snapshot)
         .filter(|u| u.starts_with("http"));
     match decode::decode_declared(&raw, charset.as_deref()) {
-        Ok(d) => push(out, file, text::from_page(file, &d.text, url), d),
+        Ok(d) => push(out, file, page::from_page(file, &d.text, url), d),
         Err(m) => out.problem(file, m),
     }
 }

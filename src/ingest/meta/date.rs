@@ -21,7 +21,6 @@ pub struct FoundDate {
 }
 
 /// The order of an all-numeric date with both parts 12 or less.
-#[cfg_attr(not(feature = "formats"), allow(dead_code))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NumericOrder {
     DayFirst,

@@ -5,7 +5,7 @@
 //! markup.
 
 use super::tree::{Dom, NodeId};
-use crate::ingest::json::{self, Value};
+use crate::ingest::formats::json::{self, Value};
 use crate::ingest::meta::date;
 
 #[derive(Clone, Debug, Default, PartialEq)]

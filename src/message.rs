@@ -11,38 +11,35 @@ use std::fmt;
 
 /// The catalog: one line per code, `Variant, "code", "English with {arg} placeholders";`.
 /// Keep that shape: `tests/node/` reads these lines to check that `www/i18n.js` translates
-/// every code, and a test below checks that it finds them all. Every build has every code
-/// (the small build's share of the texts costs about NNN bytes gzipped), so no code, and
-/// nothing that names one, depends on the build.
+/// every code, and a test below checks that it finds them all. A section after `always`
+/// carries the one attribute that keeps its codes out of builds without its feature (the
+/// page's start-up build counts every byte: the full build's texts cost it about 1 KB
+/// gzipped); a code used outside its feature's modules belongs in `always`.
 macro_rules! catalog {
     (
         always { $($variant:ident, $code:literal, $english:literal;)* }
-        formats { $($f_variant:ident, $f_code:literal, $f_english:literal;)* }
-        regex { $($r_variant:ident, $r_code:literal, $r_english:literal;)* }
+        $(#[$attr:meta] $section:ident { $($s_variant:ident, $s_code:literal, $s_english:literal;)* })*
     ) => {
         /// Which message: its name is the `code` the page translates.
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
         #[non_exhaustive]
         pub enum Code {
             $($variant,)*
-            $($f_variant,)*
-            $($r_variant,)*
+            $($(#[$attr] $s_variant,)*)*
         }
 
         impl Code {
             /// Every code of this build, in catalog order.
             pub const ALL: &'static [Code] = &[
                 $(Code::$variant,)*
-                $(Code::$f_variant,)*
-                $(Code::$r_variant,)*
+                $($(#[$attr] Code::$s_variant,)*)*
             ];
 
             /// The stable snake_case name.
             pub fn name(self) -> &'static str {
                 match self {
                     $(Code::$variant => $code,)*
-                    $(Code::$f_variant => $f_code,)*
-                    $(Code::$r_variant => $r_code,)*
+                    $($(#[$attr] Code::$s_variant => $s_code,)*)*
                 }
             }
 
@@ -50,11 +47,14 @@ macro_rules! catalog {
             pub fn english(self) -> &'static str {
                 match self {
                     $(Code::$variant => $english,)*
-                    $(Code::$f_variant => $f_english,)*
-                    $(Code::$r_variant => $r_english,)*
+                    $($(#[$attr] Code::$s_variant => $s_english,)*)*
                 }
             }
         }
+
+        /// Every code of the catalog, whatever the build, in order.
+        #[cfg(test)]
+        const CATALOG: &[&str] = &[$($code,)* $($($s_code,)*)*];
     };
 }
 
@@ -70,6 +70,8 @@ catalog! {
         NearDuplicateOf, "near_duplicate_of", "near-duplicate of {file} (about {percent}% of the shorter text is in the other)";
         ControlCharsDropped, "control_chars_dropped", "dropped {count} stray control character(s)";
         LongTitle, "long_title", "the first line is very long for a title; the file may have no title line";
+        // Metadata sidecars (the intake, in every build, names it; only the full build reads one).
+        SidecarApplied, "sidecar_applied", "metadata applied to {count} article(s) already loaded; it applies to matching files added later too";
         // Encodings.
         EmptyFile, "empty_file", "empty file";
         BlankFile, "blank_file", "empty file (only white space)";
@@ -99,9 +101,8 @@ catalog! {
         QueryShortPrefix, "query_short_prefix", "a prefix search needs at least two letters before *";
         QueryNoRegex, "query_no_regex", "regular expressions are not in this build of Qarin (the page keeps it small); the qarin command line has them";
     }
-    formats {
-        // Metadata sidecars, pages, documents, tables and JSON.
-        SidecarApplied, "sidecar_applied", "metadata applied to {count} article(s) already loaded; it applies to matching files added later too";
+    #[cfg(feature = "formats")] formats {
+        // Pages, documents, tables and JSON.
         MhtmlNoPage, "mhtml_no_page", "no web page found inside the MHTML file";
         DocumentPartMissing, "document_part_missing", "not a readable document: {part} is missing";
         DocumentNoText, "document_no_text", "no article text found in the document";
@@ -134,8 +135,11 @@ catalog! {
         ZipEntryMethod, "zip_entry_method", "not read: compressed with {method} (method {number}); Qarin reads stored and deflated entries";
         ZipEntryUnknownMethod, "zip_entry_unknown_method", "not read: compressed with an unknown method (method {number}); Qarin reads stored and deflated entries";
         ZipEntryAes, "zip_entry_aes", "not read: the entry is encrypted (AES)";
+        TableNoHeader, "table_no_header", "no column names in the first line: a table needs a header row naming its columns (title, text, …)";
+        TableRowsDropped, "table_rows_dropped", "more than {max} rows: the last {count} were not read";
+        RowTextNotText, "row_text_not_text", "no article text in this row: its {column} is a JSON object or list, not text";
     }
-    regex {
+    #[cfg(feature = "regex")] regex {
         QueryRegexEmpty, "query_regex_empty", "this regular expression is empty";
         QueryRegexTooLong, "query_regex_too_long", "this regular expression is longer than {max} bytes";
         QueryRegexInvalid, "query_regex_invalid", "this regular expression cannot be read: {detail}";
@@ -499,8 +503,11 @@ mod tests {
                 rest.split_once("\", \"").map(|(code, _)| code)
             })
             .collect();
+        assert_eq!(listed, CATALOG);
+        // This build's codes: the catalog's, in order, less those of features left out.
         let names: Vec<&str> = Code::ALL.iter().map(|c| c.name()).collect();
-        assert_eq!(listed, names);
+        let mut rest = CATALOG.iter();
+        assert!(names.iter().all(|n| rest.any(|c| c == n)), "{names:?}");
         for (i, n) in names.iter().enumerate() {
             assert!(
                 n.chars()

@@ -218,9 +218,12 @@ pub fn read_with(file: &str, bytes: &[u8], limits: &Limits) -> Ingested {
 
 /// A byte count in megabytes for messages (the number only: the text names the unit),
 /// with one decimal under 10 MB (integer arithmetic: float formatting would cost the wasm
-/// build 16 KB).
-pub(crate) fn megabytes(n: usize) -> String {
-    let tenths = (n as u64 * 10 + (1 << 19)) >> 20;
+/// build 16 KB). Sizes are `u64`, as archives declare them: a `usize` is 32 bits in wasm,
+/// and no size read from a file may wrap or be cut (a ZIP64 entry may claim 2^63 bytes).
+pub(crate) fn megabytes(n: u64) -> String {
+    // Whole megabytes and the rest apart: `n * 10` would overflow for the largest sizes.
+    let rest_tenths = ((n & 0xF_FFFF) * 10 + (1 << 19)) >> 20;
+    let tenths = (n >> 20) * 10 + rest_tenths;
     if tenths >= 100 {
         format!("{}", (tenths + 5) / 10)
     } else {
@@ -247,8 +250,8 @@ pub(crate) fn read_file(
             Message::new(
                 Code::TooLarge,
                 [
-                    ("size", megabytes(bytes.len())),
-                    ("limit", megabytes(limit)),
+                    ("size", megabytes(bytes.len() as u64)),
+                    ("limit", megabytes(limit as u64)),
                 ],
             ),
         );

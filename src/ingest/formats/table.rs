@@ -37,11 +37,17 @@ pub(crate) fn read_table(
         delim = ';';
     }
     let mut records = parse_delimited(&d.text, delim, budget.limits.max_rows + 1);
-    if records.is_empty() {
+    // Only separators and blank cells (",,,"): said as empty, naming the file.
+    let blank = |r: &Vec<String>| r.iter().all(|c| c.trim().is_empty());
+    if records.iter().all(blank) {
         out.problem(file, Code::TableEmpty);
         return;
     }
     let header = records.remove(0);
+    if blank(&header) {
+        out.problem(file, Code::TableNoHeader);
+        return;
+    }
     let rows: Vec<Vec<(String, String)>> = records
         .into_iter()
         .filter(|r| r.iter().any(|c| !c.trim().is_empty()))
@@ -62,7 +68,7 @@ pub(crate) fn read_table(
             ),
         );
     }
-    rows_to_articles(file, &header, rows, d, out);
+    rows_to_articles(file, &header, rows, &[], d, out);
 }
 
 pub(crate) fn read_json(file: &str, bytes: &[u8], budget: &mut Budget, out: &mut Ingested) {
@@ -74,6 +80,9 @@ pub(crate) fn read_json(file: &str, bytes: &[u8], budget: &mut Budget, out: &mut
         }
     };
     let mut objects: Vec<Value> = Vec::new();
+    // Records past the row limit, counted without reading them.
+    let mut dropped = 0usize;
+    let max = budget.limits.max_rows;
     match json::parse(d.text.trim()) {
         Some(Value::Array(items)) => objects = items,
         Some(v @ Value::Object(_)) => {
@@ -92,11 +101,12 @@ pub(crate) fn read_json(file: &str, bytes: &[u8], budget: &mut Budget, out: &mut
         Some(_) => {}
         None => {
             for line in d.text.lines().filter(|l| !l.trim().is_empty()) {
+                if objects.len() == max {
+                    dropped += 1;
+                    continue;
+                }
                 // A line that is not JSON keeps its number, and is named as such below.
                 objects.push(json::parse(line.trim()).unwrap_or(Value::Null));
-                if objects.len() > budget.limits.max_rows {
-                    break;
-                }
             }
         }
     }
@@ -104,27 +114,49 @@ pub(crate) fn read_json(file: &str, bytes: &[u8], budget: &mut Budget, out: &mut
         out.problem(file, Code::JsonNotArticles);
         return;
     }
-    objects.truncate(budget.limits.max_rows);
+    if objects.len() > max {
+        dropped = objects.len() - max;
+        objects.truncate(max);
+    }
+    if dropped > 0 {
+        out.problem(
+            file,
+            Message::new(
+                Code::TableRowsDropped,
+                [("max", max.to_string()), ("count", dropped.to_string())],
+            ),
+        );
+    }
     let mut header: Vec<String> = Vec::new();
+    // Why a record may give no article: not an object, or its text is not text.
+    let mut why: Vec<Option<Message>> = Vec::with_capacity(objects.len());
     let rows: Vec<Vec<(String, String)>> = objects
         .iter()
         .map(|o| {
             let Value::Object(members) = o else {
+                why.push(Some(Code::RecordNotObject.into()));
                 return Vec::new();
             };
-            members
+            let mut reason = None;
+            let row = members
                 .iter()
                 .filter_map(|(k, v)| {
-                    let text = scalar(v)?;
                     if !header.contains(k) {
                         header.push(k.clone());
                     }
-                    Some((k.clone(), text))
+                    let text = scalar(v);
+                    if text.is_none() && reason.is_none() && sidecar::field(k) == Field::Text {
+                        reason = matches!(v, Value::Object(_) | Value::Array(_))
+                            .then(|| Message::new(Code::RowTextNotText, [("column", k.clone())]));
+                    }
+                    Some((k.clone(), text?))
                 })
-                .collect()
+                .collect();
+            why.push(reason);
+            row
         })
         .collect();
-    rows_to_articles(file, &header, rows, d, out);
+    rows_to_articles(file, &header, rows, &why, d, out);
 }
 
 /// A JSON value as a cell: scalars written out, a list of them joined, a person's name.
@@ -140,11 +172,13 @@ fn scalar(v: &Value) -> Option<String> {
     }
 }
 
-/// Articles (or a sidecar) from rows of named cells.
+/// Articles (or a sidecar) from rows of named cells; `why[i]`, when given, says why row
+/// `i` may have no article better than "no article text".
 fn rows_to_articles(
     file: &str,
     header: &[String],
     rows: Vec<Vec<(String, String)>>,
+    why: &[Option<Message>],
     d: decode::Decoded,
     out: &mut Ingested,
 ) {
@@ -197,12 +231,8 @@ fn rows_to_articles(
             None => {
                 bad += 1;
                 if bad <= NAMED_BAD_ROWS {
-                    let why = if row.is_empty() {
-                        Code::RecordNotObject
-                    } else {
-                        Code::RowNoText
-                    };
-                    out.problem(&name, why);
+                    let message = why.get(i).cloned().flatten();
+                    out.problem(&name, message.unwrap_or_else(|| Code::RowNoText.into()));
                 }
             }
         }

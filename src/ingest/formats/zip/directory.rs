@@ -134,7 +134,9 @@ pub(super) fn local_headers(b: &[u8]) -> Vec<Entry> {
             usize,
             offset: at as u64,
         });
-        i = start.saturating_add(csize as usize).max(at + 4);
+        i = start
+            .saturating_add(usize::try_from(csize).unwrap_or(usize::MAX))
+            .max(at + 4);
     }
     out
 }

@@ -81,7 +81,7 @@ pub(crate) fn read(
             Ok(data) => read_file(&full, &data, depth + 1, budget, out),
             Err(Stop::Entry(message)) => out.problem(&full, message),
             Err(Stop::Archive) => {
-                let limit = [("limit", megabytes(budget.limits.max_unpacked_bytes))];
+                let limit = [("limit", megabytes(budget.limits.max_unpacked_bytes as u64))];
                 out.problem(
                     &full,
                     Message::new(Code::ZipUnpackedTooLarge, limit.clone()),
@@ -124,7 +124,7 @@ pub(crate) fn find_entry(
         Stop::Entry(m) => m,
         Stop::Archive => Message::new(
             Code::ZipUnpackedTooLarge,
-            [("limit", megabytes(budget.limits.max_unpacked_bytes))],
+            [("limit", megabytes(budget.limits.max_unpacked_bytes as u64))],
         ),
     })
 }
@@ -157,8 +157,8 @@ fn unpack(bytes: &[u8], e: &Entry, budget: &mut Budget) -> Result<Vec<u8>, Stop>
         return Err(Stop::Entry(Message::new(
             Code::ZipEntryTooLarge,
             [
-                ("size", megabytes(e.usize.min(usize::MAX as u64) as usize)),
-                ("limit", megabytes(limits.max_file_bytes)),
+                ("size", megabytes(e.usize)),
+                ("limit", megabytes(limits.max_file_bytes as u64)),
             ],
         )));
     }
@@ -192,7 +192,7 @@ fn unpack(bytes: &[u8], e: &Entry, budget: &mut Budget) -> Result<Vec<u8>, Stop>
                 } else {
                     Stop::Entry(Message::new(
                         Code::ZipEntryUnpacksTooLarge,
-                        [("limit", megabytes(limits.max_file_bytes))],
+                        [("limit", megabytes(limits.max_file_bytes as u64))],
                     ))
                 });
             }

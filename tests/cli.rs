@@ -1,6 +1,10 @@
 //! The native CLI, run as a user would: JSON on stdout, problems named on stderr, and a
 //! non-zero exit only when nothing could be read.
 
+#[cfg(feature = "formats")]
+#[path = "support/zip.rs"]
+mod zip;
+
 use serde_json::Value;
 use std::process::{Command, Output};
 
@@ -170,4 +174,72 @@ fn search_folds_near_duplicates_on_request() {
     );
     assert_eq!(folded["hits"][0]["similar"], 1);
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn every_command_answers_help_with_its_usage() {
+    for (command, shows) in [
+        ("ingest", "qarin ingest"),
+        ("search", "qarin search"),
+        ("analyze", "qarin analyze"),
+    ] {
+        for flag in ["--help", "-h"] {
+            let out = qarin(&[command, flag]);
+            assert!(out.status.success(), "{command} {flag}");
+            let usage = String::from_utf8_lossy(&out.stdout);
+            assert!(
+                usage.starts_with("usage:") && usage.contains(shows),
+                "{usage}"
+            );
+            assert!(out.stderr.is_empty(), "{command} {flag}");
+        }
+    }
+    let out = qarin(&["--help"]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("qarin search"));
+    // An unknown option is not a file name; a file named like one goes after `--`.
+    let out = qarin(&["ingest", "--max-file-size", "3", "seeds"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown option"));
+    let out = qarin(&["ingest", "--", "--help"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("qarin: --help: cannot read file"));
+}
+
+/// Names from a zip (or the file system) reach stderr with control and bidi characters
+/// escaped: ESC, BEL and U+202E cannot drive or reorder the terminal.
+#[test]
+#[cfg(feature = "formats")]
+fn names_with_control_or_bidi_characters_are_escaped_on_stderr() {
+    let dir = std::env::temp_dir().join(format!("qarin-cli-esc-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let evil = "a\x1b]0;pwned\x07b\u{202e}txt.exe\u{2066}\n.txt";
+    let bytes = zip::stored(
+        &[
+            (evil.as_bytes(), b""),
+            (b"ok.txt", b"A title\n\nSome body text."),
+        ],
+        None,
+    );
+    let path = dir.join("names.zip");
+    std::fs::write(&path, bytes).unwrap();
+    let out = qarin(&["ingest", &path.to_string_lossy()]);
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(
+            "names.zip/a\\u{1b}]0;pwned\\u{7}b\\u{202e}txt.exe\\u{2066}\\u{a}.txt: empty file"
+        ),
+        "{stderr}"
+    );
+    for raw in ['\x1b', '\x07', '\u{202e}', '\u{2066}'] {
+        assert!(!stderr.contains(raw), "{raw:?} in {stderr:?}");
+    }
+    // One line per warning: a newline in a name cannot forge another.
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    // Arabic names and messages pass unchanged.
+    let arabic = dir.join("خبر.txt");
+    std::fs::write(&arabic, b"").unwrap();
+    let out = qarin(&["ingest", &arabic.to_string_lossy()]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("خبر.txt: empty file"));
 }

@@ -199,6 +199,17 @@ pub(crate) struct Budget<'a> {
     pub entries: usize,
 }
 
+/// Whether this build reads a file: the full build every file (it names what it cannot
+/// read), the small build plain text and the formats no build reads. The page asks before
+/// it chooses a build (`Corpus.readsFile`).
+pub fn reads_file(name: &str, bytes: &[u8]) -> bool {
+    formats::READS_EVERY_FORMAT
+        || matches!(
+            format::sniff(name, bytes),
+            format::Format::Text | format::Format::Unsupported(_)
+        )
+}
+
 /// Reads one whole file exactly as `qarin ingest` and the page do, with default limits.
 pub fn read(file: &str, bytes: &[u8]) -> Ingested {
     read_with(file, bytes, &Limits::default())
@@ -286,7 +297,25 @@ pub(crate) fn push(out: &mut Ingested, file: &str, article: Option<Article>, d: 
 
 #[cfg(test)]
 mod tests {
-    use super::Article;
+    use super::{formats, megabytes, reads_file, Article};
+
+    #[test]
+    fn each_build_says_which_files_it_reads() {
+        assert!(reads_file("a.txt", b"Title\n\nBody."));
+        assert!(reads_file("a.pdf", b"%PDF-1.4"));
+        let full = formats::READS_EVERY_FORMAT;
+        assert_eq!(reads_file("a.html", b"<!doctype html><p>x"), full);
+        assert_eq!(reads_file("a.zip", b"PK\x03\x04rest"), full);
+    }
+
+    #[test]
+    fn megabytes_never_wrap() {
+        assert_eq!(megabytes(0), "0.0");
+        assert_eq!(megabytes(3 << 19), "1.5");
+        assert_eq!(megabytes(64 << 20), "64");
+        assert_eq!(megabytes(1 << 63), "8796093022208");
+        assert_eq!(megabytes(u64::MAX), "17592186044416");
+    }
 
     #[test]
     fn content_hash_is_the_hash_of_title_newline_and_joined_body() {

@@ -7,6 +7,9 @@ use super::format::Format;
 use super::{Article, Budget, Ingested};
 use crate::message::Code;
 
+/// This build reads plain text only.
+pub const READS_EVERY_FORMAT: bool = false;
+
 /// Says the file needs the full build.
 pub(super) fn read(
     _fmt: Format,

@@ -100,6 +100,12 @@ catalog! {
         QueryFieldNoValue, "query_field_no_value", "{field}: needs a value right after the colon";
         QueryShortPrefix, "query_short_prefix", "a prefix search needs at least two letters before *";
         QueryNoRegex, "query_no_regex", "regular expressions are not in this build of Qarin (the page keeps it small); the qarin command line has them";
+        QueryTooLong, "query_too_long", "this query is longer than {max} bytes";
+        QueryTooManyTerms, "query_too_many_terms", "this query has more than {max} search terms";
+        QueryTooManyRegexes, "query_too_many_regexes", "this query has more than {max} regular expressions";
+        QueryTooDeep, "query_too_deep", "this query nests parentheses, exclusions or title: more than {max} levels deep";
+        QueryRegexPartial, "query_regex_partial", "the regular expression search reached its work limit: it read {searched} of {total} articles, so results are partial";
+        QueryRegexMarksPartial, "query_regex_marks_partial", "the regular expression's matches are marked only in part (work limit)";
     }
     #[cfg(feature = "formats")] formats {
         // Pages, documents, tables and JSON.

@@ -256,6 +256,13 @@ impl Corpus {
             || matches!(sniff(name, bytes), Format::Text | Format::Unsupported(_))
     }
 
+    /// Whether searching `query` needs the full build: it holds a `/regex/` as the core's
+    /// own parser reads it, and this build has no regex search. Never throws.
+    #[wasm_bindgen(js_name = needsFullBuild)]
+    pub fn needs_full_build(query: &str) -> bool {
+        crate::query::needs_full_build(query)
+    }
+
     /// Whether this build has `/regex/` search.
     #[wasm_bindgen(js_name = hasRegex)]
     pub fn has_regex() -> bool {

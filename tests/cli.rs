@@ -242,4 +242,25 @@ fn names_with_control_or_bidi_characters_are_escaped_on_stderr() {
     std::fs::write(&arabic, b"").unwrap();
     let out = qarin(&["ingest", &arabic.to_string_lossy()]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("خبر.txt: empty file"));
+/// Queries nested thousands deep aborted the CLI with a stack overflow: now each fails
+/// with a clear message, quickly, exit code 0 (the JSON result carries the error).
+#[test]
+fn deeply_nested_queries_fail_with_a_message_not_a_crash() {
+    let queries = [
+        format!("{}Ghouta{}", "(".repeat(10_000), ")".repeat(10_000)),
+        format!("{}Ghouta", "-".repeat(20_000)),
+        format!("{}Ghouta", "NOT ".repeat(5_000)),
+    ];
+    for q in &queries {
+        let started = std::time::Instant::now();
+        let out = qarin(&["search", "--corpus", "seeds", q]);
+        assert!(started.elapsed() < std::time::Duration::from_secs(5));
+        assert!(matches!(out.status.code(), Some(0..=2)), "{:?}", out.status);
+        let result = &lines(&out)[0];
+        assert_eq!(result["error"]["code"], "query_too_deep", "{result}");
+        assert!(result["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("levels deep"));
+    }
 }

@@ -4,12 +4,13 @@
 pub mod bm25;
 mod expand;
 mod parse;
-#[cfg(feature = "regex")]
 mod pattern;
 mod plan;
 pub mod snippet;
 
-pub use parse::{parse, Field, Node};
+pub use parse::{needs_full_build, parse, Field, Node};
+pub use parse::{MAX_DEPTH, MAX_QUERY_BYTES, MAX_REGEXES, MAX_TERMS};
+pub use pattern::{MATCH_COST, MAX_MATCHES, WORK_LIMIT};
 pub use snippet::Segment;
 
 use crate::analysis;
@@ -122,7 +123,11 @@ pub struct SearchResult {
     pub facets: Facets,
     /// Things the user should know about this answer (a regex search cut short).
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub warnings: Vec<String>,
+    pub warnings: Vec<crate::message::Message>,
+    /// Whether a work limit left the answer incomplete: articles a regex never read, or
+    /// matches left unmarked in snippets; `warnings` says which.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub partial: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<QueryError>,
 }
@@ -147,6 +152,9 @@ pub struct Highlighted {
     pub paragraphs: Vec<Vec<Segment>>,
     /// How many words are marked in all.
     pub hits: usize,
+    /// Whether a regex's matches are marked only in part (its work limit).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub partial: bool,
 }
 
 /// Runs `query` over the store. An empty query matches every article (in id order).
@@ -166,6 +174,7 @@ pub fn search(
                 hits: Vec::new(),
                 facets: Facets::default(),
                 warnings: Vec::new(),
+                partial: false,
                 error: Some(QueryError {
                     offset: e.offset().unwrap_or(0),
                     message: e.into_message(),
@@ -316,12 +325,18 @@ pub fn search(
             })
         })
         .collect();
+    let mut warnings = plan.warnings;
+    let marks_short = plan.highlight.budget.ran_short();
+    if marks_short {
+        warnings.push(crate::message::Code::QueryRegexMarksPartial.into());
+    }
     SearchResult {
         total,
         folded: articles - total,
         hits,
         facets,
-        warnings: plan.warnings,
+        partial: plan.budget.ran_short() || marks_short,
+        warnings,
         error: None,
     }
 }
@@ -417,11 +432,7 @@ fn hit_positions(
     marker: &snippet::Marker,
     page: &[(u32, f32)],
 ) -> Option<rustc_hash::FxHashMap<u32, Vec<(u32, u32)>>> {
-    #[cfg(feature = "regex")]
-    let regexes = !marker.regexes.is_empty();
-    #[cfg(not(feature = "regex"))]
-    let regexes = false;
-    if !marker.exact.is_empty() || regexes || !analyzer.normalize {
+    if !marker.exact.is_empty() || !marker.regexes.is_empty() || !analyzer.normalize {
         return None;
     }
     let mut out: rustc_hash::FxHashMap<u32, Vec<(u32, u32)>> =
@@ -490,5 +501,6 @@ pub fn highlight(
         title,
         paragraphs,
         hits,
+        partial: marker.budget.ran_short(),
     })
 }

@@ -12,8 +12,22 @@
 //! ```
 //! A malformed query is an [`Error`] with the byte offset of the problem, never a panic.
 
+use super::pattern::{self, Pattern};
 use crate::error::Error;
 use crate::message::{Code, Message};
+
+/// Bytes a query may hold: enough for any query a person writes or a script builds, and it
+/// bounds the work of reading one.
+pub const MAX_QUERY_BYTES: usize = 65_536;
+/// Search terms (words, phrases, regexes) a query may hold, as Lucene's clause limit.
+pub const MAX_TERMS: usize = 1_024;
+/// `/regex/` terms a query may hold: each is compiled and measured, then scanned.
+pub const MAX_REGEXES: usize = 16;
+/// Levels of nesting (parentheses, `-`/`NOT`, `title:`) a query may have. Every walk over
+/// the tree (evaluating, costing, dropping it) recurses once per level, so this bounds
+/// their stack use: a 1 MB wasm stack must hold it (a test runs the deepest query on a
+/// 256 KB thread).
+pub const MAX_DEPTH: usize = 64;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Node {
@@ -146,7 +160,7 @@ fn lex(query: &str) -> Result<Vec<(usize, Lexeme)>, Error> {
 
 /// Parses a query. An empty query (or one of spaces only) is `Ok(None)`.
 pub fn parse(query: &str) -> Result<Option<Node>, Error> {
-    let lexemes = lex(query)?;
+    let lexemes = read(query)?;
     if lexemes.is_empty() {
         return Ok(None);
     }
@@ -154,6 +168,7 @@ pub fn parse(query: &str) -> Result<Option<Node>, Error> {
         lexemes,
         at: 0,
         end: query.len(),
+        depth: 0,
     };
     let node = p.or()?;
     if let Some((at, _)) = p.lexemes.get(p.at) {
@@ -162,10 +177,63 @@ pub fn parse(query: &str) -> Result<Option<Node>, Error> {
     Ok(Some(node))
 }
 
+/// The lexemes of a query within the size limits, which are checked before anything
+/// else reads it.
+fn read(query: &str) -> Result<Vec<(usize, Lexeme)>, Error> {
+    if query.len() > MAX_QUERY_BYTES {
+        let max = [("max", MAX_QUERY_BYTES.to_string())];
+        return Err(Error::query(Message::new(Code::QueryTooLong, max), 0));
+    }
+    let lexemes = lex(query)?;
+    let mut terms = 0;
+    let mut regexes = 0;
+    for (at, lexeme) in &lexemes {
+        let is_term = match lexeme {
+            // Operators, and a field whose value is the next lexeme (`title:(`), are
+            // not terms.
+            Lexeme::Word(w) => !matches!(w.as_str(), "OR" | "NOT") && !w.ends_with(':'),
+            Lexeme::Quoted(_) => true,
+            Lexeme::Regex(_) => {
+                regexes += 1;
+                true
+            }
+            Lexeme::Open | Lexeme::Close | Lexeme::Minus => false,
+        };
+        terms += usize::from(is_term);
+        if terms > MAX_TERMS {
+            let max = [("max", MAX_TERMS.to_string())];
+            return Err(Error::query(
+                Message::new(Code::QueryTooManyTerms, max),
+                *at,
+            ));
+        }
+        if regexes > MAX_REGEXES {
+            let max = [("max", MAX_REGEXES.to_string())];
+            return Err(Error::query(
+                Message::new(Code::QueryTooManyRegexes, max),
+                *at,
+            ));
+        }
+    }
+    Ok(lexemes)
+}
+
+/// Whether `query` holds a `/regex/` as the lexer reads it (not a slash inside a word or
+/// a phrase) and this build cannot search one: the page then loads its full build.
+/// A query too long or malformed to read needs nothing more: its error is the same in
+/// both builds.
+pub fn needs_full_build(query: &str) -> bool {
+    !pattern::AVAILABLE
+        && query.len() <= MAX_QUERY_BYTES
+        && lex(query).is_ok_and(|l| l.iter().any(|(_, l)| matches!(l, Lexeme::Regex(_))))
+}
+
 struct Parser {
     lexemes: Vec<(usize, Lexeme)>,
     at: usize,
     end: usize,
+    /// Levels of nesting open at this point (see [`MAX_DEPTH`]).
+    depth: usize,
 }
 
 impl Parser {
@@ -215,9 +283,26 @@ impl Parser {
             if self.peek().is_none() {
                 return Err(Error::query(Code::QueryNothingToExclude, self.end));
             }
-            return Ok(Node::Not(Box::new(self.unary()?)));
+            let at = self.offset();
+            return Ok(Node::Not(Box::new(self.nested(at, Self::unary)?)));
         }
         self.primary()
+    }
+
+    /// `inner` one level deeper, or an error at `at` past [`MAX_DEPTH`] levels.
+    fn nested(
+        &mut self,
+        at: usize,
+        inner: impl FnOnce(&mut Self) -> Result<Node, Error>,
+    ) -> Result<Node, Error> {
+        if self.depth >= MAX_DEPTH {
+            let max = [("max", MAX_DEPTH.to_string())];
+            return Err(Error::query(Message::new(Code::QueryTooDeep, max), at));
+        }
+        self.depth += 1;
+        let node = inner(self);
+        self.depth -= 1;
+        node
     }
 
     fn primary(&mut self) -> Result<Node, Error> {
@@ -228,7 +313,7 @@ impl Parser {
         self.at += 1;
         match lexeme {
             Lexeme::Open => {
-                let inner = self.or()?;
+                let inner = self.nested(open_at, Self::or)?;
                 if !matches!(self.peek(), Some(Lexeme::Close)) {
                     return Err(Error::query(Code::QueryUnclosedParen, open_at));
                 }
@@ -268,7 +353,8 @@ impl Parser {
                     text
                 }
                 Some(Lexeme::Quoted(_) | Lexeme::Open) if field.is_none() => {
-                    return Ok(Some(Node::Title(Box::new(self.primary()?))));
+                    let inner = self.nested(at, Self::primary)?;
+                    return Ok(Some(Node::Title(Box::new(inner))));
                 }
                 _ => {
                     return Err(Error::query(
@@ -287,38 +373,13 @@ impl Parser {
     }
 }
 
-/// A `/regex/`, checked now so a bad pattern is reported where it stands. The two limits
-/// `compile` enforces are checked here first, so each has its own code.
-#[cfg(feature = "regex")]
+/// A `/regex/`, compiled now so a bad pattern (or a build without regexes) is reported
+/// where it stands.
 fn regex(pattern: String, at: usize) -> Result<Node, Error> {
-    use super::pattern::{compile, MAX_PATTERN};
-    if pattern.is_empty() {
-        return Err(Error::query(Code::QueryRegexEmpty, at));
-    }
-    if pattern.len() > MAX_PATTERN {
-        let max = [("max", MAX_PATTERN.to_string())];
-        return Err(Error::query(Message::new(Code::QueryRegexTooLong, max), at));
-    }
-    match compile(&pattern) {
+    match Pattern::compile(&pattern) {
         Ok(_) => Ok(Node::Regex { pattern, at }),
-        Err(message) => {
-            // The regex library's own words, after our English lead-in.
-            let detail = message
-                .strip_prefix("this regular expression cannot be read: ")
-                .unwrap_or(&message)
-                .to_string();
-            let detail = [("detail", detail)];
-            Err(Error::query(
-                Message::new(Code::QueryRegexInvalid, detail),
-                at,
-            ))
-        }
+        Err(message) => Err(Error::query(message, at)),
     }
-}
-
-#[cfg(not(feature = "regex"))]
-fn regex(_pattern: String, at: usize) -> Result<Node, Error> {
-    Err(Error::query(Code::QueryNoRegex, at))
 }
 
 /// A word lexeme: `=exact`, `prefix*`, `fuzzy~`, `fuzzy~1`, `fuzzy~2` or a plain word.
@@ -446,14 +507,15 @@ mod tests {
             ]))
         );
         assert_eq!(parse("time:10").unwrap(), Some(word("time:10")));
-        #[cfg(feature = "regex")]
-        assert_eq!(
-            parse("/a\\/b+/").unwrap(),
-            Some(Node::Regex {
-                pattern: "a/b+".into(),
-                at: 0
-            })
-        );
+        if pattern::AVAILABLE {
+            assert_eq!(
+                parse("/a\\/b+/").unwrap(),
+                Some(Node::Regex {
+                    pattern: "a/b+".into(),
+                    at: 0
+                })
+            );
+        }
         assert_eq!(parse("x /[/").unwrap_err().offset(), Some(2));
         assert!(parse("a*").is_err());
         assert!(parse("lang: ar").is_err());
@@ -468,5 +530,83 @@ mod tests {
         assert!(parse("a OR").is_err());
         assert!(parse("-").is_err());
         assert!(parse("()").is_err());
+    }
+
+    fn code(query: &str) -> &'static str {
+        parse(query).unwrap_err().as_message().code.name()
+    }
+
+    /// Nesting past `MAX_DEPTH` is an error before any deeper tree is built, however it
+    /// nests: every walk over the tree (and its drop) recurses once per level.
+    #[test]
+    fn deep_nesting_is_refused_at_the_limit() {
+        let nest = |open: &str, close: &str, n: usize| {
+            format!("{}Ghouta{}", open.repeat(n), close.repeat(n))
+        };
+        // Each shape with the levels one repetition opens.
+        let shapes = [
+            ("(", ")", 1),
+            ("-", "", 1),
+            ("NOT ", "", 1),
+            ("title:(", ")", 2),
+            ("-(", ")", 2),
+        ];
+        for (open, close, levels) in shapes {
+            let deepest = nest(open, close, MAX_DEPTH / levels);
+            assert!(parse(&deepest).is_ok(), "{open}: {deepest}");
+            for n in [MAX_DEPTH + 1, 2_000, 10_000] {
+                let q = nest(open, close, n);
+                if q.len() <= MAX_QUERY_BYTES {
+                    assert_eq!(code(&q), "query_too_deep", "{open} × {n}");
+                }
+            }
+        }
+        assert_eq!(code(&"-".repeat(20_000)), "query_too_deep");
+        let e = parse(&nest("(", ")", 1_000)).unwrap_err();
+        assert_eq!(e.offset(), Some(MAX_DEPTH));
+        assert!(e.message().contains("64 levels"), "{}", e.message());
+    }
+
+    #[test]
+    fn long_queries_are_refused_before_they_are_read() {
+        let long = "Ghouta ".repeat(150_000);
+        assert_eq!(code(&long), "query_too_long");
+        let words = (0..=MAX_TERMS).map(|i| format!("w{i}")).collect::<Vec<_>>();
+        assert!(parse(&words[..MAX_TERMS].join(" ")).is_ok());
+        assert_eq!(code(&words.join(" ")), "query_too_many_terms");
+        assert_eq!(code(&words.join(" OR ")), "query_too_many_terms");
+        let regexes = vec!["/a/"; MAX_REGEXES + 1].join(" ");
+        assert_eq!(code(&regexes), "query_too_many_regexes");
+    }
+
+    /// What the page's worker asks before a search: a `/regex/` as the lexer reads it, in
+    /// a build without regexes.
+    #[test]
+    fn a_full_build_is_needed_exactly_for_a_lexed_regex() {
+        let regex = [
+            "(Ghouta)/si[e]ge/",
+            "/x/",
+            "Ghouta -/siege/",
+            "a OR /b\\/c/",
+        ];
+        let plain = [
+            "a/b",
+            "\"x /y/\"",
+            "title:/x/",
+            "Ghouta",
+            "",
+            "/unclosed",
+            "a /b/ \"open",
+        ];
+        for q in regex {
+            assert_eq!(needs_full_build(q), !pattern::AVAILABLE, "{q}");
+        }
+        for q in plain {
+            assert!(!needs_full_build(q), "{q}");
+        }
+        assert!(!needs_full_build(&format!(
+            "/x/ {}",
+            "a".repeat(MAX_QUERY_BYTES)
+        )));
     }
 }

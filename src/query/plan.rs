@@ -13,11 +13,11 @@
 use super::bm25::{self, Fields};
 use super::expand;
 use super::parse::{Field, Node};
-#[cfg(feature = "regex")]
-use super::pattern;
+use super::pattern::{Budget, Pattern, Scanned};
 use super::snippet::Marker;
 use crate::analysis::{self, Token};
 use crate::index::{postings, DocStore, Postings};
+use crate::message::{Code, Message};
 use rustc_hash::FxHashMap;
 
 /// Matching articles with their scores, ascending by id, each id once.
@@ -35,7 +35,9 @@ pub struct Plan<'a> {
     /// Inside `title:`: only title positions count.
     title_only: bool,
     /// Notes for the user, such as a regex search stopped by its work limit.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Message>,
+    /// What regex searching may still spend, for every regex of the query together.
+    pub budget: Budget,
     /// With the `explain` option: per article, the parts its score adds up from.
     pub explanations: Option<FxHashMap<u32, Vec<bm25::Explanation>>>,
     /// Terms and exact forms that matched positively, for snippets.
@@ -106,6 +108,7 @@ impl<'a> Plan<'a> {
             title_only: false,
             explanations: None,
             warnings: Vec::new(),
+            budget: Budget::default(),
             highlight: Marker::default(),
         }
     }
@@ -159,12 +162,10 @@ impl<'a> Plan<'a> {
                 scores
             }
             Node::Filter { field, value } => Some(self.filter(*field, value, within)),
-            #[cfg(not(feature = "regex"))]
-            Node::Regex { .. } => None,
-            #[cfg(feature = "regex")]
             Node::Regex { pattern, .. } => {
-                // Parsing already compiled it once; a failure here cannot happen.
-                let re = pattern::compile(pattern).ok()?;
+                // Parsing already compiled it once (and refused it in a build without
+                // regexes); a failure here cannot happen.
+                let re = Pattern::compile(pattern).ok()?;
                 let scores = self.regex(&re, pattern, negated);
                 if !negated {
                     self.highlight.regexes.push(re);
@@ -573,24 +574,25 @@ impl<'a> Plan<'a> {
         self.score_all(&found, idf, label, negated, None)
     }
 
-    #[cfg(feature = "regex")]
     /// Articles whose title or body matches `re`, scored like a word whose frequency is the
-    /// number of matches. Stops after reading `pattern::MAX_SCANNED` bytes and says so.
-    fn regex(&mut self, re: &regex_lite::Regex, label: &str, negated: bool) -> Scores {
+    /// number of matches. Stops at the first article the work budget cannot pay for and
+    /// says so.
+    fn regex(&mut self, re: &Pattern, label: &str, negated: bool) -> Scores {
         let mut found = Vec::new();
-        let mut scanned = 0usize;
-        for (id, stored) in self.store.iter() {
+        for (searched, (id, stored)) in self.store.iter().enumerate() {
             let a = &stored.article;
-            let body = a.body();
-            scanned += a.title.len() + body.len();
-            if scanned > pattern::MAX_SCANNED {
-                self.warnings.push(format!(
-                    "the regular expression was tried on the first {} articles only (work limit); results are partial",
-                    found.len()
-                ));
+            let (mut title, mut body) = (0usize, 0usize);
+            let read = re.scan(&a.title, &self.budget, |_, _| title += 1) != Scanned::Unread
+                && re.scan(&a.body(), &self.budget, |_, _| body += 1) != Scanned::Unread;
+            if !read {
+                let args = [
+                    ("searched", searched.to_string()),
+                    ("total", self.store.len().to_string()),
+                ];
+                self.warnings
+                    .push(Message::new(Code::QueryRegexPartial, args));
                 break;
             }
-            let (title, body) = (re.find_iter(&a.title).count(), re.find_iter(&body).count());
             if title + body > 0 {
                 found.push((id, title as f32, body as f32));
             }

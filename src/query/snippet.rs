@@ -3,9 +3,10 @@
 //! counts bytes. A hit covers the whole original word, diacritics and tatweel included,
 //! because word offsets span the word as written.
 
+use super::pattern::{Budget, Pattern, Scanned};
 use crate::analysis::{self, Word};
 use serde::Serialize;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Number of words a snippet shows.
 pub const WINDOW: usize = 30;
@@ -22,8 +23,9 @@ pub struct Marker {
     pub terms: HashSet<String>,
     pub exact: HashSet<String>,
     /// `/regex/` parts of the query: a word any match overlaps is a hit.
-    #[cfg(feature = "regex")]
-    pub regexes: Vec<regex_lite::Regex>,
+    pub regexes: Vec<Pattern>,
+    /// What finding their matches may spend, for all the texts marked with this marker.
+    pub budget: Budget,
 }
 
 impl Marker {
@@ -43,31 +45,53 @@ struct Span {
 /// The words of `text` with hits marked; hit terms numbered so windows can count distinct
 /// ones without keeping strings.
 fn spans(text: &str, analyzer: &analysis::Config, marker: &Marker) -> Vec<Span> {
-    let mut seen: Vec<String> = Vec::new();
+    let mut seen: HashMap<String, u32> = HashMap::new();
     let mut out = Vec::new();
-    #[cfg(feature = "regex")]
-    let matched: Vec<(usize, usize)> = marker
-        .regexes
-        .iter()
-        .flat_map(|re| super::pattern::matches(re, text))
-        .collect();
-    #[cfg(not(feature = "regex"))]
-    let matched: Vec<(usize, usize)> = Vec::new();
+    let matched = regex_matches(text, marker);
+    // Words and matches both come in text order, so one cursor walks the matches once.
+    let mut next = 0;
     analysis::each_word(text, analyzer, |start, end, word| {
-        let in_match = matched.iter().any(|&(s, e)| s < end && start < e);
+        while matched.get(next).is_some_and(|&(_, e)| e <= start) {
+            next += 1;
+        }
+        let in_match = matched.get(next).is_some_and(|&(s, _)| s < end);
         let hit = (in_match || marker.is_hit(word)).then(|| {
-            let term = &word.terms[0];
-            match seen.iter().position(|t| t == term) {
-                Some(i) => i as u32,
-                None => {
-                    seen.push(term.clone());
-                    (seen.len() - 1) as u32
-                }
-            }
+            let fresh = seen.len() as u32;
+            *seen.entry(word.terms[0].clone()).or_insert(fresh)
         });
         out.push(Span { start, end, hit });
     });
     out
+}
+
+/// The byte ranges the marker's regexes match in `text`, ascending and disjoint
+/// (overlapping matches of different regexes joined), empty matches left out.
+fn regex_matches(text: &str, marker: &Marker) -> Vec<(usize, usize)> {
+    let mut matched: Vec<(u32, u32)> = Vec::new();
+    for re in &marker.regexes {
+        let scanned = re.scan(text, &marker.budget, |s, e| {
+            if e > s {
+                matched.push((s as u32, e as u32));
+            }
+        });
+        // A capped scan ran short of budget or hit the match cap: marks are missing.
+        if scanned != Scanned::All {
+            marker.budget.note_short();
+        }
+    }
+    if marker.regexes.len() > 1 {
+        // Sorted as (u32, u32) pairs, the sort the indexer already uses.
+        matched.sort_unstable();
+    }
+    let mut joined: Vec<(usize, usize)> = Vec::with_capacity(matched.len());
+    for (s, e) in matched {
+        let (s, e) = (s as usize, e as usize);
+        match joined.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => joined.push((s, e)),
+        }
+    }
+    joined
 }
 
 /// Cuts `text[from..to]` into segments, marking the hit spans; line breaks become spaces.

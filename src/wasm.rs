@@ -25,16 +25,8 @@ fn prop(options: &JsValue, name: &str) -> Option<JsValue> {
     js_sys_get(options, name).filter(|v| !v.is_undefined() && !v.is_null())
 }
 
-#[wasm_bindgen]
-extern "C" {
-    #[wasm_bindgen(js_namespace = Reflect, js_name = get, catch)]
-    fn reflect_get(target: &JsValue, key: &JsValue) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(js_namespace = Array, js_name = isArray)]
-    fn is_array(value: &JsValue) -> bool;
-}
-
 fn js_sys_get(target: &JsValue, name: &str) -> Option<JsValue> {
-    reflect_get(target, &JsValue::from_str(name)).ok()
+    js_sys::Reflect::get(target, &JsValue::from_str(name)).ok()
 }
 
 fn usize_prop(options: &JsValue, name: &str, default: usize) -> usize {
@@ -55,13 +47,13 @@ fn strings_prop(options: &JsValue, name: &str) -> Vec<String> {
             Some(one) => vec![one],
             // Read by hand: serde's deserializer, with the float formatting of its error
             // messages, made the start-up wasm 12 KB (gzipped) larger.
-            None if is_array(&v) => {
+            None if js_sys::Array::is_array(&v) => {
                 let len = js_sys_get(&v, "length")
                     .and_then(|n| n.as_f64())
                     .unwrap_or(0.0) as u32;
                 (0..len)
                     .filter_map(|i| {
-                        reflect_get(&v, &JsValue::from_f64(i as f64))
+                        js_sys::Reflect::get_u32(&v, i)
                             .ok()?
                             .as_string()
                     })

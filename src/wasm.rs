@@ -147,6 +147,14 @@ fn keep_headroom() {
     }
 }
 
+/// Runs once when the module is instantiated: a panic, which must never happen (it kills
+/// the instance), then at least reports its message and place in the console instead of
+/// a bare "unreachable".
+#[wasm_bindgen(start)]
+fn start() {
+    console_error_panic_hook::set_once();
+}
+
 /// A corpus of articles with its index, living in wasm memory.
 #[wasm_bindgen]
 pub struct Corpus {

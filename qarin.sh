@@ -118,6 +118,8 @@ case "$cmd" in
     cargo clippy --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
     log "Rust tests"
     cargo test --quiet
+    log "Rust tests of the small build (the page's start-up core: plain text, no regex)"
+    cargo test --no-default-features --quiet
     log "Node tests of the nodejs wasm build and the page's modules"
     node --test tests/node/
     log "browser tests (Debian Chromium)"

@@ -7,6 +7,67 @@ use crate::query::SearchOptions;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+// Arguments come from JavaScript, where any value can arrive where a string was meant.
+// wasm-bindgen's glue for `&str` and `&[u8]` trusts the type: a Symbol threw halfway
+// through a call and left the instance broken ("memory access out of bounds"), and
+// `{length: 1e9}` passed as bytes made it copy a billion undefined values. So every
+// argument a caller can get wrong arrives as a `JsValue` and is checked here first.
+
+/// `value` as a string, or a `JsError` naming the method and argument.
+fn string_arg(value: &JsValue, method: &str, what: &str) -> Result<String, JsError> {
+    value
+        .as_string()
+        .ok_or_else(|| wrong_type(value, method, what, "a string"))
+}
+
+/// The bytes of a `Uint8Array` (a Node `Buffer` is one) or an `ArrayBuffer`.
+fn bytes_arg(value: &JsValue, method: &str) -> Result<Vec<u8>, JsError> {
+    if let Some(array) = value.dyn_ref::<js_sys::Uint8Array>() {
+        Ok(array.to_vec())
+    } else if let Some(buffer) = value.dyn_ref::<js_sys::ArrayBuffer>() {
+        Ok(js_sys::Uint8Array::new(buffer).to_vec())
+    } else {
+        Err(wrong_type(
+            value,
+            method,
+            "bytes",
+            "a Uint8Array or an ArrayBuffer",
+        ))
+    }
+}
+
+/// An article id: a whole number from 0 to 2^32 − 1.
+fn id_arg(value: &JsValue, method: &str) -> Result<u32, JsError> {
+    value
+        .as_f64()
+        .filter(|n| n.fract() == 0.0 && (0.0..=u32::MAX as f64).contains(n))
+        .map(|n| n as u32)
+        .ok_or_else(|| wrong_type(value, method, "id", "a whole number from 0"))
+}
+
+/// Options: `undefined`, `null` or a plain object (not an array, string or number).
+fn options_arg(value: &JsValue, method: &str) -> Result<(), JsError> {
+    let absent = value.is_undefined() || value.is_null();
+    let object = value.is_object() && !js_sys::Array::is_array(value) && !value.is_function();
+    if absent || object {
+        Ok(())
+    } else {
+        Err(wrong_type(value, method, "options", "an object"))
+    }
+}
+
+fn wrong_type(value: &JsValue, method: &str, what: &str, want: &str) -> JsError {
+    let got = value.js_typeof().as_string().unwrap_or_default();
+    let got = if value.is_null() {
+        "null"
+    } else if js_sys::Array::is_array(value) {
+        "array"
+    } else {
+        &got
+    };
+    JsError::new(&format!("{method}: the {what} must be {want}, not {got}"))
+}
+
 /// Plain-object conversion: maps become objects, `None` becomes `null`.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     let serializer = serde_wasm_bindgen::Serializer::new()
@@ -25,16 +86,8 @@ fn prop(options: &JsValue, name: &str) -> Option<JsValue> {
     js_sys_get(options, name).filter(|v| !v.is_undefined() && !v.is_null())
 }
 
-#[wasm_bindgen]
-extern "C" {
-    #[wasm_bindgen(js_namespace = Reflect, js_name = get, catch)]
-    fn reflect_get(target: &JsValue, key: &JsValue) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(js_namespace = Array, js_name = isArray)]
-    fn is_array(value: &JsValue) -> bool;
-}
-
 fn js_sys_get(target: &JsValue, name: &str) -> Option<JsValue> {
-    reflect_get(target, &JsValue::from_str(name)).ok()
+    js_sys::Reflect::get(target, &JsValue::from_str(name)).ok()
 }
 
 fn usize_prop(options: &JsValue, name: &str, default: usize) -> usize {
@@ -55,16 +108,12 @@ fn strings_prop(options: &JsValue, name: &str) -> Vec<String> {
             Some(one) => vec![one],
             // Read by hand: serde's deserializer, with the float formatting of its error
             // messages, made the start-up wasm 12 KB (gzipped) larger.
-            None if is_array(&v) => {
+            None if js_sys::Array::is_array(&v) => {
                 let len = js_sys_get(&v, "length")
                     .and_then(|n| n.as_f64())
                     .unwrap_or(0.0) as u32;
                 (0..len)
-                    .filter_map(|i| {
-                        reflect_get(&v, &JsValue::from_f64(i as f64))
-                            .ok()?
-                            .as_string()
-                    })
+                    .filter_map(|i| js_sys::Reflect::get_u32(&v, i).ok()?.as_string())
                     .collect()
             }
             None => Vec::new(),
@@ -98,6 +147,14 @@ fn keep_headroom() {
     }
 }
 
+/// Runs once when the module is instantiated: a panic, which must never happen (it kills
+/// the instance), then at least reports its message and place in the console instead of
+/// a bare "unreachable".
+#[wasm_bindgen(start)]
+fn start() {
+    console_error_panic_hook::set_once();
+}
+
 /// A corpus of articles with its index, living in wasm memory.
 #[wasm_bindgen]
 pub struct Corpus {
@@ -113,21 +170,26 @@ impl Corpus {
 
     /// Reads `text` as the whole content of file `name`: `{added, warnings}`.
     #[wasm_bindgen(js_name = addText)]
-    pub fn add_text(&mut self, name: &str, text: &str) -> Result<JsValue, JsError> {
-        let report = self.core.add_bytes(name, text.as_bytes());
+    pub fn add_text(&mut self, name: JsValue, text: JsValue) -> Result<JsValue, JsError> {
+        let name = string_arg(&name, "addText", "name")?;
+        let text = string_arg(&text, "addText", "text")?;
+        let report = self.core.add_bytes(&name, text.as_bytes());
         keep_headroom();
         to_js(&report)
     }
 
     /// Reads raw file bytes (any encoding the ingest understands): `{added, warnings}`.
     #[wasm_bindgen(js_name = addBytes)]
-    pub fn add_bytes(&mut self, name: &str, bytes: &[u8]) -> Result<JsValue, JsError> {
-        let report = self.core.add_bytes(name, bytes);
+    pub fn add_bytes(&mut self, name: JsValue, bytes: JsValue) -> Result<JsValue, JsError> {
+        let name = string_arg(&name, "addBytes", "name")?;
+        let bytes = bytes_arg(&bytes, "addBytes")?;
+        let report = self.core.add_bytes(&name, &bytes);
         keep_headroom();
         to_js(&report)
     }
 
-    pub fn remove(&mut self, id: u32) -> Result<(), JsError> {
+    pub fn remove(&mut self, id: JsValue) -> Result<(), JsError> {
+        let id = id_arg(&id, "remove")?;
         self.core.remove(id).map_err(|e| JsError::new(e.message()))
     }
 
@@ -135,7 +197,9 @@ impl Corpus {
     /// hit}], similar?, explain?}], facets: {lang, source, date, year}, warnings?, error?}`. `options`:
     /// `{limit, offset, lang, source (a name or an array of names), exact, explain, from,
     /// to, sort: "relevance" | "date", fold}`.
-    pub fn search(&self, query: &str, options: JsValue) -> Result<JsValue, JsError> {
+    pub fn search(&self, query: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+        let query = string_arg(&query, "search", "query")?;
+        options_arg(&options, "search")?;
         let options = SearchOptions {
             limit: usize_prop(&options, "limit", 10),
             offset: usize_prop(&options, "offset", 0),
@@ -157,11 +221,12 @@ impl Corpus {
                 .and_then(|v| v.as_bool())
                 .unwrap_or(false),
         };
-        to_js(&self.core.search(query, &options))
+        to_js(&self.core.search(&query, &options))
     }
 
     /// The whole article with its id and content hash, or `null`.
-    pub fn get(&self, id: u32) -> Result<JsValue, JsError> {
+    pub fn get(&self, id: JsValue) -> Result<JsValue, JsError> {
+        let id = id_arg(&id, "get")?;
         #[derive(Serialize)]
         struct Full<'a> {
             id: u32,
@@ -183,13 +248,21 @@ impl Corpus {
 
     /// Article `id` with the words `query` looks for marked:
     /// `{title: [{text, hit}], paragraphs: [[{text, hit}]], hits}`. `options`: `{exact}`.
-    pub fn highlight(&self, id: u32, query: &str, options: JsValue) -> Result<JsValue, JsError> {
+    pub fn highlight(
+        &self,
+        id: JsValue,
+        query: JsValue,
+        options: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let id = id_arg(&id, "highlight")?;
+        let query = string_arg(&query, "highlight", "query")?;
+        options_arg(&options, "highlight")?;
         let exact = prop(&options, "exact")
             .and_then(|v| v.as_bool())
             .unwrap_or(false);
         let marked = self
             .core
-            .highlight(id, query, exact)
+            .highlight(id, &query, exact)
             .map_err(|e| JsError::new(&e.to_string()))?;
         to_js(&marked)
     }
@@ -197,6 +270,7 @@ impl Corpus {
     /// `[{id, file, title, lang, hash}]` in id order; `filter`: `{lang, similarTo}`, where
     /// `similarTo: id` keeps the other articles of its near-duplicate group.
     pub fn list(&self, filter: JsValue) -> Result<JsValue, JsError> {
+        options_arg(&filter, "list")?;
         to_js(
             &self.core.list(&ListFilter {
                 lang: string_prop(&filter, "lang"),
@@ -241,8 +315,8 @@ impl Corpus {
 
     /// A corpus from `toBytes()` output; throws on damaged or other-version bytes.
     #[wasm_bindgen(js_name = fromBytes)]
-    pub fn from_bytes(bytes: &[u8]) -> Result<Corpus, JsError> {
-        Core::from_bytes(bytes)
+    pub fn from_bytes(bytes: JsValue) -> Result<Corpus, JsError> {
+        Core::from_bytes(&bytes_arg(&bytes, "fromBytes")?)
             .map(|core| Corpus { core })
             .map_err(|e| JsError::new(e.message()))
     }
@@ -250,10 +324,12 @@ impl Corpus {
     /// Whether this build reads the file itself: the page's start-up build reads plain
     /// text only, and the worker loads the full build for anything else.
     #[wasm_bindgen(js_name = readsFile)]
-    pub fn reads_file(name: &str, bytes: &[u8]) -> bool {
+    pub fn reads_file(name: JsValue, bytes: JsValue) -> Result<bool, JsError> {
         use crate::ingest::format::{sniff, Format};
-        cfg!(feature = "formats")
-            || matches!(sniff(name, bytes), Format::Text | Format::Unsupported(_))
+        let name = string_arg(&name, "readsFile", "name")?;
+        let bytes = bytes_arg(&bytes, "readsFile")?;
+        Ok(cfg!(feature = "formats")
+            || matches!(sniff(&name, &bytes), Format::Text | Format::Unsupported(_)))
     }
 
     /// Whether searching `query` needs the full build: it holds a `/regex/` as the core's
@@ -272,15 +348,18 @@ impl Corpus {
     /// How many words the analyzer finds in `text` (for throughput measurements: no
     /// objects cross the boundary).
     #[wasm_bindgen(js_name = countWords)]
-    pub fn count_words(text: &str) -> usize {
+    pub fn count_words(text: JsValue) -> Result<usize, JsError> {
+        let text = string_arg(&text, "countWords", "text")?;
         let mut n = 0;
-        crate::analysis::each_word(text, &Default::default(), |_, _, _| n += 1);
-        n
+        crate::analysis::each_word(&text, &Default::default(), |_, _, _| n += 1);
+        Ok(n)
     }
 
     /// Tokens of `text` as the analyzer sees them.
-    pub fn analyze(text: &str) -> Result<JsValue, JsError> {
-        to_js(&crate::analysis::analyze(text))
+    pub fn analyze(text: JsValue) -> Result<JsValue, JsError> {
+        to_js(&crate::analysis::analyze(&string_arg(
+            &text, "analyze", "text",
+        )?))
     }
 }
 

@@ -5,7 +5,7 @@
 //!                                           zips, pages, exports; see the README)
 //! qarin search --corpus PATH [--corpus PATH ...] [--limit N] [--offset N] [--lang xx]
 //!              [--exact] QUERY              one JSON result object
-//! qarin analyze [--lang xx] TEXT            a JSON array of tokens
+//! qarin analyze TEXT                      a JSON array of tokens
 //! ```
 //! Files that cannot be read, and every warning on the files read, are named on stderr,
 //! control and bidi characters escaped (a file name cannot drive the terminal); the exit
@@ -23,12 +23,12 @@ use std::process::ExitCode;
 const INGEST_USAGE: &str = "  qarin ingest [--max-file-mb N] [--] PATH...";
 const SEARCH_USAGE: &str = "  qarin search --corpus PATH [--corpus PATH ...] [--limit N] [--offset N] [--lang xx] [--exact] [--explain] [--fold] QUERY
   qarin search --corpus PATH ... --queries FILE   (one query per line, one JSON result per line)";
-const ANALYZE_USAGE: &str = "  qarin analyze [--lang xx] TEXT";
+const ANALYZE_USAGE: &str = "  qarin analyze [--] TEXT";
 const USAGE: &str = "usage:
   qarin ingest [--max-file-mb N] [--] PATH...
   qarin search --corpus PATH [--corpus PATH ...] [--limit N] [--offset N] [--lang xx] [--exact] [--explain] [--fold] QUERY
   qarin search --corpus PATH ... --queries FILE   (one query per line, one JSON result per line)
-  qarin analyze [--lang xx] TEXT
+  qarin analyze [--] TEXT
   qarin COMMAND --help";
 
 fn main() -> ExitCode {
@@ -287,9 +287,26 @@ fn analyze_command(args: &[String]) -> Result<(), String> {
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         match arg.as_str() {
-            // Accepted for forward compatibility: analysis already picks rules per script.
+            // There is no language to force: each word is analysed by the rules of its
+            // own script (Arabic or Latin), whatever the text around it, exactly as the
+            // index and queries see it. The flag was accepted and ignored; now it says so.
             "--lang" => {
-                value(&mut it, arg)?;
+                return Err(format!(
+                    "analyze has no --lang: each word is analysed by the rules of its own \
+                     script, as the index sees it\n{USAGE}"
+                ))
+            }
+            "--" => {
+                let rest: Vec<&String> = it.by_ref().collect();
+                match (text.is_none(), rest.as_slice()) {
+                    (true, [one]) => text = Some((*one).clone()),
+                    _ => return Err(format!("give one TEXT to analyze\n{USAGE}")),
+                }
+            }
+            _ if arg.starts_with("--") => {
+                return Err(format!(
+                    "unknown option {arg:?} (use -- before a text that starts with --)\n{USAGE}"
+                ))
             }
             _ if text.is_none() => text = Some(arg.clone()),
             _ => return Err(format!("unexpected argument {arg:?}\n{USAGE}")),

@@ -36,6 +36,12 @@
 //! indexed again. Any other version,
 //! a bad checksum, a truncated blob or an index whose parts do not fit together is an
 //! error, never a partial or wrong corpus.
+//!
+//! The checksum only catches damage, not a crafted blob, so nothing read is trusted: every
+//! count is checked against what the bytes left can hold before anything is sized by it,
+//! article ids ascend and stay below the article count plus [`MAX_ID_GAP`] (an id sizes
+//! the store's table), and every saved posting list is walked once to check it agrees with
+//! its term and names no article id beyond that bound.
 
 use super::postings::{Postings, Skip, Term};
 use super::DocStore;
@@ -49,6 +55,10 @@ pub const VERSION: u32 = 5;
 /// The oldest version [`decode`] still reads.
 const OLDEST: u32 = 1;
 const HEADER: usize = 28;
+/// How far article ids may run ahead of the article count: ids of removed articles are
+/// never reused, so a saved corpus has gaps, but each empty id costs the store a slot
+/// (about 24 bytes), and a crafted id of 5,000,000 must not cost a gigabyte.
+pub const MAX_ID_GAP: u32 = 1 << 20;
 
 const KINDS: [RemovedKind; 8] = [
     RemovedKind::TitleSuffix,
@@ -171,11 +181,11 @@ fn encode_index(w: &mut Writer, p: &Postings) {
     }
 }
 
-fn decode_index(r: &mut Reader) -> Result<Postings, Error> {
+fn decode_index(r: &mut Reader, doc_limit: u32, worded: &[u32]) -> Result<Postings, Error> {
     let n = r.u32()? as usize;
     let text = r.take(n)?.to_vec();
-    let count = r.u32()? as usize;
-    let mut terms = Vec::with_capacity(count.min(r.bytes.len() / 16));
+    let count = r.count(16, "index terms")?;
+    let mut terms = Vec::with_capacity(count);
     let mut start = 0u32;
     for _ in 0..count {
         let (text_at, len, docs, last_doc) = (r.u32()?, r.u32()?, r.u32()?, r.u32()?);
@@ -197,20 +207,41 @@ fn decode_index(r: &mut Reader) -> Result<Postings, Error> {
     }
     let lists = r.take(n)?.to_vec();
     let mut skips: FxHashMap<u32, Vec<Skip>> = FxHashMap::default();
-    for _ in 0..r.u32()? {
+    for _ in 0..r.count(8, "skip lists")? {
         let id = r.u32()?;
-        let k = r.u32()? as usize;
-        let mut list = Vec::with_capacity(k.min(r.bytes.len() / 8));
+        let k = r.count(8, "skip entries")?;
+        let mut list = Vec::with_capacity(k);
         for _ in 0..k {
             list.push(Skip {
                 base: r.u32()?,
                 at: r.u32()?,
             });
         }
-        skips.insert(id, list);
+        if skips.insert(id, list).is_some() {
+            return Err(format_error("a term has two skip lists"));
+        }
     }
-    Postings::from_parts(text, terms, lists, skips)
+    Postings::from_parts(text, terms, lists, skips, doc_limit, worded)
         .ok_or_else(|| format_error("the saved index does not fit together"))
+}
+
+/// The fewest bytes one article takes in a blob of `version`: every field empty.
+fn min_article_bytes(version: u32) -> usize {
+    // id, file, title, lang, paragraphs; three optional fields; removed and warnings.
+    let mut n = 5 * 4 + 3 + 2 * 4;
+    if version >= 2 {
+        n += 6 + 4; // six more optional fields, extra
+    }
+    if version >= 3 {
+        n += 3 * 4; // title and body words, word marks
+    }
+    if version >= 4 {
+        n += 4; // title forms
+    }
+    if version >= 5 {
+        n += 4; // family
+    }
+    n
 }
 
 fn format_error(message: &str) -> Error {
@@ -244,10 +275,24 @@ pub fn decode(bytes: &[u8]) -> Result<Saved, Error> {
         return Err(format_error("checksum mismatch (the data is damaged)"));
     }
     let mut r = Reader { bytes: payload };
-    let count = r.u32()?;
+    let count = r.count(min_article_bytes(version), "articles")?;
+    // `count` fits the bytes, so this bound is small and the ids below it are cheap.
+    let id_limit = (count as u32).saturating_add(MAX_ID_GAP);
     let mut saved = Saved::default();
+    saved.articles.reserve_exact(count);
+    let mut next_id = 0u32;
     for _ in 0..count {
         let id = r.u32()?;
+        if id < next_id {
+            return Err(format_error(&format!("article id {id} is out of order")));
+        }
+        if id >= id_limit {
+            return Err(format_error(&format!(
+                "article id {id} is too large for {count} articles (at most {})",
+                id_limit - 1
+            )));
+        }
+        next_id = id + 1;
         let file = r.str()?;
         let title = r.str()?;
         let lang = r.str()?;
@@ -273,8 +318,8 @@ pub fn decode(bytes: &[u8]) -> Result<Saved, Error> {
             a.encoding = r.opt()?;
             a.near_duplicate_of = r.opt()?;
         }
-        let n = r.u32()?;
-        let mut removed = Vec::new();
+        let n = r.count(5, "removed parts")?;
+        let mut removed = Vec::with_capacity(n);
         for _ in 0..n {
             let kind = *KINDS
                 .get(r.u8()? as usize)
@@ -287,7 +332,7 @@ pub fn decode(bytes: &[u8]) -> Result<Saved, Error> {
         a.removed = removed;
         a.warnings = crate::Message::read_all(r.strs()?);
         if version >= 2 {
-            for _ in 0..r.u32()? {
+            for _ in 0..r.count(8, "extra fields")? {
                 let k = r.str()?;
                 let v = r.str()?;
                 a.extra.insert(k, v);
@@ -312,10 +357,27 @@ pub fn decode(bytes: &[u8]) -> Result<Saved, Error> {
     }
     if version >= 3 && r.u8()? == 1 {
         let analyzer = r.u32()?;
-        let postings = decode_index(&mut r)?;
         // An index made by another analyzer would answer wrongly, and a version 3 index
         // comes without title forms: index again instead.
-        if analyzer == crate::analysis::VERSION && version >= 4 {
+        let used = analyzer == crate::analysis::VERSION && version >= 4;
+        // Every article with words must be in an index that is used, or search misses it.
+        let worded: Vec<u32> = (saved.articles.iter())
+            .filter(|(_, _, l)| {
+                used && l
+                    .as_ref()
+                    .is_some_and(|l| l.title_tokens > 0 || l.body_tokens > 0)
+            })
+            .map(|(id, _, _)| *id)
+            .collect();
+        let mut postings = decode_index(&mut r, id_limit, &worded)?;
+        if used {
+            // Lists keep removed articles until compaction; ids past the last saved
+            // article would be handed out again after loading and mix two articles'
+            // words, so those lists are rewritten without them.
+            if postings.max_doc().is_some_and(|doc| doc >= next_id) {
+                let ids: Vec<u32> = saved.articles.iter().map(|(id, _, _)| *id).collect();
+                postings.compact(|doc| ids.binary_search(&doc).is_ok());
+            }
             saved.postings = Some(postings);
         }
     }
@@ -385,13 +447,29 @@ impl Reader<'_> {
         let b = self.take(n)?;
         String::from_utf8(b.to_vec()).map_err(|_| format_error("a text field is not UTF-8"))
     }
+    /// A count of items of at least `min_bytes` each, refused when the bytes left cannot
+    /// hold that many: no loop or allocation is ever sized by an unchecked count.
+    fn count(&mut self, min_bytes: usize, what: &str) -> Result<usize, Error> {
+        let n = self.u32()? as usize;
+        if n.saturating_mul(min_bytes) > self.bytes.len() {
+            return Err(format_error(&format!(
+                "{n} {what} cannot fit in the {} bytes left",
+                self.bytes.len()
+            )));
+        }
+        Ok(n)
+    }
     fn strs(&mut self) -> Result<Vec<String>, Error> {
-        let n = self.u32()?;
-        (0..n).map(|_| self.str()).collect()
+        let n = self.count(4, "texts")?;
+        let mut out = Vec::with_capacity(n);
+        for _ in 0..n {
+            out.push(self.str()?);
+        }
+        Ok(out)
     }
     fn u32s(&mut self) -> Result<Vec<u32>, Error> {
-        let n = self.u32()? as usize;
-        let mut out = Vec::with_capacity(n.min(self.bytes.len() / 4));
+        let n = self.count(4, "numbers")?;
+        let mut out = Vec::with_capacity(n);
         for _ in 0..n {
             out.push(self.u32()?);
         }

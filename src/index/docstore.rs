@@ -47,7 +47,10 @@ pub const NO_LABEL: u32 = u32::MAX;
 /// Articles by id; a removed id stays empty and is never reused, so ids stay valid.
 #[derive(Clone, Debug, Default)]
 pub struct DocStore {
-    docs: Vec<Option<Stored>>,
+    /// Boxed so that an id left empty (a removed article) costs a pointer, not a whole
+    /// `Stored`: ids are never reused, and a saved corpus may carry up to
+    /// `codec::MAX_ID_GAP` of them.
+    docs: Vec<Option<Box<Stored>>>,
     keys: Vec<Keys>,
     labels: Vec<Box<str>>,
     label_ids: FxHashMap<Box<str>, u32>,
@@ -82,7 +85,7 @@ impl DocStore {
         self.title_tokens += u64::from(stored.title_tokens);
         self.body_tokens += u64::from(stored.body_tokens);
         let hash = stored.hash.clone();
-        match self.docs[at].replace(stored) {
+        match self.docs[at].replace(Box::new(stored)) {
             Some(old) => {
                 self.by_hash.remove(&old.hash);
             }
@@ -92,7 +95,7 @@ impl DocStore {
     }
 
     pub fn take(&mut self, id: DocId) -> Option<Stored> {
-        let stored = self.docs.get_mut(id as usize)?.take()?;
+        let stored = *self.docs.get_mut(id as usize)?.take()?;
         self.by_hash.remove(&stored.hash);
         self.live -= 1;
         self.title_tokens -= u64::from(stored.title_tokens);
@@ -138,7 +141,7 @@ impl DocStore {
     }
 
     pub fn get(&self, id: DocId) -> Option<&Stored> {
-        self.docs.get(id as usize)?.as_ref()
+        self.docs.get(id as usize)?.as_deref()
     }
 
     /// Live articles in id order.
@@ -146,7 +149,7 @@ impl DocStore {
         self.docs
             .iter()
             .enumerate()
-            .filter_map(|(i, d)| Some((i as DocId, d.as_ref()?)))
+            .filter_map(|(i, d)| Some((i as DocId, d.as_deref()?)))
     }
 
     pub fn find_hash(&self, hash: &str) -> Option<DocId> {

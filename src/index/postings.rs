@@ -539,17 +539,26 @@ impl Postings {
         self.pack();
     }
 
+    /// The largest article id any list names (removed ones included), if any.
+    pub(crate) fn max_doc(&self) -> Option<u32> {
+        self.terms.iter().map(|t| t.last_doc).max()
+    }
+
     /// The parts [`crate::index::codec`] saves.
     pub(crate) fn parts(&self) -> (&[u8], &[Term], &[u8], &Skips) {
         (&self.text, &self.terms, &self.lists, &self.skips)
     }
 
-    /// Postings from saved parts; `None` when they do not fit together (a damaged blob).
+    /// Postings from saved parts; `None` when they do not fit together (a damaged blob),
+    /// name an article id at or above `doc_limit`, or leave out an article of `worded`
+    /// (the ids of the saved articles that have words, ascending).
     pub(crate) fn from_parts(
         text: Vec<u8>,
         mut terms: Vec<Term>,
         lists: Vec<u8>,
         skips: Skips,
+        doc_limit: u32,
+        worded: &[u32],
     ) -> Option<Postings> {
         let mut text_end = text.len();
         for t in terms.iter_mut().rev() {
@@ -587,7 +596,67 @@ impl Postings {
             end = t.start + t.len;
         }
         p.skips = skips;
-        Some(p)
+        let named = p.check_lists(doc_limit)?;
+        let has = |id: u32| {
+            named
+                .get(id as usize / 64)
+                .is_some_and(|w| w >> (id % 64) & 1 == 1)
+        };
+        worded.iter().all(|&id| has(id)).then_some(p)
+    }
+
+    /// Walks every saved list once, so that readers, which trust the lists, meet no
+    /// surprise: ids ascend and stay below `doc_limit`, positions ascend within `u32`,
+    /// each list holds exactly its term's `docs` articles, ends at its `last_doc` and at
+    /// its last byte, and its skip entries are exactly those `append` would have made.
+    /// `None` at the first disagreement, else the ids the lists name, as a bit set.
+    fn check_lists(&self, doc_limit: u32) -> Option<Vec<u64>> {
+        let mut named = vec![0u64; self.max_doc().map_or(0, |d| d as usize / 64 + 1)];
+        let mut want = Vec::new();
+        for (id, t) in self.terms.iter().enumerate() {
+            let bytes = self
+                .lists
+                .get(t.start as usize..(t.start + t.len) as usize)?;
+            let (mut at, mut docs, mut last) = (0usize, 0u32, 0u32);
+            want.clear();
+            while at < bytes.len() {
+                if docs > 0 && docs.is_multiple_of(SKIP_EVERY) {
+                    want.push(Skip {
+                        base: last,
+                        at: at as u32,
+                    });
+                }
+                let head = get_varint(bytes, &mut at)?;
+                let n = match head & 1 {
+                    1 => 1,
+                    _ => get_varint(bytes, &mut at)?,
+                };
+                let delta = head >> 1;
+                if docs > 0 && delta == 0 {
+                    return None;
+                }
+                last = if docs == 0 {
+                    delta
+                } else {
+                    last.checked_add(delta)?
+                };
+                if last >= doc_limit || n == 0 {
+                    return None;
+                }
+                // `last` ≤ the term's `last_doc` ≤ `max_doc` until checked below.
+                *named.get_mut(last as usize / 64)? |= 1 << (last % 64);
+                let mut pos = 0u32;
+                for _ in 0..n {
+                    pos = pos.checked_add(get_varint(bytes, &mut at)? >> 1)?;
+                }
+                docs = docs.checked_add(1)?;
+            }
+            let saved = self.skips.get(&(id as u32)).map_or(&[][..], |s| &s[..]);
+            if docs == 0 || docs != t.docs || last != t.last_doc || saved != &want[..] {
+                return None;
+            }
+        }
+        Some(named)
     }
 }
 

@@ -3,7 +3,7 @@
 // Run from the project root after `./qarin.sh build`:
 //   node --test --test-concurrency=1 tests/browser/
 // Screenshots go to tests/browser/out/ (git-ignored).
-import { test, before, after } from 'node:test';
+import * as nodeTest from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,6 +12,9 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from './server.js';
 import * as helpers from './helpers.js';
+
+// Every test here reads ../shared/corpus: skipped with a note when it is absent.
+const { test, before, after } = helpers.corpusTests(nodeTest);
 
 const OUT = fileURLToPath(new URL('./out/', import.meta.url));
 const CORPUS = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));

@@ -3,6 +3,7 @@
 // small waits on the page's own signals (body[data-ready], body[data-busy], #results data-*).
 // No fixed sleeps: every wait is on a condition.
 import { mkdtemp, mkdir, readFile, readdir, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +12,16 @@ import { serve } from './server.js';
 
 export const OUT = fileURLToPath(new URL('./out/', import.meta.url));
 export const CORPUS = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));
+/** `false`, or the note a test file skips with when the shared corpus is not beside the checkout. */
+export const NO_CORPUS = existsSync(CORPUS) ? false : `${CORPUS} is not here`;
+/**
+ * `test`, `before` and `after` of node:test for a file that needs the shared corpus: without
+ * it every test is skipped with a note and the hooks do nothing.
+ */
+export function corpusTests({ test, before, after }) {
+  if (!NO_CORPUS) return { test, before, after };
+  return { test: (name, fn) => test(name, { skip: NO_CORPUS }, fn), before: () => {}, after: () => {} };
+}
 
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];

@@ -1,13 +1,16 @@
 // Offline: the service worker caches the app shell and takes control on the first visit;
 // after that the page loads and searches with the network off. A web app manifest makes
 // it installable, and a new version of the app replaces the cached one cleanly.
-import { test, before, after } from 'node:test';
+import * as nodeTest from 'node:test';
 import assert from 'node:assert/strict';
 import { cp, mkdtemp, readFile, rm, writeFile, appendFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WWW } from './server.js';
-import { start, ready, rows, search, corpusSize, corpusFiles, upload } from './helpers.js';
+import { start, ready, rows, search, corpusSize, corpusFiles, upload, corpusTests } from './helpers.js';
+
+// Every test here reads ../shared/corpus: skipped with a note when it is absent.
+const { test, before, after } = corpusTests(nodeTest);
 
 let root; // a copy of www/ this test may change, as a deployment would
 let b;

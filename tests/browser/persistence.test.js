@@ -1,9 +1,12 @@
 // Nothing lost: articles are saved (IndexedDB) before they are reported as added, survive a
 // reload and a tab closed mid-upload, storage exhaustion is reported file by file, and the
 // corpus can be pruned, cleared and given its demo articles back.
-import { test, before, after } from 'node:test';
+import * as nodeTest from 'node:test';
 import assert from 'node:assert/strict';
-import { start, ready, idle, rows, search, corpusSize, corpusFiles, corpusNames, upload } from './helpers.js';
+import { start, ready, idle, rows, search, corpusSize, corpusFiles, corpusNames, upload, corpusTests } from './helpers.js';
+
+// Every test here reads ../shared/corpus: skipped with a note when it is absent.
+const { test, before, after } = corpusTests(nodeTest);
 
 let b;
 before(async () => {

@@ -2,12 +2,15 @@
 // bundle export and import, themes, languages, offline reload) the page requests nothing
 // but its own static files: no other origin, no method but GET, no query string (the view
 // lives in the fragment), only paths of files that exist in www/.
-import { test, before, after } from 'node:test';
+import * as nodeTest from 'node:test';
 import assert from 'node:assert/strict';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { WWW } from './server.js';
-import { start, ready, rows, search, corpusFiles, corpusNames, upload, OUT } from './helpers.js';
+import { start, ready, rows, search, corpusFiles, corpusNames, upload, OUT, corpusTests } from './helpers.js';
+
+// Every test here reads ../shared/corpus: skipped with a note when it is absent.
+const { test, before, after } = corpusTests(nodeTest);
 
 let b;
 before(async () => {

@@ -1,11 +1,14 @@
 // Share by link: the URL always holds the view; a colleague's browser reproduces it from the
 // link, says plainly when it lacks the articles and offers the remedies (a corpus bundle, or a
 // link that carries the articles); back and forward move between views.
-import { test, before, after } from 'node:test';
+import * as nodeTest from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { serve } from './server.js';
-import { start, ready, rows, search, settled, corpusSize, corpusFiles, corpusNames, upload, OUT } from './helpers.js';
+import { start, ready, rows, search, settled, corpusSize, corpusFiles, corpusNames, upload, OUT, corpusTests } from './helpers.js';
+
+// Every test here reads ../shared/corpus: skipped with a note when it is absent.
+const { test, before, after } = corpusTests(nodeTest);
 
 let server;
 let alice; // the sender

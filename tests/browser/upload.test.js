@@ -1,9 +1,12 @@
 // A big upload as the user sees it: a progress bar with file counts, the file being read and
 // a cancel button; results that appear while files are still being read; a cancel that keeps
 // everything saved so far.
-import { test, before, after } from 'node:test';
+import * as nodeTest from 'node:test';
 import assert from 'node:assert/strict';
-import { start, ready, rows, corpusSize, corpusFiles, corpusNames, upload } from './helpers.js';
+import { start, ready, rows, corpusSize, corpusFiles, corpusNames, upload, corpusTests } from './helpers.js';
+
+// Every test here reads ../shared/corpus: skipped with a note when it is absent.
+const { test, before, after } = corpusTests(nodeTest);
 
 let b;
 before(async () => {

@@ -1,10 +1,13 @@
 // Filters and facets, keyboard use, themes, the Arabic interface and exports, on the demo
 // articles plus 150 FA-KES files (AFP, AP and Reuters among their agencies).
-import { test, before, after } from 'node:test';
+import * as nodeTest from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { start, rows, search, settled, idle, corpusFiles, corpusNames, upload, uiTexts, OUT } from './helpers.js';
+import { start, rows, search, settled, idle, corpusFiles, corpusNames, upload, uiTexts, OUT, corpusTests } from './helpers.js';
+
+// Every test here reads ../shared/corpus: skipped with a note when it is absent.
+const { test, before, after } = corpusTests(nodeTest);
 
 let b;
 let page;

@@ -256,6 +256,13 @@ impl Corpus {
             || matches!(sniff(name, bytes), Format::Text | Format::Unsupported(_))
     }
 
+    /// TEMP shim (dropped at merge for the real one from the `query` branch): whether
+    /// `query` needs the full build, i.e. holds a `/regex/` this build cannot run.
+    #[wasm_bindgen(js_name = needsFullBuild)]
+    pub fn needs_full_build(query: &str) -> bool {
+        !cfg!(feature = "regex") && query.contains('/')
+    }
+
     /// Whether this build has `/regex/` search.
     #[wasm_bindgen(js_name = hasRegex)]
     pub fn has_regex() -> bool {

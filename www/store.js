@@ -187,6 +187,19 @@ class IdbStore {
     });
   }
 
+  /**
+   * Replaces every saved file by `records` and deletes the snapshot, in one transaction: a
+   * failure (storage full) leaves the old files as they were.
+   */
+  async replaceFiles(records) {
+    return this.change(['files', 'snapshot'], (tx) => {
+      const files = tx.objectStore('files');
+      files.clear();
+      tx.objectStore('snapshot').clear();
+      for (const r of records) files.add({ ...r, removed: r.removed ?? [], saved: new Date() });
+    });
+  }
+
   async setSeeded(value) {
     const tx = this.db.transaction('meta', 'readwrite');
     tx.objectStore('meta').put(value === true, 'seeded');
@@ -275,6 +288,10 @@ class MemoryStore {
   }
   async clear() {
     this.files = [];
+    return this.bump();
+  }
+  async replaceFiles(records) {
+    this.files = records.map((r) => ({ ...r, removed: r.removed ?? [], seq: ++this.seq }));
     return this.bump();
   }
   async setSeeded(value) {

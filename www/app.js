@@ -9,7 +9,7 @@
 import { Request, Event } from './protocol.js';
 import { t, setUiLang, loadUiLang, uiLang, applyStatic } from './i18n.js';
 import { initialUiLang, saveUiLang, initialTheme, saveTheme } from './prefs.js';
-import { emptyView, encodeView, decodeView, viewHashes, linkFor, MAX_LINK_CHARS } from './share.js';
+import { emptyView, encodeView, decodeView, viewHashes } from './share.js';
 import { h, replace, coreMessage } from './views/dom.js';
 import { renderEmptyReader } from './views/reader.js';
 import { clearReport } from './views/report.js';
@@ -281,38 +281,10 @@ function clearNotice() {
 
 // ── share ──
 
+/** Opens the share dialog (www/pkg-share/dialog.js, loaded on first use) for the view. */
 async function openShare() {
-  const [{ renderShare }, { encodeArticles }] = await work(Promise.all([import('./pkg-views/dialogs.js'), import('./pkg-share/articles.js')]));
-  const base = location.href.replace(/#.*$/, '');
-  const viewLink = linkFor(base, view);
-  const hashes = viewHashes(view);
-  let carry = { state: 'none', limit: MAX_LINK_CHARS };
-  if (hashes.length) {
-    try {
-      const { files } = await work(core.call(Request.FILES, { hashes }));
-      const data = await encodeArticles(files);
-      const link = linkFor(base, view, data);
-      carry = link.length <= MAX_LINK_CHARS
-        ? { state: 'ok', link, chars: link.length, count: files.length, limit: MAX_LINK_CHARS }
-        : { state: 'toolong', chars: link.length, limit: MAX_LINK_CHARS };
-    } catch {
-      carry = { state: 'error', limit: MAX_LINK_CHARS };
-    }
-  }
-  renderShare(ui.shareDialog, { viewLink, carry }, {
-    copy: async (text, button) => {
-      try {
-        await navigator.clipboard.writeText(text);
-        button.textContent = t('share.copied');
-      } catch {
-        button.textContent = t('share.copyFailed');
-      }
-    },
-    exportBundle: () => {
-      ui.shareDialog.close();
-      exportBundle();
-    },
-  });
+  const { openShareDialog } = await work(import('./pkg-share/dialog.js'));
+  await openShareDialog(view, { exportBundle });
 }
 $('share').addEventListener('click', openShare);
 

@@ -152,8 +152,6 @@ export const messages = {
     'error.open': 'Cannot open the article: {message}',
     'error.export': 'Export failed: {message}',
 
-    'share.copied': 'Copied',
-    'share.copyFailed': 'Select and copy',
 
     'footer.privacy': 'Everything runs in your browser: files you add never leave your machine.',
     'keys.search': 'search',

@@ -70,6 +70,8 @@ Object.assign(messages.en, {
   'remove.done': 'Removed {n:articles}.',
   'dialog.cancel': 'Cancel',
   'dialog.close': 'Close',
+  'share.copied': 'Copied',
+  'share.copyFailed': 'Select and copy',
   'share.title': 'Share this view',
   'share.viewLabel': 'Link to this view',
   'share.viewHint': 'Opens the same search, filters and articles in a browser that holds the same articles (the demo corpus, or your bundle imported).',

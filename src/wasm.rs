@@ -325,24 +325,24 @@ impl Corpus {
     /// text only, and the worker loads the full build for anything else.
     #[wasm_bindgen(js_name = readsFile)]
     pub fn reads_file(name: JsValue, bytes: JsValue) -> Result<bool, JsError> {
-        use crate::ingest::format::{sniff, Format};
         let name = string_arg(&name, "readsFile", "name")?;
         let bytes = bytes_arg(&bytes, "readsFile")?;
-        Ok(cfg!(feature = "formats")
-            || matches!(sniff(&name, &bytes), Format::Text | Format::Unsupported(_)))
+        Ok(crate::ingest::reads_file(&name, &bytes))
     }
 
     /// Whether searching `query` needs the full build: it holds a `/regex/` as the core's
     /// own parser reads it, and this build has no regex search. Never throws.
     #[wasm_bindgen(js_name = needsFullBuild)]
-    pub fn needs_full_build(query: &str) -> bool {
-        crate::query::needs_full_build(query)
+    pub fn needs_full_build(query: JsValue) -> bool {
+        query
+            .as_string()
+            .is_some_and(|q| crate::query::needs_full_build(&q))
     }
 
     /// Whether this build has `/regex/` search.
     #[wasm_bindgen(js_name = hasRegex)]
     pub fn has_regex() -> bool {
-        cfg!(feature = "regex")
+        crate::query::HAS_REGEX
     }
 
     /// How many words the analyzer finds in `text` (for throughput measurements: no

@@ -2,24 +2,38 @@
 // protocol requests and replies into views. No text is read, tokenized or scored here (that
 // is the worker's wasm), and no storage is touched here (that is the worker's store.js).
 // Here: start-up, the view and its URL, notices, share, keys; the rest is in page/. Those
-// modules import `view` and `setView` from here and one another's functions: a cycle that
-// only calls functions once the page has started; what runs as they load is in state.js.
+// modules never import this one: `init(nav)` lends them the view and the functions that
+// change it (what runs as they load is in state.js). What a first search does not need is
+// loaded on first use from www/pkg-*/ (the Arabic table, dialogs, side-by-side, exports,
+// bundles, carried articles).
 import { Request, Event } from './protocol.js';
-import { t, setUiLang, uiLang, applyStatic } from './i18n.js';
+import { t, setUiLang, loadUiLang, uiLang, applyStatic } from './i18n.js';
 import { initialUiLang, saveUiLang, initialTheme, saveTheme } from './prefs.js';
-import { emptyView, encodeView, decodeView, viewHashes, encodeArticles, decodeArticles, linkFor, MAX_LINK_CHARS } from './share.js';
+import { emptyView, encodeView, decodeView, viewHashes } from './share.js';
 import { h, replace, coreMessage } from './views/dom.js';
 import { renderEmptyReader } from './views/reader.js';
 import { clearReport } from './views/report.js';
-import { renderShare } from './views/dialogs.js';
 import { installKeys } from './keyboard.js';
 import { $, ui, app, worker, core, work } from './page/state.js';
-import { sources, syncControls, runSearch, updateFacets, updateFilterControls, showError } from './page/search.js';
-import { showReader, closeReader, loadTray, renderTray, showCompare } from './page/reading.js';
-import { addFiles, showReport, closeMenu, exportBundle } from './page/corpus.js';
+import * as search from './page/search.js';
+import * as reading from './page/reading.js';
+import * as corpus from './page/corpus.js';
+
+const { sources, syncControls, runSearch, updateFacets, updateFilterControls, showError } = search;
+const { showReader, closeReader, loadTray, renderTray, showCompare } = reading;
+const { addFiles, showReport, closeMenu, exportBundle } = corpus;
 
 /** The view: everything a link reproduces (see share.js for its encoding). */
-export let view = emptyView();
+let view = emptyView();
+
+/** What the page modules get from here: the current view and the functions that change it. */
+const nav = {
+  get view() {
+    return view;
+  },
+  setView, setSize, clearNotice, checkMissing, openShare,
+};
+for (const part of [search, reading, corpus]) part.init(nav);
 
 // ── UI language and theme ──
 
@@ -43,13 +57,33 @@ function applyTheme(theme) {
   ui.theme.textContent = t('theme.dark');
 }
 
-applyTheme(initialTheme());
-applyUiLang(initialUiLang());
+/**
+ * Shows the page in `lang`, at once when its table is here (English is built in), else once
+ * it is loaded (a failed load keeps English).
+ */
+function useUiLang(lang) {
+  const loading = loadUiLang(lang);
+  if (!loading) {
+    applyUiLang(lang);
+    return Promise.resolve();
+  }
+  return loading.catch(() => {}).then(() => {
+    applyUiLang(lang);
+    if (!app.ready) {
+      renderEmptyReader(ui.reader);
+      renderTray();
+    }
+  });
+}
 
-ui.uiLang.addEventListener('click', () => {
+applyTheme(initialTheme());
+/** Resolves once the start-up UI language shows; the corpus is shown after it. */
+const uiReady = useUiLang(initialUiLang());
+
+ui.uiLang.addEventListener('click', async () => {
   const next = uiLang() === 'ar' ? 'en' : 'ar';
   saveUiLang(next);
-  applyUiLang(next);
+  await work(useUiLang(next));
   rerender();
 });
 ui.theme.addEventListener('click', () => {
@@ -81,14 +115,17 @@ work(new Promise((resolve) => {
 }));
 
 core.on(Event.READY, async ({ size, report, storage }) => {
+  await uiReady;
   app.storage = storage;
   app.ready = true;
   setSize(size);
-  if (report.warnings.length || report.unsaved?.length) showReport(report, storage.from === 'seeds' ? 'report.seeds' : 'report.restored');
+  if (report.warnings.length || report.unsaved?.length) await showReport(report, storage.from === 'seeds' ? 'report.seeds' : 'report.restored');
   else clearReport(ui.report);
   await applyLocation({ initial: true });
   document.body.dataset.ready = 'true';
   registerServiceWorker();
+  // The other UI language, fetched now that the page works, so the switch is instant.
+  loadUiLang(uiLang() === 'ar' ? 'en' : 'ar')?.catch(() => {});
 });
 
 // (Progress events: page/corpus.js, beside the uploads they pace.)
@@ -97,7 +134,8 @@ core.on(Event.STALE, () => {
   notice(t('notice.stale'), [{ label: t('notice.reload'), primary: true, run: () => location.reload() }]);
 });
 
-core.on(Event.FATAL, ({ message }) => {
+core.on(Event.FATAL, async ({ message }) => {
+  await uiReady;
   replace(ui.error, coreMessage(message));
   ui.size.textContent = t('status.failed');
   document.body.dataset.failed = 'true';
@@ -108,7 +146,7 @@ worker.addEventListener('error', (e) => {
   showError(t('status.workerFailed', { message: e.message ?? '' }));
 });
 
-export function setSize(n) {
+function setSize(n) {
   app.size = n;
   ui.size.textContent = t('status.size', { n });
   ui.storageNote.textContent = app.storage.persistent ? t('status.saved') : t('status.notSaved');
@@ -135,14 +173,14 @@ function writeUrl(mode) {
 }
 
 /** Changes the view, records it in the history, and redraws what changed. */
-export async function setView(patch, { history = 'push' } = {}) {
+async function setView(patch, { history = 'push' } = {}) {
   const before = view;
   view = { ...view, ...patch };
   if (history !== 'none') writeUrl(history);
   await redraw(before);
 }
 
-const SEARCH_KEYS = ['q', 'exact', 'lang', 'source', 'entity', 'from', 'to', 'sort', 'fold', 'page'];
+const SEARCH_KEYS = ['q', 'exact', 'lang', 'source', 'from', 'to', 'sort', 'fold', 'page'];
 
 async function redraw(before) {
   syncControls();
@@ -179,7 +217,7 @@ window.addEventListener('popstate', () => {
 });
 
 /** Says which articles the view names that this corpus does not hold, and the remedies. */
-export async function checkMissing() {
+async function checkMissing() {
   const hashes = viewHashes(view);
   if (!hashes.length) return;
   const found = await core.call(Request.LOOKUP, { hashes });
@@ -194,6 +232,7 @@ export async function checkMissing() {
 async function offerCarried(data) {
   let files;
   try {
+    const { decodeArticles } = await import('./pkg-share/articles.js');
     files = await decodeArticles(data);
   } catch (e) {
     notice(t('notice.carriedBroken'), [], [e.message]);
@@ -236,43 +275,16 @@ function notice(text, actions = [], details = []) {
   ));
 }
 
-export function clearNotice() {
+function clearNotice() {
   ui.notice.replaceChildren();
 }
 
 // ── share ──
 
-export async function openShare() {
-  const base = location.href.replace(/#.*$/, '');
-  const viewLink = linkFor(base, view);
-  const hashes = viewHashes(view);
-  let carry = { state: 'none', limit: MAX_LINK_CHARS };
-  if (hashes.length) {
-    try {
-      const { files } = await work(core.call(Request.FILES, { hashes }));
-      const data = await encodeArticles(files);
-      const link = linkFor(base, view, data);
-      carry = link.length <= MAX_LINK_CHARS
-        ? { state: 'ok', link, chars: link.length, count: files.length, limit: MAX_LINK_CHARS }
-        : { state: 'toolong', chars: link.length, limit: MAX_LINK_CHARS };
-    } catch {
-      carry = { state: 'error', limit: MAX_LINK_CHARS };
-    }
-  }
-  renderShare(ui.shareDialog, { viewLink, carry }, {
-    copy: async (text, button) => {
-      try {
-        await navigator.clipboard.writeText(text);
-        button.textContent = t('share.copied');
-      } catch {
-        button.textContent = t('share.copyFailed');
-      }
-    },
-    exportBundle: () => {
-      ui.shareDialog.close();
-      exportBundle();
-    },
-  });
+/** Opens the share dialog (www/pkg-share/dialog.js, loaded on first use) for the view. */
+async function openShare() {
+  const { openShareDialog } = await work(import('./pkg-share/dialog.js'));
+  await openShareDialog(view, { exportBundle });
 }
 $('share').addEventListener('click', openShare);
 

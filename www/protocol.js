@@ -31,7 +31,7 @@
 /** Messages the page sends; each is answered by one `Event.REPLY`. */
 export const Request = Object.freeze({
   /**
-   * `{query, lang: "all"|"ar"|"en", source?, entity?, from?, to?, sort?, limit, offset, exact}`
+   * `{query, lang: "all"|"ar"|"en", source?, from?, to?, sort?, limit, offset, exact}`
    * → `{total, hits: [{hash, file, title, lang, score, snippet, date?}], facets, error?}`.
    * Each facet counts the query's matches whatever its own filter.
    */
@@ -72,13 +72,18 @@ export const Request = Object.freeze({
   LOAD_DEMO: 'load-demo',
   /** `{hashes}` → `{files: [{name, bytes: Uint8Array}], missing: [hash]}`: the saved files. */
   FILES: 'files',
-  /** `{}` → `{blob, name, articles}`: the corpus as a bundle file (see bundle.js). */
+  /** `{}` → `{blob, name, articles}`: the corpus as a bundle file (see pkg-bundle/bundle.js). */
   EXPORT_BUNDLE: 'export-bundle',
-  /** `{blob}` → `{report, size, instant}`: adds a bundle's articles to the corpus. */
+  /**
+   * `{blob, replace}` → `{report, size, instant}`: adds a bundle's articles to the corpus, or
+   * with `replace` swaps the corpus for them once they are read and saved. Fails (code
+   * "bundle", "version", "size" or "quota") with the corpus and store unchanged when the
+   * bundle is damaged, too large once inflated, holds no readable article, or cannot be saved.
+   */
   IMPORT_BUNDLE: 'import-bundle',
   /**
    * `{search: {query, lang, …}, format: "csv"|"json", columns}` → `{blob, rows}`: every result
-   * of the search as a table file (see export.js).
+   * of the search as a table file (see pkg-export/export.js).
    */
   EXPORT_RESULTS: 'export-results',
 });

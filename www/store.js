@@ -49,6 +49,8 @@ export async function openStore() {
     });
     return new IdbStore(db);
   } catch (e) {
+    // Some private modes have no IndexedDB: the tab keeps working, and says nothing is kept.
+    const { MemoryStore } = await import('./pkg-store/memory.js');
     return new MemoryStore(e);
   }
 }
@@ -187,6 +189,19 @@ class IdbStore {
     });
   }
 
+  /**
+   * Replaces every saved file by `records` and deletes the snapshot, in one transaction: a
+   * failure (storage full) leaves the old files as they were.
+   */
+  async replaceFiles(records) {
+    return this.change(['files', 'snapshot'], (tx) => {
+      const files = tx.objectStore('files');
+      files.clear();
+      tx.objectStore('snapshot').clear();
+      for (const r of records) files.add({ ...r, removed: r.removed ?? [], saved: new Date() });
+    });
+  }
+
   async setSeeded(value) {
     const tx = this.db.transaction('meta', 'readwrite');
     tx.objectStore('meta').put(value === true, 'seeded');
@@ -225,61 +240,4 @@ class IdbStore {
     await committed;
     return { before, after: before + 1 };
   }
-}
-
-/** The same methods, kept in memory: nothing survives the tab. */
-class MemoryStore {
-  constructor(reason) {
-    this.persistent = false;
-    this.reason = reason?.message ?? String(reason ?? '');
-    this.files = [];
-    this.seq = 0;
-    this.generation = 0;
-    this.seeded = false;
-  }
-  async state() {
-    return { generation: this.generation, seeded: this.seeded, snapshot: null, files: this.files.length };
-  }
-  async allFiles() {
-    return [...this.files];
-  }
-  bump() {
-    this.generation++;
-    return { before: this.generation - 1, after: this.generation };
-  }
-  async putFiles(records) {
-    for (const r of records) this.files.push({ ...r, removed: r.removed ?? [], seq: ++this.seq });
-    return this.bump();
-  }
-  async setHashes(updates) {
-    if (!updates.length) return null;
-    for (const { seq, hashes } of updates) {
-      const rec = this.files.find((r) => r.seq === seq);
-      if (rec) rec.hashes = hashes;
-    }
-    return this.bump();
-  }
-  async removeHashes(hashes) {
-    const wanted = new Set(hashes);
-    this.files = this.files.flatMap((rec) => {
-      const removed = new Set([...rec.removed, ...rec.hashes.filter((h) => wanted.has(h))]);
-      return rec.hashes.every((h) => removed.has(h)) ? [] : [{ ...rec, removed: [...removed] }];
-    });
-    return this.bump();
-  }
-  async filesFor(hashes) {
-    return hashes.map((hash) => {
-      const rec = this.files.find((r) => r.hashes.includes(hash));
-      return rec ? { hash, name: rec.name, bytes: rec.bytes } : null;
-    });
-  }
-  async clear() {
-    this.files = [];
-    return this.bump();
-  }
-  async setSeeded(value) {
-    this.seeded = value === true;
-  }
-  async putSnapshot() {}
-  async deleteSnapshot() {}
 }

@@ -10,7 +10,7 @@ pub mod snippet;
 
 pub use parse::{needs_full_build, parse, Field, Node};
 pub use parse::{MAX_DEPTH, MAX_QUERY_BYTES, MAX_REGEXES, MAX_TERMS};
-pub use pattern::{MATCH_COST, MAX_MATCHES, WORK_LIMIT};
+pub use pattern::{AVAILABLE as HAS_REGEX, MATCH_COST, MAX_MATCHES, WORK_LIMIT};
 pub use snippet::Segment;
 
 use crate::analysis;

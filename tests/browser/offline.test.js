@@ -58,6 +58,39 @@ test('loads and searches with the network off after one visit, saved uploads inc
   }
 });
 
+// What loads on first use (www/pkg-*/: the Arabic table, the reader, dialogs, share, exports,
+// the corpus actions) comes from the cache too: a visitor offline after one visit has it all.
+test('opens in Arabic, reads, shares and exports with the network off after one visit', async () => {
+  const page = b.page;
+  await b.context.setOffline(true);
+  try {
+    await page.evaluate(() => localStorage.setItem('qarin.v1.ui', 'ar'));
+    await page.reload();
+    await ready(page);
+    assert.equal(await page.getAttribute('html', 'lang'), 'ar');
+    assert.match(await page.locator('.tagline').textContent(), /[\u0621-\u064A]/);
+    await search(page, 'Ghouta');
+    await rows(page).first().locator('.hit-open').click();
+    await page.locator('#reader article .article-body mark').first().waitFor();
+    await page.click('#reader .reader-share');
+    await page.locator('#share-view').waitFor();
+    await page.click('#share-dialog button[value=close]');
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+    assert.match(csv.suggestedFilename(), /\.csv$/);
+    await page.click('#corpus-menu summary');
+    await page.click('#clear-corpus');
+    await page.locator('#confirm-dialog[open]').waitFor();
+    await page.keyboard.press('Escape');
+    await page.locator('#confirm-dialog[open]').waitFor({ state: 'detached' });
+    assert.ok(await corpusSize(page) > 0, 'nothing was cleared');
+  } finally {
+    await page.evaluate(() => localStorage.setItem('qarin.v1.ui', 'en'));
+    await b.context.setOffline(false);
+  }
+  await page.reload();
+  await ready(page);
+});
+
 test('is installable: a web app manifest with icons, and a service worker', async () => {
   const cdp = await b.context.newCDPSession(b.page);
   const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');

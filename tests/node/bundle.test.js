@@ -1,8 +1,9 @@
-// Corpus bundles (www/bundle.js): a bundle round-trips; damaged and foreign files are refused
+// Corpus bundles (www/pkg-bundle/bundle.js): a bundle round-trips; damaged and foreign files are refused
 // with a clear message.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { encodeBundle, decodeBundle, bundleName, BUNDLE_VERSION } from '../../www/bundle.js';
+import { gzipSync } from 'node:zlib';
+import { encodeBundle, decodeBundle, bundleName, maxPayload, BUNDLE_VERSION, MAX_RATIO, MAX_SLACK, MAX_PAYLOAD } from '../../www/pkg-bundle/bundle.js';
 
 const enc = new TextEncoder();
 const files = [
@@ -43,4 +44,30 @@ test('other files, other versions and damaged bundles are refused with a code', 
 
 test('bundle names carry the date and the .qarin extension', () => {
   assert.equal(bundleName(new Date('2025-03-04T12:00:00Z')), 'qarin-corpus-2025-03-04.qarin');
+});
+
+// Issue 12: a gzip bomb inside a .qarin bundle took Chrome to 9 GB (decompression had no limit).
+test('a gzip bomb is refused once it inflates past the cap, without inflating it all', async () => {
+  const MB = 1024 * 1024;
+  assert.equal(maxPayload(0), MAX_SLACK);
+  assert.equal(maxPayload(MB), MAX_RATIO * MB + MAX_SLACK);
+  assert.equal(maxPayload(1e12), MAX_PAYLOAD);
+  const header = new Uint8Array(12);
+  header.set(new TextEncoder().encode('QARINBDL'));
+  header[8] = BUNDLE_VERSION;
+  const bomb = gzipSync(Buffer.alloc(256 * MB), { level: 9 }); // ~250 KB inflating to 256 MB
+  const blob = new Blob([header, bomb]);
+  assert.ok(blob.size < MB && maxPayload(blob.size) < 100 * MB);
+  const before = process.memoryUsage().arrayBuffers;
+  await assert.rejects(decodeBundle(blob), (e) => e.code === 'size' && /inflates to more than \d+ MB/.test(e.message));
+  // Stopped at the cap: far less than the 256 MB the bomb holds was ever kept.
+  assert.ok(process.memoryUsage().arrayBuffers - before < 200 * MB);
+});
+
+test('a real bundle well inside the cap still opens', async () => {
+  const text = enc.encode('Ghouta '.repeat(1_000_000)); // 7 MB of one word: inflates ~1000 times
+  const blob = await encodeBundle({ corpusBytes: new Uint8Array(0), files: [{ name: 'x.txt', bytes: text, hashes: [] }], articles: 1 });
+  assert.ok(text.length < maxPayload(blob.size));
+  const back = await decodeBundle(blob);
+  assert.equal(back.files[0].bytes.length, text.length);
 });

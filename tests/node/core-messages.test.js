@@ -1,12 +1,17 @@
 // The core's messages in the UI language: every code of the Rust catalog (src/message.rs,
 // whose own test checks that these lines are all of it) has an English and an Arabic entry
-// in www/i18n.js with the same args, and coreParts renders each with its args as data.
+// in www/i18n.js (Arabic: www/pkg-ar/messages.js) with the same args, and coreParts renders each with its args as data.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { messages, coreParts } from '../../www/i18n.js';
+import { messages, coreParts, loadUiLang } from '../../www/i18n.js';
+
+// The English texts of on-demand features (www/pkg-en/) and the Arabic table (www/pkg-ar/)
+// are loaded on demand in the page; the table is all of them.
+await import('../../www/pkg-en/messages.js');
+await loadUiLang('ar');
 
 /** The placeholder names of a message (`{name}` or `{name:unit}`), sorted. */
 const names = (msg) => [...new Set([...msg.matchAll(/\{(\w+)(?::\w+)?\}/g)].map((m) => m[1]))].sort();
@@ -112,9 +117,11 @@ test('the wasm core sends code and args with warnings and query errors', () => {
 });
 
 test('the worker\'s own messages are in both languages, with the same args', () => {
-  const worker = readFileSync(`${root}www/worker.js`, 'utf8');
+  // The worker's files: www/worker.js, www/worker/ and its on-demand part in www/pkg-bundle/.
+  const files = ['www/worker.js', ...readdirSync(`${root}www/worker`).map((f) => `www/worker/${f}`), 'www/pkg-bundle/worker.js'];
+  const worker = files.map((f) => readFileSync(`${root}${f}`, 'utf8')).join('\n');
   const used = new Set([...worker.matchAll(/\bnote\('([a-z_]+)'/g)].map((m) => m[1]));
-  assert.ok(used.size >= 5, 'note() calls read from www/worker.js');
+  assert.ok(used.size >= 5, 'note() calls read from the worker\'s files');
   for (const code of used) {
     const en = messages.en[`worker.${code}`];
     assert.equal(typeof en, 'string', `en worker.${code}`);

@@ -1,7 +1,7 @@
-// Table exports (www/export.js): CSV that spreadsheets open with Arabic intact, JSON, text.
+// Table exports (www/pkg-export/export.js): CSV that spreadsheets open with Arabic intact, JSON, text.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { csvField, toCsv, toJson, articleText, fileNameFrom, BOM } from '../../www/export.js';
+import { csvField, toCsv, toJson, articleText, fileNameFrom, BOM } from '../../www/pkg-export/export.js';
 
 test('CSV fields are quoted only when needed, quotes doubled', () => {
   assert.equal(csvField('plain'), 'plain');

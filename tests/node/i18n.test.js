@@ -1,4 +1,4 @@
-// The message table (www/i18n.js): both languages have every message, with the same
+// The message table (www/i18n.js, with its Arabic half in www/pkg-ar/messages.js): both languages have every message, with the same
 // placeholders and every plural form their language needs; no UI string is left in English
 // in the Arabic table.
 import { test } from 'node:test';
@@ -6,7 +6,12 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { messages, t, setUiLang, UI_LANGS } from '../../www/i18n.js';
+import { messages, t, setUiLang, loadUiLang, UI_LANGS } from '../../www/i18n.js';
+
+// The English texts of on-demand features (www/pkg-en/) and the Arabic table (www/pkg-ar/)
+// are loaded on demand in the page; the table is all of them.
+await import('../../www/pkg-en/messages.js');
+await loadUiLang('ar');
 
 const www = fileURLToPath(new URL('../../www/', import.meta.url));
 const placeholders = (msg) => {

@@ -1,11 +1,9 @@
-// Share links (www/share.js): a view survives encode → decode, defaults stay out of the link,
+// Share links (www/share.js, carried articles www/pkg-share/articles.js): a view survives encode → decode, defaults stay out of the link,
 // untrusted fragments never throw, and carried articles round-trip within their limits.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  emptyView, encodeView, decodeView, viewHashes, encodeArticles, decodeArticles, linkFor,
-  MAX_LINK_CHARS, MAX_PAYLOAD_BYTES,
-} from '../../www/share.js';
+import { emptyView, encodeView, decodeView, viewHashes, linkFor, MAX_LINK_CHARS } from '../../www/share.js';
+import { encodeArticles, decodeArticles, MAX_PAYLOAD_BYTES } from '../../www/pkg-share/articles.js';
 
 const A = '0123456789abcdef';
 const B = 'fedcba9876543210';
@@ -13,8 +11,8 @@ const B = 'fedcba9876543210';
 test('a view with every field set survives encoding and decoding', () => {
   const view = {
     ...emptyView(), q: 'الغوطة "Eastern Ghouta" -Aleppo & more=1 #x %', exact: true, lang: 'ar', source: 'رويترز',
-    entity: 'Macron', from: '2018-02-01', to: '2018-03-31', sort: 'date', fold: false, page: 3, open: A, left: B, right: A,
-    compare: true, tool: 'kwic', toolArgs: { width: '5', term: 'غوطة' },
+    from: '2018-02-01', to: '2018-03-31', sort: 'date', fold: false, page: 3, open: A, left: B, right: A,
+    compare: true,
   };
   const fragment = encodeView(view);
   const back = decodeView(`#${fragment}`);
@@ -22,6 +20,23 @@ test('a view with every field set survives encoding and decoding', () => {
   assert.equal(back.isView, true);
   assert.deepEqual(back.view, view);
   assert.equal(back.data, '');
+});
+
+// The entity filter ("ent") and the analysis tools ("tool", "t.<name>") have no core behind
+// them yet (issues 13 and 14 bring them back): a link naming them is read without them, and
+// the page names them as left out, so no filter shows that filters nothing.
+test('the reserved keys ent, tool and t.* are left out of links and named as problems', () => {
+  const view = { ...emptyView(), q: 'Ghouta', entity: 'Macron', tool: 'kwic', toolArgs: { width: '5', term: 'غوطة' } };
+  assert.equal(encodeView(view), 'v=1&q=Ghouta');
+  const back = decodeView('#v=1&q=Ghouta&ent=Macron&tool=kwic&t.term=%D8%BA&t.width=5');
+  assert.equal(back.isView, true);
+  assert.deepEqual(back.view, { ...emptyView(), q: 'Ghouta' });
+  assert.equal('entity' in back.view, false);
+  assert.equal('tool' in back.view, false);
+  assert.deepEqual(back.problems, [
+    { key: 'ent', code: 'unsupported' }, { key: 'tool', code: 'unsupported' },
+    { key: 't.term', code: 'unsupported' }, { key: 't.width', code: 'unsupported' },
+  ]);
 });
 
 test('the default view is the empty fragment and defaults are left out of links', () => {

@@ -2,29 +2,36 @@
 // tray below the list, and the two articles side by side).
 import { Request } from '../protocol.js';
 import { t } from '../i18n.js';
-import { articleText, fileNameFrom } from '../export.js';
 import { h, langInfo, replace, download } from '../views/dom.js';
 import { markActive, syncCompare } from '../views/results.js';
-import { renderReader, renderEmptyReader } from '../views/reader.js';
-import { renderSideBySide } from '../views/sidebyside.js';
+import { renderEmptyReader } from '../views/reader.js';
 import { ui, app, core, work } from './state.js';
-import { view, setView, openShare } from '../app.js';
 import { showError } from './search.js';
 import { removeArticles } from './corpus.js';
+
+/** What app.js lends this module (the view and what changes it): see `init` there. */
+let nav = null;
+export function init(lent) {
+  nav = lent;
+}
 
 // ── reader ──
 
 /** Shows the view's open article (or the empty reader). */
 export async function showReader() {
   const seq = ++app.readerSeq;
-  if (!view.open) {
+  if (!nav.view.open) {
     markActive(ui.results, null);
     renderEmptyReader(ui.reader);
     return;
   }
   let article;
+  let renderReader;
   try {
-    article = await work(core.call(Request.GET, { hash: view.open, query: view.q, exact: view.exact }));
+    [article, { renderReader }] = await work(Promise.all([
+      core.call(Request.GET, { hash: nav.view.open, query: nav.view.q, exact: nav.view.exact }),
+      import('../pkg-reader/reader.js'),
+    ]));
   } catch (e) {
     showError(t('error.open', { message: e.message }));
     return;
@@ -35,15 +42,18 @@ export async function showReader() {
     renderEmptyReader(ui.reader);
     return;
   }
-  markActive(ui.results, view.open);
+  markActive(ui.results, nav.view.open);
   const summary = { hash: article.hash, title: article.title, lang: article.lang, file: article.file };
   renderReader(ui.reader, article, { compared: isCompared(article.hash) }, {
     close: closeReader,
     compare: (checked) => pickForCompare(summary, checked),
-    share: openShare,
-    download: () => download(new Blob([articleText(article)], { type: 'text/plain;charset=utf-8' }), `${fileNameFrom(article.title, 'article')}.txt`),
+    share: nav.openShare,
+    download: async () => {
+      const { articleText, fileNameFrom } = await work(import('../pkg-export/export.js'));
+      download(new Blob([articleText(article)], { type: 'text/plain;charset=utf-8' }), `${fileNameFrom(article.title, 'article')}.txt`);
+    },
     remove: () => removeArticles([article.hash], article.title || article.file),
-    open: (hash) => setView({ open: hash, compare: false }),
+    open: (hash) => nav.setView({ open: hash, compare: false }),
   });
   // Bring the first match into view, as a reader expects after a search: the reader pane
   // scrolls, the page stays where it is.
@@ -56,10 +66,10 @@ export async function showReader() {
 }
 
 export function closeReader() {
-  if (!view.open) return;
+  if (!nav.view.open) return;
   const opener = app.opener;
   app.opener = null;
-  setView({ open: null }).then(() => {
+  nav.setView({ open: null }).then(() => {
     const back = opener?.isConnected ? opener : ui.results.querySelector('.hit-open') ?? ui.q;
     back.focus();
   });
@@ -68,7 +78,7 @@ export function closeReader() {
 // ── side by side ──
 
 function isCompared(hash) {
-  return view.left === hash || view.right === hash;
+  return nav.view.left === hash || nav.view.right === hash;
 }
 
 /** Arabic articles go to the right column, every other language to the left. */
@@ -76,34 +86,34 @@ export function pickForCompare(a, checked) {
   const slot = a.lang === 'ar' ? 'right' : 'left';
   if (checked) {
     app.tray[slot] = { hash: a.hash, title: a.title, lang: a.lang, file: a.file };
-    setView({ [slot]: a.hash });
-  } else if (view[slot] === a.hash) {
+    nav.setView({ [slot]: a.hash });
+  } else if (nav.view[slot] === a.hash) {
     app.tray[slot] = null;
-    setView({ [slot]: null, compare: false });
+    nav.setView({ [slot]: null, compare: false });
   }
 }
 
 /** Looks up the titles of the view's pair for the tray. */
 export async function loadTray() {
   for (const slot of ['left', 'right']) {
-    if (app.tray[slot]?.hash !== view[slot]) app.tray[slot] = null;
+    if (app.tray[slot]?.hash !== nav.view[slot]) app.tray[slot] = null;
   }
-  const need = ['left', 'right'].filter((s) => view[s] && !app.tray[s]);
+  const need = ['left', 'right'].filter((s) => nav.view[s] && !app.tray[s]);
   if (need.length) {
-    const found = await core.call(Request.LOOKUP, { hashes: need.map((s) => view[s]) });
+    const found = await core.call(Request.LOOKUP, { hashes: need.map((s) => nav.view[s]) });
     need.forEach((s, k) => { app.tray[s] = found[k]; });
   }
   renderTray();
 }
 
 export function renderTray() {
-  syncCompare(ui.results, new Set([view.left, view.right].filter(Boolean)));
+  syncCompare(ui.results, new Set([nav.view.left, nav.view.right].filter(Boolean)));
   const readerBox = ui.reader.querySelector('.reader-bar input.compare-box');
-  if (readerBox) readerBox.checked = isCompared(view.open);
-  slot(ui.trayLeft, app.tray.left, view.left, t('tray.english'), t('tray.englishHint'));
-  slot(ui.trayRight, app.tray.right, view.right, t('tray.arabic'), t('tray.arabicHint'));
+  if (readerBox) readerBox.checked = isCompared(nav.view.open);
+  slot(ui.trayLeft, app.tray.left, nav.view.left, t('tray.english'), t('tray.englishHint'));
+  slot(ui.trayRight, app.tray.right, nav.view.right, t('tray.arabic'), t('tray.arabicHint'));
   ui.openCompare.disabled = !(app.tray.left && app.tray.right);
-  ui.clearCompare.disabled = !(view.left || view.right);
+  ui.clearCompare.disabled = !(nav.view.left || nav.view.right);
 }
 
 function slot(el, a, hash, label, hint) {
@@ -120,25 +130,27 @@ function slot(el, a, hash, label, hint) {
 }
 
 export async function showCompare() {
-  if (!view.compare) {
+  if (!nav.view.compare) {
     closeCompareView();
     return;
   }
   let left;
   let right;
+  let renderSideBySide;
   try {
-    [left, right] = await work(Promise.all([
-      core.call(Request.GET, { hash: view.left }),
-      core.call(Request.GET, { hash: view.right }),
+    [left, right, { renderSideBySide }] = await work(Promise.all([
+      core.call(Request.GET, { hash: nav.view.left }),
+      core.call(Request.GET, { hash: nav.view.right }),
+      import('../pkg-views/sidebyside.js'),
     ]));
   } catch (e) {
     showError(t('error.open', { message: e.message }));
     return;
   }
-  if (!left || !right || !view.compare) return;
+  if (!left || !right || !nav.view.compare) return;
   ui.workspace.hidden = true;
   document.body.classList.add('is-comparing');
-  renderSideBySide(ui.compare, left, right, { close: () => setView({ compare: false }), share: openShare });
+  renderSideBySide(ui.compare, left, right, { close: () => nav.setView({ compare: false }), share: nav.openShare });
 }
 
 function closeCompareView() {
@@ -150,8 +162,8 @@ function closeCompareView() {
   ui.openCompare.focus();
 }
 
-ui.openCompare.addEventListener('click', () => setView({ compare: true }));
+ui.openCompare.addEventListener('click', () => nav.setView({ compare: true }));
 ui.clearCompare.addEventListener('click', () => {
   app.tray = { left: null, right: null };
-  setView({ left: null, right: null, compare: false });
+  nav.setView({ left: null, right: null, compare: false });
 });

@@ -3,13 +3,17 @@
 // results as CSV or JSON.
 import { Request } from '../protocol.js';
 import { t, fmtNumber } from '../i18n.js';
-import { fileNameFrom, RESULT_COLUMNS } from '../export.js';
 import { h, langInfo, replace, download, coreMessage } from '../views/dom.js';
 import { renderResults, renderPager } from '../views/results.js';
 import { sourceMenu, splitSources, joinSources, renderYears } from '../views/filters.js';
 import { ui, app, core, work } from './state.js';
-import { view, setView } from '../app.js';
 import { pickForCompare } from './reading.js';
+
+/** What app.js lends this module (the view and what changes it): see `init` there. */
+let nav = null;
+export function init(lent) {
+  nav = lent;
+}
 
 /** Results per page: only one page is ever in the DOM. */
 const PAGE = 100;
@@ -17,43 +21,41 @@ const PAGE = 100;
 const DEBOUNCE_MS = 250;
 
 // Several sources at once (a menu of checkboxes), and year shortcuts for the date range.
-export const sources = sourceMenu(ui.sourceField, (names) => setView({ source: joinSources(names), page: 1 }));
+export const sources = sourceMenu(ui.sourceField, (names) => nav.setView({ source: joinSources(names), page: 1 }));
 const years = h('span', { class: 'year-shortcuts', role: 'group', hidden: true });
 ui.datesField.append(years);
-const pickYear = (y) => setView({ from: y ? `${y}-01-01` : '', to: y ? `${y}-12-31` : '', page: 1 });
+const pickYear = (y) => nav.setView({ from: y ? `${y}-01-01` : '', to: y ? `${y}-12-31` : '', page: 1 });
 
 /** Puts the view's values into the form controls. */
 export function syncControls() {
-  if (ui.q.value !== view.q && document.activeElement !== ui.q) ui.q.value = view.q;
-  ui.exact.checked = view.exact;
-  ui.lang.value = view.lang;
-  sources.update(app.facets.source ?? {}, splitSources(view.source));
-  ensureOption(ui.entity, view.entity);
-  ui.entity.value = view.entity;
-  ui.from.value = view.from;
-  ui.to.value = view.to;
-  renderYears(years, app.facets.year, view, pickYear);
-  ui.sort.value = view.sort;
-  ui.fold.checked = view.fold;
+  if (ui.q.value !== nav.view.q && document.activeElement !== ui.q) ui.q.value = nav.view.q;
+  ui.exact.checked = nav.view.exact;
+  ui.lang.value = nav.view.lang;
+  sources.update(app.facets.source ?? {}, splitSources(nav.view.source));
+  ui.from.value = nav.view.from;
+  ui.to.value = nav.view.to;
+  renderYears(years, app.facets.year, nav.view, pickYear);
+  ui.sort.value = nav.view.sort;
+  ui.fold.checked = nav.view.fold;
   updateFilterControls();
 }
 
 export function searchRequest(extra = {}) {
   return {
-    query: view.q, exact: view.exact, lang: view.lang, source: splitSources(view.source), entity: view.entity,
-    from: view.from, to: view.to, sort: view.sort, ...extra,
+    query: nav.view.q, exact: nav.view.exact, lang: nav.view.lang, source: splitSources(nav.view.source),
+    from: nav.view.from, to: nav.view.to, sort: nav.view.sort, ...extra,
   };
 }
 
 /** Runs the view's search and draws the list, facets, pager and summary. */
 export async function runSearch() {
   const seq = ++app.searchSeq;
-  const offset = (view.page - 1) * PAGE;
-  const query = view.q;
+  const offset = (nav.view.page - 1) * PAGE;
+  const query = nav.view.q;
   let result;
   try {
     // Folding is for the list only: export and "remove results" take every match.
-    result = await work(core.call(Request.SEARCH, searchRequest({ limit: PAGE, offset, fold: view.fold })));
+    result = await work(core.call(Request.SEARCH, searchRequest({ limit: PAGE, offset, fold: nav.view.fold })));
   } catch (e) {
     if (seq === app.searchSeq) showError(t('error.search', { message: e.message }));
     return;
@@ -61,10 +63,10 @@ export async function runSearch() {
   if (seq !== app.searchSeq) return; // a newer search is on its way
   const shown = () => {
     // What the list now shows, for tests and styles to key on.
-    ui.results.dataset.query = view.q;
-    ui.results.dataset.lang = view.lang;
-    ui.results.dataset.page = String(view.page);
-    ui.results.dataset.fold = String(view.fold);
+    ui.results.dataset.query = nav.view.q;
+    ui.results.dataset.lang = nav.view.lang;
+    ui.results.dataset.page = String(nav.view.page);
+    ui.results.dataset.fold = String(nav.view.fold);
   };
   if (result.error) {
     replace(ui.error, t('error.query'), ' ', coreMessage(result.error), ' ', queryAt(query, result.error.offset));
@@ -84,24 +86,24 @@ export async function runSearch() {
   app.facets = result.facets ?? { lang: {}, source: {} };
   app.hasDates = app.hasDates || result.hits.some((hit) => hit.date) || Object.keys(app.facets.date ?? {}).length > 0;
   const pages = Math.max(1, Math.ceil(result.total / PAGE));
-  if (view.page > pages && result.total > 0) {
+  if (nav.view.page > pages && result.total > 0) {
     // A page past the end (the corpus shrank, or a hand-made link): show the last one.
-    await setView({ page: pages }, { history: 'replace' });
+    await nav.setView({ page: pages }, { history: 'replace' });
     return;
   }
   renderResults(ui.results, result.hits, rowState(offset + 1), rowActions);
   replace(ui.summary, summaryText(app.total), app.folded ? t('results.folded', { n: app.folded }) : null);
-  renderPager(ui.pager, { page: view.page, pages }, { go: goPage });
+  renderPager(ui.pager, { page: nav.view.page, pages }, { go: goPage });
   updateFacets();
   updateFilterControls();
   shown();
 }
 
 function goPage(page) {
-  setView({ page }).then(() => ui.results.querySelector('.hit-open')?.focus());
+  nav.setView({ page }).then(() => ui.results.querySelector('.hit-open')?.focus());
 }
 
-/** Counts per language in the language menu, and the source (and entity) menus. */
+/** Counts per language in the language menu, and the source menu. */
 export function updateFacets() {
   const langs = app.facets.lang ?? {};
   const all = Object.values(langs).reduce((a, b) => a + b, 0);
@@ -109,61 +111,41 @@ export function updateFacets() {
     const n = option.value === 'all' ? all : langs[option.value] ?? 0;
     option.textContent = t('filters.count', { label: t(option.dataset.i18n), n: fmtNumber(n) });
   }
-  sources.update(app.facets.source ?? {}, splitSources(view.source));
-  ui.sourceField.hidden = Object.keys(app.facets.source ?? {}).length === 0 && !view.source;
-  renderYears(years, app.facets.year, view, pickYear);
-  const entities = app.facets.entity ?? {};
-  fillFacet(ui.entity, entities, view.entity, 'filters.entityAll');
-  ui.entityField.hidden = Object.keys(entities).length === 0 && !view.entity;
-}
-
-/** A facet menu: "All …" and each value with its count, most frequent first. */
-function fillFacet(select, counts, selected, allKey) {
-  const entries = Object.entries(counts).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  if (selected && !(selected in counts)) entries.push([selected, 0]);
-  const total = Object.values(counts).reduce((a, b) => a + b, 0);
-  const options = [h('option', { value: '' }, t('filters.count', { label: t(allKey), n: fmtNumber(total) }))];
-  for (const [value, n] of entries) {
-    options.push(h('option', { value, dir: 'auto', 'data-content': '' }, t('filters.count', { label: value, n: fmtNumber(n) })));
-  }
-  select.replaceChildren(...options);
-  select.value = selected;
-}
-
-function ensureOption(select, value) {
-  if (value && ![...select.options].some((o) => o.value === value)) select.append(h('option', { value, 'data-content': '' }, value));
+  sources.update(app.facets.source ?? {}, splitSources(nav.view.source));
+  ui.sourceField.hidden = Object.keys(app.facets.source ?? {}).length === 0 && !nav.view.source;
+  renderYears(years, app.facets.year, nav.view, pickYear);
 }
 
 function activeFilters() {
-  return [view.lang !== 'all', !!view.source, !!view.entity, !!view.from, !!view.to].filter(Boolean).length;
+  return [nav.view.lang !== 'all', !!nav.view.source, !!nav.view.from, !!nav.view.to].filter(Boolean).length;
 }
 
 export function updateFilterControls() {
   const n = activeFilters();
   ui.clearFilters.disabled = n === 0;
   ui.clearFilters.textContent = n ? t('filters.clearN', { n }) : t('filters.clear');
-  ui.datesField.hidden = !app.hasDates && !view.from && !view.to;
-  ui.sortField.hidden = !app.hasDates && view.sort !== 'date';
-  ui.foldField.hidden = app.folded === 0 && view.fold;
+  ui.datesField.hidden = !app.hasDates && !nav.view.from && !nav.view.to;
+  ui.sortField.hidden = !app.hasDates && nav.view.sort !== 'date';
+  ui.foldField.hidden = app.folded === 0 && nav.view.fold;
   for (const button of [ui.removeResults, ui.exportCsv, ui.exportJson]) button.disabled = app.total === 0;
 }
 
 function summaryText(total) {
-  const where = view.lang === 'all' ? '' : t('results.inLang', { lang: langInfo(view.lang).name });
-  if (!view.q.trim()) {
-    return view.lang === 'all' && activeFilters() === 0 ? t('results.all', { n: total }) : t('results.filtered', { n: total, where });
+  const where = nav.view.lang === 'all' ? '' : t('results.inLang', { lang: langInfo(nav.view.lang).name });
+  if (!nav.view.q.trim()) {
+    return nav.view.lang === 'all' && activeFilters() === 0 ? t('results.all', { n: total }) : t('results.filtered', { n: total, where });
   }
-  const order = view.sort === 'date' ? t('results.newestFirst') : t('results.relevantFirst');
+  const order = nav.view.sort === 'date' ? t('results.newestFirst') : t('results.relevantFirst');
   // The query is the user's text: its own element, direction and no translation.
   const [before, after] = t('results.for', { n: total, query: '\u0000', where, order }).split('\u0000');
-  return [before, h('bdi', { class: 'summary-query', 'data-content': '' }, view.q.trim()), after];
+  return [before, h('bdi', { class: 'summary-query', 'data-content': '' }, nav.view.q.trim()), after];
 }
 
 function rowState(rankFrom) {
   return {
-    activeHash: view.open,
-    compareHashes: new Set([view.left, view.right].filter(Boolean)),
-    showScore: view.q.trim() !== '',
+    activeHash: nav.view.open,
+    compareHashes: new Set([nav.view.left, nav.view.right].filter(Boolean)),
+    showScore: nav.view.q.trim() !== '',
     rankFrom,
   };
 }
@@ -171,7 +153,7 @@ function rowState(rankFrom) {
 const rowActions = {
   open: (hit, button) => {
     app.opener = button;
-    setView({ open: hit.hash, compare: false });
+    nav.setView({ open: hit.hash, compare: false });
   },
   compare: (hit, checked) => pickForCompare(hit, checked),
 };
@@ -194,37 +176,37 @@ let debounce = 0;
 ui.q.addEventListener('input', () => {
   clearTimeout(debounce);
   debounce = setTimeout(() => {
-    if (ui.q.value !== view.q) setView({ q: ui.q.value, page: 1 }, { history: 'typing' });
+    if (ui.q.value !== nav.view.q) nav.setView({ q: ui.q.value, page: 1 }, { history: 'typing' });
   }, DEBOUNCE_MS);
 });
 ui.form.addEventListener('submit', (e) => {
   e.preventDefault();
   clearTimeout(debounce);
-  if (ui.q.value !== view.q) setView({ q: ui.q.value, page: 1 });
+  if (ui.q.value !== nav.view.q) nav.setView({ q: ui.q.value, page: 1 });
   else {
     app.typingEntry = false;
     runSearch(); // Enter runs the search again (the corpus may have changed)
   }
 });
-ui.exact.addEventListener('change', () => setView({ exact: ui.exact.checked, page: 1 }));
-ui.lang.addEventListener('change', () => setView({ lang: ui.lang.value, page: 1 }));
-ui.entity.addEventListener('change', () => setView({ entity: ui.entity.value, page: 1 }));
-ui.from.addEventListener('change', () => setView({ from: ui.from.value, page: 1 }));
-ui.to.addEventListener('change', () => setView({ to: ui.to.value, page: 1 }));
-ui.sort.addEventListener('change', () => setView({ sort: ui.sort.value, page: 1 }));
-ui.fold.addEventListener('change', () => setView({ fold: ui.fold.checked, page: 1 }));
+ui.exact.addEventListener('change', () => nav.setView({ exact: ui.exact.checked, page: 1 }));
+ui.lang.addEventListener('change', () => nav.setView({ lang: ui.lang.value, page: 1 }));
+ui.from.addEventListener('change', () => nav.setView({ from: ui.from.value, page: 1 }));
+ui.to.addEventListener('change', () => nav.setView({ to: ui.to.value, page: 1 }));
+ui.sort.addEventListener('change', () => nav.setView({ sort: ui.sort.value, page: 1 }));
+ui.fold.addEventListener('change', () => nav.setView({ fold: ui.fold.checked, page: 1 }));
 ui.clearFilters.addEventListener('click', () => {
-  setView({ lang: 'all', source: '', entity: '', from: '', to: '', page: 1 });
+  nav.setView({ lang: 'all', source: '', from: '', to: '', page: 1 });
   ui.lang.focus();
 });
 
 // ── export ──
 
 async function exportResults(format) {
-  const labels = Object.fromEntries(RESULT_COLUMNS.map((k) => [k, t(`column.${k}`)]));
   try {
+    const [{ fileNameFrom, RESULT_COLUMNS }] = await work(Promise.all([import('../pkg-export/export.js'), import('../pkg-en/messages.js')]));
+    const labels = Object.fromEntries(RESULT_COLUMNS.map((k) => [k, t(`column.${k}`)]));
     const { blob } = await work(core.call(Request.EXPORT_RESULTS, { search: searchRequest(), format, labels }));
-    const name = `${fileNameFrom(view.q, 'results')}.${format}`;
+    const name = `${fileNameFrom(nav.view.q, 'results')}.${format}`;
     download(blob, name);
   } catch (e) {
     showError(t('error.export', { message: e.message }));

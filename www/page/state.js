@@ -6,7 +6,7 @@ import { connect } from '../protocol.js';
 export const $ = (id) => document.getElementById(id);
 export const ui = {
   form: $('search-form'), q: $('q'), exact: $('exact'),
-  lang: $('lang'), sourceField: $('source-field'), entity: $('entity'), entityField: $('entity-field'),
+  lang: $('lang'), sourceField: $('source-field'),
   from: $('from'), to: $('to'), datesField: $('dates-field'), sort: $('sort'), sortField: $('sort-field'), fold: $('fold'), foldField: $('fold-field'), clearFilters: $('clear-filters'),
   files: $('files'), folder: $('folder'), bundleInput: $('bundle-input'),
   size: $('corpus-size'), storageNote: $('storage-note'), storageUsage: $('storage-usage'),

@@ -81,3 +81,24 @@ export function download(blob, name) {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
+
+const sheets = new Map();
+
+/**
+ * Adds the stylesheet at `href` to the page (once) and resolves when it applies: on-demand
+ * modules under www/pkg-<name>/ bring their own CSS this way (styles.css is the shell's).
+ */
+export function useStyles(href) {
+  const url = String(href);
+  if (!sheets.has(url)) {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = url;
+    sheets.set(url, new Promise((resolve) => {
+      link.addEventListener('load', resolve);
+      link.addEventListener('error', resolve); // unstyled beats unusable
+    }));
+    document.head.append(link);
+  }
+  return sheets.get(url);
+}

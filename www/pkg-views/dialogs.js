@@ -1,7 +1,10 @@
 // Modal dialogs on the native <dialog> element (focus trapping, Esc, and the inert page come
 // with it): a confirmation with choices, and the share dialog.
-import { h, replace } from './dom.js';
+import { h, replace, useStyles } from '../views/dom.js';
 import { t } from '../i18n.js';
+import '../pkg-en/messages.js'; // the English texts this module shows
+
+await useStyles(new URL('./views.css', import.meta.url));
 
 /**
  * Asks a question in `dialog`: resolves the chosen button's `value`, or null when cancelled

@@ -1,9 +1,12 @@
 // The side-by-side view: the English article on the left (LTR), the Arabic one on the
 // right (RTL), in two columns that each carry their own `dir` and `lang`. The columns keep
 // this order in an Arabic UI too: the pair is read as a left and a right page.
-import { h, replace } from './dom.js';
-import { renderArticle } from './article.js';
+import { h, replace, useStyles } from '../views/dom.js';
+import { renderArticle } from '../pkg-reader/article.js';
 import { t } from '../i18n.js';
+import '../pkg-en/messages.js'; // the English texts this module shows
+
+await useStyles(new URL('./views.css', import.meta.url));
 
 /** Fills `section` with the two columns; `actions`: `{close(), share()}`. */
 export function renderSideBySide(section, left, right, actions) {

@@ -1,7 +1,8 @@
 // Corpus bundles: the whole corpus in one file (*.qarin) a colleague can import, with the
 // core's corpus bytes so it opens without re-reading the files, and the files themselves so
 // the importing browser can save and share them like its own uploads. Pure module (no DOM,
-// no IndexedDB): the worker and the Node tests import it.
+// no IndexedDB): the worker (through pkg-bundle/worker.js, loaded on first use: bundles are
+// not part of the start-up shell) and the Node tests import it.
 //
 // Bundle file, format version 1:
 //
@@ -26,6 +27,11 @@ export const BUNDLE_VERSION = 1;
 export const BUNDLE_EXTENSION = '.qarin';
 const MAGIC = 'QARINBDL';
 const HEADER = 12;
+const MB = 1024 * 1024;
+/** Limits on the inflated payload (see maxPayload): a bundle is untrusted input. */
+export const MAX_RATIO = 32;
+export const MAX_SLACK = 64 * MB;
+export const MAX_PAYLOAD = 1024 * MB;
 
 /**
  * Builds a bundle Blob. `corpusBytes`: `Corpus.toBytes()`; `files`: the store's records
@@ -59,8 +65,8 @@ export async function encodeBundle({ corpusBytes, files, articles, created = new
 
 /**
  * Reads a bundle Blob: `{manifest, corpusBytes: Uint8Array, files: [{name, bytes, hashes,
- * removed, origin}]}`. Throws an Error with `code` "bundle" (not a bundle, or damaged) or
- * "version" (made by a newer version).
+ * removed, origin}]}`. Throws an Error with `code` "bundle" (not a bundle, or damaged),
+ * "version" (made by a newer version) or "size" (inflates past `maxPayload`).
  */
 export async function decodeBundle(blob) {
   const head = new Uint8Array(await blob.slice(0, HEADER).arrayBuffer());
@@ -71,13 +77,7 @@ export async function decodeBundle(blob) {
   if (version !== BUNDLE_VERSION) {
     throw coded(`this bundle has format ${version}; this version of Qarin reads format ${BUNDLE_VERSION}`, 'version');
   }
-  let payload;
-  try {
-    const stream = blob.slice(HEADER).stream().pipeThrough(new DecompressionStream('gzip'));
-    payload = new Uint8Array(await new Response(stream).arrayBuffer());
-  } catch {
-    throw coded('the bundle is damaged (cannot be decompressed); was the download complete?', 'bundle');
-  }
+  const payload = await inflate(blob.slice(HEADER), maxPayload(blob.size));
   if (payload.length < 4) throw coded('the bundle is damaged (too short)', 'bundle');
   const m = new DataView(payload.buffer, payload.byteOffset).getUint32(0, true);
   if (m > payload.length - 4) throw coded('the bundle is damaged (manifest cut short)', 'bundle');
@@ -108,6 +108,45 @@ export async function decodeBundle(blob) {
   }));
   if (at !== payload.length) throw coded('the bundle is damaged (unexpected bytes at the end)', 'bundle');
   return { manifest, corpusBytes, files };
+}
+
+/**
+ * The most bytes a bundle of `size` bytes may inflate to: MAX_RATIO times its size plus
+ * MAX_SLACK, and never past MAX_PAYLOAD. Real bundles (text and the corpus index) inflate
+ * 2–6 times; a gzip bomb inflates up to ~1000 times and stops here, before it fills memory.
+ */
+export function maxPayload(size) {
+  return Math.min(MAX_PAYLOAD, MAX_RATIO * size + MAX_SLACK);
+}
+
+/** Inflates the gzip stream in `blob`, refusing (code "size") past `limit` bytes. */
+async function inflate(blob, limit) {
+  const reader = blob.stream().pipeThrough(new DecompressionStream('gzip')).getReader();
+  const chunks = [];
+  let total = 0;
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      total += value.length;
+      if (total > limit) {
+        reader.cancel().catch(() => {});
+        chunks.length = 0;
+        throw coded(`the bundle inflates to more than ${Math.floor(limit / MB).toLocaleString('en')} MB, more than a real bundle of its size (${Math.ceil(blob.size / MB).toLocaleString('en')} MB); it is damaged or hostile and was not read`, 'size');
+      }
+      chunks.push(value);
+    }
+  } catch (e) {
+    if (e.code === 'size') throw e;
+    throw coded('the bundle is damaged (cannot be decompressed); was the download complete?', 'bundle');
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }
 
 /** A file name for a bundle made now: "qarin-corpus-2025-01-31.qarin". */

@@ -1,8 +1,12 @@
 // One article as the reader and the side-by-side view show it: title, a metadata line,
 // paragraphs, and the boilerplate the cleaner removed, greyed, in a collapsible section.
 // The article's own text carries its language; labels around it follow the UI language.
-import { h, langInfo, snippetNodes, coreMessage } from './dom.js';
+// Loaded on first use with the reader (www/pkg-reader/).
+import { h, langInfo, snippetNodes, coreMessage, useStyles } from '../views/dom.js';
 import { t } from '../i18n.js';
+import '../pkg-en/messages.js'; // the English texts this module shows
+
+await useStyles(new URL('./reader.css', import.meta.url));
 
 /**
  * An `<article>` for `a` (the object `Corpus.get` returns). The element carries the

@@ -1,0 +1,43 @@
+// The worker asks the core which build a query needs (`Corpus.needsFullBuild`), never a
+// JavaScript pattern of its own: `(Ghouta)/si[e]ge/` (a regex right after a parenthesis,
+// which the old pattern missed) loads the full build and runs as a regex. Run after
+// `./qarin.sh build`:  node --test --test-concurrency=1 tests/browser/fullbuild.test.js
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, search, rows } from './helpers.js';
+
+let b;
+let fullBuild = false; // the page or its worker fetched the full build (the service worker's precache does not count)
+before(async () => {
+  b = await start();
+  b.context.on('request', (r) => {
+    if (!r.serviceWorker() && /\/pkg-full\/qarin_bg\.wasm$/.test(r.url())) fullBuild = true;
+  });
+  await b.open();
+});
+after(async () => {
+  await b?.close();
+});
+
+const fullBuildLoaded = () => fullBuild;
+
+test('a plain search stays on the start-up build', async () => {
+  await search(b.page, 'Ghouta');
+  assert.ok(await rows(b.page).count() > 0);
+  assert.equal(fullBuildLoaded(), false);
+});
+
+test('(Ghouta)/si[e]ge/ switches to the full build and runs as a regex', async () => {
+  await search(b.page, '(Ghouta)/si[e]ge/');
+  assert.equal(await b.page.locator('#query-error').textContent(), '');
+  assert.ok(fullBuildLoaded(), 'the full build was loaded');
+  const files = await rows(b.page).evaluateAll((els) => els.map((e) => e.dataset.file));
+  assert.deepEqual(files, ['000_b8dc9deffb4c23c5.txt']);
+  // A regex that matches nothing finds nothing: the pattern is run, not ignored.
+  await search(b.page, '(Ghouta)/si[x]ge/');
+  assert.equal(await rows(b.page).count(), 0);
+});
+
+test('logs no errors', () => {
+  assert.deepEqual(b.problems, []);
+});

@@ -70,8 +70,6 @@ catalog! {
         NearDuplicateOf, "near_duplicate_of", "near-duplicate of {file} (about {percent}% of the shorter text is in the other)";
         ControlCharsDropped, "control_chars_dropped", "dropped {count} stray control character(s)";
         LongTitle, "long_title", "the first line is very long for a title; the file may have no title line";
-        // Metadata sidecars (the intake, in every build, names it; only the full build reads one).
-        SidecarApplied, "sidecar_applied", "metadata applied to {count} article(s) already loaded; it applies to matching files added later too";
         // Encodings.
         EmptyFile, "empty_file", "empty file";
         BlankFile, "blank_file", "empty file (only white space)";
@@ -102,7 +100,8 @@ catalog! {
         QueryNoRegex, "query_no_regex", "regular expressions are not in this build of Qarin (the page keeps it small); the qarin command line has them";
     }
     #[cfg(feature = "formats")] formats {
-        // Pages, documents, tables and JSON.
+        // Metadata sidecars, pages, documents, tables and JSON.
+        SidecarApplied, "sidecar_applied", "metadata applied to {count} article(s) already loaded; it applies to matching files added later too";
         MhtmlNoPage, "mhtml_no_page", "no web page found inside the MHTML file";
         DocumentPartMissing, "document_part_missing", "not a readable document: {part} is missing";
         DocumentNoText, "document_no_text", "no article text found in the document";

@@ -315,6 +315,10 @@ impl Shelf for Corpus {
         Some(self.store.get(id)?.article.file.as_str())
     }
 
+    fn has(&self, id: u32) -> bool {
+        self.store.get(id).is_some()
+    }
+
     fn file_and_group(&self, id: u32) -> Option<(&str, u32)> {
         let s = self.store.get(id)?;
         Some((s.article.file.as_str(), s.family))

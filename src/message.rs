@@ -70,8 +70,6 @@ catalog! {
         NearDuplicateOf, "near_duplicate_of", "near-duplicate of {file} (about {percent}% of the shorter text is in the other)";
         ControlCharsDropped, "control_chars_dropped", "dropped {count} stray control character(s)";
         LongTitle, "long_title", "the first line is very long for a title; the file may have no title line";
-        // Metadata sidecars (the intake, in every build, names it; only the full build reads one).
-        SidecarApplied, "sidecar_applied", "metadata applied to {count} article(s) already loaded; it applies to matching files added later too";
         // Encodings.
         EmptyFile, "empty_file", "empty file";
         BlankFile, "blank_file", "empty file (only white space)";
@@ -108,7 +106,8 @@ catalog! {
         QueryRegexMarksPartial, "query_regex_marks_partial", "the regular expression's matches are marked only in part (work limit)";
     }
     #[cfg(feature = "formats")] formats {
-        // Pages, documents, tables and JSON.
+        // Metadata sidecars, pages, documents, tables and JSON.
+        SidecarApplied, "sidecar_applied", "metadata applied to {count} article(s) already loaded; it applies to matching files added later too";
         MhtmlNoPage, "mhtml_no_page", "no web page found inside the MHTML file";
         DocumentPartMissing, "document_part_missing", "not a readable document: {part} is missing";
         DocumentNoText, "document_no_text", "no article text found in the document";

@@ -62,6 +62,8 @@ pub trait Shelf {
 
     /// The file of the kept article with this [`Article::content_hash`].
     fn file_with_hash(&self, hash: u64) -> Option<&str>;
+    /// Whether article `id` is still kept.
+    fn has(&self, id: u32) -> bool;
     /// The file and group of kept article `id`; `None` once it is removed.
     fn file_and_group(&self, id: u32) -> Option<(&str, u32)>;
     /// Ids and files of the kept articles.
@@ -117,11 +119,7 @@ impl Intake {
         warnings.extend(ingested.notes.into_iter().map(Warning::note));
         for sidecar in &ingested.sidecars {
             let applied = self.add_sidecar(shelf, sidecar);
-            warnings.push(Warning {
-                file: sidecar.file().to_string(),
-                message: Message::new(Code::SidecarApplied, [("count", applied.to_string())]),
-                skipped: false,
-            });
+            warnings.push(Warning::note(formats::applied(sidecar, applied)));
         }
         let mut added = Vec::new();
         for article in ingested.articles {
@@ -189,7 +187,7 @@ impl Intake {
         if let Some(sig) = &signature {
             let found = self
                 .near
-                .find(sig, |id| shelf.file_and_group(id).is_some())
+                .find(sig, |id| shelf.has(id))
                 .and_then(|(id, c)| Some((shelf.file_and_group(id)?, c)));
             if let Some(((file, family), containment)) = found {
                 let file = file.to_string();
@@ -250,6 +248,10 @@ impl Shelf for ArticleList {
     fn file_with_hash(&self, hash: u64) -> Option<&str> {
         let &i = self.by_hash.get(&hash)?;
         Some(self.articles.get(i)?.0.file.as_str())
+    }
+
+    fn has(&self, id: u32) -> bool {
+        (id as usize) < self.articles.len()
     }
 
     fn file_and_group(&self, id: u32) -> Option<(&str, u32)> {

@@ -23,6 +23,15 @@ pub const READS_EVERY_FORMAT: bool = true;
 use super::format::Format;
 use super::Problem;
 use super::{decode, format, megabytes, meta, push, read_file, text, Article, Budget, Ingested};
+use crate::message::{Code, Message};
+
+/// The note that a sidecar's rows were applied to `count` articles already kept.
+pub fn applied(sidecar: &Sidecar, count: usize) -> Problem {
+    Problem {
+        file: sidecar.file.clone(),
+        message: Message::new(Code::SidecarApplied, [("count", count.to_string())]),
+    }
+}
 
 /// Reads a file whose format only this build reads: everything but plain text and the
 /// formats Qarin never reads, which `read_file` answers itself.

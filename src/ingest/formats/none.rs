@@ -4,7 +4,7 @@
 //! full build (`Corpus.readsFile` tells it when).
 
 use super::format::Format;
-use super::{Article, Budget, Ingested};
+use super::{Article, Budget, Ingested, Problem};
 use crate::message::Code;
 
 /// This build reads plain text only.
@@ -26,10 +26,9 @@ pub(super) fn read(
 #[derive(Clone, Debug, PartialEq)]
 pub enum Sidecar {}
 
-impl Sidecar {
-    pub fn file(&self) -> &str {
-        match *self {}
-    }
+/// The note that a sidecar was applied: there is none to make.
+pub fn applied(sidecar: &Sidecar, _count: usize) -> Problem {
+    match *sidecar {}
 }
 
 /// The sidecar rows kept for later files: always empty here.

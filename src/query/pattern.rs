@@ -15,15 +15,18 @@
 use std::cell::Cell;
 
 /// Work units one search may spend (text bytes × compiled pattern bytes). Measured
-/// natively at 0.3–0.8 ns per unit, so about 2–5 s at worst; a simple pattern (about 300
-/// compiled bytes) may read some 20 MB of text. See the notes of the `query` work.
-pub const WORK_LIMIT: u64 = 6_000_000_000;
+/// natively at about 0.25 ns per unit on the shared corpus (`/si[e]ge|حصار/` and
+/// `/(.*){1000}/` alike), so about 4 s at most; a simple pattern (300–600 compiled bytes)
+/// may read 25–50 MB of text. The figures are in the `query` notes.
+pub const WORK_LIMIT: u64 = 16_000_000_000;
 /// What one match costs, in bytes read at the pattern's rate: each match restarts the
 /// search, which sets up its state anew.
 pub const MATCH_COST: u64 = 8;
 /// Matches read from one text; a score counts no more (its term frequency has saturated
-/// long before), and a highlight marks no more.
-pub const MAX_MATCHES: usize = 10_000;
+/// long before), and a highlight marks no more. It also bounds what the budget cannot
+/// see: after each match the engine may re-read the rest of the text (`/[^X]+Y|./`), so
+/// one text costs at most this many re-reads.
+pub const MAX_MATCHES: usize = 2_000;
 
 /// Work units left for regex searching, shared by every pattern of one query. Interior
 /// mutability lets the snippet code, which only borrows what it marks with, spend it.

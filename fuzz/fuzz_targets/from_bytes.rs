@@ -22,7 +22,14 @@ fuzz_target!(|data: &[u8]| {
     let Ok(mut c) = qarin::Corpus::from_bytes(&bytes) else {
         return;
     };
-    for q in ["syria", "\"prime minister\"", "negot*", "title:talks", "سوريا", ""] {
+    for q in [
+        "syria",
+        "\"prime minister\"",
+        "negot*",
+        "title:talks",
+        "سوريا",
+        "",
+    ] {
         let result = c.search(q, &Default::default());
         if let Some(hit) = result.hits.first() {
             let _ = c.highlight(hit.id, q, false);
@@ -36,7 +43,10 @@ fuzz_target!(|data: &[u8]| {
         });
         let _ = c.remove(first.id);
     }
-    c.add_bytes("new.txt", b"A new article\n\nSyria talks went on in Geneva.");
+    c.add_bytes(
+        "new.txt",
+        b"A new article\n\nSyria talks went on in Geneva.",
+    );
     let again = c.to_bytes();
     let reloaded = qarin::Corpus::from_bytes(&again).expect("a saved corpus loads again");
     assert_eq!(reloaded.len(), c.len());

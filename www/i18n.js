@@ -176,6 +176,12 @@ export const messages = {
     'core.query_regex_empty': 'this regular expression is empty',
     'core.query_regex_too_long': 'this regular expression is longer than {max} bytes',
     'core.query_regex_invalid': 'this regular expression cannot be read: {detail}',
+    'core.query_too_long': 'this query is longer than {max} bytes',
+    'core.query_too_many_terms': 'this query has more than {max} search terms',
+    'core.query_too_many_regexes': 'this query has more than {max} regular expressions',
+    'core.query_too_deep': 'this query nests parentheses, exclusions or title: more than {max} levels deep',
+    'core.query_regex_partial': 'the regular expression search reached its work limit: it read {searched} of {total} articles, so results are partial',
+    'core.query_regex_marks_partial': 'the regular expression’s matches are marked only in part (work limit)',
 
     'n.articles': { one: '{n} article', other: '{n} articles' },
     'n.files': { one: '{n} file', other: '{n} files' },

@@ -314,6 +314,12 @@ export default {
   'core.query_regex_empty': 'هذا التعبير النمطي فارغ',
   'core.query_regex_too_long': 'هذا التعبير النمطي أطول من الحد ({max} بايت)',
   'core.query_regex_invalid': 'تعذّرت قراءة هذا التعبير النمطي: {detail}',
+  'core.query_too_long': 'هذا الاستعلام أطول من {max} بايت',
+  'core.query_too_many_terms': 'في هذا الاستعلام أكثر من {max} كلمة بحث',
+  'core.query_too_many_regexes': 'في هذا الاستعلام أكثر من {max} تعبير نمطي',
+  'core.query_too_deep': 'يتداخل هذا الاستعلام (أقواس أو استبعاد أو title:) أكثر من {max} مستوى',
+  'core.query_regex_partial': 'بلغ البحث بالتعبير النمطي حدّ العمل: قرأ {searched} من {total} مقالة، فالنتائج جزئية',
+  'core.query_regex_marks_partial': 'لم تُعلَّم مطابقات التعبير النمطي إلا جزئيًا (حدّ العمل)',
 
   'n.articles': { zero: '{n} مقالة', one: 'مقالة واحدة', two: 'مقالتان', few: '{n} مقالات', many: '{n} مقالة', other: '{n} مقالة' },
   'n.files': { zero: '{n} ملف', one: 'ملف واحد', two: 'ملفان', few: '{n} ملفات', many: '{n} ملفًا', other: '{n} ملف' },

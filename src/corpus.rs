@@ -91,6 +91,11 @@ pub struct Corpus {
     #[cfg(feature = "formats")]
     sidecars: ingest::sidecar::Index,
     near_dups: ingest::dedup::Index,
+    /// Whether `near_dups` holds the signatures of the stored articles: false after a
+    /// load from bytes until the first add signs them, once (checking `near_dups` for
+    /// emptiness instead re-read the whole store on every add while no article was long
+    /// enough to sign, which made intake quadratic).
+    near_dups_ready: bool,
 }
 
 impl Corpus {
@@ -202,12 +207,13 @@ impl Corpus {
             });
         }
         // A corpus read from bytes has no signatures yet.
-        if self.near_dups.is_empty() && !self.store.is_empty() {
+        if !self.near_dups_ready {
             for (id, s) in self.store.iter() {
                 if let Some(sig) = ingest::dedup::signature(&s.article.body()) {
                     self.near_dups.add(id, sig);
                 }
             }
+            self.near_dups_ready = true;
         }
         let body = article.body();
         let signature = ingest::dedup::signature(&body);

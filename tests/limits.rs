@@ -1,0 +1,137 @@
+//! Limits on memory and work (issue 12, items 2 and 4): hostile inputs built by
+//! `tests/hostile/` must cost memory within a stated multiple of the text kept, and
+//! intake must stay linear in the number of articles.
+//!
+//! `cargo test --release --test limits -- --ignored write_hostile_inputs` writes the
+//! full-size inputs to `$QARIN_HOSTILE_DIR` (default `target/hostile`) for
+//! `benches/hostile.sh`, which measures time and peak memory of the CLI on each.
+
+mod hostile;
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+use std::path::PathBuf;
+
+use qarin::Corpus;
+
+/// The system allocator, counting per thread (tests run on threads side by side) the
+/// allocations made, the bytes live and their peak.
+struct Counting;
+
+thread_local! {
+    static ALLOCS: Cell<usize> = const { Cell::new(0) };
+    static LIVE: Cell<isize> = const { Cell::new(0) };
+    static PEAK: Cell<isize> = const { Cell::new(0) };
+}
+
+fn grew(by: isize) {
+    // `try_with`: the counters may be gone while a thread ends.
+    let _ = LIVE.try_with(|l| {
+        let now = l.get() + by;
+        l.set(now);
+        let _ = PEAK.try_with(|p| p.set(p.get().max(now)));
+    });
+}
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let _ = ALLOCS.try_with(|a| a.set(a.get() + 1));
+        grew(layout.size() as isize);
+        System.alloc(layout)
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        grew(-(layout.size() as isize));
+        System.dealloc(ptr, layout)
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let _ = ALLOCS.try_with(|a| a.set(a.get() + 1));
+        grew(new_size as isize - layout.size() as isize);
+        System.realloc(ptr, layout, new_size)
+    }
+}
+
+#[global_allocator]
+static COUNTING: Counting = Counting;
+
+/// What `f` cost on this thread: its result, the allocations it made and the peak of
+/// bytes live above what was live before it.
+fn measure<T>(f: impl FnOnce() -> T) -> (T, usize, usize) {
+    let allocs = ALLOCS.with(Cell::get);
+    let base = LIVE.with(Cell::get);
+    PEAK.with(|p| p.set(base));
+    let out = f();
+    let peak = PEAK.with(Cell::get) - base;
+    (out, ALLOCS.with(Cell::get) - allocs, peak.max(0) as usize)
+}
+
+/// Bytes of text an article keeps: title, body, metadata and what cleaning removed.
+fn kept_text(c: &Corpus) -> usize {
+    c.list(&Default::default())
+        .iter()
+        .filter_map(|s| c.get(s.id))
+        .map(|s| {
+            let a = &s.article;
+            a.title.len()
+                + a.paragraphs.iter().map(String::len).sum::<usize>()
+                + a.removed.iter().map(|r| r.text.len()).sum::<usize>()
+                + a.extra.iter().map(|(k, v)| k.len() + v.len()).sum::<usize>()
+        })
+        .sum()
+}
+
+#[test]
+fn many_short_articles_are_taken_in_linear_work() {
+    // Rows too short for a near-duplicate signature: each add used to re-read every
+    // stored article, looking for signatures a corpus loaded from bytes lacks.
+    let cost = |rows: usize| {
+        let csv = hostile::short_rows_csv(rows, 7);
+        let mut c = Corpus::new();
+        let (report, allocs, _) = measure(|| c.add_bytes("short.csv", &csv));
+        assert_eq!(report.added.len(), rows);
+        allocs
+    };
+    let (small, large) = (cost(1000), cost(4000));
+    // Linear work: four times the rows, about four times the allocations (not sixteen).
+    assert!(
+        large < small * 6,
+        "1,000 rows: {small} allocations; 4,000 rows: {large}"
+    );
+    // A corpus loaded from bytes signs its stored articles once, at the first add.
+    let mut c = Corpus::new();
+    c.add_bytes("short.csv", &hostile::short_rows_csv(2000, 8));
+    let mut loaded = Corpus::from_bytes(&c.to_bytes()).unwrap();
+    let (_, allocs, _) = measure(|| {
+        for i in 0..200 {
+            loaded.add_bytes(&format!("n{i}.txt"), format!("Note {i}\n\nA short note {i}.").as_bytes());
+        }
+    });
+    assert!(allocs < 200 * 400 + 2000 * 20, "{allocs} allocations for 200 adds");
+}
+
+#[test]
+#[ignore = "writes the full-size hostile inputs for benches/hostile.sh"]
+fn write_hostile_inputs() {
+    let dir = std::env::var_os("QARIN_HOSTILE_DIR").map_or_else(
+        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/hostile"),
+        PathBuf::from,
+    );
+    std::fs::create_dir_all(&dir).unwrap();
+    let write = |name: &str, bytes: Vec<u8>| {
+        eprintln!("{name}: {} bytes", bytes.len());
+        std::fs::write(dir.join(name), bytes).unwrap();
+    };
+    let only = std::env::var("ONLY").unwrap_or_default();
+    let write = |name: &str, make: &dyn Fn() -> Vec<u8>| {
+        if only.is_empty() || only.contains(name) {
+            write(name, make());
+        }
+    };
+    write("wide-20mb.csv", &|| hostile::wide_csv(2000, 20 << 20, 1));
+    write("wide-60mb.csv", &|| hostile::wide_csv(2000, 60 << 20, 2));
+    write("wide3.zip", &|| hostile::zip_of_wide_csvs(2000, 60 << 20));
+    write("copies17.zip", &|| {
+        hostile::zip_of_copies(17, &hostile::long_text(60 << 20, 3), "txt")
+    });
+    write("long-63mb.txt", &|| hostile::long_text(63 << 20, 4));
+    write("short-40k.csv", &|| hostile::short_rows_csv(40_000, 5));
+}

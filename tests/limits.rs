@@ -74,7 +74,10 @@ fn kept_text(c: &Corpus) -> usize {
             a.title.len()
                 + a.paragraphs.iter().map(String::len).sum::<usize>()
                 + a.removed.iter().map(|r| r.text.len()).sum::<usize>()
-                + a.extra.iter().map(|(k, v)| k.len() + v.len()).sum::<usize>()
+                + a.extra
+                    .iter()
+                    .map(|(k, v)| k.len() + v.len())
+                    .sum::<usize>()
         })
         .sum()
 }
@@ -102,10 +105,16 @@ fn many_short_articles_are_taken_in_linear_work() {
     let mut loaded = Corpus::from_bytes(&c.to_bytes()).unwrap();
     let (_, allocs, _) = measure(|| {
         for i in 0..200 {
-            loaded.add_bytes(&format!("n{i}.txt"), format!("Note {i}\n\nA short note {i}.").as_bytes());
+            loaded.add_bytes(
+                &format!("n{i}.txt"),
+                format!("Note {i}\n\nA short note {i}.").as_bytes(),
+            );
         }
     });
-    assert!(allocs < 200 * 400 + 2000 * 20, "{allocs} allocations for 200 adds");
+    assert!(
+        allocs < 200 * 400 + 2000 * 20,
+        "{allocs} allocations for 200 adds"
+    );
 }
 
 #[test]
@@ -134,4 +143,75 @@ fn write_hostile_inputs() {
     });
     write("long-63mb.txt", &|| hostile::long_text(63 << 20, 4));
     write("short-40k.csv", &|| hostile::short_rows_csv(40_000, 5));
+}
+
+/// Bytes of text the articles of one read keep.
+fn kept_in(articles: &[qarin::ingest::Article]) -> usize {
+    articles
+        .iter()
+        .map(|a| {
+            a.title.len()
+                + a.paragraphs.iter().map(String::len).sum::<usize>()
+                + a.removed.iter().map(|r| r.text.len()).sum::<usize>()
+                + a.extra
+                    .iter()
+                    .map(|(k, v)| k.len() + v.len())
+                    .sum::<usize>()
+        })
+        .sum()
+}
+
+#[test]
+fn a_wide_table_costs_its_kept_text_not_its_cells() {
+    // 2,000 columns of short values: every cell used to cost a header copy and an entry
+    // in its row's article, about 100 bytes of memory per byte read.
+    let csv = hostile::wide_csv(2000, 2 << 20, 11);
+    let (got, allocs, peak) = measure(|| qarin::ingest::read("wide.csv", &csv));
+    let kept = kept_in(&got.articles);
+    eprintln!(
+        "wide csv {} bytes: {} articles, kept {kept} bytes, peak {peak} bytes, {allocs} allocations",
+        csv.len(),
+        got.articles.len()
+    );
+    assert!(got.articles.len() > 200);
+    assert!(got.articles.iter().all(|a| a.extra.len() <= 32));
+    assert!(got
+        .notes
+        .iter()
+        .any(|n| n.message.contains("1966 metadata columns")));
+    // The file's text once, and a small multiple of what is kept.
+    assert!(
+        peak <= csv.len() + 8 * kept,
+        "peak {peak} bytes for {} read and {kept} kept",
+        csv.len()
+    );
+    // The same file in a corpus: the index adds a bounded multiple of the text kept.
+    let mut c = Corpus::new();
+    let (_, _, peak) = measure(|| c.add_bytes("wide.csv", &csv));
+    let kept = kept_text(&c);
+    eprintln!("in a corpus: kept {kept} bytes, peak {peak} bytes");
+    assert!(peak <= csv.len() + 8 * kept, "peak {peak} bytes");
+}
+
+#[test]
+fn wide_json_records_keep_a_bounded_number_of_metadata_fields() {
+    let mut jsonl = String::new();
+    for r in 0..50 {
+        jsonl.push_str(&format!(
+            "{{\"title\": \"Report {r}\", \"text\": \"{}\"",
+            hostile::words(&mut hostile::Rng::new(r + 1), 30)
+        ));
+        for c in 0..2000 {
+            jsonl.push_str(&format!(", \"key_{c}\": \"v{}\"", c % 10));
+        }
+        jsonl.push_str("}\n");
+    }
+    let (got, allocs, peak) = measure(|| qarin::ingest::read("wide.jsonl", jsonl.as_bytes()));
+    eprintln!("wide jsonl: {allocs} allocations, peak {peak} bytes");
+    assert_eq!(got.articles.len(), 50);
+    assert!(got.articles.iter().all(|a| a.extra.len() == 32));
+    assert!(got
+        .notes
+        .iter()
+        .any(|n| n.message.contains("1968 metadata columns")));
 }

@@ -55,7 +55,7 @@ pub fn build(file: &str, title: &str, lines: Vec<String>) -> Option<Article> {
 }
 
 /// [`build`] over borrowed lines (a line may still hold line breaks: they split it).
-fn build_from<'a>(
+pub(crate) fn build_from<'a>(
     file: &str,
     title: &str,
     lines: impl Iterator<Item = &'a str>,

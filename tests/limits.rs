@@ -215,3 +215,18 @@ fn wide_json_records_keep_a_bounded_number_of_metadata_fields() {
         .iter()
         .any(|n| n.message.contains("1968 metadata columns")));
 }
+
+#[test]
+fn copies_inside_an_archive_are_parsed_once() {
+    let text = hostile::long_text(1 << 20, 12);
+    let z = hostile::zip_of_copies(8, &text, "txt");
+    let (got, allocs, peak) = measure(|| qarin::ingest::read("copies.zip", &z));
+    eprintln!(
+        "8 copies of {} bytes: {allocs} allocations, peak {peak} bytes",
+        text.len()
+    );
+    assert_eq!(got.articles.len(), 1);
+    assert_eq!(got.problems.len(), 7);
+    // One entry unpacked, decoded and kept at a time, not eight.
+    assert!(peak < 8 * text.len(), "peak {peak} bytes");
+}

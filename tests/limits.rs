@@ -230,3 +230,12 @@ fn copies_inside_an_archive_are_parsed_once() {
     // One entry unpacked, decoded and kept at a time, not eight.
     assert!(peak < 8 * text.len(), "peak {peak} bytes");
 }
+
+#[test]
+fn a_near_duplicate_signature_costs_bounded_memory() {
+    // Every word and shingle hash of the body was kept: 16 bytes a word.
+    let text = String::from_utf8(hostile::long_text(8 << 20, 13)).unwrap();
+    let (sig, _, peak) = measure(|| qarin::ingest::dedup::signature(&text));
+    assert!(sig.is_some());
+    assert!(peak < 3 << 20, "peak {peak} bytes for {} bytes", text.len());
+}

@@ -568,4 +568,24 @@ mod tests {
         let arr = r#"{"articles": [{"title": "Storm", "text": "A storm hit the coast overnight, cutting power."}]}"#;
         assert_eq!(read("a.json", arr.as_bytes()).articles.len(), 1);
     }
+
+    #[test]
+    fn rows_past_the_cap_are_not_read_and_said_so() {
+        let mut csv = String::from("title,text\n");
+        for i in 0..20 {
+            csv.push_str(&format!("Row {i},Rain fell on the valley for day {i}.\n\n"));
+        }
+        let limits = crate::ingest::Limits {
+            max_rows: 10,
+            ..Default::default()
+        };
+        let got = crate::ingest::read_with("cap.csv", csv.as_bytes(), &limits);
+        assert!(got.articles.len() <= 10 && got.articles.len() >= 5);
+        assert!(got
+            .problems
+            .iter()
+            .any(|p| p.message.contains("more than 10 rows")));
+        let got = crate::ingest::read_with("cap.csv", &csv.as_bytes()[..200], &limits);
+        assert!(got.problems.is_empty(), "{:?}", got.problems);
+    }
 }

@@ -239,3 +239,17 @@ fn a_near_duplicate_signature_costs_bounded_memory() {
     assert!(sig.is_some());
     assert!(peak < 3 << 20, "peak {peak} bytes for {} bytes", text.len());
 }
+
+#[test]
+fn a_long_text_costs_a_small_multiple_of_itself() {
+    let text = hostile::long_text(8 << 20, 14);
+    let (got, _, peak) = measure(|| qarin::ingest::read("long.txt", &text));
+    let kept = kept_in(&got.articles);
+    eprintln!("long text {} bytes: kept {kept}, peak {peak}", text.len());
+    assert_eq!(got.articles.len(), 1);
+    // Decoded text, its lines and the cleaned paragraphs; no whole copy to read its language.
+    assert!(
+        peak <= text.len() + 2 * kept + (2 << 20),
+        "peak {peak} bytes"
+    );
+}

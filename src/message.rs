@@ -119,6 +119,7 @@ catalog! {
         RowNoText, "row_no_text", "no article text in this row";
         RowsNoText, "rows_no_text", "{count} more rows had no article text";
         SidecarRows, "sidecar_rows", "metadata for {count} file(s), attached to the articles of the files it names";
+        TableColumnsIgnored, "table_columns_ignored", "{count} metadata columns past the first {max} were not kept";
         // Zip archives.
         ZipTooDeep, "zip_too_deep", "not opened: an archive nested more than {max} levels deep";
         ZipUnreadable, "zip_unreadable", "not a readable zip archive (its directory is missing or damaged)";

@@ -10,7 +10,8 @@
 //! J ≥ 0.2** — most of the shorter text is in the longer, and they are not merely a
 //! paragraph quoted in a long piece. Candidates come from locality-sensitive hashing (32
 //! bands of 2 values), so adding an article does not compare it with every other.
-//! Texts of fewer than 10 shingles (about 15 words) are never flagged. Exact duplicates are
+//! Texts of fewer than 10 shingles (about 15 words) are never flagged; a text is judged by
+//! its first [`MAX_SHINGLES`] shingles. Exact duplicates are
 //! caught before this by the corpus's content hash.
 
 use std::collections::HashMap;
@@ -50,13 +51,37 @@ fn is_word_char(c: char) -> bool {
     matches!(c as u32, 0x0621..=0x064A | 0x0671..=0x06D3) || c.is_alphanumeric()
 }
 
+/// Shingles signed per text: a body is judged by its first 262,144 shingles (about 1.5 MB
+/// of text, far past any news article), so signing costs bounded memory (2 MB) whatever
+/// the file (a 63 MB text cost 160 MB of word and shingle hashes before).
+pub const MAX_SHINGLES: usize = 1 << 18;
+
 /// The signature of a body, or `None` when it is too short to judge. Words are folded
-/// and hashed as they are read, without building strings.
+/// and hashed as they are read, without building strings, and each shingle is hashed
+/// from a window of the last five words.
 pub fn signature(body: &str) -> Option<Signature> {
-    let mut words: Vec<u64> = Vec::with_capacity(body.len() / 6);
+    let mut window = [0u64; SHINGLE];
+    let mut words = 0usize;
+    // Each 64-bit shingle hash as (high, low) halves: sorting those pairs reuses the sort
+    // the index already brings into the wasm.
+    let mut shingles: Vec<(u32, u32)> = Vec::with_capacity((body.len() / 6).min(MAX_SHINGLES));
+    let mut word = |h: u64, shingles: &mut Vec<(u32, u32)>| {
+        window[words % SHINGLE] = h;
+        words += 1;
+        if words >= SHINGLE {
+            let first = words - SHINGLE;
+            let hash = (0..SHINGLE)
+                .map(|k| window[(first + k) % SHINGLE])
+                .fold(0u64, |h, x| h.rotate_left(13) ^ x);
+            shingles.push(crate::order::halves(mix(hash)));
+        }
+    };
     let mut h = FNV_OFFSET;
     let mut in_word = false;
     for c in body.chars() {
+        if shingles.len() >= MAX_SHINGLES {
+            break;
+        }
         let f = if c.is_ascii() {
             c.to_ascii_lowercase()
         } else {
@@ -69,24 +94,19 @@ pub fn signature(body: &str) -> Option<Signature> {
             h = (h ^ u64::from(u32::from(f))).wrapping_mul(FNV_PRIME);
             in_word = true;
         } else if in_word {
-            words.push(h);
+            word(h, &mut shingles);
             h = FNV_OFFSET;
             in_word = false;
         }
     }
-    if in_word {
-        words.push(h);
+    if in_word && shingles.len() < MAX_SHINGLES {
+        word(h, &mut shingles);
     }
-    if words.len() < SHINGLE {
-        return None;
-    }
-    // Each 64-bit shingle hash as (high, low) halves: sorting those pairs reuses the sort
-    // the index already brings into the wasm.
-    let mut shingles: Vec<(u32, u32)> = words
-        .windows(SHINGLE)
-        .map(|w| mix(w.iter().fold(0u64, |h, &x| h.rotate_left(13) ^ x)))
-        .map(crate::order::halves)
-        .collect();
+    from_shingles(shingles)
+}
+
+/// The signature of a text's shingle hashes, or `None` when they are too few.
+fn from_shingles(mut shingles: Vec<(u32, u32)>) -> Option<Signature> {
     shingles.sort_unstable();
     shingles.dedup();
     if shingles.len() < MIN_SHINGLES {
@@ -193,6 +213,46 @@ mod tests {
     use super::*;
 
     const STORY: &str = "The United Nations said on Monday that aid convoys had reached the besieged district for the first time in three months, carrying food and medicine for some forty thousand people. Officials said the convoy of forty trucks entered after hours of negotiations at a checkpoint. Residents described shortages of bread, fuel and clean water, and doctors said hospitals had run out of basic supplies. The agency called for regular access and an end to the fighting, which has killed hundreds of civilians since the start of the year.";
+
+    /// The shingles as first computed: every word hash kept, then every window of five.
+    fn shingles_of_all_words(body: &str) -> Vec<(u32, u32)> {
+        let mut words = Vec::new();
+        let mut h = FNV_OFFSET;
+        let mut in_word = false;
+        for c in body.chars() {
+            let f = if c.is_ascii() {
+                c.to_ascii_lowercase()
+            } else {
+                match fold_char(c) {
+                    Some(f) => f,
+                    None => continue,
+                }
+            };
+            if is_word_char(f) {
+                h = (h ^ u64::from(u32::from(f))).wrapping_mul(FNV_PRIME);
+                in_word = true;
+            } else if in_word {
+                words.push(h);
+                h = FNV_OFFSET;
+                in_word = false;
+            }
+        }
+        if in_word {
+            words.push(h);
+        }
+        words
+            .windows(SHINGLE)
+            .map(|w| mix(w.iter().fold(0u64, |h, &x| h.rotate_left(13) ^ x)))
+            .map(crate::order::halves)
+            .collect()
+    }
+
+    #[test]
+    fn a_window_of_five_words_signs_as_all_the_words_did() {
+        for text in [STORY, "one two three four five six seven eight nine ten eleven twelve thirteen fourteen", "حصار الغوطة المساعدات قافلة المدينة السكان حصار الغوطة، المساعدات قافلة المدينة السكان الغوطة"] {
+            assert_eq!(signature(text), from_shingles(shingles_of_all_words(text)));
+        }
+    }
 
     #[test]
     fn the_same_wire_story_from_two_outlets() {

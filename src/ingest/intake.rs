@@ -93,6 +93,11 @@ pub struct Intake {
     pub limits: Limits,
     sidecars: formats::SidecarIndex,
     near: dedup::Index,
+    /// Whether `near` holds the signatures of the shelf's articles. A shelf read from
+    /// bytes comes without them; they are taken once, at its first add. (Checking `near`
+    /// for emptiness instead re-read the whole shelf on every add while no article was
+    /// long enough to sign, which made intake quadratic.)
+    signed: bool,
 }
 
 impl Intake {
@@ -172,14 +177,14 @@ impl Intake {
                 message: Message::new(Code::DuplicateOf, [("file", other.to_string())]),
             });
         }
-        // A shelf read from bytes comes without signatures.
-        if self.near.is_empty() && !shelf.is_empty() {
+        if !self.signed {
             let near = &mut self.near;
             shelf.each(&mut |id, a| {
                 if let Some(sig) = dedup::signature(&a.body()) {
                     near.add(id, sig);
                 }
             });
+            self.signed = true;
         }
         let body = article.body();
         let signature = dedup::signature(&body);

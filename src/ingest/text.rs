@@ -10,6 +10,9 @@ use super::meta::{self, date};
 use super::{clean, Article};
 use crate::message::{Code, Message};
 
+/// Bytes of an article's text its language is read from.
+const LANG_SAMPLE: usize = 1 << 20;
+
 /// Reads one plain-text article. `None` when no body text remains (the file held only a
 /// title, blank lines or boilerplate).
 pub fn parse(file: &str, text: &str) -> Option<Article> {
@@ -52,7 +55,7 @@ pub fn build(file: &str, title: &str, lines: Vec<String>) -> Option<Article> {
 }
 
 /// [`build`] over borrowed lines (a line may still hold line breaks: they split it).
-fn build_from<'a>(
+pub(crate) fn build_from<'a>(
     file: &str,
     title: &str,
     lines: impl Iterator<Item = &'a str>,
@@ -83,9 +86,14 @@ fn build_from<'a>(
     if cleaned.title.chars().count() > 300 {
         warnings.push(Code::LongTitle.into());
     }
+    // The language is read from the first megabyte: letter counts settle long before, and
+    // a copy of a 60 MB text only to count its letters doubled its cost.
     let mut sample = String::with_capacity(cleaned.title.len() + 1);
     sample.push_str(&cleaned.title);
     for p in &cleaned.paragraphs {
+        if sample.len() >= LANG_SAMPLE {
+            break;
+        }
         sample.push('\n');
         sample.push_str(p);
     }

@@ -302,6 +302,7 @@ export default {
   'core.table_no_header': 'لا أسماء أعمدة في السطر الأول: يحتاج الجدول إلى سطر رأس يسمّي أعمدته (العنوان، النص، …)',
   'core.table_rows_dropped': 'فيه أكثر من {max} صف: لم تُقرأ الصفوف الـ{count} الأخيرة',
   'core.row_text_not_text': 'لا نص مقالة في هذا الصف: حقله {column} كائن أو قائمة JSON، لا نص',
+  'core.table_columns_ignored': 'لم تُحفظ أعمدة البيانات الوصفية بعد أول {max} عمودًا، وعددها {count}',
   'core.query_unclosed_quote': 'علامة التنصيص هذه لم تُغلق: أضف " في آخر العبارة',
   'core.query_unclosed_regex': 'هذا التعبير النمطي لم يُغلق: أنهِه بالعلامة /',
   'core.query_unmatched_close': 'قوس الإغلاق هذا لا يقابله قوس فتح',

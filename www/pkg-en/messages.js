@@ -153,6 +153,7 @@ Object.assign(messages.en, {
   'core.table_no_header': 'no column names in the first line: a table needs a header row naming its columns (title, text, …)',
   'core.table_rows_dropped': 'more than {max} rows: the last {count} were not read',
   'core.row_text_not_text': 'no article text in this row: its {column} is a JSON object or list, not text',
+  'core.table_columns_ignored': '{count} metadata columns past the first {max} were not kept',
   // Names of the formats Qarin does not read (the core's `format` args, src/message.rs).
   'format.png_image': 'a PNG image',
   'format.jpeg_image': 'a JPEG image',

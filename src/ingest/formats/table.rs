@@ -7,6 +7,8 @@
 //! may hold delimiters, doubled quotes and line breaks; a quote that does not close a
 //! field is just a character (TSV files quote titles like «"داعش" يروج»).
 
+use std::collections::HashMap;
+
 use super::json::{self, Value};
 use super::meta::date::NumericOrder;
 use super::sidecar::{self, Field, Row, Sidecar};
@@ -15,6 +17,111 @@ use crate::message::{Code, Message};
 
 /// At most this many rows without an article are named one by one.
 const NAMED_BAD_ROWS: usize = 20;
+
+/// Metadata columns Qarin has no field for that are kept per table, in header order; the
+/// rest are dropped with one note. Every kept cell costs each article a named entry, so
+/// without a cap a table of 2,000 short columns cost about 100 bytes of memory per byte
+/// read (issue 12); with it, a row costs its kept text plus a bounded overhead.
+pub(crate) const MAX_EXTRA_COLUMNS: usize = 32;
+
+/// A table's columns: header names, their meanings, and which are kept.
+struct Columns {
+    names: Vec<String>,
+    kinds: Vec<Field>,
+    keep: Vec<bool>,
+    extra: usize,
+    ignored: usize,
+}
+
+/// One row: (column, value) for its kept, filled cells.
+type Cells = Vec<(usize, String)>;
+
+impl Columns {
+    fn new() -> Self {
+        Columns {
+            names: Vec::new(),
+            kinds: Vec::new(),
+            keep: Vec::new(),
+            extra: 0,
+            ignored: 0,
+        }
+    }
+
+    /// Adds a column; its index.
+    fn push(&mut self, name: &str) -> usize {
+        let name = name.trim().trim_start_matches('\u{feff}').to_string();
+        let kind = sidecar::field(&name);
+        let keep = kind != Field::Other || self.extra < MAX_EXTRA_COLUMNS;
+        if kind == Field::Other {
+            if keep {
+                self.extra += 1;
+            } else {
+                self.ignored += 1;
+            }
+        }
+        self.names.push(name);
+        self.kinds.push(kind);
+        self.keep.push(keep);
+        self.names.len() - 1
+    }
+
+    fn has(&self, f: Field) -> bool {
+        self.kinds.contains(&f)
+    }
+
+    fn kind(&self, column: usize) -> Field {
+        self.kinds.get(column).copied().unwrap_or(Field::Other)
+    }
+
+    /// The first filled value of a column of kind `f`.
+    fn get<'r>(&self, row: &'r Cells, f: Field) -> Option<&'r str> {
+        row.iter()
+            .find(|(c, v)| self.kind(*c) == f && !v.trim().is_empty())
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// A row's cells named by their headers, as sidecars take them.
+    fn named(&self, row: Cells) -> Vec<(String, String)> {
+        row.into_iter()
+            .map(|(c, v)| (self.names.get(c).cloned().unwrap_or_default(), v))
+            .collect()
+    }
+
+    /// The order of the all-numeric dates in the rows' date columns: that of the first
+    /// value that decides it, row by row.
+    fn date_order<R: std::borrow::Borrow<Cells>>(
+        &self,
+        rows: impl Iterator<Item = R>,
+    ) -> NumericOrder {
+        for row in rows {
+            for (c, v) in row.borrow() {
+                if matches!(self.kind(*c), Field::Date | Field::ReferenceDate) {
+                    let order = sidecar::numeric_order(std::iter::once(v.as_str()));
+                    if order != NumericOrder::Unknown {
+                        return order;
+                    }
+                }
+            }
+        }
+        NumericOrder::Unknown
+    }
+
+    /// Notes the columns that were not kept.
+    fn note_ignored(&self, file: &str, out: &mut Ingested) {
+        if self.ignored > 0 {
+            out.notes.push(super::Problem {
+                file: file.to_string(),
+                message: Message::new(
+                    Code::TableColumnsIgnored,
+                    [
+                        ("count", self.ignored.to_string()),
+                        ("max", MAX_EXTRA_COLUMNS.to_string()),
+                    ],
+                ),
+            });
+        }
+    }
+}
 
 pub(crate) fn read_table(
     file: &str,
@@ -36,39 +143,92 @@ pub(crate) fn read_table(
     if delim == ',' && !first_line.contains(',') && first_line.contains(';') {
         delim = ';';
     }
-    let mut records = parse_delimited(&d.text, delim, budget.limits.max_rows + 1);
-    // Only separators and blank cells (",,,"): said as empty, naming the file.
-    let blank = |r: &Vec<String>| r.iter().all(|c| c.trim().is_empty());
-    if records.iter().all(blank) {
+    // Records are read one at a time into reused cells, never all at once, and a row
+    // keeps only its kept columns: a table costs its kept text, whatever its shape.
+    let mut records = Records::new(&d.text, delim);
+    let mut cells: Vec<String> = Vec::new();
+    let blank = |cells: &[String]| cells.iter().all(|c| c.trim().is_empty());
+    if !records.next_into(&mut cells) {
         out.problem(file, Code::TableEmpty);
         return;
     }
-    let header = records.remove(0);
-    if blank(&header) {
-        out.problem(file, Code::TableNoHeader);
-        return;
-    }
-    let rows: Vec<Vec<(String, String)>> = records
-        .into_iter()
-        .filter(|r| r.iter().any(|c| !c.trim().is_empty()))
-        .map(|r| {
-            header
-                .iter()
-                .map(|h| h.trim().trim_start_matches('\u{feff}').to_string())
-                .zip(r.into_iter().chain(std::iter::repeat(String::new())))
-                .collect()
-        })
-        .collect();
-    if rows.len() >= budget.limits.max_rows {
+    if blank(&cells) {
+        // Only separators and blank cells (",,,") are an empty table; blank names over
+        // data are a missing header. Either way the file is named.
+        let mut rest = records.clone();
+        let mut row = Vec::new();
+        let mut data = false;
+        while !data && rest.next_into(&mut row) {
+            data = !blank(&row);
+        }
         out.problem(
             file,
-            Message::new(
-                Code::TableTooManyRows,
-                [("max", budget.limits.max_rows.to_string())],
-            ),
+            if data {
+                Code::TableNoHeader
+            } else {
+                Code::TableEmpty
+            },
+        );
+        return;
+    }
+    let mut columns = Columns::new();
+    for name in &cells {
+        columns.push(name);
+    }
+    let max_rows = budget.limits.max_rows;
+    let capped = std::cell::Cell::new(false);
+    let rows = |records| table_rows(records, &columns.keep, max_rows, &capped);
+    // All-numeric dates take their order from the whole column: a first pass reads it.
+    let order = if columns.has(Field::Date) || columns.has(Field::ReferenceDate) {
+        columns.date_order(rows(records.clone()).flatten())
+    } else {
+        NumericOrder::Unknown
+    };
+    let meta = (d.encoding, d.warnings.clone());
+    rows_to_articles(file, &columns, rows(records), &[], order, meta, out);
+    if capped.get() {
+        out.problem(
+            file,
+            Message::new(Code::TableTooManyRows, [("max", max_rows.to_string())]),
         );
     }
-    rows_to_articles(file, &header, rows, &[], d, out);
+}
+
+/// The rows after the header, blank ones left out, each with its kept, filled cells; at
+/// most `max_rows` records are read (`capped` tells whether more were left).
+fn table_rows<'a>(
+    mut records: Records<'a>,
+    keep: &'a [bool],
+    max_rows: usize,
+    capped: &'a std::cell::Cell<bool>,
+) -> impl Iterator<Item = Option<Cells>> + 'a {
+    let mut cells: Vec<String> = Vec::new();
+    let mut read = 0usize;
+    std::iter::from_fn(move || loop {
+        if read >= max_rows {
+            capped.set(records.more());
+            return None;
+        }
+        if !records.next_into(&mut cells) {
+            return None;
+        }
+        read += 1;
+        if cells.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        return Some(Some(kept_cells(keep, &mut cells)));
+    })
+}
+
+/// The kept, filled cells of a record, taken out of it.
+fn kept_cells(keep: &[bool], cells: &mut [String]) -> Cells {
+    cells
+        .iter_mut()
+        .zip(keep)
+        .enumerate()
+        .filter(|(_, (c, &k))| k && !c.trim().is_empty())
+        .map(|(i, (c, _))| (i, std::mem::take(c)))
+        .collect()
 }
 
 pub(crate) fn read_json(file: &str, bytes: &[u8], budget: &mut Budget, out: &mut Ingested) {
@@ -85,18 +245,19 @@ pub(crate) fn read_json(file: &str, bytes: &[u8], budget: &mut Budget, out: &mut
     let max = budget.limits.max_rows;
     match json::parse(d.text.trim()) {
         Some(Value::Array(items)) => objects = items,
-        Some(v @ Value::Object(_)) => {
+        Some(Value::Object(members)) => {
             // One article, or an object holding a list of them ({"articles": [...]}).
-            let list = match &v {
-                Value::Object(members) => members.iter().find_map(|(_, m)| match m {
-                    Value::Array(items) if items.iter().all(|i| matches!(i, Value::Object(_))) => {
-                        Some(items.clone())
-                    }
-                    _ => None,
-                }),
-                _ => None,
+            let list = members.iter().position(|(_, m)| match m {
+                Value::Array(items) => items.iter().all(|i| matches!(i, Value::Object(_))),
+                _ => false,
+            });
+            objects = match list {
+                Some(i) => match members.into_iter().nth(i) {
+                    Some((_, Value::Array(items))) => items,
+                    _ => Vec::new(),
+                },
+                None => vec![Value::Object(members)],
             };
-            objects = list.unwrap_or_else(|| vec![v]);
         }
         Some(_) => {}
         None => {
@@ -127,36 +288,48 @@ pub(crate) fn read_json(file: &str, bytes: &[u8], budget: &mut Budget, out: &mut
             ),
         );
     }
-    let mut header: Vec<String> = Vec::new();
-    // Why a record may give no article: not an object, or its text is not text.
+    // Columns by key, looked up by hash (a linear search made wide records quadratic);
+    // each object is freed as its row is made.
+    let mut columns = Columns::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    // Why a record that is an object may give no article: its text is not text.
     let mut why: Vec<Option<Message>> = Vec::with_capacity(objects.len());
-    let rows: Vec<Vec<(String, String)>> = objects
-        .iter()
+    let rows: Vec<Option<Cells>> = objects
+        .into_iter()
         .map(|o| {
             let Value::Object(members) = o else {
-                why.push(Some(Code::RecordNotObject.into()));
-                return Vec::new();
+                why.push(None);
+                return None;
             };
             let mut reason = None;
-            let row = members
-                .iter()
-                .filter_map(|(k, v)| {
-                    if !header.contains(k) {
-                        header.push(k.clone());
+            let row = members.into_iter().filter_map(|(k, v)| {
+                let text = scalar(&v);
+                if text.is_none()
+                    && reason.is_none()
+                    && matches!(v, Value::Object(_) | Value::Array(_))
+                    && sidecar::field(&k) == Field::Text
+                {
+                    reason = Some(Message::new(Code::RowTextNotText, [("column", k.clone())]));
+                }
+                let text = text?;
+                let column = match by_key.get(&k) {
+                    Some(&c) => c,
+                    None => {
+                        let c = columns.push(&k);
+                        by_key.insert(k, c);
+                        c
                     }
-                    let text = scalar(v);
-                    if text.is_none() && reason.is_none() && sidecar::field(k) == Field::Text {
-                        reason = matches!(v, Value::Object(_) | Value::Array(_))
-                            .then(|| Message::new(Code::RowTextNotText, [("column", k.clone())]));
-                    }
-                    Some((k.clone(), text?))
-                })
-                .collect();
+                };
+                columns.keep[column].then_some((column, text))
+            });
+            let row = row.collect();
             why.push(reason);
-            row
+            Some(row)
         })
         .collect();
-    rows_to_articles(file, &header, rows, &why, d, out);
+    let order = columns.date_order(rows.iter().flatten());
+    let meta = (d.encoding, d.warnings);
+    rows_to_articles(file, &columns, rows.into_iter(), &why, order, meta, out);
 }
 
 /// A JSON value as a cell: scalars written out, a list of them joined, a person's name.
@@ -172,35 +345,31 @@ fn scalar(v: &Value) -> Option<String> {
     }
 }
 
-/// Articles (or a sidecar) from rows of named cells; `why[i]`, when given, says why row
-/// `i` may have no article better than "no article text".
+/// Articles (or a sidecar) from rows of kept cells; `None` stands for a record that is
+/// not an object, and `why[i]`, when given, says why row `i` may have no article better
+/// than "no article text". `meta` is the file's encoding and its decoding warnings.
 fn rows_to_articles(
     file: &str,
-    header: &[String],
-    rows: Vec<Vec<(String, String)>>,
+    columns: &Columns,
+    rows: impl Iterator<Item = Option<Cells>>,
     why: &[Option<Message>],
-    d: decode::Decoded,
+    order: NumericOrder,
+    meta: (&'static str, Vec<Message>),
     out: &mut Ingested,
 ) {
-    let kinds: Vec<Field> = header.iter().map(|h| sidecar::field(h)).collect();
-    let has = |f: Field| kinds.contains(&f);
-    let encoding = d.encoding;
-    for w in d.warnings {
+    let (encoding, warnings) = meta;
+    for w in warnings {
         out.notes.push(super::Problem {
             file: file.to_string(),
             message: w,
         });
     }
-    let order = sidecar::numeric_order(rows.iter().flat_map(|r| {
-        r.iter()
-            .filter(|(k, _)| matches!(sidecar::field(k), Field::Date | Field::ReferenceDate))
-            .map(|(_, v)| v.as_str())
-    }));
-    if !has(Field::Text) {
-        if has(Field::File) {
-            sidecar_from(file, rows, order, out);
+    columns.note_ignored(file, out);
+    if !columns.has(Field::Text) {
+        if columns.has(Field::File) {
+            sidecar_from(file, columns, rows, order, out);
         } else {
-            let names: Vec<&str> = header.iter().map(String::as_str).take(12).collect();
+            let names: Vec<&str> = columns.names.iter().map(String::as_str).take(12).collect();
             out.problem(
                 file,
                 Message::new(Code::TableNoTextColumn, [("columns", names.join(", "))]),
@@ -209,30 +378,33 @@ fn rows_to_articles(
         return;
     }
     let mut bad = 0usize;
-    for (i, row) in rows.into_iter().enumerate() {
+    for (i, row) in rows.enumerate() {
         let name = format!("{file}#{}", i + 1);
-        let get = |f: Field| {
-            row.iter()
-                .find(|(k, v)| sidecar::field(k) == f && !v.trim().is_empty())
-                .map(|(_, v)| v.clone())
-        };
-        let body = get(Field::Text).unwrap_or_default();
-        let lines: Vec<String> = body.lines().map(str::to_string).collect();
-        let article = match get(Field::Title) {
-            Some(t) => text::build(&name, &t, lines),
-            None => text::parse(&name, &body),
-        };
-        match article {
-            Some(mut a) => {
+        let article = row.as_ref().and_then(|row| {
+            let body = columns.get(row, Field::Text).unwrap_or_default();
+            match columns.get(row, Field::Title) {
+                Some(t) => text::build_from(&name, t, std::iter::once(body)),
+                None => text::parse(&name, body),
+            }
+        });
+        match (article, row) {
+            (Some(mut a), Some(row)) => {
                 a.encoding = Some(encoding.to_string());
-                sidecar::apply(&row, order, &mut a);
+                sidecar::apply(&columns.named(row), order, &mut a);
                 out.articles.push(a);
             }
-            None => {
+            (_, row) => {
                 bad += 1;
                 if bad <= NAMED_BAD_ROWS {
-                    let message = why.get(i).cloned().flatten();
-                    out.problem(&name, message.unwrap_or_else(|| Code::RowNoText.into()));
+                    let message = match row {
+                        None => Code::RecordNotObject.into(),
+                        Some(_) => why
+                            .get(i)
+                            .cloned()
+                            .flatten()
+                            .unwrap_or(Code::RowNoText.into()),
+                    };
+                    out.problem(&name, message);
                 }
             }
         }
@@ -250,22 +422,23 @@ fn rows_to_articles(
 
 fn sidecar_from(
     file: &str,
-    rows: Vec<Vec<(String, String)>>,
+    columns: &Columns,
+    rows: impl Iterator<Item = Option<Cells>>,
     order: NumericOrder,
     out: &mut Ingested,
 ) {
     let rows: Vec<Row> = rows
-        .into_iter()
+        .flatten()
         .filter_map(|r| {
-            let key = r
-                .iter()
-                .find(|(k, v)| sidecar::field(k) == Field::File && !v.trim().is_empty())
-                .map(|(_, v)| v.trim().to_string())?;
+            let key = columns.get(&r, Field::File)?.trim().to_string();
             let fields = r
                 .into_iter()
-                .filter(|(k, _)| sidecar::field(k) != Field::File)
+                .filter(|(c, _)| columns.kind(*c) != Field::File)
                 .collect();
-            Some(Row { key, fields })
+            Some(Row {
+                key,
+                fields: columns.named(fields),
+            })
         })
         .collect();
     out.notes.push(super::Problem {
@@ -279,56 +452,80 @@ fn sidecar_from(
     });
 }
 
-/// Records of a delimited text, at most `max` of them.
-fn parse_delimited(text: &str, delim: char, max: usize) -> Vec<Vec<String>> {
-    let mut records = Vec::new();
-    let mut record: Vec<String> = Vec::new();
-    let mut field = String::new();
-    let mut chars = text.char_indices().peekable();
-    let mut at_field_start = true;
-    while let Some((i, c)) = chars.next() {
-        if at_field_start && c == '"' {
-            if let Some((value, end)) = quoted(text, i + 1, delim) {
-                field = value;
-                // Skip to the closing quote.
-                while chars.peek().is_some_and(|&(j, _)| j < end) {
-                    chars.next();
-                }
-                at_field_start = false;
-                continue;
-            }
-        }
-        at_field_start = false;
-        if c == delim {
-            record.push(std::mem::take(&mut field));
-            at_field_start = true;
-        } else if c == '\n' || c == '\r' {
-            if c == '\r' && chars.peek().is_some_and(|&(_, n)| n == '\n') {
-                chars.next();
-            }
-            record.push(std::mem::take(&mut field));
-            records.push(std::mem::take(&mut record));
-            at_field_start = true;
-            if records.len() >= max {
-                return records;
-            }
-        } else {
-            field.push(c);
-        }
-    }
-    if !field.is_empty() || !record.is_empty() {
-        record.push(field);
-        records.push(record);
-    }
-    records
+/// The records of a delimited text, read one at a time.
+#[derive(Clone)]
+struct Records<'a> {
+    text: &'a str,
+    /// Byte where the next record starts.
+    at: usize,
+    delim: char,
 }
 
-/// A quoted field starting after the opening quote at byte `from`: its value and the byte
-/// after the closing quote, when that quote ends the field (a delimiter, a line end or the
-/// end follows). Doubled quotes inside stand for one.
-fn quoted(text: &str, from: usize, delim: char) -> Option<(String, usize)> {
+impl<'a> Records<'a> {
+    fn new(text: &'a str, delim: char) -> Self {
+        Records { text, at: 0, delim }
+    }
+
+    /// Whether any text is left.
+    fn more(&self) -> bool {
+        self.at < self.text.len()
+    }
+
+    /// Reads the next record into `cells`, reusing their strings; false at the end.
+    fn next_into(&mut self, cells: &mut Vec<String>) -> bool {
+        let Some(rest) = self.text.get(self.at..).filter(|r| !r.is_empty()) else {
+            return false;
+        };
+        let delim = self.delim;
+        let mut n = 0;
+        let start = |cells: &mut Vec<String>, n: usize| match cells.get_mut(n) {
+            Some(c) => c.clear(),
+            None => cells.push(String::new()),
+        };
+        start(cells, 0);
+        let mut chars = rest.char_indices().peekable();
+        let mut at_field_start = true;
+        while let Some((i, c)) = chars.next() {
+            if at_field_start && c == '"' {
+                if let Some(end) = quoted_into(rest, i + 1, delim, &mut cells[n]) {
+                    // Skip to the closing quote.
+                    while chars.peek().is_some_and(|&(j, _)| j < end) {
+                        chars.next();
+                    }
+                    at_field_start = false;
+                    continue;
+                }
+                cells[n].clear();
+            }
+            at_field_start = false;
+            if c == delim {
+                n += 1;
+                start(cells, n);
+                at_field_start = true;
+            } else if c == '\n' || c == '\r' {
+                if c == '\r' && chars.peek().is_some_and(|&(_, n)| n == '\n') {
+                    chars.next();
+                }
+                self.at += chars.peek().map_or(rest.len(), |&(j, _)| j);
+                cells.truncate(n + 1);
+                return true;
+            } else {
+                cells[n].push(c);
+            }
+        }
+        self.at = self.text.len();
+        cells.truncate(n + 1);
+        // A last record without a line end, unless nothing at all was in it.
+        n > 0 || !cells[0].is_empty()
+    }
+}
+
+/// A quoted field starting after the opening quote at byte `from`, its value written to
+/// `value`: the byte after the closing quote, when that quote ends the field (a delimiter,
+/// a line end or the end follows). Doubled quotes inside stand for one.
+fn quoted_into(text: &str, from: usize, delim: char, value: &mut String) -> Option<usize> {
     let rest = text.get(from..)?;
-    let mut value = String::new();
+    value.clear();
     let mut it = rest.char_indices().peekable();
     while let Some((j, c)) = it.next() {
         if c == '"' {
@@ -339,14 +536,26 @@ fn quoted(text: &str, from: usize, delim: char) -> Option<(String, usize)> {
             }
             let next = it.peek().map(|&(_, n)| n);
             return match next {
-                None => Some((value, from + j + 1)),
-                Some(n) if n == delim || n == '\n' || n == '\r' => Some((value, from + j + 1)),
+                None => Some(from + j + 1),
+                Some(n) if n == delim || n == '\n' || n == '\r' => Some(from + j + 1),
                 Some(_) => None,
             };
         }
         value.push(c);
     }
     None
+}
+
+/// Records of a delimited text, at most `max` of them.
+#[cfg(test)]
+fn parse_delimited(text: &str, delim: char, max: usize) -> Vec<Vec<String>> {
+    let mut records = Records::new(text, delim);
+    let mut out = Vec::new();
+    let mut cells = Vec::new();
+    while out.len() < max && records.next_into(&mut cells) {
+        out.push(cells.clone());
+    }
+    out
 }
 
 #[cfg(test)]
@@ -413,5 +622,25 @@ mod tests {
             .any(|p| p.file == "feed.jsonl#2" && p.message.contains("not a JSON object")));
         let arr = r#"{"articles": [{"title": "Storm", "text": "A storm hit the coast overnight, cutting power."}]}"#;
         assert_eq!(read("a.json", arr.as_bytes()).articles.len(), 1);
+    }
+
+    #[test]
+    fn rows_past_the_cap_are_not_read_and_said_so() {
+        let mut csv = String::from("title,text\n");
+        for i in 0..20 {
+            csv.push_str(&format!("Row {i},Rain fell on the valley for day {i}.\n\n"));
+        }
+        let limits = crate::ingest::Limits {
+            max_rows: 10,
+            ..Default::default()
+        };
+        let got = crate::ingest::read_with("cap.csv", csv.as_bytes(), &limits);
+        assert!(got.articles.len() <= 10 && got.articles.len() >= 5);
+        assert!(got
+            .problems
+            .iter()
+            .any(|p| p.message.contains("more than 10 rows")));
+        let got = crate::ingest::read_with("cap.csv", &csv.as_bytes()[..200], &limits);
+        assert!(got.problems.is_empty(), "{:?}", got.problems);
     }
 }

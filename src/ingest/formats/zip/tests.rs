@@ -97,10 +97,12 @@ fn a_cut_archive_is_read_by_its_local_headers() {
 
 #[test]
 fn zip_bomb_guards() {
+    // Two different entries: a copy of the first would be skipped before unpacking.
     let big = vec![b'a'; 200_000];
+    let big_b = vec![b'b'; 200_000];
     let z = build(&[
         ("a.txt", &big, true),
-        ("b.txt", &big, true),
+        ("b.txt", &big_b, true),
         ("c.txt", ART, false),
     ]);
     let limits = Limits {
@@ -148,5 +150,26 @@ fn names_and_checksums() {
         &[0x50; 100],
     ] {
         let _ = read("j.zip", junk);
+    }
+}
+
+#[test]
+fn copies_of_an_entry_are_named_and_not_read_again() {
+    let other = b"Storm hits the coast\n\nA storm hit the coast overnight, cutting power.";
+    let z = build(&[
+        ("a.txt", ART, true),
+        ("b.txt", ART, true),
+        ("c.txt", ART, false),
+        ("d.txt", other, true),
+    ]);
+    let got = read("up.zip", &z);
+    let files: Vec<&str> = got.articles.iter().map(|a| a.file.as_str()).collect();
+    assert_eq!(files, ["up.zip/a.txt", "up.zip/d.txt"]);
+    // The same packed bytes (b) and the same bytes stored instead of deflated (c).
+    for copy in ["up.zip/b.txt", "up.zip/c.txt"] {
+        assert!(got
+            .problems
+            .iter()
+            .any(|p| p.file == copy && p.message.contains("duplicate of up.zip/a.txt")));
     }
 }

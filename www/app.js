@@ -19,7 +19,7 @@ import * as search from './page/search.js';
 import * as reading from './page/reading.js';
 import * as corpus from './page/corpus.js';
 
-const { sources, syncControls, runSearch, updateFacets, updateFilterControls, showError } = search;
+const { sources, syncControls, resetBox, runSearch, updateFacets, updateFilterControls, showError } = search;
 const { showReader, closeReader, loadTray, renderTray, showCompare } = reading;
 const { addFiles, showReport, closeMenu, exportBundle } = corpus;
 
@@ -207,6 +207,7 @@ async function applyLocation({ initial = false } = {}) {
   const before = initial ? { ...emptyView(), q: null } : view;
   view = next;
   app.typingEntry = false;
+  resetBox();
   await redraw(before);
   if (data) await offerCarried(data);
   else await checkMissing();

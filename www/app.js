@@ -186,9 +186,13 @@ async function redraw(before) {
   syncControls();
   const jobs = [];
   if (SEARCH_KEYS.some((k) => before[k] !== view[k])) jobs.push(runSearch());
+  // The open article and side by side mark the query: a new query marks them anew.
+  const marks = before.q !== view.q || before.exact !== view.exact;
   if (before.open !== view.open) jobs.push(showReader());
+  else if (view.open && marks) jobs.push(showReader({ refresh: true }));
   if (before.left !== view.left || before.right !== view.right) jobs.push(loadTray());
   if (before.compare !== view.compare || (view.compare && (before.left !== view.left || before.right !== view.right))) jobs.push(showCompare());
+  else if (view.compare && marks) jobs.push(showCompare({ refresh: true }));
   await Promise.all(jobs);
 }
 

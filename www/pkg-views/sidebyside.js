@@ -8,8 +8,12 @@ import '../pkg-en/messages.js'; // the English texts this module shows
 
 await useStyles(new URL('./views.css', import.meta.url));
 
-/** Fills `section` with the two columns; `actions`: `{close(), share()}`. */
-export function renderSideBySide(section, left, right, actions) {
+/**
+ * Fills `section` with the two columns; `actions`: `{close(), share()}`. Each article's
+ * `marked` (the query's matches, as in the reader) is shown marked. `focus`: move the focus
+ * to the heading (not when only the query changed).
+ */
+export function renderSideBySide(section, left, right, actions, { focus = true } = {}) {
   const column = (a, dir, lang, side) =>
     h('section', { class: `sbs-col sbs-${side}`, dir, lang, 'aria-labelledby': `sbs-${side}-title` },
       renderArticle(a, { headingId: `sbs-${side}-title`, headingLevel: 3 }),
@@ -29,5 +33,5 @@ export function renderSideBySide(section, left, right, actions) {
     ),
   );
   section.hidden = false;
-  section.querySelector('#sbs-heading')?.focus();
+  if (focus) section.querySelector('#sbs-heading')?.focus();
 }

@@ -9,6 +9,12 @@ import '../pkg-en/messages.js'; // the English texts this module shows
 
 await useStyles(new URL('./views.css', import.meta.url));
 
+/** Where the two columns no longer fit side by side (as the page's one-column layout). */
+const NARROW = matchMedia('(max-width: 56rem)');
+/** Lays the shown view out again when the window crosses that width. */
+let relayout = null;
+NARROW.addEventListener('change', () => relayout?.());
+
 /**
  * Fills `section` with the two columns; `actions`: `{close(), share()}`. Each article's
  * `marked` (the query's matches, as in the reader) is shown marked. `focus`: move the focus
@@ -23,15 +29,19 @@ export function renderSideBySide(section, left, right, actions, { focus = true }
     column(left, 'ltr', left.lang === 'en' ? 'en' : null, 'left'),
     column(right, 'rtl', right.lang === 'ar' ? 'ar' : null, 'right'),
   ];
-  // On a narrow screen one column shows at a time, chosen by these tabs (styled away on a
-  // wide one): each article then starts at the top instead of below the other.
-  const current = Math.max(0, cols.findIndex((c) => c.id === section.querySelector('.sbs-col.is-current')?.id));
+  // On a narrow screen one column shows at a time, chosen by these tabs (hidden on a wide
+  // one): each article then starts at the top instead of below the other.
+  const shown = section.querySelector('.sbs-tab[aria-selected="true"]')?.getAttribute('aria-controls');
+  let current = Math.max(0, cols.findIndex((c) => c.id === shown));
   const tabs = [left, right].map((a, i) => h('button', {
     type: 'button', role: 'tab', class: 'sbs-tab', id: `${cols[i].id}-tab`, 'aria-controls': cols[i].id,
     on: { click: () => pick(i), keydown: (e) => arrows(e, i) },
   }, langInfo(a.lang).name));
+  const tablist = h('div', { class: 'sbs-tabs', role: 'tablist', 'aria-label': t('sbs.heading') }, tabs);
   function pick(i, moveFocus = false) {
-    cols.forEach((c, k) => c.classList.toggle('is-current', k === i));
+    current = i;
+    tablist.hidden = !NARROW.matches;
+    cols.forEach((c, k) => { c.hidden = NARROW.matches && k !== i; });
     tabs.forEach((b, k) => {
       b.setAttribute('aria-selected', String(k === i));
       b.tabIndex = k === i ? 0 : -1;
@@ -45,6 +55,7 @@ export function renderSideBySide(section, left, right, actions, { focus = true }
     }
   }
   pick(current);
+  relayout = () => pick(current);
   replace(section,
     h('div', { class: 'sbs-bar' },
       h('h2', { id: 'sbs-heading', class: 'sbs-heading', tabindex: '-1' }, t('sbs.heading')),
@@ -54,7 +65,7 @@ export function renderSideBySide(section, left, right, actions, { focus = true }
           t('sbs.back'), h('kbd', {}, t('key.esc'))),
       ),
     ),
-    h('div', { class: 'sbs-tabs', role: 'tablist', 'aria-label': t('sbs.heading') }, tabs),
+    tablist,
     h('div', { class: 'sbs-cols' }, cols),
   );
   section.hidden = false;

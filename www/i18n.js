@@ -11,14 +11,11 @@
 // (Intl.PluralRules categories: English one/other; Arabic zero/one/two/few/many/other).
 //   {name}          the value of params.name (numbers formatted for the UI language)
 //   {name:unit}     params.name counted with the plural message "n.<unit>" ("{n:articles}")
-//   {name:unit:acc} the same in the accusative (an object), {name:unit:gen} the genitive
-//                   (after a preposition or a verbal noun). A plural message gives a case
-//                   its own form as "<category>:acc", "<category>:gen", or "<category>:obl"
-//                   for both; else the category's form serves every case. Arabic needs this
-//                   for the dual (مقالتان / مقالتين) and a masculine one (ملفًا واحدًا).
+//   {name:unit:acc} / {name:unit:gen}  the same in the accusative / genitive: the plural
+//                   message's "<category>:acc", ":gen" or ":obl" (both) form, else its own
+//                   (Arabic: the dual مقالتين, a masculine one ملفًا واحدًا)
 //   {name|A|B}      A when params.name counts one or two, else B: a verb before a masculine
-//                   counted noun («لم يُضَف ملفان» / «لم تُضَف 3 ملفات»); a non-human plural
-//                   takes a feminine singular verb, so a feminine noun needs no choice.
+//                   noun (لم يُضَف ملفان / لم تُضَف 3 ملفات; a non-human plural is feminine)
 
 export const UI_LANGS = ['en', 'ar'];
 

@@ -76,6 +76,20 @@ for (const lang of ['en', 'ar']) {
 }
 
 test('an upload: progress and report panels keep their width', async () => {
+  // The progress panel as an upload draws it (the real module, a long file name).
+  for (const lang of ['en', 'ar']) {
+    await uiLang(lang);
+    await page.evaluate(async () => {
+      const { renderProgress } = await import('./views/report.js');
+      renderProgress(document.querySelector('#report'), { phase: 'add', done: 40, total: 1200, file: 'fakes_0011_alaraby_a_rather_long_file_name_2016.html', added: 38 }, { cancel() {} });
+    });
+    await fits('progress');
+    const text = await page.locator('#report .report-text').boundingBox();
+    assert.ok(text.width > 200, `${lang}: the progress text is ${text.width} px wide`);
+    const [bar, count] = [await page.locator('#report progress').boundingBox(), await page.locator('#report .progress-count').boundingBox()];
+    assert.ok(bar.y >= count.y + count.height || bar.x >= count.x + count.width || bar.x + bar.width <= count.x, 'the bar does not overlap its count');
+  }
+  await uiLang('en');
   const names = (await corpusNames('en')).slice(150, 162);
   await upload(page, await corpusFiles('en', names));
   const box = await page.locator('#report .report-box').boundingBox();

@@ -19,7 +19,7 @@ import * as search from './page/search.js';
 import * as reading from './page/reading.js';
 import * as corpus from './page/corpus.js';
 
-const { sources, syncControls, runSearch, updateFacets, updateFilterControls, showError } = search;
+const { sources, syncControls, resetBox, runSearch, updateFacets, updateFilterControls, showError } = search;
 const { showReader, closeReader, loadTray, renderTray, showCompare } = reading;
 const { addFiles, showReport, closeMenu, exportBundle } = corpus;
 
@@ -186,9 +186,13 @@ async function redraw(before) {
   syncControls();
   const jobs = [];
   if (SEARCH_KEYS.some((k) => before[k] !== view[k])) jobs.push(runSearch());
+  // The open article and side by side mark the query: a new query marks them anew.
+  const marks = before.q !== view.q || before.exact !== view.exact;
   if (before.open !== view.open) jobs.push(showReader());
+  else if (view.open && marks) jobs.push(showReader({ refresh: true }));
   if (before.left !== view.left || before.right !== view.right) jobs.push(loadTray());
   if (before.compare !== view.compare || (view.compare && (before.left !== view.left || before.right !== view.right))) jobs.push(showCompare());
+  else if (view.compare && marks) jobs.push(showCompare({ refresh: true }));
   await Promise.all(jobs);
 }
 
@@ -207,6 +211,7 @@ async function applyLocation({ initial = false } = {}) {
   const before = initial ? { ...emptyView(), q: null } : view;
   view = next;
   app.typingEntry = false;
+  resetBox();
   await redraw(before);
   if (data) await offerCarried(data);
   else await checkMissing();

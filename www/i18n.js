@@ -9,8 +9,13 @@
 //
 // A message is a string with placeholders, or, for a count, an object of plural forms
 // (Intl.PluralRules categories: English one/other; Arabic zero/one/two/few/many/other).
-//   {name}        the value of params.name (numbers formatted for the UI language)
-//   {name:unit}   params.name counted with the plural message "n.<unit>" ("{n:articles}")
+//   {name}          the value of params.name (numbers formatted for the UI language)
+//   {name:unit}     params.name counted with the plural message "n.<unit>" ("{n:articles}")
+//   {name:unit:acc} / {name:unit:gen}  the same in the accusative / genitive: the plural
+//                   message's "<category>:acc", ":gen" or ":obl" (both) form, else its own
+//                   (Arabic: the dual مقالتين, a masculine one ملفًا واحدًا)
+//   {name|A|B}      A when params.name counts one or two, else B: a verb before a masculine
+//                   noun (لم يُضَف ملفان / لم تُضَف 3 ملفات; a non-human plural is feminine)
 
 export const UI_LANGS = ['en', 'ar'];
 
@@ -185,7 +190,6 @@ export const messages = {
 
     'n.articles': { one: '{n} article', other: '{n} articles' },
     'n.files': { one: '{n} file', other: '{n} files' },
-    'n.filesGen': { one: '{n} file', other: '{n} files' },
     'n.results': { one: '{n} result', other: '{n} results' },
     'n.nearDups': { one: '{n} near-duplicate', other: '{n} near-duplicates' },
     'n.notes': { one: '{n} note', other: '{n} notes' },
@@ -249,21 +253,33 @@ export function fmtNumber(n, digits = 0, lang = current) {
  * gives `fallback` (or the key itself, so a gap shows and the table test catches it).
  */
 export function t(key, params = {}, fallback = '', lang = current) {
-  const table = messages[lang] ?? messages.en;
-  let msg = table[key];
+  const msg = (messages[lang] ?? messages.en)[key];
   if (msg === undefined) return fallback || key;
-  if (typeof msg === 'object') msg = pluralForm(msg, params.n, lang);
-  return msg.replace(/\{(\w+)(?::(\w+))?\}/g, (whole, name, unit) => {
+  return fill(typeof msg === 'object' ? pluralForm(msg, params.n, lang) : msg, params, lang);
+}
+
+/** `msg` with its placeholders filled from `params` (see the top of this file). */
+function fill(msg, params, lang) {
+  return msg.replace(/\{(\w+)(?::(\w+))?(?::(acc|gen))?(?:\|([^|}]*)\|([^|}]*))?\}/g, (whole, name, unit, gcase, oneOrTwo, more) => {
     const value = params[name];
     if (value === undefined || value === null) return whole;
-    if (unit) return t(`n.${unit}`, { n: value }, whole, lang);
+    if (oneOrTwo !== undefined) return ['one', 'two'].includes(category(value, lang)) ? oneOrTwo : more;
+    if (unit) {
+      const forms = (messages[lang] ?? messages.en)[`n.${unit}`];
+      return typeof forms === 'object' ? fill(pluralForm(forms, value, lang, gcase), { n: value }, lang) : whole;
+    }
     return typeof value === 'number' ? fmtNumber(value, 0, lang) : String(value);
   });
 }
 
-function pluralForm(forms, n, lang) {
-  const category = typeof n === 'number' ? new Intl.PluralRules(LOCALE[lang] ?? 'en').select(n) : 'other';
-  return forms[category] ?? forms.other;
+function category(n, lang) {
+  return typeof n === 'number' ? new Intl.PluralRules(LOCALE[lang] ?? 'en').select(n) : 'other';
+}
+
+/** The form of `forms` for `n` in grammatical case `gcase` ("acc", "gen" or none). */
+function pluralForm(forms, n, lang, gcase) {
+  const c = category(n, lang);
+  return (gcase && (forms[`${c}:${gcase}`] ?? forms[`${c}:obl`])) ?? forms[c] ?? forms.other;
 }
 
 /**

@@ -121,9 +121,17 @@ const handlers = {
   [Request.GET]({ hash, query, exact }) {
     const id = idFor(hash);
     if (id === null) return null;
+    const q = String(query ?? '');
+    // A /regex/ is marked by the build that runs it (as search does).
+    if (q.trim() && w.Corpus.needsFullBuild(q)) return useFullBuild().then(() => handlers[Request.GET]({ hash, query, exact }));
     const article = w.corpus.get(id);
-    if (article && query && String(query).trim()) {
-      article.marked = w.corpus.highlight(id, String(query), { exact: exact === true });
+    if (article && q.trim()) {
+      // A query the core cannot read (typing is not finished) marks nothing: the search says why.
+      try {
+        article.marked = w.corpus.highlight(id, q, { exact: exact === true });
+      } catch {
+        article.marked = null;
+      }
     }
     if (article) {
       // Its near-duplicates: the same story as other outlets printed it.

@@ -16,7 +16,7 @@ await loadUiLang('ar');
 const www = fileURLToPath(new URL('../../www/', import.meta.url));
 const placeholders = (msg) => {
   const texts = typeof msg === 'object' ? Object.values(msg) : [msg];
-  return [...new Set(texts.flatMap((s) => [...s.matchAll(/\{(\w+(?::\w+)?)\}/g)].map((m) => m[1])))].sort();
+  return [...new Set(texts.flatMap((s) => [...s.matchAll(/\{(\w+(?::\w+)*)(?:\|[^}]*)?\}/g)].map((m) => m[1])))].sort();
 };
 /** Latin words allowed in Arabic UI text: brand, file formats and encodings, key names, the ranking formula. */
 // Names of products, file formats and extensions, written in Latin letters in Arabic too.

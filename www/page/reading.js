@@ -17,8 +17,11 @@ export function init(lent) {
 
 // ── reader ──
 
-/** Shows the view's open article (or the empty reader). */
-export async function showReader() {
+/**
+ * Shows the view's open article (or the empty reader). `refresh`: the same article again with
+ * the view's new query marked; the focus stays where it is (in the search box, typing).
+ */
+export async function showReader({ refresh = false } = {}) {
   const seq = ++app.readerSeq;
   if (!nav.view.open) {
     markActive(ui.results, null);
@@ -44,7 +47,7 @@ export async function showReader() {
   }
   markActive(ui.results, nav.view.open);
   const summary = { hash: article.hash, title: article.title, lang: article.lang, file: article.file };
-  renderReader(ui.reader, article, { compared: isCompared(article.hash) }, {
+  renderReader(ui.reader, article, { compared: isCompared(article.hash), focus: !refresh }, {
     close: closeReader,
     compare: (checked) => pickForCompare(summary, checked),
     share: nav.openShare,
@@ -129,7 +132,8 @@ function slot(el, a, hash, label, hint) {
   );
 }
 
-export async function showCompare() {
+/** Shows the side-by-side view, or hides it; `refresh`: the query changed, keep the focus. */
+export async function showCompare({ refresh = false } = {}) {
   if (!nav.view.compare) {
     closeCompareView();
     return;
@@ -139,8 +143,8 @@ export async function showCompare() {
   let renderSideBySide;
   try {
     [left, right, { renderSideBySide }] = await work(Promise.all([
-      core.call(Request.GET, { hash: nav.view.left }),
-      core.call(Request.GET, { hash: nav.view.right }),
+      core.call(Request.GET, { hash: nav.view.left, query: nav.view.q, exact: nav.view.exact }),
+      core.call(Request.GET, { hash: nav.view.right, query: nav.view.q, exact: nav.view.exact }),
       import('../pkg-views/sidebyside.js'),
     ]));
   } catch (e) {
@@ -150,7 +154,7 @@ export async function showCompare() {
   if (!left || !right || !nav.view.compare) return;
   ui.workspace.hidden = true;
   document.body.classList.add('is-comparing');
-  renderSideBySide(ui.compare, left, right, { close: () => nav.setView({ compare: false }), share: nav.openShare });
+  renderSideBySide(ui.compare, left, right, { close: () => nav.setView({ compare: false }), share: nav.openShare }, { focus: !refresh });
 }
 
 function closeCompareView() {

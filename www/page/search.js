@@ -173,6 +173,16 @@ export function showError(message) {
 }
 
 let debounce = 0;
+
+/**
+ * Puts the view's query into the box even while it has the focus, and drops a search still
+ * waiting for the end of typing (Back or a pasted link replaced the view it would change).
+ */
+export function resetBox() {
+  clearTimeout(debounce);
+  ui.q.value = nav.view.q;
+}
+
 ui.q.addEventListener('input', () => {
   clearTimeout(debounce);
   debounce = setTimeout(() => {

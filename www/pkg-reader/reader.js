@@ -9,9 +9,10 @@ import '../pkg-en/messages.js'; // the English texts this module shows
  * Shows article `a` in `pane` with a toolbar and, when it has near-duplicates
  * (`a.similar`), the list of them. `actions`: `{close(), compare(checked), share(),
  * download(), remove(), open(hash)}`; `compared`: whether the article is picked for the
- * side-by-side view.
+ * side-by-side view; `focus`: move the focus to the title (false when the query changed under
+ * an open article: the focus stays in the search box).
  */
-export function renderReader(pane, a, { compared }, actions) {
+export function renderReader(pane, a, { compared, focus = true }, actions) {
   pane.classList.add('is-open');
   const box = h('input', { type: 'checkbox', class: 'compare-box', checked: compared, on: { change: (e) => actions.compare(e.currentTarget.checked) } });
   const tool = (cls, label, onClick, extra = {}) =>
@@ -31,7 +32,7 @@ export function renderReader(pane, a, { compared }, actions) {
     renderArticle(a, { headingId: 'reader-title' }),
   );
   pane.scrollTop = 0;
-  pane.querySelector('#reader-title')?.focus({ preventScroll: true });
+  if (focus) pane.querySelector('#reader-title')?.focus({ preventScroll: true });
 }
 
 /** The article's near-duplicates, folded shut: each opens in the reader. */

@@ -15,10 +15,7 @@ pub fn stem(script: Script, word: &str, config: &Config) -> (String, Vec<String>
     match script {
         Script::Arabic => match config.arabic_stemmer {
             ArabicStemmer::Light => arabic(word, config.readings),
-            ArabicStemmer::Snowball => {
-                let main = Stemmer::create(Algorithm::Arabic).stem(word).into_owned();
-                (main, Vec::new())
-            }
+            ArabicStemmer::With(stemmer) => (stemmer(word), Vec::new()),
             ArabicStemmer::None => (word.to_string(), Vec::new()),
         },
         Script::Latin if word.chars().all(|c| c.is_ascii_lowercase()) => (

@@ -311,7 +311,8 @@ pub(crate) fn read_json(file: &str, bytes: &[u8], budget: &mut Budget, out: &mut
                 {
                     reason = Some(Message::new(Code::RowTextNotText, [("column", k.clone())]));
                 }
-                let text = text?;
+                // A key takes a column even when its value is not text here, so that a
+                // text column of objects reads as rows without text, not as no column.
                 let column = match by_key.get(&k) {
                     Some(&c) => c,
                     None => {
@@ -320,6 +321,7 @@ pub(crate) fn read_json(file: &str, bytes: &[u8], budget: &mut Budget, out: &mut
                         c
                     }
                 };
+                let text = text?;
                 columns.keep[column].then_some((column, text))
             });
             let row = row.collect();

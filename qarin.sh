@@ -116,10 +116,12 @@ case "$cmd" in
     # src/wasm.rs only compiles for wasm32: lint it there, in both builds the page uses.
     cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
     cargo clippy --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
-    log "Rust tests"
-    cargo test --quiet
+    # The small build's tests run first: the full build's run then leaves the full CLI in
+    # target/debug/qarin, which tests/node/intake.test.js compares with the wasm API.
     log "Rust tests of the small build (the page's start-up core: plain text, no regex)"
     cargo test --no-default-features --quiet
+    log "Rust tests"
+    cargo test --quiet
     log "Node tests of the nodejs wasm build and the page's modules"
     node --test tests/node/
     log "browser tests (Debian Chromium)"

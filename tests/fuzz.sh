@@ -5,7 +5,7 @@
 # query (parser, planner, search, highlight), from_bytes (mutated saved corpora, checksum
 # recomputed). Needs a nightly toolchain and cargo-fuzz (`cargo install cargo-fuzz`).
 # Inputs that crash, hang (> 10 s) or take > 2 GB land in fuzz/artifacts/TARGET/; keep each
-# one as a regression test (tests/fuzz_regressions.rs, tests/data/fuzz/).
+# one as a regression test beside the code it broke (none has been found so far).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-150}

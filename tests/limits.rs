@@ -5,6 +5,8 @@
 //! `cargo test --release --test limits -- --ignored write_hostile_inputs` writes the
 //! full-size inputs to `$QARIN_HOSTILE_DIR` (default `target/hostile`) for
 //! `benches/hostile.sh`, which measures time and peak memory of the CLI on each.
+// The inputs are tables and zips, which only the full reader reads.
+#![cfg(feature = "formats")]
 
 mod hostile;
 

@@ -4,7 +4,7 @@
 // `./qarin.sh build`:  node --test --test-concurrency=1 tests/browser/fullbuild.test.js
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, search, rows } from './helpers.js';
+import { start, search, rows, upload } from './helpers.js';
 
 let b;
 let fullBuild = false; // the page or its worker fetched the full build (the service worker's precache does not count)
@@ -40,4 +40,20 @@ test('(Ghouta)/si[e]ge/ switches to the full build and runs as a regex', async (
 
 test('logs no errors', () => {
   assert.deepEqual(b.problems, []);
+});
+
+test('a regex search past its work limit shows the articles it read and says the answer is partial', async () => {
+  // 200 KB of text costs more than the search's work budget for a pattern of this size
+  // (text bytes × compiled size): the core skips that article and marks the answer partial.
+  const words = 'Ghouta siege talks resumed in Geneva on Sunday with envoys from both sides. ';
+  const text = `A long report\n\n${words.repeat(2700)}\n`;
+  await upload(b.page, [{ name: 'long-report.txt', mimeType: 'text/plain', buffer: Buffer.from(text) }]);
+  await search(b.page, '/(.*){1000}/');
+  const note = b.page.locator('#summary .core-message[data-code="query_regex_partial"]');
+  await note.waitFor();
+  assert.match(await note.textContent(), /work limit: it read \d+ of \d+ articles/);
+  // A cheap regex over the same corpus is whole: no note.
+  await search(b.page, '/Geneva/');
+  assert.equal(await b.page.locator('#summary .core-message').count(), 0);
+  assert.ok(await rows(b.page).count() > 0);
 });

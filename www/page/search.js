@@ -92,7 +92,9 @@ export async function runSearch() {
     return;
   }
   renderResults(ui.results, result.hits, rowState(offset + 1), rowActions);
-  replace(ui.summary, summaryText(app.total), app.folded ? t('results.folded', { n: app.folded }) : null);
+  // A regex search that reached its work limit answers with what it read, and says so.
+  const partial = (result.warnings ?? []).map((w) => [' · ', coreMessage(w, 'partial-note')]);
+  replace(ui.summary, summaryText(app.total), app.folded ? t('results.folded', { n: app.folded }) : null, ...partial.flat());
   renderPager(ui.pager, { page: nav.view.page, pages }, { go: goPage });
   updateFacets();
   updateFilterControls();

@@ -318,7 +318,7 @@ export default {
   'core.query_too_long': 'هذا الاستعلام أطول من {max} بايت',
   'core.query_too_many_terms': 'في هذا الاستعلام أكثر من {max} كلمة بحث',
   'core.query_too_many_regexes': 'في هذا الاستعلام أكثر من {max} تعبير نمطي',
-  'core.query_too_deep': 'يتداخل هذا الاستعلام (أقواس أو استبعاد أو title:) أكثر من {max} مستوى',
+  'core.query_too_deep': 'يتداخل هذا الاستعلام (أقواس أو استبعاد أو بحث في العناوين) أكثر من {max} مستوى',
   'core.query_regex_partial': 'بلغ البحث بالتعبير النمطي حدّ العمل: قرأ {searched} من {total} مقالة، فالنتائج جزئية',
   'core.query_regex_marks_partial': 'لم تُعلَّم مطابقات التعبير النمطي إلا جزئيًا (حدّ العمل)',
 

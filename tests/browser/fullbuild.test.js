@@ -52,8 +52,9 @@ test('a regex search past its work limit shows the articles it read and says the
   const note = b.page.locator('#summary .core-message[data-code="query_regex_partial"]');
   await note.waitFor();
   assert.match(await note.textContent(), /work limit: it read \d+ of \d+ articles/);
-  // A cheap regex over the same corpus is whole: no note.
-  await search(b.page, '/Geneva/');
+  // A cheap regex over the same corpus is whole: no note. (Not /Geneva/: its 2,700
+  // matches in the long report pass the 2,000 a text marks, which says so too.)
+  await search(b.page, '/Macron/');
   assert.equal(await b.page.locator('#summary .core-message').count(), 0);
   assert.ok(await rows(b.page).count() > 0);
 });

@@ -5,7 +5,7 @@
 import { Request, Event } from '../protocol.js';
 import { t, fmtNumber } from '../i18n.js';
 import { renderProgress, progressCancelling } from '../views/report.js';
-import { fromInput, installDrop } from '../drop.js';
+import { installDrop } from '../drop.js';
 import { $, ui, app, core, work } from './state.js';
 import { runSearch, searchRequest } from './search.js';
 
@@ -91,9 +91,12 @@ export function closeMenu() {
 
 // ── the controls ──
 
-ui.files.addEventListener('change', () => addFiles(fromInput(ui.files, false)));
-ui.folder.addEventListener('change', () => addFiles(fromInput(ui.folder, true)));
-installDrop(ui.overlay, async (files) => {
+// Reading picked or dropped files into lists is on-demand code too.
+const fileLists = () => work(import('../pkg-corpus/files.js'));
+ui.files.addEventListener('change', async () => addFiles((await fileLists()).fromInput(ui.files, false)));
+ui.folder.addEventListener('change', async () => addFiles((await fileLists()).fromInput(ui.folder, true)));
+installDrop(ui.overlay, async (entries, plain) => {
+  const files = await (await fileLists()).fromDrop(entries, plain);
   // A dropped bundle is imported, not read as an article.
   const isBundle = (f) => f.name.toLowerCase().endsWith('.qarin');
   for (const f of files.filter(isBundle)) await (await actions()).importBundle(f.blob);

@@ -5,6 +5,7 @@
 //! in its place, which offers the same names: [`read`], [`Sidecar`], [`SidecarIndex`].
 //! A new format is a module here plus one arm in [`read`] (and its sniffing in `format`).
 
+mod delimited;
 pub(super) mod docx;
 pub mod html;
 pub mod json;

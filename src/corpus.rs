@@ -344,10 +344,6 @@ impl Shelf for Corpus {
         }
     }
 
-    fn is_empty(&self) -> bool {
-        self.store.is_empty()
-    }
-
     fn keep(&mut self, article: Article, body: &str, group: Option<u32>) -> (u32, ArticleSummary) {
         let id = self.store.next_id();
         let hash = docstore_hash(&article);

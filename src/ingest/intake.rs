@@ -72,7 +72,6 @@ pub trait Shelf {
     fn update(&mut self, id: u32, change: &mut dyn FnMut(&mut Article));
     /// Every kept article, for signatures the shelf did not come with (a saved corpus).
     fn each(&self, f: &mut dyn FnMut(u32, &Article));
-    fn is_empty(&self) -> bool;
     /// Keeps an admitted article whose joined paragraphs are `body`, in group `group`
     /// (`None`: a group of its own); returns its id and what the caller is given.
     fn keep(&mut self, article: Article, body: &str, group: Option<u32>) -> (u32, Self::Kept);
@@ -281,10 +280,6 @@ impl Shelf for ArticleList {
         for (i, (a, _)) in (0u32..).zip(&self.articles) {
             f(i, a);
         }
-    }
-
-    fn is_empty(&self) -> bool {
-        self.articles.is_empty()
     }
 
     fn keep(&mut self, article: Article, _body: &str, group: Option<u32>) -> (u32, usize) {

@@ -164,6 +164,21 @@ test('matches only the written form when Exact form is ticked', async () => {
   await page.waitForFunction(() => !document.body.dataset.busy);
 });
 
+test('an apostrophe typed in Exact form finds the typeset one', async () => {
+  await page.check('#exact');
+  await page.waitForFunction(() => !document.body.dataset.busy);
+  const found = async (q) => {
+    await search(q);
+    await page.waitForFunction(() => !document.body.dataset.busy);
+    return rows().evaluateAll((els) => els.map((e) => e.dataset.file));
+  };
+  const typeset = await found('Iran’s');
+  assert.ok(typeset.length > 0);
+  assert.deepEqual(await found("Iran's"), typeset);
+  await page.uncheck('#exact');
+  await page.waitForFunction(() => !document.body.dataset.busy);
+});
+
 test('opens an article in the reader and closes it with Esc', async () => {
   await search('الغوطة');
   await page.locator('[data-file="001_629cf4ce1a02286a.txt"] .hit-open').click();

@@ -52,8 +52,10 @@ pub fn lowercase_word(word: &str) -> (Script, String) {
     (script, word.chars().flat_map(char::to_lowercase).collect())
 }
 
-/// The surface form folded only for letter case, tatweel and invisible marks: what an
-/// exact-form search (`=word`) compares. Diacritics and hamza spellings are kept.
+/// The surface form folded only for letter case, tatweel, invisible marks and the
+/// apostrophe's spellings: what an exact-form search (`=word`) compares. Diacritics and
+/// hamza spellings are kept. A typed `'` and a typeset `’` (or `ʼ`) are one character to a
+/// reader, so `=Iran's` finds the `Iran’s` most news text prints.
 pub fn exact(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
     for c in word
@@ -62,6 +64,7 @@ pub fn exact(word: &str) -> String {
     {
         match ascii_digit(c) {
             Some(d) => out.push(d),
+            None if matches!(c, '\u{2019}' | '\u{02BC}') => out.push('\''),
             // Arabic has no case; skipping the lowercase tables keeps this fast.
             None if ('\u{0600}'..='\u{06FF}').contains(&c) => out.push(c),
             None => out.extend(c.to_lowercase()),

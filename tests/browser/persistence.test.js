@@ -122,6 +122,10 @@ test('clears the corpus after confirmation; the demo articles come back only on 
   await page.waitForFunction(() => /^0\b/.test(document.querySelector('#corpus-size').textContent) && !document.body.dataset.busy);
   assert.equal(await rows(page).count(), 0);
   assert.ok(await page.locator('#empty-corpus').isVisible());
+  // The page says the corpus is empty once, in the empty panel; the report says what was done.
+  const said = (await page.locator('body').innerText()).match(/The corpus is empty/g) ?? [];
+  assert.equal(said.length, 1);
+  assert.match(await page.locator('#report').innerText(), /Removed every article/);
   // An emptied store stays empty: the seeds load only into a store that never had them.
   await reload();
   assert.equal(await corpusSize(page), 0);

@@ -42,6 +42,28 @@ async function toggleSource(name) {
 }
 const total = async () => Number((await page.locator('#summary').textContent()).replace(/,/g, '').match(/\d+/)[0]);
 
+test('shows a score only on rows a query word matched, not on rows a filter alone chose', async () => {
+  await search(page, 'lang:en');
+  assert.ok((await rows(page).count()) > 0);
+  assert.equal(await page.locator('#results .hit-score').count(), 0);
+  await search(page, 'Syria lang:en');
+  assert.equal(await page.locator('#results .hit-score').count(), await rows(page).count());
+});
+
+test('greys text at a contrast of at least 4.5:1 in the light theme (WCAG AA)', async () => {
+  const ratio = await page.evaluate(() => {
+    const rgb = (css) => css.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number);
+    const lum = (c) => {
+      const [r, g, b] = rgb(c).map((v) => v / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const fg = lum(getComputedStyle(document.querySelector('#summary')).color);
+    const bg = lum(getComputedStyle(document.documentElement).backgroundColor);
+    return (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+  });
+  assert.ok(ratio >= 4.5, `summary text contrast ${ratio.toFixed(2)}:1`);
+});
+
 test('filters by one source or several, with counts that follow the query', async () => {
   await search(page, '');
   const all = await sourceCounts();

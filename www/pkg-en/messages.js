@@ -62,7 +62,7 @@ Object.assign(messages.en, {
   'clear.title': 'Clear the corpus?',
   'clear.message': 'This deletes all {n:articles} from this browser. Links to them will no longer open here. The demo corpus can be loaded again.',
   'clear.confirm': 'Delete everything',
-  'clear.done': 'The corpus is empty.',
+  'clear.done': 'Removed every article from this browser.',
   'remove.title': 'Remove {n:articles}?',
   'remove.message': 'The article is deleted from this browser.',
   'remove.resultsMessage': 'Every article in the current results ({n}) is deleted from this browser, not only those on this page.',

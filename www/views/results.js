@@ -47,7 +47,7 @@ function row(hit, rank, state, actions) {
         h('span', { class: `badge badge-${L.lang ?? 'other'}`, title: L.name }, L.short),
         hit.date ? h('span', { class: 'hit-date', 'data-content': '' }, hit.date) : null,
         h('span', { class: 'hit-file', dir: 'auto', 'data-content': '' }, hit.file),
-        state.showScore ? h('span', { class: 'hit-score', title: t('results.scoreHelp') }, t('results.score', { score: fmtNumber(hit.score, 2) })) : null,
+        state.showScore && hit.score > 0 ? h('span', { class: 'hit-score', title: t('results.scoreHelp') }, t('results.score', { score: fmtNumber(hit.score, 2) })) : null,
         hit.similar
           ? h('button', { type: 'button', class: 'hit-similar', title: t('results.similarHelp'), on: { click: (e) => actions.open(hit, e.currentTarget) } },
             t('results.similar', { n: hit.similar }))

@@ -71,16 +71,7 @@ fn kept_text(c: &Corpus) -> usize {
     c.list(&Default::default())
         .iter()
         .filter_map(|s| c.get(s.id))
-        .map(|s| {
-            let a = &s.article;
-            a.title.len()
-                + a.paragraphs.iter().map(String::len).sum::<usize>()
-                + a.removed.iter().map(|r| r.text.len()).sum::<usize>()
-                + a.extra
-                    .iter()
-                    .map(|(k, v)| k.len() + v.len())
-                    .sum::<usize>()
-        })
+        .map(|s| kept(&s.article))
         .sum()
 }
 
@@ -149,18 +140,18 @@ fn write_hostile_inputs() {
 
 /// Bytes of text the articles of one read keep.
 fn kept_in(articles: &[qarin::ingest::Article]) -> usize {
-    articles
-        .iter()
-        .map(|a| {
-            a.title.len()
-                + a.paragraphs.iter().map(String::len).sum::<usize>()
-                + a.removed.iter().map(|r| r.text.len()).sum::<usize>()
-                + a.extra
-                    .iter()
-                    .map(|(k, v)| k.len() + v.len())
-                    .sum::<usize>()
-        })
-        .sum()
+    articles.iter().map(kept).sum()
+}
+
+/// Bytes of text one article keeps: title, paragraphs, removed parts and extra fields.
+fn kept(a: &qarin::ingest::Article) -> usize {
+    a.title.len()
+        + a.paragraphs.iter().map(String::len).sum::<usize>()
+        + a.removed.iter().map(|r| r.text.len()).sum::<usize>()
+        + a.extra
+            .iter()
+            .map(|(k, v)| k.len() + v.len())
+            .sum::<usize>()
 }
 
 #[test]

@@ -5,6 +5,9 @@
 
 #![allow(dead_code)]
 
+#[path = "../support/zip.rs"]
+mod zipfile;
+
 /// A small deterministic generator (xorshift64*), so every run builds the same bytes.
 pub struct Rng(u64);
 
@@ -127,68 +130,15 @@ pub fn long_text(bytes: usize, seed: u64) -> Vec<u8> {
     out.into_bytes()
 }
 
-/// CRC-32 (IEEE), as zip stores it.
-fn crc32(data: &[u8]) -> u32 {
-    let mut table = [0u32; 256];
-    for (i, t) in table.iter_mut().enumerate() {
-        let mut c = i as u32;
-        for _ in 0..8 {
-            c = if c & 1 != 0 {
-                0xEDB8_8320 ^ (c >> 1)
-            } else {
-                c >> 1
-            };
-        }
-        *t = c;
-    }
-    !data
-        .iter()
-        .fold(!0u32, |c, &b| table[usize::from((c as u8) ^ b)] ^ (c >> 8))
-}
-
 /// A zip of deflated `(name, data)` entries.
 pub fn zip(entries: &[(String, &[u8])]) -> Vec<u8> {
-    let mut out = Vec::new();
-    let mut central = Vec::new();
-    for (name, data) in entries {
-        let packed = miniz_oxide::deflate::compress_to_vec(data, 6);
-        let offset = out.len() as u32;
-        let head = |sig: u32, central: bool| {
-            let mut h = Vec::new();
-            h.extend_from_slice(&sig.to_le_bytes());
-            if central {
-                h.extend_from_slice(&20u16.to_le_bytes());
-            }
-            h.extend_from_slice(&20u16.to_le_bytes());
-            h.extend_from_slice(&0x0800u16.to_le_bytes());
-            h.extend_from_slice(&8u16.to_le_bytes());
-            h.extend_from_slice(&[0; 4]);
-            h.extend_from_slice(&crc32(data).to_le_bytes());
-            h.extend_from_slice(&(packed.len() as u32).to_le_bytes());
-            h.extend_from_slice(&(data.len() as u32).to_le_bytes());
-            h.extend_from_slice(&(name.len() as u16).to_le_bytes());
-            h.extend_from_slice(&0u16.to_le_bytes());
-            if central {
-                h.extend_from_slice(&[0; 10]);
-                h.extend_from_slice(&offset.to_le_bytes());
-            }
-            h.extend_from_slice(name.as_bytes());
-            h
-        };
-        out.extend(head(0x0403_4b50, false));
-        out.extend_from_slice(&packed);
-        central.extend(head(0x0201_4b50, true));
-    }
-    let cd_offset = out.len() as u32;
-    out.extend_from_slice(&central);
-    out.extend_from_slice(&0x0605_4b50u32.to_le_bytes());
-    out.extend_from_slice(&[0; 4]);
-    out.extend_from_slice(&(entries.len() as u16).to_le_bytes());
-    out.extend_from_slice(&(entries.len() as u16).to_le_bytes());
-    out.extend_from_slice(&(central.len() as u32).to_le_bytes());
-    out.extend_from_slice(&cd_offset.to_le_bytes());
-    out.extend_from_slice(&0u16.to_le_bytes());
-    out
+    let entries: Vec<(&[u8], &[u8])> = entries.iter().map(|(n, d)| (n.as_bytes(), *d)).collect();
+    zipfile::write(
+        &entries,
+        8,
+        |data| miniz_oxide::deflate::compress_to_vec(data, 6),
+        None,
+    )
 }
 
 /// A zip of three wide CSVs of `bytes` bytes each (issue 12: 533 KB, 2000 columns).

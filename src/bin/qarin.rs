@@ -225,6 +225,22 @@ fn number(text: &str, flag: &str) -> Result<usize, String> {
         .map_err(|_| format!("{flag} takes a whole number, not {text:?}"))
 }
 
+/// The articles of every `--corpus` path in one index, their warnings named on stderr.
+/// Every command that reads a corpus opens it here (commands live in `qarin/<name>.rs`
+/// beside this file and use `value`, `number`, `warn` and this from `super`).
+fn open_corpus(corpora: &[String]) -> Result<Corpus, String> {
+    let mut corpus = Corpus::new();
+    for (name, bytes) in read_paths(corpora)? {
+        for w in corpus.add_bytes(&name, &bytes).warnings {
+            warn(&w.file, &w.message.to_string());
+        }
+    }
+    if corpus.is_empty() {
+        return Err("no article could be read".to_string());
+    }
+    Ok(corpus)
+}
+
 fn search_command(args: &[String]) -> Result<(), String> {
     let mut corpora = Vec::new();
     let mut options = SearchOptions::default();
@@ -264,15 +280,7 @@ fn search_command(args: &[String]) -> Result<(), String> {
         }
         (None, None) => return Err(format!("no query given\n{USAGE}")),
     };
-    let mut corpus = Corpus::new();
-    for (name, bytes) in read_paths(&corpora)? {
-        for w in corpus.add_bytes(&name, &bytes).warnings {
-            warn(&w.file, &w.message.to_string());
-        }
-    }
-    if corpus.is_empty() {
-        return Err("no article could be read".to_string());
-    }
+    let corpus = open_corpus(&corpora)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for query in &queries {
         let result = corpus.search(query, &options);

@@ -16,6 +16,8 @@
 //! ```
 
 pub mod analysis;
+#[cfg(feature = "bilingual")]
+pub mod bilingual;
 mod corpus;
 pub mod error;
 mod hash;
@@ -24,6 +26,8 @@ pub mod ingest;
 pub mod message;
 mod order;
 pub mod query;
+#[cfg(feature = "stats")]
+pub mod stats;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 

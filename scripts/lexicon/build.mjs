@@ -92,6 +92,16 @@ function cldrTerritories() {
 }
 
 // --- CLDR exemplar cities of the time zones, with the zone's country from windowsZones ---
+// Left out: research stations (Antarctica), county seats named for a US zone ("Knox,
+// Indiana"), and zones whose Arabic exemplar is wrong or a common word (Samara → سمراء
+// "brunette", Nome → نوم "sleep", Chuuk → ترك "left", Miquelon's "Saint-Pierre" → مكويلون,
+// Perth → برثا); Hebron is written by hand (الخليل).
+const SKIP_ZONES = new Set([
+  'America/Coral_Harbour', 'America/Scoresbysund', 'America/Miquelon', 'America/Moncton', 'America/Nome',
+  'Europe/Samara', 'Pacific/Truk', 'Pacific/Chuuk', 'Pacific/Easter', 'Pacific/Wake', 'Australia/Perth',
+  'Asia/Oral', 'Asia/Hebron', 'America/Resolute', 'America/Thule',
+]);
+
 function cldrCities() {
   const zonesEn = require('cldr-dates-full/main/en/timeZoneNames.json').main.en.dates.timeZoneNames.zone;
   const zonesAr = require('cldr-dates-full/main/ar/timeZoneNames.json').main.ar.dates.timeZoneNames.zone;
@@ -111,11 +121,11 @@ function cldrCities() {
         walk(value, nodeEn?.[key] ?? {}, tz);
         continue;
       }
-      if (tz[0] === 'Etc' || !value.exemplarCity) continue;
+      if (tz[0] === 'Etc' || tz[0] === 'Antarctica' || SKIP_ZONES.has(tz.join('/')) || !value.exemplarCity) continue;
       const en = nodeEn?.[key]?.exemplarCity ?? key.replace(/_/g, ' ');
       const ar = value.exemplarCity;
       const cc = country.get(tz.join('/'));
-      if (!cc || countryNames.has(en) || countryNames.has(ar)) continue;
+      if (!cc || en.includes(',') || countryNames.has(en) || countryNames.has(ar)) continue;
       let id = `city:${slug(en)}`;
       const old = rows.get(id);
       if (old && old.parent && old.parent !== `country:${cc}`) id = `${id}-${cc}`;
@@ -128,13 +138,13 @@ function cldrCities() {
 // --- Hand-written rows: they lead every field they fill ----------------------------------
 function hand() {
   const problems = [];
+  const seen = new Map();
   for (const file of readdirSync(HAND).filter((f) => f.endsWith('.tsv')).sort()) {
     const parsed = parseTsv(readFileSync(join(HAND, file), 'utf8'), `hand/${file}`);
     problems.push(...parsed.problems.map((p) => `${p.origin}:${p.line}: ${p.message}`));
-    const seen = new Set();
     for (const r of parsed.rows) {
-      if (seen.has(r.id)) problems.push(`hand/${file}:${r.line}: ${r.id} twice in one file`);
-      seen.add(r.id);
+      if (seen.has(r.id)) problems.push(`hand/${file}:${r.line}: ${r.id} already written in ${seen.get(r.id)}`);
+      seen.set(r.id, `hand/${file}:${r.line}`);
       const { line, origin, ...row } = r;
       if (!row.source.length) row.source = ['hand'];
       // A parent of "-" removes the one a source gave (CLDR's zone table puts Jerusalem

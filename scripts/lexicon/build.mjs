@@ -95,11 +95,13 @@ function cldrTerritories() {
 // Left out: research stations (Antarctica), county seats named for a US zone ("Knox,
 // Indiana"), and zones whose Arabic exemplar is wrong or a common word (Samara → سمراء
 // "brunette", Nome → نوم "sleep", Chuuk → ترك "left", Miquelon's "Saint-Pierre" → مكويلون,
-// Perth → برثا); Hebron is written by hand (الخليل).
+// Perth → برثا, El Aaiún → العيون "the eyes"), or whose English name is mostly something else (Darwin, Swift Current);
+// Hebron is written by hand (الخليل).
 const SKIP_ZONES = new Set([
   'America/Coral_Harbour', 'America/Scoresbysund', 'America/Miquelon', 'America/Moncton', 'America/Nome',
   'Europe/Samara', 'Pacific/Truk', 'Pacific/Chuuk', 'Pacific/Easter', 'Pacific/Wake', 'Australia/Perth',
-  'Asia/Oral', 'Asia/Hebron', 'America/Resolute', 'America/Thule',
+  'Asia/Oral', 'Asia/Hebron', 'America/Resolute', 'America/Thule', 'America/Swift_Current', 'Australia/Darwin',
+  'Africa/El_Aaiun', 'Asia/Dili',
 ]);
 
 function cldrCities() {

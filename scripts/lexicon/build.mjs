@@ -65,14 +65,22 @@ function put(row, lead = []) {
   for (const s of row.source ?? []) if (!old.source.includes(s)) old.source.push(s);
 }
 
+// Source names in catalogue order ("Moldova, Republic of") or with a gloss in brackets
+// ("Congo (DRC)") are never written so in running text; they are kept only as a last resort.
+const catalogue = (name) => /,|\(/.test(name ?? '');
+function running(names) {
+  const kept = names.filter((n) => n && !catalogue(n));
+  return kept.length ? kept : names.filter(Boolean).slice(0, 1);
+}
+
 // --- i18n-iso-countries: every ISO 3166-1 country, English and Arabic ---------------------
 function isoCountries() {
   const en = require('i18n-iso-countries/langs/en.json').countries;
   const ar = require('i18n-iso-countries/langs/ar.json').countries;
   const list = (v) => (Array.isArray(v) ? v : v ? [v] : []);
   for (const code of Object.keys(en)) {
-    const ens = list(en[code]);
-    const ars = list(ar[code]);
+    const ens = running(list(en[code]));
+    const ars = running(list(ar[code]));
     put({ id: `country:${code.toLowerCase()}`, kind: 'country', en: ens[0], ar: ars[0] ?? '', en_alt: ens.slice(1), ar_alt: ars.slice(1), source: ['iso-countries'] });
   }
 }
@@ -87,7 +95,9 @@ function cldrTerritories() {
     const id = `country:${code.toLowerCase()}`;
     if (!/^[A-Z]{2}$/.test(code) || !rows.has(id)) continue;
     const variant = key.includes('-alt-');
-    put({ id, kind: 'country', en: en[key], ar: ar[key] ?? '', source: ['cldr'] }, variant ? [] : ['en']);
+    const enName = catalogue(en[key]) ? '' : en[key];
+    const arName = catalogue(ar[key]) ? '' : ar[key] ?? '';
+    if (enName || arName) put({ id, kind: 'country', en: enName, ar: arName, source: ['cldr'] }, variant || !enName ? [] : ['en']);
   }
 }
 
@@ -197,10 +207,23 @@ function demonymForms() {
   }
 }
 
+// Once every source is in: a source row's catalogue-order names go when it has a plain one.
+function dropCatalogueNames() {
+  for (const r of rows.values()) {
+    if (r.source.includes('hand')) continue;
+    for (const lang of ['en', 'ar']) {
+      const alt = `${lang}_alt`;
+      if (catalogue(r[lang]) && r[alt].some((n) => !catalogue(n))) r[lang] = r[alt].find((n) => !catalogue(n));
+      if (!catalogue(r[lang])) r[alt] = r[alt].filter((n) => !catalogue(n) && n !== r[lang]);
+    }
+  }
+}
+
 function main() {
   isoCountries();
   cldrTerritories();
   cldrCities();
+  dropCatalogueNames();
   const problems = hand();
   demonymForms();
   const list = [...rows.values()];

@@ -1,6 +1,8 @@
 //! The corpus tools (`qarin::stats`) on small corpora whose answers are worked out by hand
-//! in the comments: word lists by form and by term, stop words, the concordance's
-//! contexts at article edges, its sorts, phrases, regexes and sub-corpora.
+//! in the comments: word lists by form and by term (Arabic clitics), stop words, the
+//! concordance's contexts at article edges, its sorts, phrases, regexes and sub-corpora;
+//! collocates and keyness with the formulas; n-grams inside articles and around a
+//! query; dispersion positions and months.
 #![cfg(feature = "stats")]
 
 use qarin::stats::{freq, kwic, By, Scope, Tools};

@@ -130,7 +130,7 @@ impl Tools {
             .enumerate()
             .filter(|&(_, &o)| o >= options.min.max(1))
             .map(|(g, &o)| (g as u32, o))
-            .filter(|&(g, _)| options.stop || !counts.is_stop(tokens, g))
+            .filter(|&(g, _)| options.stop || !counts.is_stop(tokens, g, options.by))
             .map(|(g, o)| {
                 let f_y = counts.freq[g as usize];
                 let m = association(f64::from(o), f_x, f64::from(f_y), span, n);

@@ -87,12 +87,9 @@ impl Counts {
         }
     }
 
-    /// Whether group `g`'s shown word is a stop word.
-    pub fn is_stop(&self, tokens: &Tokens, g: u32) -> bool {
-        match self.best.get(g as usize) {
-            Some(&s) if s != NONE => tokens.vocab.surface(s).word.stop,
-            _ => false,
-        }
+    /// Whether group `g` is a stop word (its form is one; a term: see `Vocab::is_stop`).
+    pub fn is_stop(&self, tokens: &Tokens, g: u32, by: By) -> bool {
+        tokens.vocab.is_stop(g, by)
     }
 
     /// Groups that occur, in no particular order.

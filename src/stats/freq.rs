@@ -65,21 +65,28 @@ impl Tools {
         let mut groups: Vec<u32> = counts
             .seen()
             .filter(|&g| counts.freq[g as usize] >= options.min.max(1))
-            .filter(|&g| options.stop || !counts.is_stop(tokens, g))
+            .filter(|&g| options.stop || !counts.is_stop(tokens, g, options.by))
             .collect();
         let types = counts.seen().count() as u64;
-        let order = |a: &u32, b: &u32| {
-            counts.freq[*b as usize]
-                .cmp(&counts.freq[*a as usize])
-                .then_with(|| vocab.name(*a, options.by).cmp(vocab.name(*b, options.by)))
-        };
+        let freq_of = |g: &u32| counts.freq[*g as usize];
+        // The limit's worth by frequency alone (a cheap comparison), ties at the cut kept,
+        // then only those ordered by frequency and term.
         if options.limit < groups.len() {
-            if options.limit > 0 {
-                groups.select_nth_unstable_by(options.limit - 1, order);
+            if options.limit == 0 {
+                groups.clear();
+            } else {
+                groups
+                    .select_nth_unstable_by(options.limit - 1, |a, b| freq_of(b).cmp(&freq_of(a)));
+                let cut = freq_of(&groups[options.limit - 1]);
+                groups.retain(|g| freq_of(g) >= cut);
             }
-            groups.truncate(options.limit);
         }
-        groups.sort_unstable_by(order);
+        groups.sort_unstable_by(|a, b| {
+            freq_of(b)
+                .cmp(&freq_of(a))
+                .then_with(|| vocab.name(*a, options.by).cmp(vocab.name(*b, options.by)))
+        });
+        groups.truncate(options.limit);
         let rows = groups
             .into_iter()
             .map(|g| {

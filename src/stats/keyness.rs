@@ -94,26 +94,45 @@ impl Tools {
             surface_freq: summed,
         };
         let (n1, n2) = (target.tokens as f64, reference.tokens as f64);
-        let mut rows: Vec<Row> = both
+        // Measures first, strings only for the rows shown.
+        let mut scored: Vec<(u32, u32, u32, super::measures::Keyness)> = both
             .seen()
             .filter(|&g| both_freq(&target, &reference, g) >= u64::from(options.min.max(1)))
-            .filter(|&g| options.stop || !both.is_stop(tokens, g))
+            .filter(|&g| options.stop || !both.is_stop(tokens, g, by))
             .filter_map(|g| {
                 let (a, b) = (target.freq[g as usize], reference.freq[g as usize]);
                 let k = keyness(f64::from(a), n1, f64::from(b), n2);
-                (k.g2 >= options.cutoff).then(|| Row {
-                    word: both.word(tokens, g).to_string(),
-                    term: tokens.vocab.name(g, by).to_string(),
-                    target_freq: u64::from(a),
-                    reference_freq: u64::from(b),
-                    g2: k.g2,
-                    log_ratio: k.log_ratio,
-                    pct_diff: k.pct_diff,
-                })
+                (k.g2 >= options.cutoff).then_some((g, a, b, k))
             })
             .collect();
-        rows.sort_unstable_by(|a, b| b.g2.total_cmp(&a.g2).then_with(|| a.term.cmp(&b.term)));
-        rows.truncate(options.limit);
+        let name = |g: u32| tokens.vocab.name(g, by);
+        if options.limit < scored.len() {
+            if options.limit == 0 {
+                scored.clear();
+            } else {
+                scored.select_nth_unstable_by(options.limit - 1, |x, y| y.3.g2.total_cmp(&x.3.g2));
+                let cut = scored[options.limit - 1].3.g2;
+                scored.retain(|x| x.3.g2 >= cut);
+            }
+        }
+        scored.sort_unstable_by(|x, y| {
+            y.3.g2
+                .total_cmp(&x.3.g2)
+                .then_with(|| name(x.0).cmp(name(y.0)))
+        });
+        scored.truncate(options.limit);
+        let rows = scored
+            .into_iter()
+            .map(|(g, a, b, k)| Row {
+                word: both.word(tokens, g).to_string(),
+                term: name(g).to_string(),
+                target_freq: u64::from(a),
+                reference_freq: u64::from(b),
+                g2: k.g2,
+                log_ratio: k.log_ratio,
+                pct_diff: k.pct_diff,
+            })
+            .collect();
         Ok(Keyness {
             target_tokens: target.tokens,
             reference_tokens: reference.tokens,

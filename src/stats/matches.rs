@@ -144,12 +144,12 @@ impl Memo {
     }
 
     fn hit(&mut self, tokens: &Tokens, leaves: &Leaves, seq: usize, k: usize, s: u32) -> bool {
-        let word = &tokens.vocab.surface(s).word;
         if self.tests >= 63 {
-            return leaves.sequences[seq][k].matches(word);
+            return leaves.sequences[seq][k].matches(&tokens.vocab.surface(s).word);
         }
         let cell = &mut self.bits[s as usize];
         if *cell & DONE == 0 {
+            let word = &tokens.vocab.surface(s).word;
             let mut t = 0;
             for seq in &leaves.sequences {
                 for test in seq {

@@ -196,12 +196,19 @@ fn count_ngrams(
         .iter()
         .map(|&x| if freq1[x as usize] >= min { x } else { NONE })
         .collect();
-    let mut found: Vec<(usize, u32, u32)> = Vec::new();
     for k in 2..=n {
+        let last_level = k == n;
         let mut map: FxHashMap<u64, u32> = FxHashMap::default();
-        // Per k-gram id: (first position, freq, docs, last doc).
-        let mut stats: Vec<(usize, u32, u32, u32)> = Vec::new();
-        let mut next = vec![NONE; g.len()];
+        // Per k-gram id: first position and frequency; on the last level also the
+        // articles it is in and the last one seen.
+        let mut first_at: Vec<u32> = Vec::new();
+        let mut freq: Vec<u32> = Vec::new();
+        let mut docs: Vec<(u32, u32)> = Vec::new();
+        let mut next = if last_level {
+            Vec::new()
+        } else {
+            vec![NONE; g.len()]
+        };
         for &(doc, first, end) in runs {
             if end - first < k {
                 continue;
@@ -212,36 +219,40 @@ fn count_ngrams(
                     continue;
                 }
                 let key = (u64::from(prefix) << 32) | u64::from(g[p + k - 1]);
-                let fresh = stats.len() as u32;
+                let fresh = freq.len() as u32;
                 let id = *map.entry(key).or_insert(fresh);
                 if id == fresh {
-                    stats.push((p, 0, 0, NONE));
+                    first_at.push(p as u32);
+                    freq.push(0);
+                    if last_level {
+                        docs.push((0, NONE));
+                    }
                 }
-                let e = &mut stats[id as usize];
-                e.1 += 1;
-                if e.3 != doc {
-                    e.3 = doc;
-                    e.2 += 1;
+                freq[id as usize] += 1;
+                if last_level {
+                    let d = &mut docs[id as usize];
+                    if d.1 != doc {
+                        *d = (d.0 + 1, doc);
+                    }
+                } else {
+                    next[p] = id;
                 }
-                next[p] = id;
             }
         }
-        if k == n {
-            found = stats
-                .into_iter()
-                .filter(|e| e.1 >= min)
-                .map(|e| (e.0, e.1, e.2))
+        if last_level {
+            return (0..freq.len())
+                .filter(|&i| freq[i] >= min)
+                .map(|i| (first_at[i] as usize, freq[i], docs[i].0))
                 .collect();
-            break;
         }
         for id in next.iter_mut() {
-            if *id != NONE && stats[*id as usize].1 < min {
+            if *id != NONE && freq[*id as usize] < min {
                 *id = NONE;
             }
         }
         ids = next;
     }
-    found
+    Vec::new()
 }
 
 #[cfg(test)]

@@ -67,6 +67,10 @@ pub struct Vocab {
     /// (4 bytes a surface, so a pass over the corpus stays in cache).
     form_of: Vec<u32>,
     term_of: Vec<u32>,
+    /// Per form and per term: whether it is a stop word (for a term, whether the first
+    /// written form that brought it was one).
+    form_stop: Vec<bool>,
+    term_stop: Vec<bool>,
     ids: FxHashMap<Box<str>, u32>,
     forms: Names,
     terms: Names,
@@ -92,6 +96,15 @@ impl Vocab {
             By::Form => &self.form_of,
             By::Term => &self.term_of,
         }
+    }
+
+    /// Whether group `group` is a stop word (see [`Vocab`]'s fields).
+    pub fn is_stop(&self, group: u32, by: By) -> bool {
+        let stops = match by {
+            By::Form => &self.form_stop,
+            By::Term => &self.term_stop,
+        };
+        stops.get(group as usize).copied().unwrap_or(false)
     }
 
     /// How many groups there are (group ids are below it).
@@ -129,6 +142,13 @@ impl Vocab {
         };
         self.form_of.push(surface.form);
         self.term_of.push(surface.term);
+        // A new form or term has the next id: its flag goes at the end.
+        if surface.form as usize == self.form_stop.len() {
+            self.form_stop.push(word.stop);
+        }
+        if surface.term as usize == self.term_stop.len() {
+            self.term_stop.push(word.stop);
+        }
         self.surfaces.push(surface);
         self.ids.insert(text.into(), id);
         id

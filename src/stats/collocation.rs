@@ -10,7 +10,7 @@
 
 use super::count::Counts;
 use super::matches::find;
-use super::measures::association;
+use super::measures::{association, Association};
 use super::tokens::By;
 use super::{invalid, notes, subcorpus, Scope, Tools, DEFAULT_LIMIT};
 use crate::error::Error;
@@ -125,7 +125,8 @@ impl Tools {
         let f_x = found.matches.len() as f64;
         let n = counts.tokens as f64;
         let span = (l + r) as f64;
-        let mut rows: Vec<Row> = o11
+        // Measures first, strings only for the rows shown.
+        let mut scored: Vec<(u32, u32, u32, Association)> = o11
             .iter()
             .enumerate()
             .filter(|&(_, &o)| o >= options.min.max(1))
@@ -133,33 +134,49 @@ impl Tools {
             .filter(|&(g, _)| options.stop || !counts.is_stop(tokens, g, options.by))
             .map(|(g, o)| {
                 let f_y = counts.freq[g as usize];
-                let m = association(f64::from(o), f_x, f64::from(f_y), span, n);
-                Row {
-                    word: counts.word(tokens, g).to_string(),
-                    term: vocab.name(g, options.by).to_string(),
-                    f_xy: u64::from(o),
-                    f_y: u64::from(f_y),
-                    logdice: m.logdice,
-                    mi: m.mi,
-                    t: m.t,
-                    g2: m.g2,
-                }
+                (
+                    g,
+                    o,
+                    f_y,
+                    association(f64::from(o), f_x, f64::from(f_y), span, n),
+                )
             })
             .collect();
-        let key = |row: &Row| match options.sort {
-            Sort::LogDice => row.logdice,
-            Sort::Mi => row.mi,
-            Sort::T => row.t,
-            Sort::G2 => row.g2,
-            Sort::Freq => row.f_xy as f64,
+        let key = |x: &(u32, u32, u32, Association)| match options.sort {
+            Sort::LogDice => x.3.logdice,
+            Sort::Mi => x.3.mi,
+            Sort::T => x.3.t,
+            Sort::G2 => x.3.g2,
+            Sort::Freq => f64::from(x.1),
         };
-        rows.sort_unstable_by(|a, b| {
-            key(b)
-                .total_cmp(&key(a))
-                .then(b.f_xy.cmp(&a.f_xy))
-                .then_with(|| a.term.cmp(&b.term))
-        });
-        rows.truncate(options.limit);
+        let by_number = |a: &(u32, u32, u32, Association), b: &(u32, u32, u32, Association)| {
+            key(b).total_cmp(&key(a)).then(b.1.cmp(&a.1))
+        };
+        if options.limit < scored.len() {
+            if options.limit == 0 {
+                scored.clear();
+            } else {
+                scored.select_nth_unstable_by(options.limit - 1, by_number);
+                let cut = scored[options.limit - 1];
+                scored.retain(|x| by_number(x, &cut) != std::cmp::Ordering::Greater);
+            }
+        }
+        let name = |g: u32| vocab.name(g, options.by);
+        scored.sort_unstable_by(|a, b| by_number(a, b).then_with(|| name(a.0).cmp(name(b.0))));
+        scored.truncate(options.limit);
+        let rows = scored
+            .into_iter()
+            .map(|(g, o, f_y, m)| Row {
+                word: counts.word(tokens, g).to_string(),
+                term: name(g).to_string(),
+                f_xy: u64::from(o),
+                f_y: u64::from(f_y),
+                logdice: m.logdice,
+                mi: m.mi,
+                t: m.t,
+                g2: m.g2,
+            })
+            .collect();
         Ok(Collocates {
             node: node.to_string(),
             node_freq: found.matches.len() as u64,

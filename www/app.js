@@ -99,6 +99,7 @@ function rerender() {
   runSearch();
   showReader();
   showCompare();
+  if (view.tool) showTools(null);
   renderTray();
   if (app.lastReport) showReport(app.lastReport.report, app.lastReport.label);
   updateFacets(); // a query error leaves the facets as they were, in the old language
@@ -193,6 +194,7 @@ async function redraw(before) {
   if (before.left !== view.left || before.right !== view.right) jobs.push(loadTray());
   if (before.compare !== view.compare || (view.compare && (before.left !== view.left || before.right !== view.right))) jobs.push(showCompare());
   else if (view.compare && marks) jobs.push(showCompare({ refresh: true }));
+  if (view.tool || before.tool) jobs.push(showTools(before));
   await Promise.all(jobs);
 }
 
@@ -284,6 +286,12 @@ function clearNotice() {
   ui.notice.replaceChildren();
 }
 
+// Corpus tools: pkg-analysis/.
+async function showTools(before) {
+  await (await work(import('./pkg-analysis/analysis.js'))).showTool(nav, before);
+}
+$('tools').addEventListener('click', () => setView({ tool: 'kwic' }));
+
 // ── share ──
 
 /** Opens the share dialog (www/pkg-share/dialog.js, loaded on first use) for the view. */
@@ -309,6 +317,8 @@ installKeys({
       setView({ compare: false });
     } else if (view.open) {
       closeReader();
+    } else if (view.tool) {
+      setView({ tool: '', ts: {} });
     } else {
       return false;
     }

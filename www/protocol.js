@@ -86,6 +86,8 @@ export const Request = Object.freeze({
    * of the search as a table file (see pkg-export/export.js).
    */
   EXPORT_RESULTS: 'export-results',
+  /** See pkg-analysis/worker.js. */
+  ANALYZE: 'analyze',
 });
 
 /** Messages the worker sends. */

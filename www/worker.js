@@ -9,7 +9,7 @@
 //   worker/intake.js   files into the corpus and the store, in saved batches; the read gate
 //   worker/restore.js  the saved corpus at start-up (snapshot, files, or the demo articles)
 // and, loaded on first use (not in the start-up shell): pkg-bundle/worker.js (bundle export
-// and import) and pkg-export/rows.js (results as CSV or JSON).
+// and import), pkg-export/rows.js (results as CSV or JSON), pkg-analysis/worker.js (tools).
 import { Request, Event } from './protocol.js';
 import { openStore } from './store.js';
 import { w, idOf, hashOf, idFor, swapCorpus, emptyReport, serial, listenForOtherTabs, noteGeneration, saveSnapshot, fatal, note, messageOf } from './worker/state.js';
@@ -44,7 +44,7 @@ async function start() {
 }
 
 /** Requests that read the corpus: they wait while a batch of added articles is unsaved. */
-const READS = new Set([Request.SEARCH, Request.GET, Request.LOOKUP, Request.EXPORT_RESULTS, Request.EXPORT_BUNDLE, Request.FILES]);
+const READS = new Set([Request.SEARCH, Request.GET, Request.LOOKUP, Request.EXPORT_RESULTS, Request.EXPORT_BUNDLE, Request.FILES, Request.ANALYZE]);
 
 // ── search and reading ──
 
@@ -217,6 +217,10 @@ const handlers = {
     const result = await searchAll(s ?? {});
     if (result.error) throw new Error(result.error.message);
     return exportResults(result, s, format, labels, (id) => w.corpus.get(id));
+  },
+
+  async [Request.ANALYZE](m) {
+    return (await import('./pkg-analysis/worker.js')).analyze(m);
   },
 };
 

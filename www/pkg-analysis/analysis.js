@@ -131,7 +131,7 @@ const label = (tool, key) => t(`an.set.${tool}.${key}`, {}, t(`an.set.${key}`));
 
 function drawForm(tool, settings) {
   panel.tool = tool;
-  const fields = Object.entries(SETTINGS[tool]).filter(([key]) => !(tool === 'collocates' && key === 'o')).map(([key, spec]) => {
+  const fields = Object.entries(SETTINGS[tool]).map(([key, spec]) => {
     const id = `an-${key}`;
     let control;
     if (key === 'stop') {
@@ -156,6 +156,7 @@ function optionLabel(key, value) {
   if (key === 's') return t(`an.sort.${value}`);
   if (key === 'p') return t('an.cutoff', { g2: value, p: { '3.84': '0.05', '6.63': '0.01', '10.83': '0.001', '15.13': '0.0001' }[value] });
   if (key === 'n') return String(value);
+  if (key === 'o') return t(`an.col.${value}`);
   if (key === 'tl' || key === 'rl') return t(`an.lang.${value || 'any'}`);
   return t(`an.opt.${key}.${value}`);
 }

@@ -3,9 +3,10 @@
 // The grid runs in the UI's direction with three columns: context | keyword | context. A
 // line in the UI's direction puts the words before its keyword in the first column; a line
 // in the other direction (an Arabic line in the English UI, and the reverse) puts them in
-// the third, so each line reads in its own direction across the keyword. Each cell holds the
-// text in a span with the line's `dir` and `lang`; the cell pushes it toward the keyword,
-// and what does not fit is cut on the outer side.
+// the third, so each line reads in its own direction across the keyword. A context's text
+// is isolated in its own direction (LRI/RLI … PDI) inside a cell whose CSS direction starts
+// it at the keyword's side: the first column runs against the grid's direction, the third
+// with it. What does not fit is cut at the outer edge, and no element pokes out of its cell.
 import { h } from '../views/dom.js';
 import { t } from '../i18n.js';
 
@@ -13,15 +14,16 @@ import { t } from '../i18n.js';
 export const CHUNK = 200;
 
 const dirOf = (lang) => (lang === 'ar' ? 'rtl' : 'ltr');
+/** `text` isolated in direction `dir` (Unicode isolates: no element needed). */
+const isolate = (text, dir) => `${dir === 'rtl' ? '\u2067' : '\u2066'}${text}\u2069`;
 
 /** One concordance line as three grid cells. `open(line, button)` opens its article there. */
 function lineCells(line, index, uiDir, open) {
   const dir = dirOf(line.lang);
   const lang = line.lang === 'ar' || line.lang === 'en' ? line.lang : null;
-  const text = (cls, value) => h('span', { class: `an-cell ${cls}`, role: 'cell' },
-    h('span', { class: 'an-text', dir, lang, 'data-content': '' }, value));
-  const before = text('an-before', line.left);
-  const after = text('an-after', line.right);
+  const text = (side, value) => h('span', { class: 'an-cell an-text', role: 'cell', lang, 'data-content': '', dataset: { side, text: value } }, isolate(value, dir));
+  const before = text('before', line.left);
+  const after = text('after', line.right);
   const key = h('span', { class: 'an-cell an-key', role: 'cell' },
     h('button', {
       type: 'button', class: 'an-open', dir, lang, 'data-content': '',

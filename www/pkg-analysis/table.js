@@ -15,13 +15,17 @@ const DIGITS = { per_million: 1, logdice: 2, mi: 2, t: 2, g2: 2, log_ratio: 2, p
 /** Technical column names, the same in both UI languages (their meaning is in the title). */
 export const SYMBOLS = { logdice: 'logDice', mi: 'MI', t: 'T', g2: 'G²', log_ratio: 'Log Ratio', pct_diff: '%DIFF', f_xy: 'O₁₁', f_y: 'f(y)' };
 
-/** A cell's content for `key` of `row`. */
-function cell(key, row) {
+/**
+ * A cell's content for `key` of `row`. `data-label` names the column on a phone, where each
+ * row is a small card of labelled values (analysis.css).
+ */
+function cell(key, row, labels) {
   const v = row[key];
-  if (typeof v === 'number') return h('td', { class: 'an-num' }, DIGITS[key] !== undefined ? fmtNumber(v, DIGITS[key]) : fmtNumber(v));
-  if (WORDS.has(key)) return h('td', {}, h('bdi', { dir: 'auto', 'data-content': '' }, v ?? ''));
-  if (key === 'key') return h('td', {}, t(`an.keyness.${v}`));
-  return h('td', {}, v ?? '');
+  const attrs = { 'data-label': labels[key] };
+  if (typeof v === 'number') return h('td', { ...attrs, class: 'an-num' }, DIGITS[key] !== undefined ? fmtNumber(v, DIGITS[key]) : fmtNumber(v));
+  if (WORDS.has(key)) return h('td', attrs, h('bdi', { dir: 'auto', 'data-content': '' }, v ?? ''));
+  if (key === 'key') return h('td', attrs, t(`an.keyness.${v}`));
+  return h('td', attrs, v ?? '');
 }
 
 /** A column header: its name, and what it counts or the formula it uses. */
@@ -47,12 +51,13 @@ export function dataTable({ name, label, columns, rows, total, sort, exportAs })
       h('button', { type: 'button', class: 'an-sort', 'aria-pressed': String(active), title: t('an.sortBy'), on: { click: () => sort.set(key) } }, content, active ? ' ▼' : ''));
   }));
   const body = h('tbody');
+  const labels = Object.fromEntries(columns.map((key) => [key, SYMBOLS[key] ?? t(`an.col.${key}`)]));
   const table = h('table', { class: 'an-table', dataset: { table: name } }, h('caption', { class: 'visually-hidden' }, label), h('thead', {}, head), body);
   let drawn = 0;
   const more = h('button', { type: 'button', class: 'button ghost small an-more', hidden: true });
   const draw = () => {
     const next = rows.slice(drawn, drawn + CHUNK);
-    body.append(...next.map((row) => h('tr', {}, columns.map((key) => cell(key, row)))));
+    body.append(...next.map((row) => h('tr', {}, columns.map((key) => cell(key, row, labels)))));
     drawn += next.length;
     more.hidden = drawn >= rows.length;
     more.textContent = t('an.more', { n: Math.min(CHUNK, rows.length - drawn) });

@@ -12,8 +12,8 @@
 /** The tools, in the order of their tabs. */
 export const TOOLS = ['kwic', 'words', 'ngrams', 'collocates', 'keyness', 'dispersion'];
 
-/** KWIC sort keys: the keyword, then words read outward from it (as AntConc does). */
-export const SORTS = ['key', 'L1', 'L2', 'L3', 'R1', 'R2', 'R3'];
+/** KWIC orders: the keyword, words read outward from it (as AntConc does), or text order. */
+export const SORTS = ['key', 'L1', 'L2', 'L3', 'R1', 'R2', 'R3', 'text'];
 /** Log-likelihood critical values (1 degree of freedom) the keyness cut-off offers. */
 export const CUTOFFS = ['3.84', '6.63', '10.83', '15.13'];
 /** Collocate columns a table can be ordered by. */

@@ -114,7 +114,7 @@ Object.assign(messages.en, {
   'an.disp.noDates': 'No article of this sub-corpus has a date: there is no trend to draw.',
 
   'an.legend': 'What the columns count',
-  'an.notes.any': 'N is every token the analyzer emits in the sub-corpus, stop words and numbers included; titles count as text. Windows never cross articles, and queries are not expanded across scripts.',
+  'an.notes.any': 'N is every token the analyzer emits in the sub-corpus, stop words and numbers included; titles are not counted, only the article text. Windows never cross articles, and queries are not expanded across scripts.',
   'an.notes.kwic': 'Each side holds exactly the chosen number of words of the article’s own text (fewer at its edges). Sorting reads outward from the keyword. A keyword opens its article at that match.',
   'an.notes.keyness': 'A word is key when its G² reaches the cut-off; it is listed on the side where it is relatively more frequent (Log Ratio above or below 0).',
 

@@ -51,7 +51,8 @@ export async function analyze({ seq = 0, tool, settings, sub, format, table, lab
   if (tool === 'kwic') out.kwic.total = answer.total;
   const info = { ...answer };
   for (const key of ['lines', 'rows', 'articles', 'months']) delete info[key];
-  return { seq, tool, tables: out, info, sub: subSize(answer, sub ?? {}) };
+  // Keyness names its own two sub-corpora's sizes (target_tokens, reference_tokens).
+  return { seq, tool, tables: out, info, sub: tool === 'keyness' ? null : subSize(answer, sub ?? {}) };
 }
 
 /**

@@ -6,14 +6,14 @@
 // pictures. The open tool and its settings live in the view (`tool`, `ts`), so the URL and
 // share links hold them (share.js); tools.js reads them.
 import { Request } from '../protocol.js';
-import { t, uiLang, fmtNumber } from '../i18n.js';
+import { t, uiLang } from '../i18n.js';
 import { h, replace, useStyles, download } from '../views/dom.js';
 import { renderEmptyReader } from '../views/reader.js';
 import { splitSources } from '../views/filters.js';
 import { ui, app, core, work } from '../page/state.js';
 import { TOOLS, SETTINGS, readSettings, linkSettings, carrySettings, missingInput, toolQuery, columnsOf } from './tools.js';
 import { kwicGrid } from './kwic.js';
-import { dataTable, exportBar, header, SYMBOLS } from './table.js';
+import { dataTable, exportBar, header, num, SYMBOLS } from './table.js';
 import { barChart, trendChart, dispersionPlot } from './charts.js';
 import { FORMULAS } from './formulas.js';
 import './messages.js';
@@ -338,8 +338,8 @@ function table(name, result, extra = {}) {
 function drawWords(result) {
   const rows = result.tables.words.rows;
   const top = rows.slice(0, 20).map((r) => ({
-    label: r.word, dir: dirOfText(r.word), value: r.freq, valueText: fmtNumber(r.freq),
-    text: t('an.chart.word', { word: r.word, n: r.freq, docs: r.docs, pm: fmtNumber(r.per_million, 1) }),
+    label: r.word, dir: dirOfText(r.word), value: r.freq, valueText: num(r.freq),
+    text: t('an.chart.word', { word: r.word, n: r.freq, docs: r.docs, pm: num(r.per_million, 1) }),
   }));
   return [
     top.length ? barChart(top, { caption: t('an.chart.top', { n: top.length }), hint: t('an.chart.hint'), rtl: rtl() }) : null,
@@ -382,8 +382,8 @@ function drawDispersion(result, settings, sub) {
   if (months.rows.length) {
     parts.push(trendChart(months.rows.map((m) => ({
       label: m.month, value: m.per_million,
-      text: t('an.chart.month', { month: m.month, pm: fmtNumber(m.per_million, 1), n: m.hits, tokens: m.tokens }),
-    })), { caption: t('an.chart.trend'), hint: t('an.chart.hint'), rtl: rtl(), axis: (max) => t('an.chart.axis', { pm: fmtNumber(max, 1) }) }));
+      text: t('an.chart.month', { month: m.month, pm: num(m.per_million, 1), n: m.hits, tokens: m.tokens }),
+    })), { caption: t('an.chart.trend'), hint: t('an.chart.hint'), rtl: rtl(), axis: (max) => t('an.chart.axis', { pm: num(max, 1) }) }));
   } else {
     parts.push(h('p', { class: 'an-hint' }, t('an.disp.noDates')));
   }
@@ -428,9 +428,21 @@ async function openAt(line, query, button) {
   if (!article) return;
   const { pickForCompare } = await import('../page/reading.js');
   const close = () => {
+    ui.reader.removeEventListener('keydown', onEscape);
     renderEmptyReader(ui.reader);
     if (button.isConnected) button.focus();
   };
+  // Esc in this reader closes it (before the page's Esc closes the tools).
+  const onEscape = (e) => {
+    if (e.key !== 'Escape' || document.querySelector('dialog[open]')) return;
+    if (nav.view.open || ui.reader.querySelector('article')?.dataset.hash !== article.hash) {
+      ui.reader.removeEventListener('keydown', onEscape); // the results' reader took over
+      return;
+    }
+    e.stopPropagation();
+    close();
+  };
+  ui.reader.addEventListener('keydown', onEscape);
   renderReader(ui.reader, article, { compared: nav.view.left === article.hash || nav.view.right === article.hash, focus: false }, {
     close,
     compare: (checked) => pickForCompare({ hash: article.hash, title: article.title, lang: article.lang, file: article.file }, checked),

@@ -11,7 +11,7 @@ import { h } from '../views/dom.js';
 import { t } from '../i18n.js';
 
 /** Lines drawn at a time ("Show more" draws the next ones), so no render blocks the page. */
-export const CHUNK = 200;
+export const CHUNK = 100;
 
 const dirOf = (lang) => (lang === 'ar' ? 'rtl' : 'ltr');
 /** `text` isolated in direction `dir` (Unicode isolates: no element needed). */

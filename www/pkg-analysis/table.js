@@ -3,10 +3,23 @@
 // JSON export buttons (the worker builds the whole table as a file). Cells are text nodes:
 // words from the articles carry their own direction and language.
 import { h } from '../views/dom.js';
-import { t, fmtNumber } from '../i18n.js';
+import { t, uiLang } from '../i18n.js';
+
+const formats = new Map();
+
+/**
+ * `n` for the UI language with `digits` fraction digits, as i18n.js's fmtNumber writes it,
+ * with one Intl.NumberFormat per language and precision (toLocaleString makes one per call:
+ * tens of milliseconds for a table).
+ */
+export function num(n, digits = 0) {
+  const key = `${uiLang()}:${digits}`;
+  if (!formats.has(key)) formats.set(key, new Intl.NumberFormat(uiLang() === 'ar' ? 'ar-u-nu-latn' : 'en', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
+  return formats.get(key).format(n);
+}
 
 /** Rows drawn at a time. */
-const CHUNK = 100;
+const CHUNK = 50;
 
 /** Column keys holding words from the articles (shown in their own direction). */
 const WORDS = new Set(['word', 'term', 'ngram', 'file', 'left', 'keyword', 'right']);
@@ -22,7 +35,7 @@ export const SYMBOLS = { logdice: 'logDice', mi: 'MI', t: 'T', g2: 'G²', log_ra
 function cell(key, row, labels) {
   const v = row[key];
   const attrs = { 'data-label': labels[key] };
-  if (typeof v === 'number') return h('td', { ...attrs, class: 'an-num' }, DIGITS[key] !== undefined ? fmtNumber(v, DIGITS[key]) : fmtNumber(v));
+  if (typeof v === 'number') return h('td', { ...attrs, class: 'an-num' }, num(v, DIGITS[key] ?? 0));
   if (WORDS.has(key)) return h('td', attrs, h('bdi', { dir: 'auto', 'data-content': '' }, v ?? ''));
   if (key === 'key') return h('td', attrs, t(`an.keyness.${v}`));
   return h('td', attrs, v ?? '');

@@ -117,3 +117,22 @@ Corpus growth: copy k of an article gets " (copy k)" on its title and "qx<k>" af
     console.log(`${lang}    ${mbytes.toFixed(1).padStart(4)}  ${f(nat, 1).padStart(11)}  ${f(wasm, 1).padStart(9)}  ${nat ? f(wasm / nat, 2).padStart(11) : '–'}`);
   }
 }
+
+// The corpus tools (benches/stats.js), wasm in Node: the first call builds the forward
+// index; each tool then answers a typical request (the most frequent word as the node,
+// the whole corpus) several times.
+const statsRows = [['tool', 'articles', 'words', 'median ms', 'p95 ms', 'first call s', 'fwd index MB']];
+for (const size of quick ? [real] : [real, 100_000]) {
+  process.stderr.write(`tools × ${size.toLocaleString('en')} …\n`);
+  const r = run('node', ['--expose-gc', '--max-old-space-size=16384', 'benches/stats.js', String(size)]);
+  if (!r.tools) {
+    statsRows.push(['(all)', size.toLocaleString('en'), r.dnf ? 'DNF' : 'error', '', '', '', r.error ? r.error.slice(0, 60) : '']);
+    continue;
+  }
+  for (const [tool, t] of Object.entries(r.tools)) {
+    statsRows.push([tool, r.size.toLocaleString('en'), r.tokens.toLocaleString('en'), f(t.median_ms), f(t.p95_ms), f(r.build_ms / 1000, 2), mb(r.tools_bytes)]);
+  }
+}
+console.log('');
+const statsWidths = statsRows[0].map((_, i) => Math.max(...statsRows.map((row) => String(row[i]).length)));
+for (const row of statsRows) console.log(row.map((c, i) => String(c).padStart(i ? statsWidths[i] : 0).padEnd(i ? 0 : statsWidths[0])).join('  '));

@@ -204,6 +204,35 @@ impl Corpus {
         )
     }
 
+    /// Every article `query` and the filters of `options` choose, not a page of hits:
+    /// the sub-corpus of the corpus tools. An empty query chooses every article.
+    pub fn matching(
+        &self,
+        query: &str,
+        options: &SearchOptions,
+    ) -> Result<query::subset::Subset, query::QueryError> {
+        query::subset::matching(&self.store, &self.postings, &self.analyzer, query, options)
+    }
+
+    /// The positive parts of `query` as word tests, for listing its matches in a text.
+    pub fn leaves(
+        &self,
+        query: &str,
+        exact: bool,
+    ) -> Result<query::leaves::Leaves, query::QueryError> {
+        query::leaves::leaves(query, &self.postings, &self.analyzer, exact)
+    }
+
+    /// The analyzer this corpus was indexed with.
+    pub fn analyzer(&self) -> &analysis::Config {
+        &self.analyzer
+    }
+
+    /// Ids of the live articles, ascending.
+    pub fn ids(&self) -> impl Iterator<Item = DocId> + '_ {
+        self.store.iter().map(|(id, _)| id)
+    }
+
     pub fn len(&self) -> usize {
         self.store.len()
     }

@@ -15,6 +15,8 @@ pub enum ErrorKind {
     Format,
     /// An id or name that the corpus does not hold.
     NotFound,
+    /// An option out of its range or unknown (a sort key, an n-gram size).
+    Invalid,
 }
 
 /// An error with a kind, a message for people (with a code the page translates) and, for

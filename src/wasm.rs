@@ -159,13 +159,25 @@ fn start() {
 #[wasm_bindgen]
 pub struct Corpus {
     core: Core,
+    /// The corpus tools' forward index, built on their first call (full build only; the
+    /// start-up build has `()` here, never read).
+    #[cfg_attr(not(feature = "stats"), allow(dead_code))]
+    tools: Tools,
 }
+
+#[cfg(feature = "stats")]
+type Tools = crate::stats::Tools;
+#[cfg(not(feature = "stats"))]
+type Tools = ();
 
 #[wasm_bindgen]
 impl Corpus {
     #[wasm_bindgen(constructor)]
     pub fn new() -> Corpus {
-        Corpus { core: Core::new() }
+        Corpus {
+            core: Core::new(),
+            tools: Tools::default(),
+        }
     }
 
     /// Reads `text` as the whole content of file `name`: `{added, warnings}`.
@@ -317,7 +329,10 @@ impl Corpus {
     #[wasm_bindgen(js_name = fromBytes)]
     pub fn from_bytes(bytes: JsValue) -> Result<Corpus, JsError> {
         Core::from_bytes(&bytes_arg(&bytes, "fromBytes")?)
-            .map(|core| Corpus { core })
+            .map(|core| Corpus {
+                core,
+                tools: Tools::default(),
+            })
             .map_err(|e| JsError::new(e.message()))
     }
 
@@ -366,5 +381,229 @@ impl Corpus {
 impl Default for Corpus {
     fn default() -> Self {
         Self::new()
+    }
+}
+
+// The corpus tools (full build). Every method takes `options`, a plain object whose
+// fields are all optional: `filter` (a query choosing the sub-corpus; empty: all), `lang`,
+// `source` (a name or an array), `from`, `to`, `crossLingual` (accepted, not yet used),
+// and per tool the fields its doc names. Results have the CLI's shapes.
+
+/// `options` as a sub-corpus.
+#[cfg(feature = "stats")]
+fn scope_arg(options: &JsValue) -> crate::stats::Scope {
+    crate::stats::Scope {
+        filter: string_prop(options, "filter").unwrap_or_default(),
+        lang: string_prop(options, "lang"),
+        sources: strings_prop(options, "source"),
+        from: string_prop(options, "from"),
+        to: string_prop(options, "to"),
+        cross_lingual: bool_prop(options, "crossLingual"),
+    }
+}
+
+#[cfg(feature = "stats")]
+fn bool_prop(options: &JsValue, name: &str) -> bool {
+    prop(options, name)
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
+}
+
+/// `by`: `"form"` (default) or `"term"`.
+#[cfg(feature = "stats")]
+fn by_arg(options: &JsValue, method: &str) -> Result<crate::stats::By, JsError> {
+    match string_prop(options, "by").as_deref() {
+        None | Some("") | Some("form") => Ok(crate::stats::By::Form),
+        Some("term") => Ok(crate::stats::By::Term),
+        Some(other) => Err(JsError::new(&format!(
+            "{method}: by must be \"form\" or \"term\", not {other:?}"
+        ))),
+    }
+}
+
+/// `window: [L, R]`, whole numbers; `default` when absent.
+#[cfg(feature = "stats")]
+fn window_arg(
+    options: &JsValue,
+    method: &str,
+    default: (usize, usize),
+) -> Result<(usize, usize), JsError> {
+    let Some(v) = prop(options, "window") else {
+        return Ok(default);
+    };
+    let side = |i: u32| {
+        js_sys::Reflect::get_u32(&v, i)
+            .ok()
+            .and_then(|n| n.as_f64())
+            .filter(|n| n.fract() == 0.0 && (0.0..=1e6).contains(n))
+            .map(|n| n as usize)
+    };
+    match (js_sys::Array::is_array(&v), side(0), side(1)) {
+        (true, Some(l), Some(r)) => Ok((l, r)),
+        _ => Err(JsError::new(&format!(
+            "{method}: window must be [L, R], two whole numbers"
+        ))),
+    }
+}
+
+/// A sub-corpus given as an object `{query, lang, source, from, to}` (keyness).
+#[cfg(feature = "stats")]
+fn side_arg(options: &JsValue, name: &str) -> Result<crate::stats::Scope, JsError> {
+    match prop(options, name) {
+        None => Ok(crate::stats::Scope::default()),
+        Some(v) if v.is_object() && !js_sys::Array::is_array(&v) => Ok(crate::stats::Scope {
+            filter: string_prop(&v, "query").unwrap_or_default(),
+            ..scope_arg(&v)
+        }),
+        Some(v) => Err(wrong_type(&v, "keyness", name, "an object")),
+    }
+}
+
+#[cfg(feature = "stats")]
+fn min_prop(options: &JsValue, default: u32) -> u32 {
+    usize_prop(options, "min", default as usize).min(u32::MAX as usize) as u32
+}
+
+#[cfg(feature = "stats")]
+fn tool_error(method: &str, e: crate::Error) -> JsError {
+    JsError::new(&format!("{method}: {e}"))
+}
+
+#[cfg(feature = "stats")]
+#[wasm_bindgen]
+impl Corpus {
+    /// The word list: `{tokens, types, docs, rows: [{word, term, freq, docs,
+    /// per_million}]}`. `options`: the sub-corpus, `by`, `stop`, `limit`, `min`.
+    pub fn freq(&mut self, options: JsValue) -> Result<JsValue, JsError> {
+        options_arg(&options, "freq")?;
+        let defaults = crate::stats::freq::Options::default();
+        let opts = crate::stats::freq::Options {
+            scope: scope_arg(&options),
+            by: by_arg(&options, "freq")?,
+            stop: bool_prop(&options, "stop"),
+            limit: usize_prop(&options, "limit", defaults.limit),
+            min: usize_prop(&options, "min", 1).min(u32::MAX as usize) as u32,
+        };
+        let result = self
+            .tools
+            .freq(&self.core, &opts)
+            .map_err(|e| tool_error("freq", e))?;
+        to_js(&result)
+    }
+
+    /// The concordance of `query`: `{total, lines: [{file, left, keyword, right, id, lang,
+    /// n}]}`. `options`: the sub-corpus, `width` (words each side, default 5), `sort`
+    /// (`key`, `L1`–`L3`, `R1`–`R3`; default text order), `limit`.
+    pub fn kwic(&mut self, query: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+        let query = string_arg(&query, "kwic", "query")?;
+        options_arg(&options, "kwic")?;
+        let defaults = crate::stats::kwic::Options::default();
+        let sort = string_prop(&options, "sort").unwrap_or_default();
+        let opts = crate::stats::kwic::Options {
+            scope: scope_arg(&options),
+            width: usize_prop(&options, "width", defaults.width),
+            sort: crate::stats::kwic::Sort::parse(&sort).map_err(|e| tool_error("kwic", e))?,
+            limit: usize_prop(&options, "limit", defaults.limit),
+        };
+        let result = self
+            .tools
+            .kwic(&self.core, &query, &opts)
+            .map_err(|e| tool_error("kwic", e))?;
+        to_js(&result)
+    }
+    /// N-grams: `{rows: [{ngram, freq, docs}]}`. `options`: the sub-corpus, `n` (2–5,
+    /// default 2), `min` (default 2), `by`, `limit`, `around` (a query: only n-grams in
+    /// the windows of its matches), `window: [L, R]` (default [5, 5]).
+    pub fn ngrams(&mut self, options: JsValue) -> Result<JsValue, JsError> {
+        options_arg(&options, "ngrams")?;
+        let d = crate::stats::ngrams::Options::default();
+        let opts = crate::stats::ngrams::Options {
+            scope: scope_arg(&options),
+            by: by_arg(&options, "ngrams")?,
+            n: usize_prop(&options, "n", d.n),
+            min: min_prop(&options, d.min),
+            limit: usize_prop(&options, "limit", d.limit),
+            around: string_prop(&options, "around").unwrap_or_default(),
+            window: window_arg(&options, "ngrams", d.window)?,
+        };
+        let result = self
+            .tools
+            .ngrams(&self.core, &opts)
+            .map_err(|e| tool_error("ngrams", e))?;
+        to_js(&result)
+    }
+
+    /// Collocates of `node` (a query): `{node, node_freq, tokens, rows: [{word, term, f_xy,
+    /// f_y, logdice, mi, t, g2}]}`. `options`: the sub-corpus, `window: [L, R]` (default
+    /// [5, 5]), `min` (co-occurrences, default 2), `by`, `stop`, `sort` (`logdice`, `mi`,
+    /// `t`, `g2`, `f_xy`), `limit`.
+    pub fn collocates(&mut self, node: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+        let node = string_arg(&node, "collocates", "node")?;
+        options_arg(&options, "collocates")?;
+        let d = crate::stats::collocation::Options::default();
+        let sort = string_prop(&options, "sort").unwrap_or_default();
+        let opts = crate::stats::collocation::Options {
+            scope: scope_arg(&options),
+            by: by_arg(&options, "collocates")?,
+            window: window_arg(&options, "collocates", d.window)?,
+            min: min_prop(&options, d.min),
+            stop: bool_prop(&options, "stop"),
+            sort: crate::stats::collocation::Sort::parse(&sort)
+                .map_err(|e| tool_error("collocates", e))?,
+            limit: usize_prop(&options, "limit", d.limit),
+        };
+        let result = self
+            .tools
+            .collocates(&self.core, &node, &opts)
+            .map_err(|e| tool_error("collocates", e))?;
+        to_js(&result)
+    }
+
+    /// Keyness: `{target_tokens, reference_tokens, rows: [{word, term, target_freq,
+    /// reference_freq, g2, log_ratio, pct_diff}]}`. `options`: `target` and `reference`,
+    /// each `{query, lang, source, from, to}`, `by`, `stop`, `min` (default 2), `cutoff`
+    /// (least G², default 0), `limit`.
+    pub fn keyness(&mut self, options: JsValue) -> Result<JsValue, JsError> {
+        options_arg(&options, "keyness")?;
+        let d = crate::stats::keyness::Options::default();
+        let opts = crate::stats::keyness::Options {
+            target: side_arg(&options, "target")?,
+            reference: side_arg(&options, "reference")?,
+            by: by_arg(&options, "keyness")?,
+            min: min_prop(&options, d.min),
+            cutoff: prop(&options, "cutoff")
+                .and_then(|v| v.as_f64())
+                .filter(|c| c.is_finite())
+                .unwrap_or(d.cutoff),
+            stop: bool_prop(&options, "stop"),
+            limit: usize_prop(&options, "limit", d.limit),
+        };
+        let result = self
+            .tools
+            .keyness(&self.core, &opts)
+            .map_err(|e| tool_error("keyness", e))?;
+        to_js(&result)
+    }
+
+    /// Dispersion and trend of `query`: `{tokens, hits, articles: [{id, file, date, tokens,
+    /// positions}], months: [{month, hits, tokens, per_million}]}`. `options`: the
+    /// sub-corpus.
+    pub fn dispersion(&mut self, query: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+        let query = string_arg(&query, "dispersion", "query")?;
+        options_arg(&options, "dispersion")?;
+        let opts = crate::stats::dispersion::Options {
+            scope: scope_arg(&options),
+        };
+        let result = self
+            .tools
+            .dispersion(&self.core, &query, &opts)
+            .map_err(|e| tool_error("dispersion", e))?;
+        to_js(&result)
+    }
+
+    /// Bytes of the corpus tools' forward index (0 before their first call).
+    #[wasm_bindgen(js_name = toolsBytes)]
+    pub fn tools_bytes(&self) -> usize {
+        self.tools.heap_bytes()
     }
 }

@@ -20,15 +20,28 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
+// The crate root is src/bin/qarin.rs, so its child modules need their path named. The
+// corpus tools' one gate: without the `stats` feature a stand-in names them and refuses.
+#[cfg_attr(feature = "stats", path = "qarin/stats.rs")]
+#[cfg_attr(not(feature = "stats"), path = "qarin/no_stats.rs")]
+mod stats;
+
 const INGEST_USAGE: &str = "  qarin ingest [--max-file-mb N] [--] PATH...";
-const SEARCH_USAGE: &str = "  qarin search --corpus PATH [--corpus PATH ...] [--limit N] [--offset N] [--lang xx] [--exact] [--explain] [--fold] QUERY
+const SEARCH_USAGE: &str = "  qarin search --corpus PATH [--corpus PATH ...] [--limit N] [--offset N] [--lang xx] [--from DATE] [--to DATE] [--exact] [--explain] [--fold] QUERY
   qarin search --corpus PATH ... --queries FILE   (one query per line, one JSON result per line)";
 const ANALYZE_USAGE: &str = "  qarin analyze [--] TEXT";
 const USAGE: &str = "usage:
   qarin ingest [--max-file-mb N] [--] PATH...
-  qarin search --corpus PATH [--corpus PATH ...] [--limit N] [--offset N] [--lang xx] [--exact] [--explain] [--fold] QUERY
+  qarin search --corpus PATH [--corpus PATH ...] [--limit N] [--offset N] [--lang xx] [--from DATE] [--to DATE] [--exact] [--explain] [--fold] QUERY
   qarin search --corpus PATH ... --queries FILE   (one query per line, one JSON result per line)
   qarin analyze [--] TEXT
+  qarin freq --corpus PATH ... [SCOPE] [--by form|term] [--stop] [--min F] [--limit N]
+  qarin kwic --corpus PATH ... [SCOPE] [--width W] [--sort key|L1..L3|R1..R3] [--limit N] QUERY
+  qarin ngrams --corpus PATH ... [SCOPE] --n N [--min F] [--limit N] [--around QUERY] [--window L,R]
+  qarin collocates --corpus PATH ... [SCOPE] [--window L,R] [--min F] [--sort logdice|mi|t|g2|f_xy] [--limit N] NODE
+  qarin keyness --corpus PATH ... --target QUERY --reference QUERY [--target-lang xx] [--reference-lang xx] [--cutoff G2]
+  qarin dispersion --corpus PATH ... [SCOPE] QUERY
+  SCOPE: [--filter QUERY] [--lang xx] [--source NAME] [--from DATE] [--to DATE]
   qarin COMMAND --help";
 
 fn main() -> ExitCode {
@@ -41,6 +54,7 @@ fn main() -> ExitCode {
             Some("ingest") => INGEST_USAGE,
             Some("search") => SEARCH_USAGE,
             Some("analyze") => ANALYZE_USAGE,
+            Some(tool) if stats::usage(tool).is_some() => stats::usage(tool).unwrap_or(""),
             _ => USAGE.trim_start_matches("usage:\n"),
         };
         println!("usage:\n{usage}");
@@ -50,6 +64,7 @@ fn main() -> ExitCode {
         Some("ingest") => ingest_command(&args[1..]),
         Some("search") => search_command(&args[1..]),
         Some("analyze") => analyze_command(&args[1..]),
+        Some(tool) if stats::usage(tool).is_some() => stats::run(tool, &args[1..]),
         _ => Err(USAGE.to_string()),
     };
     match result {
@@ -254,6 +269,8 @@ fn search_command(args: &[String]) -> Result<(), String> {
             "--limit" => options.limit = number(value(&mut it, arg)?, arg)?,
             "--offset" => options.offset = number(value(&mut it, arg)?, arg)?,
             "--lang" => options.lang = Some(value(&mut it, arg)?.clone()),
+            "--from" => options.from = Some(value(&mut it, arg)?.clone()),
+            "--to" => options.to = Some(value(&mut it, arg)?.clone()),
             "--exact" => options.exact = true,
             "--explain" => options.explain = true,
             "--fold" => options.fold = true,

@@ -3,10 +3,12 @@
 
 pub mod bm25;
 mod expand;
+pub mod leaves;
 mod parse;
 mod pattern;
 mod plan;
 pub mod snippet;
+pub mod subset;
 
 pub use parse::{needs_full_build, parse, Field, Node};
 pub use parse::{MAX_DEPTH, MAX_QUERY_BYTES, MAX_REGEXES, MAX_TERMS};

@@ -1,0 +1,45 @@
+// The corpus tools in the nodejs wasm build on one corpus size, in its own process
+// (benches/run.js starts it after the search table):
+//   node --expose-gc benches/stats.js SIZE
+// Prints one JSON line: the first call's forward-index build, then per tool the median and
+// 95th percentile of RUNS calls of a typical request (a frequent node, the whole corpus).
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { ROOT, grownArticles } from './corpus.js';
+
+const require = createRequire(import.meta.url);
+const size = Number(process.argv[2]);
+const RUNS = Number(process.argv[3] ?? 9);
+
+const { Corpus } = require(join(ROOT, 'pkg-node', 'qarin.js'));
+const corpus = new Corpus();
+for (const a of grownArticles(size)) corpus.addBytes(a.file, a.bytes);
+corpus.shrink();
+
+// Typical requests: the most frequent content word of the corpus as the node.
+const t0 = performance.now();
+const words = corpus.freq({ limit: 1 });
+const build_ms = performance.now() - t0;
+const node = words.rows[0].word;
+const tools = {
+  freq: () => corpus.freq({ limit: 100 }),
+  kwic: () => corpus.kwic(node, { limit: 100, sort: 'R1' }),
+  ngrams: () => corpus.ngrams({ n: 3, min: 2, limit: 100 }),
+  collocates: () => corpus.collocates(node, { limit: 100 }),
+  keyness: () => corpus.keyness({ target: { lang: 'en' }, reference: { lang: 'ar' }, limit: 100 }),
+  dispersion: () => corpus.dispersion(node, {}),
+};
+const quantile = (xs, q) => xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
+const out = { size: corpus.size, node, tokens: words.tokens, build_ms, tools_bytes: corpus.toolsBytes(), memory_bytes: corpus.stats().memory_bytes, tools: {} };
+for (const [name, call] of Object.entries(tools)) {
+  call();
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    call();
+    times.push(performance.now() - t);
+  }
+  out.tools[name] = { median_ms: quantile(times, 0.5), p95_ms: quantile(times, 0.95) };
+}
+console.log(JSON.stringify(out));

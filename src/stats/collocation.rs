@@ -1,0 +1,171 @@
+//! Collocates of a node (any query): for each group of words, how often it stands within
+//! `L` words left or `R` words right of a node match in the same article (`f_xy`, O11),
+//! with logDice, MI, T-score and four-cell G² as [`super::measures`] defines them. `f_x`
+//! is the number of node matches, `f_y` the collocate's frequency in the sub-corpus and
+//! `N` its words. A window position counts once per node match it is near (so
+//! `R1 = f_x·span` bounds the sum); the node's own words are not in its window, another
+//! match's words are.
+//!
+//! Cost: counting the sub-corpus (linear in its words) plus `f_x·span` window reads.
+
+use super::count::Counts;
+use super::matches::find;
+use super::measures::association;
+use super::tokens::By;
+use super::{invalid, notes, subcorpus, Scope, Tools, DEFAULT_LIMIT};
+use crate::error::Error;
+use crate::Corpus;
+use serde::Serialize;
+
+/// What rows are ordered by (all descending).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Sort {
+    #[default]
+    LogDice,
+    Mi,
+    T,
+    G2,
+    Freq,
+}
+
+impl Sort {
+    pub fn parse(name: &str) -> Result<Sort, Error> {
+        match name {
+            "" | "logdice" => Ok(Sort::LogDice),
+            "mi" => Ok(Sort::Mi),
+            "t" => Ok(Sort::T),
+            "g2" => Ok(Sort::G2),
+            "f_xy" | "freq" => Ok(Sort::Freq),
+            _ => Err(invalid(format!(
+                "unknown sort {name:?}: use logdice, mi, t, g2 or f_xy"
+            ))),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Options {
+    pub scope: Scope,
+    pub by: By,
+    /// Words left and right of the node.
+    pub window: (usize, usize),
+    /// Rows with at least this many co-occurrences.
+    pub min: u32,
+    pub stop: bool,
+    pub sort: Sort,
+    pub limit: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            scope: Scope::default(),
+            by: By::Form,
+            window: (5, 5),
+            min: 2,
+            stop: false,
+            sort: Sort::LogDice,
+            limit: DEFAULT_LIMIT,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Row {
+    pub word: String,
+    pub term: String,
+    pub f_xy: u64,
+    pub f_y: u64,
+    pub logdice: f64,
+    pub mi: f64,
+    pub t: f64,
+    pub g2: f64,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Collocates {
+    pub node: String,
+    pub node_freq: u64,
+    pub tokens: u64,
+    pub rows: Vec<Row>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+}
+
+impl Tools {
+    pub fn collocates(
+        &mut self,
+        corpus: &Corpus,
+        node: &str,
+        options: &Options,
+    ) -> Result<Collocates, Error> {
+        let (l, r) = options.window;
+        if l > super::ngrams::MAX_WINDOW || r > super::ngrams::MAX_WINDOW || l + r == 0 {
+            return Err(invalid(format!(
+                "the window must take 1 to {} words on a side",
+                super::ngrams::MAX_WINDOW
+            )));
+        }
+        let (docs, mut warnings) = subcorpus(corpus, &options.scope)?;
+        let tokens = self.ready(corpus);
+        let found = find(corpus, tokens, node, &options.scope, &docs)?;
+        warnings.extend(found.warnings);
+        let counts = Counts::of(tokens, &docs, options.by);
+        let vocab = &tokens.vocab;
+        let mut o11 = vec![0u32; vocab.groups(options.by)];
+        for m in &found.matches {
+            let words = tokens.words(m.doc);
+            let (pos, end) = (m.pos as usize, (m.pos + m.len) as usize);
+            let left = pos.saturating_sub(l)..pos;
+            let right = end.min(words.len())..(end + r).min(words.len());
+            for &s in words[left].iter().chain(&words[right]) {
+                o11[vocab.group(s, options.by) as usize] += 1;
+            }
+        }
+        let f_x = found.matches.len() as f64;
+        let n = counts.tokens as f64;
+        let span = (l + r) as f64;
+        let mut rows: Vec<Row> = o11
+            .iter()
+            .enumerate()
+            .filter(|&(_, &o)| o >= options.min.max(1))
+            .map(|(g, &o)| (g as u32, o))
+            .filter(|&(g, _)| options.stop || !counts.is_stop(tokens, g))
+            .map(|(g, o)| {
+                let f_y = counts.freq[g as usize];
+                let m = association(f64::from(o), f_x, f64::from(f_y), span, n);
+                Row {
+                    word: counts.word(tokens, g).to_string(),
+                    term: vocab.name(g, options.by).to_string(),
+                    f_xy: u64::from(o),
+                    f_y: u64::from(f_y),
+                    logdice: m.logdice,
+                    mi: m.mi,
+                    t: m.t,
+                    g2: m.g2,
+                }
+            })
+            .collect();
+        let key = |row: &Row| match options.sort {
+            Sort::LogDice => row.logdice,
+            Sort::Mi => row.mi,
+            Sort::T => row.t,
+            Sort::G2 => row.g2,
+            Sort::Freq => row.f_xy as f64,
+        };
+        rows.sort_unstable_by(|a, b| {
+            key(b)
+                .total_cmp(&key(a))
+                .then(b.f_xy.cmp(&a.f_xy))
+                .then_with(|| a.term.cmp(&b.term))
+        });
+        rows.truncate(options.limit);
+        Ok(Collocates {
+            node: node.to_string(),
+            node_freq: found.matches.len() as u64,
+            tokens: counts.tokens,
+            rows,
+            warnings: notes(warnings),
+        })
+    }
+}

@@ -1,0 +1,93 @@
+//! Word counts over a set of articles: per group (form or term) its frequency, document
+//! frequency and most frequent written form. Every tool that shows rows counts here.
+
+use super::tokens::{By, Tokens};
+
+pub const NONE: u32 = u32::MAX;
+
+/// Counts over some articles.
+pub struct Counts {
+    /// `N`: every body word of the articles.
+    pub tokens: u64,
+    pub docs: usize,
+    /// Per group id.
+    pub freq: Vec<u32>,
+    pub doc_freq: Vec<u32>,
+    /// Per group id the surface id of its most frequent written form ([`NONE`] if unseen).
+    pub best: Vec<u32>,
+}
+
+impl Counts {
+    /// Counts the body words of `docs` (ascending ids) grouped `by`.
+    pub fn of(tokens: &Tokens, docs: &[u32], by: By) -> Counts {
+        let vocab = &tokens.vocab;
+        let groups = vocab.groups(by);
+        let mut surface_freq = vec![0u32; vocab.surfaces()];
+        let mut doc_freq = vec![0u32; groups];
+        let mut last = vec![NONE; groups];
+        let mut n = 0u64;
+        for &doc in docs {
+            let words = tokens.words(doc);
+            n += words.len() as u64;
+            for &s in words {
+                surface_freq[s as usize] += 1;
+                let g = vocab.group(s, by) as usize;
+                if last[g] != doc {
+                    last[g] = doc;
+                    doc_freq[g] += 1;
+                }
+            }
+        }
+        let mut freq = vec![0u32; groups];
+        let mut best = vec![NONE; groups];
+        for (s, &f) in surface_freq.iter().enumerate() {
+            if f == 0 {
+                continue;
+            }
+            let g = vocab.group(s as u32, by) as usize;
+            freq[g] += f;
+            let better = match best[g] {
+                NONE => true,
+                b => {
+                    let bf = surface_freq[b as usize];
+                    f > bf || (f == bf && *vocab.surface(s as u32).text < *vocab.surface(b).text)
+                }
+            };
+            if better {
+                best[g] = s as u32;
+            }
+        }
+        Counts {
+            tokens: n,
+            docs: docs.len(),
+            freq,
+            doc_freq,
+            best,
+        }
+    }
+
+    /// The written form shown for group `g` ("" if unseen).
+    pub fn word<'a>(&self, tokens: &'a Tokens, g: u32) -> &'a str {
+        match self.best.get(g as usize) {
+            Some(&s) if s != NONE => &tokens.vocab.surface(s).text,
+            _ => "",
+        }
+    }
+
+    /// Whether group `g`'s shown word is a stop word.
+    pub fn is_stop(&self, tokens: &Tokens, g: u32) -> bool {
+        match self.best.get(g as usize) {
+            Some(&s) if s != NONE => tokens.vocab.surface(s).word.stop,
+            _ => false,
+        }
+    }
+
+    /// Groups that occur, in no particular order.
+    pub fn seen(&self) -> impl Iterator<Item = u32> + '_ {
+        self.freq
+            .iter()
+            .enumerate()
+            .filter(|(_, &f)| f > 0)
+            .map(|(g, _)| g as u32)
+    }
+}

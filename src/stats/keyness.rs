@@ -1,0 +1,111 @@
+//! Keyness of a target sub-corpus against a reference sub-corpus, each chosen by its own
+//! query and filters: per group, its frequency in each (`a` of `N1`, `b` of `N2`), four-
+//! cell G², Log Ratio and %DIFF as [`super::measures`] defines them (a zero count taken as
+//! 0.5 in the last two). Words key in either direction are listed, strongest G² first;
+//! a positive Log Ratio means more frequent in the target. `cutoff` is the least G² shown
+//! (3.84 is p < 0.05, 6.63 p < 0.01, 10.83 p < 0.001, 15.13 p < 0.0001 at one degree of
+//! freedom). A row's `word` is its most frequent written form in both together.
+//!
+//! Cost: counting each sub-corpus (linear in their words) and the vocabulary.
+
+use super::count::Counts;
+use super::measures::keyness;
+use super::tokens::By;
+use super::{notes, subcorpus, Scope, Tools, DEFAULT_LIMIT};
+use crate::error::Error;
+use crate::Corpus;
+use serde::Serialize;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Options {
+    pub target: Scope,
+    pub reference: Scope,
+    pub by: By,
+    /// Rows whose frequencies add up to at least this.
+    pub min: u32,
+    /// Least G² shown.
+    pub cutoff: f64,
+    pub stop: bool,
+    pub limit: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            target: Scope::default(),
+            reference: Scope::default(),
+            by: By::Form,
+            min: 2,
+            cutoff: 0.0,
+            stop: false,
+            limit: DEFAULT_LIMIT,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Row {
+    pub word: String,
+    pub term: String,
+    pub target_freq: u64,
+    pub reference_freq: u64,
+    pub g2: f64,
+    pub log_ratio: f64,
+    pub pct_diff: f64,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Keyness {
+    pub target_tokens: u64,
+    pub reference_tokens: u64,
+    pub rows: Vec<Row>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+}
+
+impl Tools {
+    pub fn keyness(&mut self, corpus: &Corpus, options: &Options) -> Result<Keyness, Error> {
+        let (target_docs, mut warnings) = subcorpus(corpus, &options.target)?;
+        let (reference_docs, more) = subcorpus(corpus, &options.reference)?;
+        warnings.extend(more);
+        let tokens = self.ready(corpus);
+        let by = options.by;
+        let target = Counts::of(tokens, &target_docs, by);
+        let reference = Counts::of(tokens, &reference_docs, by);
+        let mut both_docs: Vec<u32> = target_docs.iter().chain(&reference_docs).copied().collect();
+        both_docs.sort_unstable();
+        both_docs.dedup();
+        let both = Counts::of(tokens, &both_docs, by);
+        let (n1, n2) = (target.tokens as f64, reference.tokens as f64);
+        let mut rows: Vec<Row> = both
+            .seen()
+            .filter(|&g| both_freq(&target, &reference, g) >= u64::from(options.min.max(1)))
+            .filter(|&g| options.stop || !both.is_stop(tokens, g))
+            .filter_map(|g| {
+                let (a, b) = (target.freq[g as usize], reference.freq[g as usize]);
+                let k = keyness(f64::from(a), n1, f64::from(b), n2);
+                (k.g2 >= options.cutoff).then(|| Row {
+                    word: both.word(tokens, g).to_string(),
+                    term: tokens.vocab.name(g, by).to_string(),
+                    target_freq: u64::from(a),
+                    reference_freq: u64::from(b),
+                    g2: k.g2,
+                    log_ratio: k.log_ratio,
+                    pct_diff: k.pct_diff,
+                })
+            })
+            .collect();
+        rows.sort_unstable_by(|a, b| b.g2.total_cmp(&a.g2).then_with(|| a.term.cmp(&b.term)));
+        rows.truncate(options.limit);
+        Ok(Keyness {
+            target_tokens: target.tokens,
+            reference_tokens: reference.tokens,
+            rows,
+            warnings: notes(warnings),
+        })
+    }
+}
+
+fn both_freq(target: &Counts, reference: &Counts, g: u32) -> u64 {
+    u64::from(target.freq[g as usize]) + u64::from(reference.freq[g as usize])
+}

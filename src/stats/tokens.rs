@@ -1,0 +1,206 @@
+//! The forward index of the corpus tools: per article, the body's words in order as ids
+//! of distinct written forms ("surfaces"), and per surface what the analyzer made of it
+//! (its normalized, unstemmed form and its main term, both as ids, and whether it is a
+//! stop word). Counting a sub-corpus is then a walk over integers, never a second
+//! analysis of the text.
+//!
+//! Built on the first request (search-only users pay nothing) and kept in step with the
+//! corpus by [`Tokens::sync`]: an article added since is read, a removed or changed one
+//! dropped. Costs 4 bytes a word plus the vocabulary. Positions are the body's word
+//! positions, the same ones the store's word marks count, so a line of text is cut out
+//! of the body without reading it from the start. Titles are not part of it: every tool
+//! counts body words only.
+
+use crate::analysis::{self, normalize, Word};
+use crate::Corpus;
+use rustc_hash::FxHashMap;
+use std::rc::Rc;
+
+/// How words are grouped into rows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum By {
+    /// The written form case-folded and normalized (Arabic letter variants, marks), not
+    /// stemmed: بالغوطة and الغوطة are two rows.
+    #[default]
+    Form,
+    /// The analyzer's main term (the stem): بالغوطة and الغوطة are one row.
+    Term,
+}
+
+/// One distinct written form.
+#[derive(Debug)]
+pub struct Surface {
+    pub text: Box<str>,
+    pub word: Rc<Word>,
+    pub form: u32,
+    pub term: u32,
+}
+
+/// Strings numbered in order of arrival.
+#[derive(Debug, Default)]
+struct Names {
+    names: Vec<Box<str>>,
+    ids: FxHashMap<Box<str>, u32>,
+}
+
+impl Names {
+    fn id(&mut self, name: &str) -> u32 {
+        if let Some(&id) = self.ids.get(name) {
+            return id;
+        }
+        let id = self.names.len() as u32;
+        self.names.push(name.into());
+        self.ids.insert(name.into(), id);
+        id
+    }
+
+    fn bytes(&self) -> usize {
+        self.names.iter().map(|n| 2 * n.len() + 40).sum()
+    }
+}
+
+/// Every surface, form and term seen.
+#[derive(Debug, Default)]
+pub struct Vocab {
+    surfaces: Vec<Surface>,
+    ids: FxHashMap<Box<str>, u32>,
+    forms: Names,
+    terms: Names,
+}
+
+impl Vocab {
+    pub fn surface(&self, id: u32) -> &Surface {
+        &self.surfaces[id as usize]
+    }
+
+    pub fn surfaces(&self) -> usize {
+        self.surfaces.len()
+    }
+
+    /// The row a surface counts in.
+    pub fn group(&self, surface: u32, by: By) -> u32 {
+        let s = &self.surfaces[surface as usize];
+        match by {
+            By::Form => s.form,
+            By::Term => s.term,
+        }
+    }
+
+    /// How many groups there are (group ids are below it).
+    pub fn groups(&self, by: By) -> usize {
+        match by {
+            By::Form => self.forms.names.len(),
+            By::Term => self.terms.names.len(),
+        }
+    }
+
+    /// A group's name: the normalized form or the term.
+    pub fn name(&self, group: u32, by: By) -> &str {
+        let names = match by {
+            By::Form => &self.forms.names,
+            By::Term => &self.terms.names,
+        };
+        names.get(group as usize).map_or("", |n| n)
+    }
+
+    fn id(&mut self, text: &str, word: &Rc<Word>, analyzer: &analysis::Config) -> u32 {
+        if let Some(&id) = self.ids.get(text) {
+            return id;
+        }
+        let (_, form) = if analyzer.normalize {
+            normalize::normalize_word(text)
+        } else {
+            normalize::lowercase_word(text)
+        };
+        let id = self.surfaces.len() as u32;
+        let surface = Surface {
+            text: text.into(),
+            word: Rc::clone(word),
+            form: self.forms.id(&form),
+            term: self.terms.id(&word.terms[0]),
+        };
+        self.surfaces.push(surface);
+        self.ids.insert(text.into(), id);
+        id
+    }
+}
+
+/// One article's body words.
+#[derive(Debug)]
+struct Doc {
+    /// The article's content hash when read: a different article under the same id (a
+    /// corpus loaded anew) is read again.
+    hash: Box<str>,
+    words: Box<[u32]>,
+}
+
+/// The forward index.
+#[derive(Debug, Default)]
+pub struct Tokens {
+    pub vocab: Vocab,
+    docs: Vec<Option<Doc>>,
+}
+
+impl Tokens {
+    /// Brings the index in step with `corpus`: reads articles it lacks, drops those gone.
+    pub fn sync(&mut self, corpus: &Corpus) {
+        for (id, doc) in self.docs.iter_mut().enumerate() {
+            let stale = doc
+                .as_ref()
+                .is_some_and(|d| corpus.get(id as u32).is_none_or(|s| *s.hash != *d.hash));
+            if stale {
+                *doc = None;
+            }
+        }
+        let analyzer = *corpus.analyzer();
+        for id in corpus.ids() {
+            let at = id as usize;
+            if self.docs.get(at).is_some_and(Option::is_some) {
+                continue;
+            }
+            let Some(stored) = corpus.get(id) else {
+                continue;
+            };
+            let body = stored.article.body();
+            let mut words = Vec::with_capacity(stored.body_tokens as usize);
+            analysis::each_word(&body, &analyzer, |start, end, word| {
+                words.push(self.vocab.id(&body[start..end], word, &analyzer));
+            });
+            if self.docs.len() <= at {
+                self.docs.resize_with(at + 1, || None);
+            }
+            self.docs[at] = Some(Doc {
+                hash: stored.hash.as_str().into(),
+                words: words.into(),
+            });
+        }
+    }
+
+    /// The body words of article `id` as surface ids (empty for an unknown id).
+    pub fn words(&self, id: u32) -> &[u32] {
+        match self.docs.get(id as usize) {
+            Some(Some(d)) => &d.words,
+            _ => &[],
+        }
+    }
+
+    /// Approximate heap bytes: word ids, per-article records and the vocabulary.
+    pub fn heap_bytes(&self) -> usize {
+        let docs: usize = self
+            .docs
+            .iter()
+            .map(|d| {
+                8 + d
+                    .as_ref()
+                    .map_or(0, |d| 32 + d.hash.len() + 4 * d.words.len())
+            })
+            .sum();
+        let surfaces: usize = self
+            .vocab
+            .surfaces
+            .iter()
+            .map(|s| 2 * s.text.len() + 48)
+            .sum();
+        docs + surfaces + self.vocab.forms.bytes() + self.vocab.terms.bytes()
+    }
+}

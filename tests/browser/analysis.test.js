@@ -232,7 +232,7 @@ test('word list: by form and by term, stop words shown or hidden, with a bar cha
   assert.equal(await bars.count(), 20);
   await bars.first().focus();
   const readout = await page.locator('.an-bars .an-readout').textContent();
-  assert.match(readout, /^.+: [\d,]+ times in \d+ articles?, [\d.,]+ per million$/);
+  assert.match(readout, /^.+: frequency [\d,]+, in \d+ articles?, [\d.,]+ per million$/);
   assert.equal(await bars.first().getAttribute('aria-label'), readout);
   assert.equal(await bars.first().locator('title').textContent(), readout);
   await setField(page, 'by', 'form', 'words');
@@ -269,7 +269,7 @@ test('collocates: window and minimum, columns sortable, formulas named', async (
     assert.equal(rows.length, Math.min(DRAWN, api.rows.length));
     const byLogDice = [...api.rows].sort((a, b) => b.logdice - a.logdice || b.f_xy - a.f_xy || (a.word < b.word ? -1 : 1));
     assert.deepEqual(rows.map((r) => r[1]), byLogDice.slice(0, DRAWN).map((r) => r.word));
-    assert.match(await page.locator('.an-info').textContent(), new RegExp(`^Ghouta occurs ${api.node_freq} times; window 5 words left, 5 right\\.$`));
+    assert.match(await page.locator('.an-info').textContent(), new RegExp(`^Ghouta: frequency ${api.node_freq}; window: 5 left, 5 right \\(words\\)\\.$`));
     // Order by G² with the column header.
     await page.locator('table[data-table=collocates] th button', { hasText: 'G²' }).click();
     await toolDone(page, 'collocates');
@@ -370,7 +370,7 @@ test('dispersion plot and trend chart: a strip per article, a tick per match, mo
   const ticks = await page.locator('.an-dispersion svg .an-tick').count();
   assert.equal(ticks, api.articles.reduce((n, a) => n + a.positions.length, 0));
   await strips.first().focus();
-  assert.match(await page.locator('.an-dispersion .an-readout').textContent(), new RegExp(`^${api.articles[0].file}: ${api.articles[0].positions.length} matches`));
+  assert.match(await page.locator('.an-dispersion .an-readout').textContent(), new RegExp(`^${api.articles[0].file}: matches ${api.articles[0].positions.length}, date`));
   if (api.months.length) {
     const months = page.locator('.an-trend svg .an-mark');
     assert.equal(await months.count(), api.months.length);

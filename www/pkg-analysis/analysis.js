@@ -339,7 +339,7 @@ function drawWords(result) {
   const rows = result.tables.words.rows;
   const top = rows.slice(0, 20).map((r) => ({
     label: r.word, dir: dirOfText(r.word), value: r.freq, valueText: num(r.freq),
-    text: t('an.chart.word', { word: r.word, n: r.freq, docs: r.docs, pm: num(r.per_million, 1) }),
+    text: t('an.chart.word', { word: r.word, freq: num(r.freq), docs: r.docs, pm: num(r.per_million, 1) }),
   }));
   return [
     top.length ? barChart(top, { caption: t('an.chart.top', { n: top.length }), hint: t('an.chart.hint'), rtl: rtl() }) : null,
@@ -372,17 +372,17 @@ function drawDispersion(result, settings, sub) {
   const { articles, months } = result.tables;
   const shownArticles = articles.rows.slice(0, 60);
   const hits = articles.rows.reduce((n, a) => n + a.hits, 0);
-  const parts = [h('p', { class: 'an-info' }, t('an.disp.summary', { n: result.info.hits ?? hits, docs: articles.total, query: toolQuery(settings, sub) }))];
+  const parts = [h('p', { class: 'an-info' }, t('an.disp.summary', { hits: result.info.hits ?? hits, docs: articles.total, query: toolQuery(settings, sub) }))];
   if (shownArticles.length) {
     parts.push(dispersionPlot(shownArticles.map((a) => ({
       label: a.file.length > 26 ? `${a.file.slice(0, 25)}…` : a.file, dir: 'ltr', positions: a.positions,
       text: t('an.chart.article', { file: a.file, n: a.hits, date: a.date || '—' }),
-    })), { caption: articles.total > shownArticles.length ? t('an.chart.dispersionSome', { n: shownArticles.length, total: articles.total }) : t('an.chart.dispersion'), hint: t('an.chart.hint'), rtl: rtl() }));
+    })), { caption: articles.total > shownArticles.length ? t('an.chart.dispersionSome', { shown: shownArticles.length, total: articles.total }) : t('an.chart.dispersion'), hint: t('an.chart.hint'), rtl: rtl() }));
   }
   if (months.rows.length) {
     parts.push(trendChart(months.rows.map((m) => ({
       label: m.month, value: m.per_million,
-      text: t('an.chart.month', { month: m.month, pm: num(m.per_million, 1), n: m.hits, tokens: m.tokens }),
+      text: t('an.chart.month', { month: m.month, pm: num(m.per_million, 1), hits: m.hits, tokens: m.tokens }),
     })), { caption: t('an.chart.trend'), hint: t('an.chart.hint'), rtl: rtl(), axis: (max) => t('an.chart.axis', { pm: num(max, 1) }) }));
   } else {
     parts.push(h('p', { class: 'an-hint' }, t('an.disp.noDates')));

@@ -99,7 +99,6 @@ function rerender() {
   runSearch();
   showReader();
   showCompare();
-  if (view.tool) showTools(null);
   renderTray();
   if (app.lastReport) showReport(app.lastReport.report, app.lastReport.label);
   updateFacets(); // a query error leaves the facets as they were, in the old language
@@ -317,8 +316,6 @@ installKeys({
       setView({ compare: false });
     } else if (view.open) {
       closeReader();
-    } else if (view.tool) {
-      setView({ tool: '', ts: {} });
     } else {
       return false;
     }

@@ -86,7 +86,6 @@ export const Request = Object.freeze({
    * of the search as a table file (see pkg-export/export.js).
    */
   EXPORT_RESULTS: 'export-results',
-  /** See pkg-analysis/worker.js. */
   ANALYZE: 'analyze',
 });
 

@@ -172,7 +172,7 @@ export function decodeView(fragment) {
   view.tool = /^[a-z]+$/.test(tool) ? tool : '';
   for (const key of params.keys()) {
     if (view.tool && key.startsWith('t.')) view.ts[key.slice(2)] = params.get(key);
-    if (key === 'ent') problems.push({ key, code: 'unsupported' }); // no core backs it yet
+    if (key === 'ent') problems.push({ key, code: 'unsupported' });
   }
   const data = params.get('d') ?? '';
   if (data && !/^[A-Za-z0-9_-]+$/.test(data)) {

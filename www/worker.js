@@ -9,7 +9,7 @@
 //   worker/intake.js   files into the corpus and the store, in saved batches; the read gate
 //   worker/restore.js  the saved corpus at start-up (snapshot, files, or the demo articles)
 // and, loaded on first use (not in the start-up shell): pkg-bundle/worker.js (bundle export
-// and import), pkg-export/rows.js (results as CSV or JSON), pkg-analysis/worker.js (tools).
+// and import) and pkg-export/rows.js (results as CSV or JSON).
 import { Request, Event } from './protocol.js';
 import { openStore } from './store.js';
 import { w, idOf, hashOf, idFor, swapCorpus, emptyReport, serial, listenForOtherTabs, noteGeneration, saveSnapshot, fatal, note, messageOf } from './worker/state.js';

@@ -112,7 +112,10 @@ try {
   await search(page, 'الغوطة OR Ghouta');
   await page.click('#tools');
   await toolDone('kwic');
+  // Where the English lines meet the Arabic ones: both scripts in one picture.
+  await page.locator('.an-kwic .an-line[data-lang=ar] .an-open').first().evaluate((el) => el.scrollIntoView({ block: 'center' }));
   await shot('16-corpus-kwic');
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.click('.an-tab[data-tool=keyness]');
   await toolDone('keyness');
   await page.selectOption('#an-k', 'langs');

@@ -21,6 +21,24 @@ import '../pkg-en/messages.js';
 
 await useStyles(new URL('./analysis.css', import.meta.url));
 
+// The shell leaves two things to this module (its bytes count at start-up; these do not):
+// drawing the tools again in a new UI language (app.js sets <html lang> once the language's
+// table is loaded), and Esc closing the tools when nothing opened later is open.
+new MutationObserver(() => {
+  if (nav?.view.tool && panel && panel.lang !== uiLang()) showTool(nav, null);
+}).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+window.addEventListener('keydown', (e) => {
+  if (e.key !== 'Escape' || !panel || !nav?.view.tool) return;
+  // What Esc closes first (app.js): a dialog, a menu, side by side, the open article.
+  if (document.querySelector('dialog[open], details[open]:not(.an-legend)') || nav.view.compare || nav.view.open) return;
+  // The tools' reader closes first (from inside it, its own handler returns the focus).
+  const reading = ui.reader.classList.contains('is-open');
+  if (reading && ui.reader.contains(document.activeElement)) return;
+  e.stopPropagation();
+  if (reading) renderEmptyReader(ui.reader);
+  else nav.setView({ tool: '', ts: {} });
+}, { capture: true });
+
 let nav = null;
 /** The panel's elements, made once per UI language. */
 let panel = null;

@@ -23,6 +23,8 @@ const CHUNK = 50;
 
 /** Column keys holding words from the articles (shown in their own direction). */
 const WORDS = new Set(['word', 'term', 'ngram', 'file', 'left', 'keyword', 'right']);
+/** Columns of numbers (aligned at the end). */
+const NUMBERS = new Set(['rank', 'freq', 'docs', 'per_million', 'f_xy', 'f_y', 'logdice', 'mi', 't', 'g2', 'target_freq', 'reference_freq', 'log_ratio', 'pct_diff', 'hits', 'tokens', 'n']);
 /** Columns with fractions, and their digits. */
 const DIGITS = { per_million: 1, logdice: 2, mi: 2, t: 2, g2: 2, log_ratio: 2, pct_diff: 1 };
 /** Technical column names, the same in both UI languages (their meaning is in the title). */
@@ -58,7 +60,7 @@ export function header(key) {
 export function dataTable({ name, label, columns, rows, total, sort, exportAs }) {
   const head = h('tr', {}, columns.map((key) => {
     const content = header(key);
-    if (!sort?.keys.includes(key)) return h('th', { scope: 'col', class: key in DIGITS || key === 'freq' ? 'an-num' : null }, content);
+    if (!sort?.keys.includes(key)) return h('th', { scope: 'col', class: NUMBERS.has(key) ? 'an-num' : null }, content);
     const active = sort.key === key;
     return h('th', { scope: 'col', class: 'an-num', 'aria-sort': active ? 'descending' : 'none' },
       h('button', { type: 'button', class: 'an-sort', 'aria-pressed': String(active), title: t('an.sortBy'), on: { click: () => sort.set(key) } }, content, active ? ' ▼' : ''));

@@ -203,6 +203,18 @@ test('a concordance line opens its article in the reader at that match', async (
   // Close returns to the line.
   await page.click('#reader .reader-close');
   assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('an-open')), true);
+  // Esc closes the tools' reader first, then the tools; Back brings them back.
+  await page.locator('.an-kwic .an-open').nth(k).click();
+  await current.waitFor();
+  await page.keyboard.press('Escape');
+  await page.locator('#reader .reader-empty').waitFor();
+  assert.equal(await page.locator('#analysis').count(), 1);
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.querySelector('#analysis') && !document.querySelector('.results-pane').hidden);
+  assert.doesNotMatch(page.url(), /tool=/);
+  await page.goBack();
+  await toolDone(page, 'kwic');
+  assert.match(page.url(), /tool=kwic&t\.s=R1&t\.w=3$/);
 });
 
 test('word list: by form and by term, stop words shown or hidden, with a bar chart that tells its numbers on focus', async () => {

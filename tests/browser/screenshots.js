@@ -112,8 +112,12 @@ try {
   await search(page, 'الغوطة OR Ghouta');
   await page.click('#tools');
   await toolDone('kwic');
-  // Where the English lines meet the Arabic ones: both scripts in one picture.
-  await page.locator('.an-kwic .an-line[data-lang=ar] .an-open').first().evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  // A keyword of its own within that sub-corpus, in both scripts.
+  await page.fill('#an-q', 'Rouhani OR روحاني');
+  await page.press('#an-q', 'Enter');
+  await page.waitForFunction(() => /Rouhani/.test(location.hash) || /%D8%B1/.test(location.hash));
+  await toolDone('kwic');
+  await page.locator('#analysis').evaluate((el) => el.scrollIntoView());
   await shot('16-corpus-kwic');
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.click('.an-tab[data-tool=keyness]');

@@ -393,7 +393,7 @@ function drawDispersion(result, settings, sub) {
   const parts = [h('p', { class: 'an-info' }, t('an.disp.summary', { hits: result.info.hits ?? hits, docs: articles.total, query: toolQuery(settings, sub) }))];
   if (shownArticles.length) {
     parts.push(dispersionPlot(shownArticles.map((a) => ({
-      label: a.file.length > 26 ? `${a.file.slice(0, 25)}…` : a.file, dir: 'ltr', positions: a.positions,
+      label: a.file.length > 24 ? `${a.file.slice(0, 23)}…` : a.file, dir: 'ltr', positions: a.positions,
       text: t('an.chart.article', { file: a.file, n: a.hits, date: a.date || '—' }),
     })), { caption: articles.total > shownArticles.length ? t('an.chart.dispersionSome', { shown: shownArticles.length, total: articles.total }) : t('an.chart.dispersion'), hint: t('an.chart.hint'), rtl: rtl() }));
   }

@@ -49,7 +49,7 @@ export function barChart(items, { caption, hint, rtl }) {
   const labelW = 150;
   const H = items.length * row + 8;
   const max = Math.max(1, ...items.map((i) => i.value));
-  const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'an-svg', role: 'group', 'aria-label': caption, width: '100%' });
+  const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'an-svg', role: 'group', 'aria-label': caption, });
   items.forEach((item, k) => {
     const y = 4 + k * row;
     const len = Math.max(1, ((W - labelW - 70) * item.value) / max);
@@ -75,7 +75,7 @@ export function trendChart(months, { caption, hint, rtl, axis }) {
   const side = 44;
   const max = Math.max(...months.map((m) => m.value), 0) || 1;
   const step = (W - 2 * side) / Math.max(1, months.length);
-  const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'an-svg', role: 'group', 'aria-label': caption, width: '100%' });
+  const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'an-svg', role: 'group', 'aria-label': caption, });
   const base = H - bottom;
   svg.append(s('line', { x1: side, x2: W - side, y1: base, y2: base, class: 'an-axis' }));
   svg.append(s('text', { x: rtl ? W - 4 : 4, y: top, 'text-anchor': rtl ? 'end' : 'start', class: 'an-value' }, axis(max)));
@@ -102,7 +102,7 @@ export function dispersionPlot(articles, { caption, hint, rtl }) {
   const labelW = 170;
   const H = articles.length * row + 6;
   const plotW = W - labelW - 8;
-  const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'an-svg', role: 'group', 'aria-label': caption, width: '100%' });
+  const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'an-svg', role: 'group', 'aria-label': caption, });
   articles.forEach((a, k) => {
     const y = 3 + k * row;
     const x0 = rtl ? 4 : labelW;

@@ -207,8 +207,9 @@ test('a concordance line opens its article in the reader at that match', async (
   await page.locator('.an-kwic .an-open').nth(k).click();
   await current.waitFor();
   await page.keyboard.press('Escape');
-  await page.locator('#reader .reader-empty').waitFor();
+  await page.waitForFunction(() => !document.querySelector('#reader').classList.contains('is-open'));
   assert.equal(await page.locator('#analysis').count(), 1);
+  assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('an-open')), true);
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => !document.querySelector('#analysis') && !document.querySelector('.results-pane').hidden);
   assert.doesNotMatch(page.url(), /tool=/);

@@ -15,6 +15,8 @@ pub struct Counts {
     pub doc_freq: Vec<u32>,
     /// Per group id the surface id of its most frequent written form ([`NONE`] if unseen).
     pub best: Vec<u32>,
+    /// Per surface id its frequency.
+    pub surface_freq: Vec<u32>,
 }
 
 impl Counts {
@@ -22,6 +24,7 @@ impl Counts {
     pub fn of(tokens: &Tokens, docs: &[u32], by: By) -> Counts {
         let vocab = &tokens.vocab;
         let groups = vocab.groups(by);
+        let group_of = vocab.groups_of(by);
         let mut surface_freq = vec![0u32; vocab.surfaces()];
         let mut doc_freq = vec![0u32; groups];
         let mut last = vec![NONE; groups];
@@ -31,20 +34,36 @@ impl Counts {
             n += words.len() as u64;
             for &s in words {
                 surface_freq[s as usize] += 1;
-                let g = vocab.group(s, by) as usize;
+                let g = group_of[s as usize] as usize;
                 if last[g] != doc {
                     last[g] = doc;
                     doc_freq[g] += 1;
                 }
             }
         }
+        let (freq, best) = Self::groups(tokens, &surface_freq, by);
+        Counts {
+            tokens: n,
+            docs: docs.len(),
+            freq,
+            doc_freq,
+            best,
+            surface_freq,
+        }
+    }
+
+    /// Per group its frequency and its most frequent surface, from surface frequencies.
+    pub fn groups(tokens: &Tokens, surface_freq: &[u32], by: By) -> (Vec<u32>, Vec<u32>) {
+        let vocab = &tokens.vocab;
+        let groups = vocab.groups(by);
+        let group_of = vocab.groups_of(by);
         let mut freq = vec![0u32; groups];
         let mut best = vec![NONE; groups];
         for (s, &f) in surface_freq.iter().enumerate() {
             if f == 0 {
                 continue;
             }
-            let g = vocab.group(s as u32, by) as usize;
+            let g = group_of[s] as usize;
             freq[g] += f;
             let better = match best[g] {
                 NONE => true,
@@ -57,13 +76,7 @@ impl Counts {
                 best[g] = s as u32;
             }
         }
-        Counts {
-            tokens: n,
-            docs: docs.len(),
-            freq,
-            doc_freq,
-            best,
-        }
+        (freq, best)
     }
 
     /// The written form shown for group `g` ("" if unseen).

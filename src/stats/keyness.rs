@@ -4,7 +4,7 @@
 //! 0.5 in the last two). Words key in either direction are listed, strongest G² first;
 //! a positive Log Ratio means more frequent in the target. `cutoff` is the least G² shown
 //! (3.84 is p < 0.05, 6.63 p < 0.01, 10.83 p < 0.001, 15.13 p < 0.0001 at one degree of
-//! freedom). A row's `word` is its most frequent written form in both together.
+//! freedom). A row's `word` is its most frequent written form over both counts added.
 //!
 //! Cost: counting each sub-corpus (linear in their words) and the vocabulary.
 
@@ -72,10 +72,27 @@ impl Tools {
         let by = options.by;
         let target = Counts::of(tokens, &target_docs, by);
         let reference = Counts::of(tokens, &reference_docs, by);
-        let mut both_docs: Vec<u32> = target_docs.iter().chain(&reference_docs).copied().collect();
-        both_docs.sort_unstable();
-        both_docs.dedup();
-        let both = Counts::of(tokens, &both_docs, by);
+        // The shown word: the most frequent written form over both counts added.
+        let summed: Vec<u32> = target
+            .surface_freq
+            .iter()
+            .zip(&reference.surface_freq)
+            .map(|(a, b)| a.saturating_add(*b))
+            .collect();
+        let (_, best) = Counts::groups(tokens, &summed, by);
+        let both = Counts {
+            tokens: 0,
+            docs: 0,
+            freq: target
+                .freq
+                .iter()
+                .zip(&reference.freq)
+                .map(|(a, b)| a.saturating_add(*b))
+                .collect(),
+            doc_freq: Vec::new(),
+            best,
+            surface_freq: summed,
+        };
         let (n1, n2) = (target.tokens as f64, reference.tokens as f64);
         let mut rows: Vec<Row> = both
             .seen()

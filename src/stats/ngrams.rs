@@ -15,6 +15,8 @@ use crate::Corpus;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
+const NONE: u32 = u32::MAX;
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Options {
     pub scope: Scope,
@@ -85,31 +87,23 @@ impl Tools {
             Some(found.matches)
         };
         let vocab = &tokens.vocab;
-        // (freq, docs, last doc seen)
-        let mut seen: FxHashMap<Key, (u32, u32, u32)> = FxHashMap::default();
-        let mut count = |doc: u32, words: &[u32], from: usize, to: usize| {
-            for start in from..(to + 1).saturating_sub(n) {
-                let mut key = [0u32; 5];
-                for (k, &s) in words[start..start + n].iter().enumerate() {
-                    key[k] = vocab.group(s, options.by);
-                }
-                let e = seen.entry(key).or_insert((0, 0, u32::MAX));
-                e.0 += 1;
-                if e.2 != doc {
-                    e.2 = doc;
-                    e.1 += 1;
-                }
-            }
+        let group_of = vocab.groups_of(options.by);
+        // The text counted, as runs of one article each: (article, first, end) into `g`.
+        let mut g: Vec<u32> = Vec::new();
+        let mut runs: Vec<(u32, usize, usize)> = Vec::new();
+        let mut take = |doc: u32, words: &[u32]| {
+            let first = g.len();
+            g.extend(words.iter().map(|&s| group_of[s as usize]));
+            runs.push((doc, first, g.len()));
         };
         match &around {
             None => {
                 for &doc in &docs {
-                    let words = tokens.words(doc);
-                    count(doc, words, 0, words.len());
+                    take(doc, tokens.words(doc));
                 }
             }
             Some(matches) => {
-                // Windows of one article merged where they overlap, so a position counts once.
+                // Windows of one article merged where they overlap: a position counts once.
                 let mut i = 0;
                 while i < matches.len() {
                     let doc = matches[i].doc;
@@ -127,15 +121,19 @@ impl Tools {
                         i += 1;
                     }
                     for (from, to) in spans {
-                        count(doc, words, from, to);
+                        take(doc, words.get(from..to).unwrap_or(&[]));
                     }
                 }
             }
         }
-        let mut rows: Vec<(Key, u32, u32)> = seen
+        let table = count_ngrams(&g, &runs, n, options.min.max(1), vocab.groups(options.by));
+        let mut rows: Vec<(Key, u32, u32)> = table
             .into_iter()
-            .filter(|(_, v)| v.0 >= options.min.max(1))
-            .map(|(k, v)| (k, v.0, v.1))
+            .map(|(first, freq, docs)| {
+                let mut key = [0u32; 5];
+                key[..n].copy_from_slice(&g[first..first + n]);
+                (key, freq, docs)
+            })
             .collect();
         // The shown words: each group's most frequent written form in the sub-corpus.
         let counts = Counts::of(tokens, &docs, options.by);
@@ -173,5 +171,137 @@ impl Tools {
                 .collect(),
             warnings: notes(warnings),
         })
+    }
+}
+
+/// The n-grams of `g` (group ids; `runs` are its articles' stretches, which n-grams never
+/// cross) that occur at least `min` times, as `(first position, freq, docs)`.
+///
+/// Built a length at a time: an n-gram is its (n − 1)-gram's id and one more group, so
+/// each level is one hash-map pass over 64-bit keys; and a k-gram can reach `min` only if
+/// both (k − 1)-grams inside it do, so positions where either fell short are skipped.
+fn count_ngrams(
+    g: &[u32],
+    runs: &[(u32, usize, usize)],
+    n: usize,
+    min: u32,
+    groups: usize,
+) -> Vec<(usize, u32, u32)> {
+    // Level 1: a word is its group, kept where the group is frequent enough.
+    let mut freq1 = vec![0u32; groups];
+    for &x in g {
+        freq1[x as usize] += 1;
+    }
+    let mut ids: Vec<u32> = g
+        .iter()
+        .map(|&x| if freq1[x as usize] >= min { x } else { NONE })
+        .collect();
+    let mut found: Vec<(usize, u32, u32)> = Vec::new();
+    for k in 2..=n {
+        let mut map: FxHashMap<u64, u32> = FxHashMap::default();
+        // Per k-gram id: (first position, freq, docs, last doc).
+        let mut stats: Vec<(usize, u32, u32, u32)> = Vec::new();
+        let mut next = vec![NONE; g.len()];
+        for &(doc, first, end) in runs {
+            if end - first < k {
+                continue;
+            }
+            for p in first..=end - k {
+                let (prefix, suffix) = (ids[p], ids[p + 1]);
+                if prefix == NONE || suffix == NONE {
+                    continue;
+                }
+                let key = (u64::from(prefix) << 32) | u64::from(g[p + k - 1]);
+                let fresh = stats.len() as u32;
+                let id = *map.entry(key).or_insert(fresh);
+                if id == fresh {
+                    stats.push((p, 0, 0, NONE));
+                }
+                let e = &mut stats[id as usize];
+                e.1 += 1;
+                if e.3 != doc {
+                    e.3 = doc;
+                    e.2 += 1;
+                }
+                next[p] = id;
+            }
+        }
+        if k == n {
+            found = stats
+                .into_iter()
+                .filter(|e| e.1 >= min)
+                .map(|e| (e.0, e.1, e.2))
+                .collect();
+            break;
+        }
+        for id in next.iter_mut() {
+            if *id != NONE && stats[*id as usize].1 < min {
+                *id = NONE;
+            }
+        }
+        ids = next;
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    /// Every n-gram counted one by one, as `(groups, freq, docs)`, sorted.
+    fn naive(
+        g: &[u32],
+        runs: &[(u32, usize, usize)],
+        n: usize,
+        min: u32,
+    ) -> Vec<(Vec<u32>, u32, u32)> {
+        let mut seen: BTreeMap<Vec<u32>, (u32, Vec<u32>)> = BTreeMap::new();
+        for &(doc, first, end) in runs {
+            for p in first..(end + 1).saturating_sub(n).max(first) {
+                let e = seen.entry(g[p..p + n].to_vec()).or_default();
+                e.0 += 1;
+                if e.1.last() != Some(&doc) {
+                    e.1.push(doc);
+                }
+            }
+        }
+        seen.into_iter()
+            .filter(|(_, v)| v.0 >= min)
+            .map(|(k, v)| (k, v.0, v.1.len() as u32))
+            .collect()
+    }
+
+    #[test]
+    fn pruned_levels_count_what_counting_one_by_one_counts() {
+        // Words from a small alphabet (many repeats) in runs of uneven length, some too
+        // short for an n-gram.
+        let mut state = 7u64;
+        let mut g = Vec::new();
+        let mut runs = Vec::new();
+        for doc in 0..40u32 {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let len = (state >> 59) as usize * 3;
+            let first = g.len();
+            for _ in 0..len {
+                state = state
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                g.push((state >> 61) as u32);
+            }
+            runs.push((doc, first, g.len()));
+        }
+        for n in 2..=5 {
+            for min in 1..=4 {
+                let mut fast: Vec<(Vec<u32>, u32, u32)> = count_ngrams(&g, &runs, n, min, 8)
+                    .into_iter()
+                    .map(|(p, f, d)| (g[p..p + n].to_vec(), f, d))
+                    .collect();
+                fast.sort();
+                assert_eq!(fast, naive(&g, &runs, n, min), "n = {n}, min = {min}");
+            }
+        }
     }
 }

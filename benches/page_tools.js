@@ -58,23 +58,37 @@ try {
     return out?.dataset.tool === name && out.dataset.state === 'done' && !document.body.dataset.busy;
   }, tool);
   const rows = [];
+  // A control: the page with the tools open and nothing asked, as long as a tool's runs take,
+  // shows what the machine alone does to the page thread's tasks.
+  const watch = () => page.evaluate(() => {
+    const m = { longTasks: [], lags: [] };
+    window.__bench = m;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) m.longTasks.push(e.duration);
+    }).observe({ type: 'longtask' });
+    let last = performance.now();
+    m.timer = setInterval(() => {
+      const now = performance.now();
+      m.lags.push(Math.max(0, now - last - 10));
+      last = now;
+    }, 10);
+  });
+  const collect = () => page.evaluate(() => {
+    clearInterval(window.__bench.timer);
+    return { longTasks: window.__bench.longTasks, lags: window.__bench.lags };
+  });
+  await page.goto(`${server.url}/#v=1&tool=words`);
+  await page.waitForFunction(() => document.body.dataset.ready === 'true');
+  await done('words');
+  await watch();
+  const idleStart = Date.now();
+  await new Promise((resolve) => setTimeout(resolve, 5000));
+  rows.push({ tool: '(idle)', request: 'tools open, nothing asked, 5 s', times: [Date.now() - idleStart], ...await collect() });
   for (const c of CASES) {
     await page.goto(`${server.url}/#v=1&tool=${c.tool}${c.link ? `&${c.link}` : ''}`);
     await page.waitForFunction(() => document.body.dataset.ready === 'true');
     await done(c.tool); // the first request also loads the full build and the tools
-    await page.evaluate(() => {
-      const m = { longTasks: [], lags: [] };
-      window.__bench = m;
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) m.longTasks.push(e.duration);
-      }).observe({ type: 'longtask' });
-      let last = performance.now();
-      m.timer = setInterval(() => {
-        const now = performance.now();
-        m.lags.push(Math.max(0, now - last - 10));
-        last = now;
-      }, 10);
-    });
+    await watch();
     const times = [];
     const [key, a, b] = c.flip;
     for (let k = 0; k < RUNS; k++) {
@@ -89,10 +103,7 @@ try {
       await done(c.tool);
       times.push(await page.evaluate((start) => performance.now() - start, t0));
     }
-    const m = await page.evaluate(() => {
-      clearInterval(window.__bench.timer);
-      return { longTasks: window.__bench.longTasks, lags: window.__bench.lags, docs: document.querySelector('.an-sub')?.dataset.docs };
-    });
+    const m = await collect();
     rows.push({ tool: c.tool, request: `${c.link || 'whole corpus'} (${key}: ${a}/${b})`, times, ...m });
   }
 

@@ -133,6 +133,8 @@ case "$cmd" in
     log "main-thread long tasks while the page indexes the shared corpus (Chromium)"
     setup_browser
     node benches/page_upload.js
+    log "the corpus tools in the page over the shared corpus (Chromium)"
+    node benches/page_tools.js
     ;;
   *)
     sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'

@@ -193,6 +193,7 @@ async function redraw(before) {
   if (before.left !== view.left || before.right !== view.right) jobs.push(loadTray());
   if (before.compare !== view.compare || (view.compare && (before.left !== view.left || before.right !== view.right))) jobs.push(showCompare());
   else if (view.compare && marks) jobs.push(showCompare({ refresh: true }));
+  if (view.tool || before.tool) jobs.push(showTools(before));
   await Promise.all(jobs);
 }
 
@@ -283,6 +284,12 @@ function notice(text, actions = [], details = []) {
 function clearNotice() {
   ui.notice.replaceChildren();
 }
+
+// Corpus tools: pkg-analysis/.
+async function showTools(before) {
+  await (await work(import('./pkg-analysis/analysis.js'))).showTool(nav, before);
+}
+$('tools').addEventListener('click', () => setView({ tool: 'kwic' }));
 
 // ── share ──
 

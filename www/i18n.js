@@ -71,6 +71,7 @@ export const messages = {
     'lang.en.short': 'EN',
     'lang.unknown': 'unknown',
 
+    'analysis.open': 'Corpus tools',
     'tray.label': 'Side-by-side selection',
     'tray.title': 'Side by side',
     'tray.open': 'Read side by side',

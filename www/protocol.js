@@ -86,6 +86,7 @@ export const Request = Object.freeze({
    * of the search as a table file (see pkg-export/export.js).
    */
   EXPORT_RESULTS: 'export-results',
+  ANALYZE: 'analyze',
 });
 
 /** Messages the worker sends. */

@@ -23,11 +23,11 @@
 //   a      content hash of the article in the reader none
 //   l, r   content hashes of the side-by-side pair   none
 //   cmp    "1": the side-by-side view is open        off
+//   tool   open corpus tool; t.<k> its settings      none (pkg-analysis/tools.js reads them)
 //   d      carried articles (below)                  none
 //
-// Reserved, read as "left out" (a problem the page names) until a core backs them: "ent"
-// (entity filter) and "tool" with its "t.<name>" settings (analysis tools). A link never
-// shows a filter that filters nothing.
+// Reserved, read as "left out" (a problem the page names) until a core backs it: "ent"
+// (entity filter). A link never shows a filter that filters nothing.
 //
 // A hash is the article's content hash, 16 lowercase hex digits: links never use the
 // core's ids or upload order. Keys are written in this order and defaults are left out,
@@ -53,14 +53,12 @@ const HASH = /^[0-9a-f]{16}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const LANGS = new Set(['ar', 'en']);
 const KEYS = new Set(['v', 'q', 'x', 'lang', 'src', 'ent', 'from', 'to', 'sort', 'dup', 'p', 'a', 'l', 'r', 'cmp', 'tool', 'd']);
-/** Keys no core backs yet: a link naming them is read without them, and says so. */
-const RESERVED = (key) => key === 'ent' || key === 'tool' || key.startsWith('t.');
 
 /** The view a page starts with: every field at its default. */
 export function emptyView() {
   return {
     q: '', exact: false, lang: 'all', source: '', from: '', to: '', sort: 'relevance', fold: true, page: 1,
-    open: null, left: null, right: null, compare: false,
+    open: null, left: null, right: null, compare: false, tool: '', ts: {},
   };
 }
 
@@ -90,6 +88,10 @@ export function encodeView(view, data = '') {
   if (HASH.test(v.left ?? '')) put('l', v.left);
   if (HASH.test(v.right ?? '')) put('r', v.right);
   if (v.compare && HASH.test(v.left ?? '') && HASH.test(v.right ?? '')) put('cmp', '1');
+  if (/^[a-z]+$/.test(v.tool)) {
+    put('tool', v.tool);
+    for (const k of Object.keys(v.ts ?? {}).sort()) put(`t.${k}`, v.ts[k]);
+  }
   if (data) p.push(`d=${data}`);
   return p.length ? [`v=${LINK_VERSION}`, ...p].join('&') : '';
 }
@@ -166,7 +168,12 @@ export function decodeView(fragment) {
   view.left = hash('l');
   view.right = hash('r');
   view.compare = params.get('cmp') === '1' && view.left !== null && view.right !== null;
-  for (const key of params.keys()) if (RESERVED(key)) problems.push({ key, code: 'unsupported' });
+  const tool = params.get('tool') ?? '';
+  view.tool = /^[a-z]+$/.test(tool) ? tool : '';
+  for (const key of params.keys()) {
+    if (view.tool && key.startsWith('t.')) view.ts[key.slice(2)] = params.get(key);
+    if (key === 'ent') problems.push({ key, code: 'unsupported' });
+  }
   const data = params.get('d') ?? '';
   if (data && !/^[A-Za-z0-9_-]+$/.test(data)) {
     problems.push({ key: 'd', code: 'value' });

@@ -44,7 +44,7 @@ async function start() {
 }
 
 /** Requests that read the corpus: they wait while a batch of added articles is unsaved. */
-const READS = new Set([Request.SEARCH, Request.GET, Request.LOOKUP, Request.EXPORT_RESULTS, Request.EXPORT_BUNDLE, Request.FILES]);
+const READS = new Set([Request.SEARCH, Request.GET, Request.LOOKUP, Request.EXPORT_RESULTS, Request.EXPORT_BUNDLE, Request.FILES, Request.ANALYZE]);
 
 // ── search and reading ──
 
@@ -217,6 +217,10 @@ const handlers = {
     const result = await searchAll(s ?? {});
     if (result.error) throw new Error(result.error.message);
     return exportResults(result, s, format, labels, (id) => w.corpus.get(id));
+  },
+
+  async [Request.ANALYZE](m) {
+    return (await import('./pkg-analysis/worker.js')).analyze(m);
   },
 };
 

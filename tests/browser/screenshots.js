@@ -103,6 +103,35 @@ try {
   await page.keyboard.press('Escape');
   await page.setViewportSize({ width: 1366, height: 860 });
 
+  // Corpus tools (issue 13): a concordance of both scripts, and keyness of English against
+  // Arabic coverage of the same query (README: docs/screenshots/corpus-*.png).
+  const toolDone = (tool) => page.waitForFunction((name) => {
+    const out = document.querySelector('#an-out');
+    return out?.dataset.tool === name && out.dataset.state === 'done' && !document.body.dataset.busy;
+  }, tool);
+  await search(page, 'الغوطة OR Ghouta');
+  await page.click('#tools');
+  await toolDone('kwic');
+  // A keyword of its own within that sub-corpus, in both scripts.
+  await page.fill('#an-q', 'Rouhani OR روحاني');
+  await page.press('#an-q', 'Enter');
+  await page.waitForFunction(() => /Rouhani/.test(location.hash) || /%D8%B1/.test(location.hash));
+  await toolDone('kwic');
+  await page.locator('#analysis').evaluate((el) => el.scrollIntoView());
+  await shot('16-corpus-kwic');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.click('.an-tab[data-tool=keyness]');
+  await toolDone('keyness');
+  await page.selectOption('#an-k', 'langs');
+  await toolDone('keyness');
+  await shot('17-corpus-keyness');
+  await page.click('.an-tab[data-tool=dispersion]');
+  await toolDone('dispersion');
+  await theme('dark');
+  await shot('18-corpus-dispersion-dark');
+  await theme('light');
+  await page.click('.an-close');
+
   await page.click('#corpus-menu summary');
   await shot('14-corpus-menu');
   await page.click('#clear-corpus');

@@ -11,6 +11,7 @@ import { messages, t, setUiLang, loadUiLang, UI_LANGS } from '../../www/i18n.js'
 // The English texts of on-demand features (www/pkg-en/) and the Arabic table (www/pkg-ar/)
 // are loaded on demand in the page; the table is all of them.
 await import('../../www/pkg-en/messages.js');
+await import('../../www/pkg-analysis/messages.js');
 await loadUiLang('ar');
 
 const www = fileURLToPath(new URL('../../www/', import.meta.url));
@@ -21,7 +22,8 @@ const placeholders = (msg) => {
 /** Latin words allowed in Arabic UI text: brand, file formats and encodings, key names, the ranking formula. */
 // Names of products, file formats and extensions, written in Latin letters in Arabic too.
 const FORMAT_WORDS = 'PNG JPEG GIF TIFF PDF Microsoft Office Word RTF Apple Pages Ogg RIFF WebP MP3 MP4 QuickTime zip gzip RAR Zip bzip2 xz tar SQLite doc docx xls ppt';
-const LATIN_OK = new Set(['Qarin', 'CSV', 'JSON', 'MHTML', 'UTF', 'BM25', 'Esc', 'Enter', ...FORMAT_WORDS.split(' ')]);
+// Statistics symbols (the corpus tools' G², p and N) are written in Latin letters in Arabic too.
+const LATIN_OK = new Set(['G', 'p', 'N', 'Qarin', 'CSV', 'JSON', 'MHTML', 'UTF', 'BM25', 'Esc', 'Enter', ...FORMAT_WORDS.split(' ')]);
 
 test('English and Arabic have exactly the same message keys', () => {
   assert.deepEqual(Object.keys(messages.ar).sort(), Object.keys(messages.en).sort());

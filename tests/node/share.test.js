@@ -22,21 +22,33 @@ test('a view with every field set survives encoding and decoding', () => {
   assert.equal(back.data, '');
 });
 
-// The entity filter ("ent") and the analysis tools ("tool", "t.<name>") have no core behind
-// them yet (issues 13 and 14 bring them back): a link naming them is read without them, and
-// the page names them as left out, so no filter shows that filters nothing.
-test('the reserved keys ent, tool and t.* are left out of links and named as problems', () => {
-  const view = { ...emptyView(), q: 'Ghouta', entity: 'Macron', tool: 'kwic', toolArgs: { width: '5', term: 'غوطة' } };
+// The entity filter ("ent") has no core behind it yet (issue 14 brings it back): a link naming
+// it is read without it, and the page names it as left out, so no filter shows that filters
+// nothing.
+test('the reserved key ent is left out of links and named as a problem', () => {
+  const view = { ...emptyView(), q: 'Ghouta', entity: 'Macron' };
   assert.equal(encodeView(view), 'v=1&q=Ghouta');
-  const back = decodeView('#v=1&q=Ghouta&ent=Macron&tool=kwic&t.term=%D8%BA&t.width=5');
+  const back = decodeView('#v=1&q=Ghouta&ent=Macron');
   assert.equal(back.isView, true);
   assert.deepEqual(back.view, { ...emptyView(), q: 'Ghouta' });
   assert.equal('entity' in back.view, false);
-  assert.equal('tool' in back.view, false);
-  assert.deepEqual(back.problems, [
-    { key: 'ent', code: 'unsupported' }, { key: 'tool', code: 'unsupported' },
-    { key: 't.term', code: 'unsupported' }, { key: 't.width', code: 'unsupported' },
-  ]);
+  assert.deepEqual(back.problems, [{ key: 'ent', code: 'unsupported' }]);
+});
+
+// Issue 13: the open corpus tool and its settings ride in the same version-1 link; a link
+// without them (every older link) reads as before, and settings without a tool are dropped.
+test('the open tool and its settings round-trip; older links read the same', () => {
+  const view = { ...emptyView(), q: 'Ghouta', lang: 'ar', tool: 'kwic', ts: { w: '7', s: 'R1', q: 'الغوطة' } };
+  const fragment = encodeView(view);
+  assert.equal(fragment, 'v=1&q=Ghouta&lang=ar&tool=kwic&t.q=%D8%A7%D9%84%D8%BA%D9%88%D8%B7%D8%A9&t.s=R1&t.w=7');
+  const back = decodeView(`#${fragment}`);
+  assert.deepEqual(back.view, view);
+  assert.deepEqual(back.problems, []);
+  assert.deepEqual(decodeView('#v=1&q=Ghouta').view, { ...emptyView(), q: 'Ghouta' });
+  // Settings with no tool, or a tool name that is not a plain word, are not read.
+  assert.deepEqual(decodeView('#v=1&t.w=7').view, emptyView());
+  assert.deepEqual(decodeView('#v=1&tool=%3Cb%3E&t.w=7').view, emptyView());
+  assert.equal(encodeView({ ...emptyView(), tool: 'x y', ts: { w: '1' } }), '');
 });
 
 test('the default view is the empty fragment and defaults are left out of links', () => {

@@ -1,0 +1,124 @@
+// Benchmark: the corpus tools in the real page (Debian Chromium, fresh profile) over the
+// shared corpus (../shared/corpus/{en,ar}, ~4,400 articles, uploaded through the file input
+// as a user does). For each tool it times a typical request — the whole corpus, a frequent
+// node — from the setting change to the drawn answer (the worker's wasm call, the reply and
+// the drawing), several times, and records the page thread's long tasks (PerformanceObserver
+// "longtask": every task of 50 ms or more) and the lag of a 10 ms heartbeat timer meanwhile.
+//
+//   node benches/page_tools.js [--files N]      (after ./qarin.sh build; N: files per language)
+//
+// A measurement, not a test: nothing is asserted; the numbers depend on the machine.
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir, cpus } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serve } from '../tests/browser/server.js';
+
+const CORPUS = fileURLToPath(new URL('../../shared/corpus/', import.meta.url));
+const at = process.argv.indexOf('--files');
+const perLang = at > 0 ? Number(process.argv[at + 1]) : Infinity;
+const RUNS = 5;
+
+const paths = [];
+for (const lang of ['en', 'ar']) {
+  const names = (await readdir(join(CORPUS, lang))).filter((n) => n.endsWith('.txt')).sort().slice(0, perLang);
+  for (const name of names) paths.push(join(CORPUS, lang, name));
+}
+
+// Each tool's typical request, and a second setting to alternate with (so every run is a
+// new request, not the answer already on screen).
+const CASES = [
+  { tool: 'kwic', link: 't.q=Syria', flip: ['w', '5', '6'] },
+  { tool: 'words', link: '', flip: ['by', 'form', 'term'] },
+  { tool: 'ngrams', link: '', flip: ['n', '2', '3'] },
+  { tool: 'collocates', link: 't.q=Syria', flip: ['l', '5', '4'] },
+  { tool: 'keyness', link: 't.k=langs', flip: ['p', '6.63', '10.83'] },
+  { tool: 'dispersion', link: 't.q=Syria', flip: ['q', 'Syria', 'Aleppo'] },
+];
+
+const server = await serve();
+const profile = await mkdtemp(join(tmpdir(), 'qarin-bench-'));
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  viewport: { width: 1366, height: 900 },
+});
+try {
+  const page = context.pages()[0] ?? await context.newPage();
+  page.setDefaultTimeout(600_000);
+  await page.goto(`${server.url}/`);
+  await page.waitForFunction(() => document.body.dataset.ready === 'true' && !document.body.dataset.busy);
+  await page.locator('input[type=file]').first().setInputFiles(paths);
+  await page.waitForFunction((n) => document.querySelector(`#report .report-box[data-files="${n}"]`) && !document.body.dataset.busy, paths.length);
+  const articles = Number(await page.locator('#report .report-box').getAttribute('data-added'));
+
+  const done = (tool) => page.waitForFunction((name) => {
+    const out = document.querySelector('#an-out');
+    return out?.dataset.tool === name && out.dataset.state === 'done' && !document.body.dataset.busy;
+  }, tool);
+  const rows = [];
+  // A control: the page with the tools open and nothing asked, as long as a tool's runs take,
+  // shows what the machine alone does to the page thread's tasks.
+  const watch = () => page.evaluate(() => {
+    const m = { longTasks: [], lags: [] };
+    window.__bench = m;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) m.longTasks.push(e.duration);
+    }).observe({ type: 'longtask' });
+    let last = performance.now();
+    m.timer = setInterval(() => {
+      const now = performance.now();
+      m.lags.push(Math.max(0, now - last - 10));
+      last = now;
+    }, 10);
+  });
+  const collect = () => page.evaluate(() => {
+    clearInterval(window.__bench.timer);
+    return { longTasks: window.__bench.longTasks, lags: window.__bench.lags };
+  });
+  await page.goto(`${server.url}/#v=1&tool=words`);
+  await page.waitForFunction(() => document.body.dataset.ready === 'true');
+  await done('words');
+  await watch();
+  const idleStart = Date.now();
+  await new Promise((resolve) => setTimeout(resolve, 5000));
+  rows.push({ tool: '(idle)', request: 'tools open, nothing asked, 5 s', times: [Date.now() - idleStart], ...await collect() });
+  for (const c of CASES) {
+    await page.goto(`${server.url}/#v=1&tool=${c.tool}${c.link ? `&${c.link}` : ''}`);
+    await page.waitForFunction(() => document.body.dataset.ready === 'true');
+    await done(c.tool); // the first request also loads the full build and the tools
+    await watch();
+    const times = [];
+    const [key, a, b] = c.flip;
+    for (let k = 0; k < RUNS; k++) {
+      const value = k % 2 ? a : b;
+      const t0 = await page.evaluate(() => performance.now());
+      const field = page.locator(`#an-${key}`);
+      if ((await field.evaluate((el) => el.tagName)) === 'SELECT') await field.selectOption(value);
+      else {
+        await field.fill(value);
+        await field.press('Enter');
+      }
+      await done(c.tool);
+      times.push(await page.evaluate((start) => performance.now() - start, t0));
+    }
+    const m = await collect();
+    rows.push({ tool: c.tool, request: `${c.link || 'whole corpus'} (${key}: ${a}/${b})`, times, ...m });
+  }
+
+  const sorted = (x) => [...x].sort((p, q) => p - q);
+  const median = (x) => (x.length ? sorted(x)[Math.floor(x.length / 2)] : 0);
+  const max = (x) => (x.length ? Math.max(...x) : 0);
+  console.log(`Qarin corpus tools in the page — ${articles.toLocaleString('en')} articles, Chromium ${context.browser()?.version() ?? ''} headless, ${cpus().length} CPUs, ${RUNS} runs each`);
+  const table = [['tool', 'request', 'answer median ms', 'max ms', 'long tasks ≥ 50 ms', 'longest task ms', 'timer lag max ms']];
+  for (const r of rows) {
+    table.push([r.tool, r.request, median(r.times).toFixed(0), max(r.times).toFixed(0), String(r.longTasks.length), r.longTasks.length ? max(r.longTasks).toFixed(0) : '–', max(r.lags).toFixed(0)]);
+  }
+  const widths = table[0].map((_, k) => Math.max(...table.map((row) => row[k].length)));
+  for (const row of table) console.log(row.map((cell, k) => (k < 2 ? cell.padEnd(widths[k]) : cell.padStart(widths[k]))).join('  '));
+} finally {
+  await context.close();
+  await server.close();
+  await rm(profile, { recursive: true, force: true });
+}

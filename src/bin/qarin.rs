@@ -6,11 +6,15 @@
 //! qarin search --corpus PATH [--corpus PATH ...] [--limit N] [--offset N] [--lang xx]
 //!              [--exact] QUERY              one JSON result object
 //! qarin analyze TEXT                      a JSON array of tokens
+//! qarin translit --pairs FILE              one JSON line per latin<TAB>arabic line
 //! ```
 //! Files that cannot be read, and every warning on the files read, are named on stderr,
 //! control and bidi characters escaped (a file name cannot drive the terminal); the exit
 //! code is non-zero only when nothing at all could be read (or the command line itself is
 //! wrong). `qarin COMMAND --help` prints that command's usage.
+
+#[path = "qarin/translit.rs"]
+mod translit;
 
 use qarin::ingest::intake::{ArticleList, Intake};
 use qarin::ingest::{self, Problem};
@@ -29,6 +33,7 @@ const USAGE: &str = "usage:
   qarin search --corpus PATH [--corpus PATH ...] [--limit N] [--offset N] [--lang xx] [--exact] [--explain] [--fold] QUERY
   qarin search --corpus PATH ... --queries FILE   (one query per line, one JSON result per line)
   qarin analyze [--] TEXT
+  qarin translit --pairs FILE   (latin<TAB>arabic lines; one JSON line each)
   qarin COMMAND --help";
 
 fn main() -> ExitCode {
@@ -41,6 +46,7 @@ fn main() -> ExitCode {
             Some("ingest") => INGEST_USAGE,
             Some("search") => SEARCH_USAGE,
             Some("analyze") => ANALYZE_USAGE,
+            Some("translit") => translit::USAGE,
             _ => USAGE.trim_start_matches("usage:\n"),
         };
         println!("usage:\n{usage}");
@@ -50,6 +56,7 @@ fn main() -> ExitCode {
         Some("ingest") => ingest_command(&args[1..]),
         Some("search") => search_command(&args[1..]),
         Some("analyze") => analyze_command(&args[1..]),
+        Some("translit") => translit::command(&args[1..]),
         _ => Err(USAGE.to_string()),
     };
     match result {

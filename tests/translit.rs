@@ -80,6 +80,13 @@ fn measure(half: &[&Pair], all: &[Pair], dump: bool) -> Measure {
             println!("miss\t{}\t{}\t{s:.3}", p.latin, p.arabic);
         }
     }
+    let keyed = (0..half.len())
+        .filter(|&k| latin[k].key() == arabic[k].key())
+        .count();
+    println!(
+        "sound keys equal on {:.4} of true pairs",
+        keyed as f64 / half.len() as f64
+    );
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let (mut decoys, mut false_hits) = (0, 0);
     for (k, p) in half.iter().enumerate() {

@@ -3,5 +3,7 @@
 //! same-story pairing. Part of the default (full) build and the CLI; the page's start-up
 //! build leaves it out.
 
+mod calendar;
+pub mod pairing;
 pub mod translit;
 mod translit_rules;

@@ -81,6 +81,132 @@ impl LatinName {
     }
 }
 
+/// A coarse sound class of a consonant, for [`LatinName::key`] and [`ArabicName::key`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Labial = 1,
+    Velar,
+    Sibilant,
+    Dental,
+    L,
+    R,
+    M,
+    N,
+}
+
+/// Packs classes into a `u64` key (3 bits each after a leading 1), repeats collapsed, at
+/// most 20 classes.
+#[derive(Default)]
+struct KeyBuilder {
+    key: u64,
+    last: Option<Class>,
+    count: u32,
+}
+
+impl KeyBuilder {
+    fn push(&mut self, class: Class) {
+        if self.last == Some(class) || self.count >= 20 {
+            return;
+        }
+        self.last = Some(class);
+        self.count += 1;
+        self.key = (self.key << 3) | class as u64;
+    }
+
+    fn finish(self) -> SoundKey {
+        SoundKey((1 << (3 * self.count)) | self.key)
+    }
+}
+
+/// The consonant skeleton of a name in eight coarse classes (labials, velars, sibilants,
+/// dentals, l, r, m, n), vowels and h dropped, repeats collapsed, a leading Arabic article
+/// dropped: a true pair usually shares it, so it serves as a blocking key before the
+/// alignment decides (`tests/translit.rs` measures how often).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SoundKey(pub u64);
+
+impl SoundKey {
+    /// How many consonant classes the key holds.
+    pub fn len(self) -> u32 {
+        (63 - self.0.leading_zeros()) / 3
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl LatinName {
+    /// The name's [`SoundKey`].
+    pub fn key(&self) -> SoundKey {
+        use Class::*;
+        let l = &self.letters;
+        let mut key = KeyBuilder::default();
+        let mut i = 0;
+        while i < l.len() {
+            let next = l.get(i + 1).copied();
+            let (class, used) = match (l[i], next) {
+                (b't', Some(b's' | b'z')) => (Some(Sibilant), 2),
+                (b't', Some(b'c')) if l.get(i + 2) == Some(&b'h') => (Some(Sibilant), 3),
+                (b'c' | b's' | b'z', Some(b'h')) => (Some(Sibilant), 2),
+                (b'c', Some(b'e' | b'i' | b'y')) => (Some(Sibilant), 1),
+                (b'c' | b'k' | b'g', Some(b'k' | b'h')) => (Some(Velar), 2),
+                (b'p', Some(b'h')) => (Some(Labial), 2),
+                (b't' | b'd', Some(b'h')) => (Some(Dental), 2),
+                (b'x', _) => {
+                    key.push(Velar);
+                    (Some(Sibilant), 1)
+                }
+                (b'b' | b'p' | b'f' | b'v', _) => (Some(Labial), 1),
+                (b'c' | b'g' | b'j' | b'k' | b'q', _) => (Some(Velar), 1),
+                (b's' | b'z', _) => (Some(Sibilant), 1),
+                (b't' | b'd', _) => (Some(Dental), 1),
+                (b'l', _) => (Some(L), 1),
+                (b'r', _) => (Some(R), 1),
+                (b'm', _) => (Some(M), 1),
+                (b'n', _) => (Some(N), 1),
+                _ => (None, 1),
+            };
+            if let Some(class) = class {
+                key.push(class);
+            }
+            i += used;
+        }
+        key.finish()
+    }
+}
+
+impl ArabicName {
+    /// The name's [`SoundKey`] (a leading ال dropped when two letters remain).
+    pub fn key(&self) -> SoundKey {
+        use Class::*;
+        let mut l = &self.letters[..];
+        if l.len() > 3 && l.starts_with(&['ا', 'ل']) {
+            l = &l[2..];
+        }
+        let mut key = KeyBuilder::default();
+        for (i, &c) in l.iter().enumerate() {
+            let class = match c {
+                // تش and تس are one sound (ch, ts).
+                'ت' if matches!(l.get(i + 1), Some('ش' | 'س')) => None,
+                'ب' | 'پ' | 'ف' | 'ڤ' => Some(Labial),
+                'ت' | 'ط' | 'د' | 'ض' | 'ث' | 'ذ' | 'ظ' => Some(Dental),
+                'س' | 'ص' | 'ز' | 'ش' | 'ژ' | 'چ' => Some(Sibilant),
+                'ج' | 'ك' | 'ق' | 'خ' | 'غ' | 'گ' | 'ڨ' => Some(Velar),
+                'ل' => Some(L),
+                'ر' => Some(R),
+                'م' => Some(M),
+                'ن' => Some(N),
+                _ => None,
+            };
+            if let Some(class) = class {
+                key.push(class);
+            }
+        }
+        key.finish()
+    }
+}
+
 impl ArabicName {
     pub fn new(name: &str) -> ArabicName {
         let mut letters: Vec<char> = arabic::normalize(name)

@@ -7,12 +7,15 @@
 //!              [--exact] QUERY              one JSON result object
 //! qarin analyze TEXT                      a JSON array of tokens
 //! qarin translit --pairs FILE              one JSON line per latin<TAB>arabic line
+//! qarin pair --corpus PATH ... ARTICLE_FILE  the other language's articles on its story
 //! ```
 //! Files that cannot be read, and every warning on the files read, are named on stderr,
 //! control and bidi characters escaped (a file name cannot drive the terminal); the exit
 //! code is non-zero only when nothing at all could be read (or the command line itself is
 //! wrong). `qarin COMMAND --help` prints that command's usage.
 
+#[path = "qarin/pair.rs"]
+mod pair;
 #[path = "qarin/translit.rs"]
 mod translit;
 
@@ -34,6 +37,7 @@ const USAGE: &str = "usage:
   qarin search --corpus PATH ... --queries FILE   (one query per line, one JSON result per line)
   qarin analyze [--] TEXT
   qarin translit --pairs FILE   (latin<TAB>arabic lines; one JSON line each)
+  qarin pair --corpus PATH [--corpus PATH ...] [--limit N] ARTICLE_FILE
   qarin COMMAND --help";
 
 fn main() -> ExitCode {
@@ -47,6 +51,7 @@ fn main() -> ExitCode {
             Some("search") => SEARCH_USAGE,
             Some("analyze") => ANALYZE_USAGE,
             Some("translit") => translit::USAGE,
+            Some("pair") => pair::USAGE,
             _ => USAGE.trim_start_matches("usage:\n"),
         };
         println!("usage:\n{usage}");
@@ -57,6 +62,7 @@ fn main() -> ExitCode {
         Some("search") => search_command(&args[1..]),
         Some("analyze") => analyze_command(&args[1..]),
         Some("translit") => translit::command(&args[1..]),
+        Some("pair") => pair::command(&args[1..]),
         _ => Err(USAGE.to_string()),
     };
     match result {

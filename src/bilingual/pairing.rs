@@ -1,0 +1,406 @@
+//! Same-story pairing: for one article, the articles in the other language that tell the same
+//! story, best first, each with the evidence it shares.
+//!
+//! Each article is read once into a [`Signature`]: the keys that are the same in both
+//! languages (numbers, with Arabic-Indic digits folded; month and weekday keys from
+//! [`super::calendar`]; later, entity ids from the lexicon: one more kind of key, nothing
+//! else changes) and its name-like words (English capitalized words; every Arabic word that
+//! is not a stop word, with its forms after و/ف, ب/ك/ل and ال are taken off). [`Pairing`]
+//! indexes the signatures: shared keys and name forms to the articles that hold them, and
+//! name forms by their [`SoundKey`], so a name of one script finds its spellings in the other
+//! by key, then by the transliteration score (`THRESHOLD`).
+//!
+//! Scoring: each piece of the query's evidence (a number, a day, a name) weighs
+//! `ln(1 + N / df)` over the N articles of the other language (rare evidence counts more);
+//! a candidate's score is the weight it shares divided by the query's whole weight (so 0..1),
+//! damped by its length against the average (`0.7 + 0.3 · len / avg`): a long article
+//! shares more by chance.
+
+use super::calendar;
+use super::translit::{score_names, ArabicName, LatinName, SoundKey, THRESHOLD};
+use crate::analysis::normalize::arabic;
+use crate::analysis::script::{self, Script};
+use crate::analysis::stopwords::is_stop;
+use rustc_hash::FxHashMap;
+
+/// The two languages pairing links.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    En,
+    Ar,
+}
+
+impl Lang {
+    /// English for `"en"`, Arabic for `"ar"`, nothing for other codes.
+    pub fn of(code: &str) -> Option<Lang> {
+        match code {
+            "en" => Some(Lang::En),
+            "ar" => Some(Lang::Ar),
+            _ => None,
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+
+    fn other(self) -> Lang {
+        match self {
+            Lang::En => Lang::Ar,
+            Lang::Ar => Lang::En,
+        }
+    }
+}
+
+/// One article as pairing sees it, in its own language.
+#[derive(Debug, Clone)]
+pub struct Signature {
+    lang: Lang,
+    /// Keys the same in both languages, distinct, each with the word that gave it:
+    /// ("2401", "٢٤٠١"), ("d0", "Sunday").
+    exact: Vec<(String, String)>,
+    /// English name-like words, distinct by prepared form: (as written, prepared).
+    latin: Vec<(String, LatinName)>,
+    /// Arabic words, distinct: (as written, the word's forms).
+    arabic: Vec<(String, Vec<ArabicName>)>,
+    /// Words in the article.
+    length: u32,
+}
+
+impl Signature {
+    /// Reads an article's title and body (`lang` is its language).
+    pub fn new(lang: Lang, title: &str, paragraphs: &[String]) -> Signature {
+        let mut sig = Signature {
+            lang,
+            exact: Vec::new(),
+            latin: Vec::new(),
+            arabic: Vec::new(),
+            length: 0,
+        };
+        let mut seen_latin = FxHashMap::default();
+        let mut seen_arabic = FxHashMap::default();
+        for text in std::iter::once(title).chain(paragraphs.iter().map(String::as_str)) {
+            let mut previous = String::new();
+            crate::analysis::each_raw_word(text, |start, end| {
+                let word = &text[start..end];
+                sig.length += 1;
+                let Some(script) = word.chars().find_map(script::of_char) else {
+                    let digits: String = word
+                        .chars()
+                        .filter_map(crate::analysis::normalize::ascii_digit)
+                        .collect();
+                    if digits.len() >= 2 {
+                        sig.exact.push((digits, word.to_string()));
+                    }
+                    return;
+                };
+                match (script, lang) {
+                    (Script::Latin, Lang::En) => {
+                        if let Some(key) = calendar::english(word) {
+                            sig.exact.push((key.to_string(), word.to_string()));
+                        } else if let Some(name) = latin_name(word) {
+                            seen_latin.entry(name.clone()).or_insert_with(|| {
+                                // Shown without a possessive: "Drian", not "Drian’s".
+                                let shown = ["’s", "'s", "’S", "'S"]
+                                    .iter()
+                                    .find_map(|s| word.strip_suffix(s))
+                                    .unwrap_or(word);
+                                sig.latin.push((shown.to_string(), name));
+                            });
+                        }
+                    }
+                    (Script::Arabic, Lang::Ar) => {
+                        let normalized = arabic::normalize(word);
+                        if let Some(key) = calendar::arabic_two_words(&previous, &normalized)
+                            .or_else(|| calendar::arabic(&normalized))
+                        {
+                            sig.exact.push((key.to_string(), word.to_string()));
+                        } else if !is_stop(Script::Arabic, &normalized) {
+                            seen_arabic.entry(normalized.clone()).or_insert_with(|| {
+                                let forms = arabic_forms(&normalized);
+                                if !forms.is_empty() {
+                                    sig.arabic.push((word.to_string(), forms));
+                                }
+                            });
+                        }
+                        previous = normalized;
+                    }
+                    _ => {}
+                }
+            });
+        }
+        sig.exact.sort();
+        sig.exact.dedup_by(|a, b| a.0 == b.0);
+        sig
+    }
+}
+
+/// A capitalized English word that may be a name, prepared; not a stop word, three letters
+/// or more.
+fn latin_name(word: &str) -> Option<LatinName> {
+    if !word.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let lower = crate::analysis::normalize::latin::normalize(word);
+    if lower.chars().count() < 3 || is_stop(Script::Latin, &lower) {
+        return None;
+    }
+    let name = LatinName::new(&lower);
+    (name.key().len() >= 2).then_some(name)
+}
+
+/// The forms of a normalized Arabic word a name may hide in: the word, and the word with a
+/// conjunction (و, ف), a preposition (ب, ك, ل) and the article (ال, or ل after ل) taken
+/// off, wherever three letters remain. Forms whose sound key is too short to be told apart
+/// are left out.
+fn arabic_forms(word: &str) -> Vec<ArabicName> {
+    let letters: Vec<char> = word.chars().collect();
+    let mut starts = vec![0];
+    let mut at = 0;
+    if matches!(letters.first(), Some('و' | 'ف')) {
+        at = 1;
+        starts.push(at);
+    }
+    if matches!(letters.get(at), Some('ب' | 'ك' | 'ل')) {
+        let prep = letters[at];
+        at += 1;
+        starts.push(at);
+        // لل: ل + the article with its alef dropped.
+        if prep == 'ل' && letters.get(at) == Some(&'ل') {
+            starts.push(at + 1);
+        }
+    }
+    if letters[at..].starts_with(&['ا', 'ل']) {
+        starts.push(at + 2);
+    }
+    let mut forms: Vec<ArabicName> = Vec::new();
+    for start in starts {
+        if letters.len() < start + 3 {
+            continue;
+        }
+        let rest: String = letters[start..].iter().collect();
+        let form = ArabicName::new(&rest);
+        if form.key().len() >= 2 && !forms.contains(&form) {
+            forms.push(form);
+        }
+    }
+    forms
+}
+
+/// Name forms of one language: their sound keys and the articles holding them.
+struct Names<N> {
+    forms: Vec<N>,
+    ids: FxHashMap<N, u32>,
+    by_key: FxHashMap<SoundKey, Vec<u32>>,
+    docs: Vec<Vec<u32>>,
+}
+
+impl<N> Default for Names<N> {
+    fn default() -> Self {
+        Names {
+            forms: Vec::new(),
+            ids: FxHashMap::default(),
+            by_key: FxHashMap::default(),
+            docs: Vec::new(),
+        }
+    }
+}
+
+impl<N: Clone + Eq + std::hash::Hash> Names<N> {
+    fn add(&mut self, form: &N, key: impl FnOnce() -> SoundKey, doc: u32) {
+        let id = match self.ids.get(form) {
+            Some(&id) => id,
+            None => {
+                let id = self.forms.len() as u32;
+                self.forms.push(form.clone());
+                self.ids.insert(form.clone(), id);
+                self.by_key.entry(key()).or_default().push(id);
+                self.docs.push(Vec::new());
+                id
+            }
+        };
+        let docs = &mut self.docs[id as usize];
+        if docs.last() != Some(&doc) {
+            docs.push(doc);
+        }
+    }
+}
+
+/// One candidate of [`Pairing::pair`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    /// The article's number in the order it was added.
+    pub doc: u32,
+    pub score: f32,
+    /// The query's evidence it shares, weightiest first, as the query writes it.
+    pub shared: Vec<String>,
+}
+
+/// The signatures of a set of articles, indexed for pairing.
+#[derive(Default)]
+pub struct Pairing {
+    langs: Vec<Option<Lang>>,
+    lengths: Vec<u32>,
+    /// Per language: shared key → articles.
+    exact: [FxHashMap<String, Vec<u32>>; 2],
+    latin: Names<LatinName>,
+    arabic: Names<ArabicName>,
+    /// Per language: articles and their summed length.
+    count: [u32; 2],
+    words: [u64; 2],
+}
+
+impl Pairing {
+    pub fn new() -> Pairing {
+        Pairing::default()
+    }
+
+    /// Adds an article (its number is the count of articles added before it). An article in
+    /// neither language is counted but never a candidate.
+    pub fn add(&mut self, lang: Option<Lang>, signature: Option<&Signature>) -> u32 {
+        let doc = self.langs.len() as u32;
+        self.langs.push(lang);
+        let (Some(lang), Some(sig)) = (lang, signature) else {
+            self.lengths.push(0);
+            return doc;
+        };
+        self.lengths.push(sig.length);
+        self.count[lang.index()] += 1;
+        self.words[lang.index()] += u64::from(sig.length);
+        for (key, _) in &sig.exact {
+            let docs = self.exact[lang.index()].entry(key.clone()).or_default();
+            if docs.last() != Some(&doc) {
+                docs.push(doc);
+            }
+        }
+        for (_, name) in &sig.latin {
+            self.latin.add(name, || name.key(), doc);
+        }
+        for (_, forms) in &sig.arabic {
+            for form in forms {
+                self.arabic.add(form, || form.key(), doc);
+            }
+        }
+        doc
+    }
+
+    /// The articles in the other language than `sig`'s, best first, at most `limit`;
+    /// `exclude` (the query's own number, if it was added) is never a candidate.
+    pub fn pair(&self, sig: &Signature, exclude: Option<u32>, limit: usize) -> Vec<Candidate> {
+        let target = sig.lang.other();
+        let n = self.count[target.index()];
+        if n == 0 {
+            return Vec::new();
+        }
+        // Each piece of evidence: (as the query writes it, the target articles holding it).
+        let mut evidence: Vec<(&str, Vec<u32>)> = Vec::new();
+        for (key, surface) in &sig.exact {
+            if let Some(docs) = self.exact[target.index()].get(key) {
+                evidence.push((surface, docs.clone()));
+            }
+        }
+        match sig.lang {
+            Lang::En => {
+                for (surface, name) in &sig.latin {
+                    let docs = matches(&self.arabic, name.key(), |f| score_names(name, f));
+                    evidence.push((surface, docs));
+                }
+            }
+            Lang::Ar => {
+                for (surface, forms) in &sig.arabic {
+                    let mut docs = Vec::new();
+                    for form in forms {
+                        docs.extend(matches(&self.latin, form.key(), |l| score_names(l, form)));
+                    }
+                    docs.sort_unstable();
+                    docs.dedup();
+                    evidence.push((surface, docs));
+                }
+            }
+        }
+        let mut total = 0.0f32;
+        let mut sums: FxHashMap<u32, (f32, Vec<(f32, usize)>)> = FxHashMap::default();
+        for (k, (_, docs)) in evidence.iter().enumerate() {
+            if docs.is_empty() {
+                continue;
+            }
+            let weight = (1.0 + n as f32 / docs.len() as f32).ln();
+            total += weight;
+            for &doc in docs {
+                if Some(doc) == exclude {
+                    continue;
+                }
+                let entry = sums.entry(doc).or_default();
+                entry.0 += weight;
+                entry.1.push((weight, k));
+            }
+        }
+        let average = self.words[target.index()] as f32 / n as f32;
+        let mut out: Vec<Candidate> = sums
+            .into_iter()
+            .map(|(doc, (sum, mut shared))| {
+                let length = self.lengths[doc as usize] as f32 / average.max(1.0);
+                shared.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+                Candidate {
+                    doc,
+                    score: sum / total / (0.7 + 0.3 * length),
+                    shared: shared
+                        .iter()
+                        .map(|&(_, k)| evidence[k].0.to_string())
+                        .collect(),
+                }
+            })
+            .collect();
+        out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
+        out.truncate(limit);
+        out
+    }
+
+    /// How many articles were added.
+    pub fn len(&self) -> usize {
+        self.langs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.langs.is_empty()
+    }
+
+    /// The language of article `doc`, if it has one pairing knows.
+    pub fn lang(&self, doc: u32) -> Option<Lang> {
+        self.langs.get(doc as usize).copied().flatten()
+    }
+}
+
+/// The articles holding a form of `names` with sound key `key` that `score` judges the same
+/// name, sorted and distinct.
+fn matches<N>(names: &Names<N>, key: SoundKey, score: impl Fn(&N) -> f32) -> Vec<u32> {
+    let mut docs = Vec::new();
+    for &id in names.by_key.get(&key).map_or(&[][..], Vec::as_slice) {
+        if score(&names.forms[id as usize]) >= THRESHOLD {
+            docs.extend_from_slice(&names.docs[id as usize]);
+        }
+    }
+    docs.sort_unstable();
+    docs.dedup();
+    docs
+}
+
+/// Signs an article (`None` when its language is neither English nor Arabic).
+pub fn sign(article: &crate::Article) -> Option<Signature> {
+    Lang::of(&article.lang).map(|lang| Signature::new(lang, &article.title, &article.paragraphs))
+}
+
+/// A corpus's articles indexed for pairing, with the corpus id of each pairing number.
+pub fn index_corpus(corpus: &crate::Corpus) -> (Pairing, Vec<crate::index::DocId>) {
+    let mut pairing = Pairing::new();
+    let mut ids = Vec::new();
+    for summary in corpus.list(&crate::ListFilter::default()) {
+        let Some(stored) = corpus.get(summary.id) else {
+            continue;
+        };
+        let sig = sign(&stored.article);
+        pairing.add(sig.as_ref().map(|s| s.lang), sig.as_ref());
+        ids.push(summary.id);
+    }
+    (pairing, ids)
+}

@@ -17,7 +17,9 @@
 //! shares more by chance.
 
 use super::calendar;
-use super::translit::{score_names, ArabicName, LatinName, SoundKey, THRESHOLD};
+use super::translit::{
+    lengths_compatible, score_at_least, ArabicName, LatinName, SoundKey, THRESHOLD,
+};
 use crate::analysis::normalize::arabic;
 use crate::analysis::script::{self, Script};
 use crate::analysis::stopwords::is_stop;
@@ -302,7 +304,7 @@ impl Pairing {
         match sig.lang {
             Lang::En => {
                 for (surface, name) in &sig.latin {
-                    let docs = matches(&self.arabic, name.key(), |f| score_names(name, f));
+                    let docs = matches(&self.arabic, name.key(), |f| same(name, f));
                     evidence.push((surface, docs));
                 }
             }
@@ -310,7 +312,7 @@ impl Pairing {
                 for (surface, forms) in &sig.arabic {
                     let mut docs = Vec::new();
                     for form in forms {
-                        docs.extend(matches(&self.latin, form.key(), |l| score_names(l, form)));
+                        docs.extend(matches(&self.latin, form.key(), |l| same(l, form)));
                     }
                     docs.sort_unstable();
                     docs.dedup();
@@ -371,12 +373,18 @@ impl Pairing {
     }
 }
 
-/// The articles holding a form of `names` with sound key `key` that `score` judges the same
+/// Whether the transliteration matcher judges two prepared names one name.
+fn same(latin: &LatinName, arabic: &ArabicName) -> bool {
+    lengths_compatible(latin.len(), arabic.len())
+        && score_at_least(latin, arabic, THRESHOLD).is_some()
+}
+
+/// The articles holding a form of `names` with sound key `key` that `same` judges the same
 /// name, sorted and distinct.
-fn matches<N>(names: &Names<N>, key: SoundKey, score: impl Fn(&N) -> f32) -> Vec<u32> {
+fn matches<N>(names: &Names<N>, key: SoundKey, same: impl Fn(&N) -> bool) -> Vec<u32> {
     let mut docs = Vec::new();
     for &id in names.by_key.get(&key).map_or(&[][..], Vec::as_slice) {
-        if score(&names.forms[id as usize]) >= THRESHOLD {
+        if same(&names.forms[id as usize]) {
             docs.extend_from_slice(&names.docs[id as usize]);
         }
     }

@@ -28,6 +28,9 @@ pub const THRESHOLD: f32 = 0.76;
 /// alignment is quadratic, and a name is never that long.
 const MAX_LETTERS: usize = 48;
 
+/// Cells of the alignment table kept on the stack (a 15 × 15 name pair).
+const SMALL_TABLE: usize = 256;
+
 /// A Latin-script name prepared for matching: lowercase ASCII letters and apostrophes.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct LatinName {
@@ -78,6 +81,11 @@ impl LatinName {
 
     pub fn is_empty(&self) -> bool {
         self.letters.is_empty()
+    }
+
+    /// Length in letters.
+    pub fn len(&self) -> usize {
+        self.letters.len()
     }
 }
 
@@ -220,6 +228,19 @@ impl ArabicName {
     pub fn is_empty(&self) -> bool {
         self.letters.is_empty()
     }
+
+    /// Length in letters.
+    pub fn len(&self) -> usize {
+        self.letters.len()
+    }
+}
+
+/// Whether an Arabic name of `arabic` letters may spell a Latin one of `latin` letters: of
+/// the dev file's pairs judged `same`, 99.3% lie within −4..=+2 letters (Arabic leaves out
+/// short vowels and spells digraphs with one letter); a blocking filter before the
+/// alignment, with a letter to spare each way.
+pub fn lengths_compatible(latin: usize, arabic: usize) -> bool {
+    arabic + 5 >= latin && arabic <= latin + 3
 }
 
 /// How alike a Latin and an Arabic name sound, from 0 (nothing alike) to 1 (one spelling of
@@ -230,33 +251,54 @@ pub fn score(latin: &str, arabic: &str) -> f32 {
 
 /// Whether a Latin and an Arabic name are judged one name (`score ≥ THRESHOLD`).
 pub fn same(latin: &str, arabic: &str) -> bool {
-    score(latin, arabic) >= THRESHOLD
+    score_at_least(&LatinName::new(latin), &ArabicName::new(arabic), THRESHOLD).is_some()
 }
 
 /// [`score`] on names prepared once (the fast path across a corpus).
 pub fn score_names(latin: &LatinName, arabic: &ArabicName) -> f32 {
+    score_at_least(latin, arabic, 0.0).unwrap_or(0.0)
+}
+
+/// [`score_names`] when it is at least `min`, else `None` — faster: the alignment stops as
+/// soon as no path can stay within the cost `min` allows.
+pub fn score_at_least(latin: &LatinName, arabic: &ArabicName, min: f32) -> Option<f32> {
     if latin.is_empty() || arabic.is_empty() {
-        return 0.0;
+        return (min <= 0.0).then_some(0.0);
     }
-    let cost = align(&latin.letters, &arabic.letters);
     // The longer name's length in sounds: Latin spells a sound with more letters than
     // Arabic and leaves short vowels in, so its letters count for less.
     let sounds = (latin.letters.len() as f32 * 0.75).max(arabic.letters.len() as f32);
-    (1.0 - cost / sounds).clamp(0.0, 1.0)
+    let budget = if min <= 0.0 {
+        f32::INFINITY
+    } else {
+        (1.0 - min) * sounds + 1e-4
+    };
+    let cost = align(&latin.letters, &arabic.letters, budget);
+    let score = (1.0 - cost / sounds).clamp(0.0, 1.0);
+    (score >= min).then_some(score)
 }
 
 /// The cheapest alignment of `lat` with `ar` under the sound rules: a dynamic programme over
 /// (Latin position, Arabic position), each step consuming a Latin group and an Arabic group
-/// (either possibly empty).
-fn align(lat: &[u8], ar: &[char]) -> f32 {
+/// (either possibly empty). Infinite once every path costs more than `budget`.
+fn align(lat: &[u8], ar: &[char], budget: f32) -> f32 {
     let (n, m) = (lat.len(), ar.len());
     let width = m + 1;
-    let mut cost = vec![f32::INFINITY; (n + 1) * width];
+    // Most names fit a small table on the stack (this runs millions of times); longer
+    // ones get one on the heap.
+    let mut small = [f32::INFINITY; SMALL_TABLE];
+    let mut large = Vec::new();
+    let cost = if (n + 1) * width <= SMALL_TABLE {
+        &mut small[..(n + 1) * width]
+    } else {
+        large.resize((n + 1) * width, f32::INFINITY);
+        &mut large[..]
+    };
     cost[0] = 0.0;
     for i in 0..=n {
         for j in 0..=m {
             let here = cost[i * width + j];
-            if here.is_infinite() {
+            if here > budget {
                 continue;
             }
             let mut relax = |di: usize, dj: usize, c: f32| {
@@ -277,6 +319,14 @@ fn align(lat: &[u8], ar: &[char]) -> f32 {
                 relax(0, 1, rules::arabic_unspoken(ar, j, i, n));
             }
         }
+        // Every path to the end crosses from rows ≤ i into one of the next rows (no rule
+        // spans more Latin letters than `LONGEST`), whose costs so far bound it from below.
+        if i < n {
+            let next = (i + 1) * width..(n.min(i + rules::LONGEST) + 1) * width;
+            if cost[next].iter().all(|&c| c > budget) {
+                return f32::INFINITY;
+            }
+        }
     }
     cost[n * width + m]
 }
@@ -284,7 +334,8 @@ fn align(lat: &[u8], ar: &[char]) -> f32 {
 /// The number of Arabic letters `rule` consumes at `(i, j)`, if it applies there.
 fn applies(rule: &Rule, lat: &[u8], i: usize, ar: &[char], j: usize) -> Option<usize> {
     let end = i + rule.latin.len();
-    if !lat[i..].starts_with(rule.latin) {
+    // Byte by byte: the groups are one to four letters, too short for `memcmp` to pay.
+    if end > lat.len() || rule.latin.iter().zip(&lat[i..end]).any(|(a, b)| a != b) {
         return None;
     }
     let placed = match rule.place {

@@ -127,6 +127,9 @@ const Z: &[Rule] = rules![
 ];
 const APOSTROPHE: &[Rule] = rules!["'" "ع" 0.0, "'" "ء" 0.0, "'" "ا" 0.2];
 
+/// The most Latin letters one rule consumes ("tsch").
+pub const LONGEST: usize = 4;
+
 /// The rules whose Latin group starts with `letter`.
 pub fn starting_with(letter: u8) -> &'static [Rule] {
     match letter {

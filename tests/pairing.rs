@@ -65,6 +65,14 @@ fn measure(from: &str, to: &str, distractors: &str) -> Option<Figures> {
     let started = Instant::now();
     for (k, q) in queries.iter().enumerate() {
         let ranked = pairing.pair(q, None, 5);
+        // QARIN_PAIR_DUMP=1: what came first, and where the translation stood.
+        if std::env::var_os("QARIN_PAIR_DUMP").is_some()
+            && ranked.first().map(|c| c.doc) != Some(targets[k])
+        {
+            let own = pairing.pair(q, None, usize::MAX);
+            let own = own.iter().find(|c| c.doc == targets[k]);
+            println!("miss {k}: first {:?}\n   own {own:?}", ranked.first());
+        }
         match ranked.iter().position(|c| c.doc == targets[k]) {
             Some(0) => {
                 top1 += 1;
@@ -109,8 +117,8 @@ fn translations_pair_first_among_the_corpus() {
         "pairing ar→en: top-1 {:.4}, top-5 {:.4}, {:.2} ms per query against {} articles",
         ar_en.top1, ar_en.top5, ar_en.ms_per_query, ar_en.candidates
     );
-    assert!(en_ar.top1 >= 0.90, "en→ar top-1 {:.4}", en_ar.top1);
-    assert!(ar_en.top1 >= 0.74, "ar→en top-1 {:.4}", ar_en.top1);
+    assert!(en_ar.top1 >= 0.95, "en→ar top-1 {:.4}", en_ar.top1);
+    assert!(ar_en.top1 >= 0.88, "ar→en top-1 {:.4}", ar_en.top1);
 }
 
 #[test]

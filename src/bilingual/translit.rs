@@ -87,6 +87,11 @@ impl LatinName {
     pub fn len(&self) -> usize {
         self.letters.len()
     }
+
+    /// The prepared letters (lowercase ASCII and apostrophes).
+    pub fn letters(&self) -> &[u8] {
+        &self.letters
+    }
 }
 
 /// A coarse sound class of a consonant, for [`LatinName::key`] and [`ArabicName::key`].

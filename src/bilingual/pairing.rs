@@ -455,3 +455,119 @@ pub fn index_corpus(corpus: &crate::Corpus) -> (Pairing, Vec<crate::index::DocId
     }
     (pairing, ids)
 }
+
+/// One candidate for an article of a corpus: its corpus id and file.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct CorpusCandidate {
+    pub id: crate::index::DocId,
+    pub file: String,
+    pub score: f32,
+    pub shared: Vec<String>,
+}
+
+/// The articles of `corpus` in the other language than article `id`'s, best first (at
+/// most `limit`), or `None` when there is no such article or it is in neither language.
+/// The pairing index is built on first use and kept (one per thread) until the corpus's
+/// articles change: it is keyed by every article's id and content hash.
+pub fn pairs_in(
+    corpus: &crate::Corpus,
+    id: crate::index::DocId,
+    limit: usize,
+) -> Option<Vec<CorpusCandidate>> {
+    use std::cell::RefCell;
+    thread_local! {
+        static CACHE: RefCell<Option<(u64, Pairing, Vec<crate::index::DocId>)>> =
+            const { RefCell::new(None) };
+    }
+    let mut fingerprint = crate::hash::OFFSET;
+    for s in corpus.list(&crate::ListFilter::default()) {
+        fingerprint = crate::hash::fnv1a_from(fingerprint, &s.id.to_le_bytes());
+        fingerprint = crate::hash::fnv1a_from(fingerprint, s.hash.as_bytes());
+    }
+    CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if cache.as_ref().is_none_or(|c| c.0 != fingerprint) {
+            let (pairing, ids) = index_corpus(corpus);
+            *cache = Some((fingerprint, pairing, ids));
+        }
+        let (_, pairing, ids) = cache.as_ref()?;
+        let doc = ids.iter().position(|&d| d == id)? as u32;
+        let sig = sign(&corpus.get(id)?.article)?;
+        let ranked = pairing.pair(&sig, Some(doc), limit);
+        Some(
+            ranked
+                .into_iter()
+                .filter_map(|c| {
+                    let cid = *ids.get(c.doc as usize)?;
+                    Some(CorpusCandidate {
+                        id: cid,
+                        file: corpus.get(cid)?.article.file.clone(),
+                        score: c.score,
+                        shared: c.shared,
+                    })
+                })
+                .collect(),
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seeds() -> crate::Corpus {
+        let mut corpus = crate::Corpus::new();
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
+        let mut names: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .collect();
+        names.sort();
+        for path in names {
+            let bytes = std::fs::read(&path).unwrap();
+            corpus.add_bytes(&path.to_string_lossy(), &bytes);
+        }
+        corpus
+    }
+
+    #[test]
+    fn pairs_in_a_corpus_follow_its_changes() {
+        let mut corpus = seeds();
+        let list = corpus.list(&crate::ListFilter::default());
+        let id_of = |prefix: &str| {
+            list.iter()
+                .find(|s| s.file.contains(prefix))
+                .map(|s| s.id)
+                .unwrap()
+        };
+        let (english, arabic) = (id_of("/000_"), id_of("/001_"));
+        let first = pairs_in(&corpus, english, 3).unwrap();
+        assert_eq!(first[0].id, arabic, "{first:?}");
+        assert!(first.iter().all(|c| c.id != english));
+        // The cache is rebuilt when an article goes.
+        corpus.remove(arabic).unwrap();
+        let after = pairs_in(&corpus, english, 3).unwrap();
+        assert!(after.iter().all(|c| c.id != arabic), "{after:?}");
+        assert_eq!(pairs_in(&corpus, 9_999, 3), None);
+    }
+
+    #[test]
+    fn arabic_forms_take_clitics_off() {
+        let forms: Vec<String> = arabic_forms(&arabic::normalize("وبالغوطة"))
+            .iter()
+            .map(|f| f.letters().iter().collect())
+            .collect();
+        assert!(forms.contains(&"غوطه".to_string()), "{forms:?}");
+        assert!(forms.contains(&"بالغوطه".to_string()), "{forms:?}");
+        let lil: Vec<String> = arabic_forms("لماكرون")
+            .iter()
+            .map(|f| f.letters().iter().collect())
+            .collect();
+        assert!(lil.contains(&"ماكرون".to_string()), "{lil:?}");
+        // A bare و does not eat a word that starts with it: وليد keeps its own form.
+        assert!(arabic_forms("وليد")
+            .iter()
+            .any(|f| f.letters().iter().collect::<String>() == "وليد"));
+    }
+}

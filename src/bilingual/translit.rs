@@ -221,6 +221,11 @@ impl ArabicName {
 }
 
 impl ArabicName {
+    /// The prepared letters.
+    pub fn letters(&self) -> &[char] {
+        &self.letters
+    }
+
     pub fn new(name: &str) -> ArabicName {
         let mut letters: Vec<char> = arabic::normalize(name)
             .chars()

@@ -618,3 +618,25 @@ impl Corpus {
         self.tools.heap_bytes()
     }
 }
+
+/// Same-story pairing (the full build's `bilingual` part).
+#[cfg(feature = "bilingual")]
+#[wasm_bindgen]
+impl Corpus {
+    /// The articles in the other language that tell the same story as article `id`, best
+    /// first: `{candidates: [{id, file, score, shared: [...]}]}` (empty when `id` is no
+    /// article or in neither English nor Arabic). `options`: `{limit}` (default 10). The
+    /// pairing index is built on the first call and kept until the articles change.
+    pub fn pairs(&self, id: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+        let id = id_arg(&id, "pairs")?;
+        options_arg(&options, "pairs")?;
+        let limit = usize_prop(&options, "limit", 10);
+        #[derive(Serialize)]
+        struct Pairs {
+            candidates: Vec<crate::bilingual::pairing::CorpusCandidate>,
+        }
+        let candidates =
+            crate::bilingual::pairing::pairs_in(&self.core, id, limit).unwrap_or_default();
+        to_js(&Pairs { candidates })
+    }
+}

@@ -10,7 +10,7 @@
 pub mod normalize;
 pub mod script;
 mod stem;
-mod stopwords;
+pub(crate) mod stopwords;
 mod tokenize;
 
 use rustc_hash::FxHashMap;

@@ -6,11 +6,18 @@
 //! qarin search --corpus PATH [--corpus PATH ...] [--limit N] [--offset N] [--lang xx]
 //!              [--exact] QUERY              one JSON result object
 //! qarin analyze TEXT                      a JSON array of tokens
+//! qarin translit --pairs FILE              one JSON line per latin<TAB>arabic line
+//! qarin pair --corpus PATH ... ARTICLE_FILE  the other language's articles on its story
 //! ```
 //! Files that cannot be read, and every warning on the files read, are named on stderr,
 //! control and bidi characters escaped (a file name cannot drive the terminal); the exit
 //! code is non-zero only when nothing at all could be read (or the command line itself is
 //! wrong). `qarin COMMAND --help` prints that command's usage.
+
+#[path = "qarin/pair.rs"]
+mod pair;
+#[path = "qarin/translit.rs"]
+mod translit;
 
 use qarin::ingest::intake::{ArticleList, Intake};
 use qarin::ingest::{self, Problem};
@@ -42,6 +49,8 @@ const USAGE: &str = "usage:
   qarin keyness --corpus PATH ... --target QUERY --reference QUERY [--target-lang xx] [--reference-lang xx] [--cutoff G2]
   qarin dispersion --corpus PATH ... [SCOPE] QUERY
   SCOPE: [--filter QUERY] [--lang xx] [--source NAME] [--from DATE] [--to DATE]
+  qarin translit --pairs FILE   (latin<TAB>arabic lines; one JSON line each)
+  qarin pair --corpus PATH [--corpus PATH ...] [--limit N] ARTICLE_FILE
   qarin COMMAND --help";
 
 fn main() -> ExitCode {
@@ -55,6 +64,8 @@ fn main() -> ExitCode {
             Some("search") => SEARCH_USAGE,
             Some("analyze") => ANALYZE_USAGE,
             Some(tool) if stats::usage(tool).is_some() => stats::usage(tool).unwrap_or(""),
+            Some("translit") => translit::USAGE,
+            Some("pair") => pair::USAGE,
             _ => USAGE.trim_start_matches("usage:\n"),
         };
         println!("usage:\n{usage}");
@@ -65,6 +76,8 @@ fn main() -> ExitCode {
         Some("search") => search_command(&args[1..]),
         Some("analyze") => analyze_command(&args[1..]),
         Some(tool) if stats::usage(tool).is_some() => stats::run(tool, &args[1..]),
+        Some("translit") => translit::command(&args[1..]),
+        Some("pair") => pair::command(&args[1..]),
         _ => Err(USAGE.to_string()),
     };
     match result {

@@ -15,6 +15,8 @@ pub enum ErrorKind {
     Format,
     /// An id or name that the corpus does not hold.
     NotFound,
+    /// A lexicon file could not be read; the message names the line and column.
+    Lexicon,
 }
 
 /// An error with a kind, a message for people (with a code the page translates) and, for

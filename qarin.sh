@@ -61,12 +61,10 @@ build() {
   rm -f www/pkg/.gitignore www/pkg-full/.gitignore pkg-node/.gitignore
   # The nodejs build is CommonJS; the repository root is an ES-module package.
   echo '{"type": "commonjs"}' > pkg-node/package.json
-  log "copying the seed corpus into www/seeds"
+  log "the demo corpus: www/seeds (the seed files and their prebuilt corpus)"
   rm -rf www/seeds && mkdir -p www/seeds
   cp seeds/*.txt www/seeds/
-  (cd www/seeds && ls *.txt | node -e '
-    const names = require("fs").readFileSync(0, "utf8").split("\n").filter(Boolean);
-    process.stdout.write(JSON.stringify(names, null, 1) + "\n");' > index.json)
+  node scripts/demo-corpus.cjs
   log "listing the app shell for the service worker (www/sw-precache.js)"
   # Every file the app serves, and a hash of them all: the service worker caches the list
   # under "qarin-shell-<hash>", so any change to the shell installs a new cache.

@@ -122,31 +122,6 @@ fn strings_prop(options: &JsValue, name: &str) -> Vec<String> {
     }
 }
 
-/// Keeps a reserve of free wasm memory, taken in large steps. Left to itself the allocator
-/// grows memory a few pages at a time as articles arrive, and V8 answers each growth with
-/// a garbage collection of the JS heap: building 100k articles spent 70% of its time there
-/// (323 s against 23 s natively). After any growth this takes a step of a quarter of the
-/// memory (16–128 MB, as Emscripten grows) and frees it at once; the allocator keeps what
-/// it frees and serves the next allocations from it.
-fn keep_headroom() {
-    use std::arch::wasm32::memory_size;
-    use std::cell::Cell;
-    thread_local! {
-        static SEEN: Cell<usize> = const { Cell::new(0) };
-    }
-    let pages = memory_size(0);
-    if pages != SEEN.get() {
-        let step = (pages * 65536 / 4).clamp(16 << 20, 128 << 20);
-        // try_reserve: near the 4 GB limit the reserve is skipped, never an abort.
-        // black_box: an allocation nobody uses may be optimized away.
-        let mut reserve = Vec::<u8>::new();
-        if reserve.try_reserve_exact(step).is_ok() {
-            drop(std::hint::black_box(reserve));
-        }
-        SEEN.set(memory_size(0));
-    }
-}
-
 /// Runs once when the module is instantiated: a panic, which must never happen (it kills
 /// the instance), then at least reports its message and place in the console instead of
 /// a bare "unreachable".
@@ -166,26 +141,6 @@ impl Corpus {
     #[wasm_bindgen(constructor)]
     pub fn new() -> Corpus {
         Corpus { core: Core::new() }
-    }
-
-    /// Reads `text` as the whole content of file `name`: `{added, warnings}`.
-    #[wasm_bindgen(js_name = addText)]
-    pub fn add_text(&mut self, name: JsValue, text: JsValue) -> Result<JsValue, JsError> {
-        let name = string_arg(&name, "addText", "name")?;
-        let text = string_arg(&text, "addText", "text")?;
-        let report = self.core.add_bytes(&name, text.as_bytes());
-        keep_headroom();
-        to_js(&report)
-    }
-
-    /// Reads raw file bytes (any encoding the ingest understands): `{added, warnings}`.
-    #[wasm_bindgen(js_name = addBytes)]
-    pub fn add_bytes(&mut self, name: JsValue, bytes: JsValue) -> Result<JsValue, JsError> {
-        let name = string_arg(&name, "addBytes", "name")?;
-        let bytes = bytes_arg(&bytes, "addBytes")?;
-        let report = self.core.add_bytes(&name, &bytes);
-        keep_headroom();
-        to_js(&report)
     }
 
     pub fn remove(&mut self, id: JsValue) -> Result<(), JsError> {
@@ -327,15 +282,6 @@ impl Corpus {
             .map_err(|e| JsError::new(e.message()))
     }
 
-    /// Whether this build reads the file itself: the page's start-up build reads plain
-    /// text only, and the worker loads the full build for anything else.
-    #[wasm_bindgen(js_name = readsFile)]
-    pub fn reads_file(name: JsValue, bytes: JsValue) -> Result<bool, JsError> {
-        let name = string_arg(&name, "readsFile", "name")?;
-        let bytes = bytes_arg(&bytes, "readsFile")?;
-        Ok(crate::ingest::reads_file(&name, &bytes))
-    }
-
     /// Whether searching `query` needs the full build: it holds a `/regex/` as the core's
     /// own parser reads it, and this build has no regex search. Never throws.
     #[wasm_bindgen(js_name = needsFullBuild)]
@@ -366,6 +312,71 @@ impl Corpus {
         to_js(&crate::analysis::analyze(&string_arg(
             &text, "analyze", "text",
         )?))
+    }
+}
+
+// Reading files is the full build's: the page's start-up build only restores a corpus
+// (`fromBytes`: the saved snapshot, or the demo corpus prebuilt by `./qarin.sh build`)
+// and searches it; leaving ingest out of it keeps 47 KB (gzipped) out of the app shell.
+// The worker loads the full build before it reads any file.
+#[cfg(feature = "formats")]
+mod files {
+    use super::*;
+
+    #[wasm_bindgen]
+    impl Corpus {
+        /// Reads `text` as the whole content of file `name`: `{added, warnings}`.
+        #[wasm_bindgen(js_name = addText)]
+        pub fn add_text(&mut self, name: JsValue, text: JsValue) -> Result<JsValue, JsError> {
+            let name = string_arg(&name, "addText", "name")?;
+            let text = string_arg(&text, "addText", "text")?;
+            let report = self.core.add_bytes(&name, text.as_bytes());
+            keep_headroom();
+            to_js(&report)
+        }
+
+        /// Reads raw file bytes (any encoding the ingest understands): `{added, warnings}`.
+        #[wasm_bindgen(js_name = addBytes)]
+        pub fn add_bytes(&mut self, name: JsValue, bytes: JsValue) -> Result<JsValue, JsError> {
+            let name = string_arg(&name, "addBytes", "name")?;
+            let bytes = bytes_arg(&bytes, "addBytes")?;
+            let report = self.core.add_bytes(&name, &bytes);
+            keep_headroom();
+            to_js(&report)
+        }
+
+        /// Whether the core reads the file (a format it knows), without reading it.
+        #[wasm_bindgen(js_name = readsFile)]
+        pub fn reads_file(name: JsValue, bytes: JsValue) -> Result<bool, JsError> {
+            let name = string_arg(&name, "readsFile", "name")?;
+            let bytes = bytes_arg(&bytes, "readsFile")?;
+            Ok(crate::ingest::reads_file(&name, &bytes))
+        }
+    }
+
+    /// Keeps a reserve of free wasm memory, taken in large steps. Left to itself the allocator
+    /// grows memory a few pages at a time as articles arrive, and V8 answers each growth with
+    /// a garbage collection of the JS heap: building 100k articles spent 70% of its time there
+    /// (323 s against 23 s natively). After any growth this takes a step of a quarter of the
+    /// memory (16–128 MB, as Emscripten grows) and frees it at once; the allocator keeps what
+    /// it frees and serves the next allocations from it.
+    fn keep_headroom() {
+        use std::arch::wasm32::memory_size;
+        use std::cell::Cell;
+        thread_local! {
+            static SEEN: Cell<usize> = const { Cell::new(0) };
+        }
+        let pages = memory_size(0);
+        if pages != SEEN.get() {
+            let step = (pages * 65536 / 4).clamp(16 << 20, 128 << 20);
+            // try_reserve: near the 4 GB limit the reserve is skipped, never an abort.
+            // black_box: an allocation nobody uses may be optimized away.
+            let mut reserve = Vec::<u8>::new();
+            if reserve.try_reserve_exact(step).is_ok() {
+                drop(std::hint::black_box(reserve));
+            }
+            SEEN.set(memory_size(0));
+        }
     }
 }
 

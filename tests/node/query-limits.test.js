@@ -85,8 +85,11 @@ test('needsFullBuild: the full build never needs another; the small one for a le
   for (const [q, want] of Object.entries(cases)) assert.equal(web.Corpus.needsFullBuild(q), want, q);
   for (const q of hostile) assert.equal(web.Corpus.needsFullBuild(q), false);
   // The small build's deep-query answer, then a search on the same instance.
-  const corpus = new web.Corpus();
-  corpus.addText('a.txt', 'Eastern Ghouta under siege\n\nThe siege went on.');
+  // The small build reads no files: its corpus comes as bytes, here the full build's.
+  assert.equal(typeof web.Corpus.prototype.addText, 'undefined');
+  const full = new Corpus();
+  full.addText('a.txt', 'Eastern Ghouta under siege\n\nThe siege went on.');
+  const corpus = web.Corpus.fromBytes(full.toBytes());
   for (const q of hostile) assert.equal(corpus.search(q, {}).error?.code, 'query_too_deep');
   assert.equal(corpus.search('Ghouta', {}).total, 1);
 });

@@ -1,8 +1,8 @@
-// Which wasm build the worker runs. The start-up build (pkg/) reads plain text and has no
-// regex search, to keep the app shell small; the full build (pkg-full/) is loaded the first
-// time a file or a query needs it, and the corpus moves over through toBytes()/fromBytes().
-// The core decides what needs it (`Corpus.readsFile`, `Corpus.needsFullBuild`): this file
-// never reads a query or a file itself.
+// Which wasm build the worker runs. The start-up build (pkg/) restores a saved corpus and
+// searches it, with no ingest code and no regex search, to keep the app shell small; the full
+// build (pkg-full/) is loaded the first time a file is read or a query needs it
+// (`Corpus.needsFullBuild`: the core decides, this file never reads a query), and the corpus
+// moves over through toBytes()/fromBytes().
 import init, { Corpus as SmallCorpus } from '../pkg/qarin.js';
 import { w } from './state.js';
 

@@ -79,7 +79,7 @@ export async function addFiles(files, { origin = 'upload', phase = 'add', total 
       let result;
       gate ??= closeGate();
       try {
-        if (!w.Corpus.readsFile(name, new Uint8Array(buf))) await useFullBuild();
+        await useFullBuild(); // the start-up build reads no files
         result = w.corpus.addBytes(name, new Uint8Array(buf));
       } catch (e) {
         if (e instanceof WebAssembly.RuntimeError) {
@@ -209,28 +209,35 @@ export function closedGate() {
 
 // ── where files come from ──
 
-/** The demo articles: `[{name, bytes}]` from seeds/index.json, fetched in parallel. */
+const seedBase = new URL('../seeds/', import.meta.url);
+
+/** A file of seeds/ as an ArrayBuffer. */
+export async function seedFetch(name) {
+  const res = await fetch(new URL(encodeURIComponent(name), seedBase));
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  return res.arrayBuffer();
+}
+
+/** seeds/index.json, written by ./qarin.sh build: `{corpus, files: [{name, hashes}]}`. */
+export async function seedIndex() {
+  const index = JSON.parse(new TextDecoder().decode(await seedFetch('index.json')));
+  if (!Array.isArray(index?.files)) throw new Error('index.json lists no files');
+  return index;
+}
+
+/** The demo articles: `[{name, bytes}]`, fetched in parallel. */
 export async function seedFiles() {
-  const base = new URL('../seeds/', import.meta.url);
-  let names;
+  let index;
   try {
-    const res = await fetch(new URL('index.json', base));
-    if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    names = await res.json();
-    if (!Array.isArray(names)) throw new Error('index.json is not a list of file names');
+    index = await seedIndex();
   } catch (e) {
     return [{ name: 'seeds/index.json', error: messageOf(e) }];
   }
-  return names
-    .filter((n) => typeof n === 'string')
-    .map((name) => {
-      const bytes = fetch(new URL(encodeURIComponent(name), base)).then((res) => {
-        if (!res.ok) throw new Error(`HTTP ${res.status}`);
-        return res.arrayBuffer();
-      });
-      bytes.catch(() => {}); // awaited in order below; no "unhandled" report before that
-      return { name, bytes };
-    });
+  return index.files.map(({ name }) => {
+    const bytes = seedFetch(String(name));
+    bytes.catch(() => {}); // awaited in order below; no "unhandled" report before that
+    return { name: String(name), bytes };
+  });
 }
 
 /** Files of ADD_FILES jobs as their chunks arrive: job id → {files, total, more(), wake()}. */

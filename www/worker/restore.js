@@ -1,9 +1,10 @@
 // Restore at start-up: the saved corpus comes back from the snapshot when it is current
 // (same store generation, same start-up build), else every saved file is read again in
-// upload order; an empty store that never had the demo articles gets them.
-import { w, remap, emptyReport, summary, noteGeneration, saveSnapshot, progress, messageOf } from './state.js';
+// upload order (by the full build: the start-up build reads no files); an empty store that
+// never had the demo articles gets them, from the corpus ./qarin.sh build made of them.
+import { w, remap, swapCorpus, emptyReport, summary, noteGeneration, saveSnapshot, progress, messageOf } from './state.js';
 import { useFullBuild } from './build.js';
-import { addFiles, seedFiles, PROGRESS_EVERY_MS } from './intake.js';
+import { addFiles, seedFiles, seedFetch, seedIndex, PROGRESS_EVERY_MS } from './intake.js';
 
 /** `{from: "empty"|"seeds"|"snapshot"|"files", report}`. */
 export async function restore() {
@@ -11,7 +12,7 @@ export async function restore() {
   w.known = state.generation;
   if (state.files === 0) {
     if (state.seeded) return { from: 'empty', report: emptyReport(0) };
-    const report = await addFiles(await seedFiles(), { origin: 'seed', phase: 'restore' });
+    const report = (await seedsInstantly()) ?? (await addFiles(await seedFiles(), { origin: 'seed', phase: 'restore' }));
     await w.store.setSeeded(true).catch(() => {});
     return { from: 'seeds', report };
   }
@@ -28,7 +29,7 @@ export async function restore() {
     }
   }
   const records = await w.store.allFiles();
-  if (records.some((rec) => !w.Corpus.readsFile(rec.name, new Uint8Array(rec.bytes)))) await useFullBuild();
+  if (records.length) await useFullBuild();
   const report = emptyReport(records.length);
   const changed = [];
   let last = 0;
@@ -71,4 +72,31 @@ export async function restore() {
   }
   await saveSnapshot();
   return { from: 'files', report };
+}
+
+/**
+ * The demo articles on a first visit: their prebuilt corpus (seeds/corpus.bin) is loaded
+ * as it is and their files saved, so the start-up build needs no ingest code. Returns null
+ * when that fails before anything is saved (then the full build reads the files).
+ */
+async function seedsInstantly() {
+  let loaded;
+  try {
+    const index = await seedIndex();
+    const records = await Promise.all(index.files.map(async (f) => (
+      { name: String(f.name), bytes: await seedFetch(String(f.name)), hashes: f.hashes, removed: [], origin: 'seed' })));
+    loaded = w.Corpus.fromBytes(new Uint8Array(await seedFetch(index.corpus)));
+    const listed = loaded.list({});
+    if (listed.length !== records.reduce((n, r) => n + r.hashes.length, 0)) throw new Error('seeds/index.json does not match the corpus');
+    noteGeneration(await w.store.putFiles(records));
+    swapCorpus(loaded);
+    await saveSnapshot();
+    const report = emptyReport(records.length);
+    report.read = records.length;
+    report.added = listed.map(summary);
+    return report;
+  } catch {
+    loaded?.free();
+    return null;
+  }
 }

@@ -39,6 +39,7 @@ pub fn read(dom: &Dom, gone: &[bool]) -> PageMeta {
     let mut meta_date = None;
     let mut meta_author = None;
     let mut og_url = None;
+    let mut app_name = None;
     for id in dom.find_all("meta") {
         let key = dom
             .attr(id, "property")
@@ -80,8 +81,11 @@ pub fn read(dom: &Dom, gone: &[bool]) -> PageMeta {
             "og:url" => {
                 og_url.get_or_insert(content);
             }
-            "og:site_name" | "application-name" => {
+            "og:site_name" => {
                 m.site.get_or_insert(content);
+            }
+            "application-name" => {
+                app_name.get_or_insert(content);
             }
             "content-language" | "language" | "dc.language" => {
                 m.lang = m.lang.take().or_else(|| primary_lang(&content));
@@ -129,7 +133,15 @@ pub fn read(dom: &Dom, gone: &[bool]) -> PageMeta {
     m.lang = html_lang
         .or(m.lang)
         .or_else(|| ld.lang.as_deref().and_then(primary_lang));
-    m.site = m.site.or(ld.publisher);
+    // `application-name` is a weaker site name: some pages (MSN's) put the headline there,
+    // before an `og:site_name` that names the outlet.
+    let headline = |s: &String| {
+        [&m.title, &m.doc_title]
+            .iter()
+            .any(|t| t.as_ref() == Some(s))
+    };
+    let app_name = app_name.filter(|s| !headline(s));
+    m.site = m.site.or(ld.publisher).or(app_name);
     m.article_body = ld.body;
     m
 }
@@ -356,6 +368,26 @@ mod tests {
         assert_eq!(m.lang.as_deref(), Some("en"));
         assert_eq!(m.site.as_deref(), Some("The Site"));
         assert_eq!(m.article_body.as_deref(), Some("Text."));
+    }
+
+    #[test]
+    fn the_site_name_is_never_the_headline() {
+        // As an MSN page has it: the headline as application-name, then og:site_name.
+        let page = |site: &str| {
+            format!(
+                r#"<title>Doctors offer free flu shots</title>
+<meta name="application-name" content="Doctors offer free flu shots">{site}"#
+            )
+        };
+        let site = |html: &str| {
+            let dom = Dom::parse(html);
+            read(&dom, &vec![false; dom.nodes.len()]).site
+        };
+        let og = r#"<meta property="og:site_name" content="MSN">"#;
+        assert_eq!(site(&page(og)).as_deref(), Some("MSN"));
+        assert_eq!(site(&page("")), None);
+        let named = r#"<title>Headline</title><meta name="application-name" content="The Paper">"#;
+        assert_eq!(site(named).as_deref(), Some("The Paper"));
     }
 
     #[test]

@@ -255,6 +255,7 @@ impl Corpus {
             &self.store,
             &self.postings,
             &self.analyzer,
+            self.links.as_ref(),
             id,
             query,
             exact,

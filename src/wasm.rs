@@ -409,7 +409,6 @@ impl Corpus {
             let report = serde_json::json!({"code": m.code.name(), "args": m.args.iter().cloned().collect::<std::collections::BTreeMap<_, _>>(), "message": m.message});
             JsError::new(&report.to_string())
         })?;
-        keep_headroom();
         to_js(&loaded)
     }
 

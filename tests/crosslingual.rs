@@ -334,3 +334,28 @@ fn the_cli_expands_with_its_embedded_lexicon_and_can_be_told_not_to() {
     assert_eq!(ids.len(), 3, "{ids:?}");
     assert!(ids[0].contains("macron") && ids[1].contains("putin") && ids[2].contains("ghouta"));
 }
+
+#[test]
+fn the_reader_marks_the_other_scripts_spellings() {
+    let c = seeds(true);
+    let id = c
+        .list(&Default::default())
+        .into_iter()
+        .find(|a| a.file.starts_with("001"))
+        .expect("001")
+        .id;
+    let marked = c.highlight(id, "Ghouta", false).expect("highlighted");
+    let words: Vec<String> = marked
+        .paragraphs
+        .iter()
+        .flatten()
+        .filter(|s| s.hit)
+        .map(|s| s.text.clone())
+        .collect();
+    assert!(words.iter().any(|w| w.contains("الغوطة")), "{words:?}");
+    // With exact forms nothing is expanded.
+    assert_eq!(
+        c.highlight(id, "Ghouta", true).expect("highlighted").hits,
+        0
+    );
+}

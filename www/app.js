@@ -130,6 +130,9 @@ core.on(Event.READY, async ({ size, report, storage }) => {
 
 // (Progress events: page/corpus.js, beside the uploads they pace.)
 
+// The lexicon arrived (pkg-lexicon/): the search shown so far ran without it.
+core.on(Event.LEXICON, () => { document.body.dataset.lexicon = 'true'; if (app.ready) runSearch(); });
+
 core.on(Event.STALE, () => {
   notice(t('notice.stale'), [{ label: t('notice.reload'), primary: true, run: () => location.reload() }]);
 });
@@ -180,7 +183,7 @@ async function setView(patch, { history = 'push' } = {}) {
   await redraw(before);
 }
 
-const SEARCH_KEYS = ['q', 'exact', 'lang', 'source', 'from', 'to', 'sort', 'fold', 'page'];
+const SEARCH_KEYS = ['q', 'exact', 'lang', 'source', 'from', 'to', 'sort', 'fold', 'page', 'crossLingual', 'ent'];
 
 async function redraw(before) {
   syncControls();

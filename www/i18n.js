@@ -59,6 +59,8 @@ export const messages = {
     'filters.sortDate': 'Newest first',
     'filters.fold': 'Fold near-duplicates',
     'filters.foldHelp': 'Show a story that several outlets printed almost word for word once, at its best match',
+    'filters.cross': 'Both scripts',
+    'filters.crossHelp': 'A known name or number also finds its spellings in the other script (Ghouta finds الغوطة)',
     'filters.clear': 'Clear filters',
     'filters.clearN': 'Clear filters ({n})',
     'filters.count': '{label} ({n})',

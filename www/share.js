@@ -25,8 +25,10 @@
 //   cmp    "1": the side-by-side view is open        off
 //   d      carried articles (below)                  none
 //
-// Reserved, read as "left out" (a problem the page names) until a core backs them: "ent"
-// (entity filter) and "tool" with its "t.<name>" settings (analysis tools). A link never
+//   xl     "0": no cross-lingual expansion           on
+//   ent    entity filter: lexicon ids, comma-separated, all mentioned  none
+//
+// Reserved, read as "left out" (a problem the page names) until a core backs them: "tool" with its "t.<name>" settings (analysis tools). A link never
 // shows a filter that filters nothing.
 //
 // A hash is the article's content hash, 16 lowercase hex digits: links never use the
@@ -52,14 +54,16 @@ export const MAX_LINK_CHARS = 32_000;
 const HASH = /^[0-9a-f]{16}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const LANGS = new Set(['ar', 'en']);
-const KEYS = new Set(['v', 'q', 'x', 'lang', 'src', 'ent', 'from', 'to', 'sort', 'dup', 'p', 'a', 'l', 'r', 'cmp', 'tool', 'd']);
+/** Entity ids (the lexicon's `kind:slug`), comma-separated. */
+const ENTS = /^[a-z]+:[a-z0-9._:-]+(,[a-z]+:[a-z0-9._:-]+)*$/;
+const KEYS = new Set(['v', 'q', 'x', 'xl', 'lang', 'src', 'ent', 'from', 'to', 'sort', 'dup', 'p', 'a', 'l', 'r', 'cmp', 'tool', 'd']);
 /** Keys no core backs yet: a link naming them is read without them, and says so. */
-const RESERVED = (key) => key === 'ent' || key === 'tool' || key.startsWith('t.');
+const RESERVED = (key) => key === 'tool' || key.startsWith('t.');
 
 /** The view a page starts with: every field at its default. */
 export function emptyView() {
   return {
-    q: '', exact: false, lang: 'all', source: '', from: '', to: '', sort: 'relevance', fold: true, page: 1,
+    q: '', exact: false, crossLingual: true, ent: '', lang: 'all', source: '', from: '', to: '', sort: 'relevance', fold: true, page: 1,
     open: null, left: null, right: null, compare: false,
   };
 }
@@ -79,8 +83,10 @@ export function encodeView(view, data = '') {
   const put = (k, value) => p.push(`${k}=${encodeComponent(value)}`);
   if (v.q) put('q', v.q);
   if (v.exact) put('x', '1');
+  if (v.crossLingual === false) put('xl', '0');
   if (LANGS.has(v.lang)) put('lang', v.lang);
   if (v.source) put('src', v.source);
+  if (ENTS.test(v.ent)) put('ent', v.ent);
   if (DATE.test(v.from)) put('from', v.from);
   if (DATE.test(v.to)) put('to', v.to);
   if (v.sort === 'date') put('sort', 'date');
@@ -151,7 +157,11 @@ export function decodeView(fragment) {
     if (LANGS.has(lang)) view.lang = lang;
     else if (lang !== 'all') problems.push({ key: 'lang', code: 'value' });
   }
+  view.crossLingual = params.get('xl') !== '0';
   view.source = params.get('src') ?? '';
+  const ent = params.get('ent') ?? '';
+  if (ENTS.test(ent)) view.ent = ent;
+  else if (ent) problems.push({ key: 'ent', code: 'value' });
   view.from = date('from');
   view.to = date('to');
   view.sort = params.get('sort') === 'date' ? 'date' : 'relevance';

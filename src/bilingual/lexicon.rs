@@ -290,7 +290,8 @@ fn parse_json(text: &str) -> Result<Vec<Entry>, Error> {
             ar: text_of(4)?,
             en_alt: list_of(5)?,
             ar_alt: list_of(6)?,
-            source: text_of(7)?,
+            // `source` may be a list too, as the alternatives are.
+            source: list_of(7)?.join("|"),
         };
         check(&entry, line)?;
         if let Some(first) = first_entry.insert(entry.id.clone(), line) {

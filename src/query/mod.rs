@@ -579,6 +579,7 @@ pub fn highlight(
     store: &DocStore,
     postings: &Postings,
     analyzer: &analysis::Config,
+    links: Option<&link::Links>,
     id: u32,
     query: &str,
     exact_all: bool,
@@ -594,6 +595,11 @@ pub fn highlight(
         .article;
     let mut plan = plan::Plan::new(store, postings, analyzer, exact_all);
     if let Some(tree) = parse(query)? {
+        // The names the search expanded into are marked too (الغوطة for Ghouta).
+        let tree = match links.filter(|_| !exact_all) {
+            Some(l) => l.linker.expand(tree).0,
+            None => tree,
+        };
         plan.eval(&tree, false);
     }
     let marker = plan.highlight;

@@ -6,6 +6,8 @@
 import { messages } from '../i18n.js';
 
 Object.assign(messages.en, {
+  'filters.entity': 'Names mentioned',
+  'filters.entityCount': '{name} ({n})',
   'corpus.exported': 'Exported {n:articles} as a bundle ({size} KB).',
   'reader.toolbar': 'Article actions',
   'reader.compare': 'Compare side by side',

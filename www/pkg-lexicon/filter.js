@@ -1,0 +1,26 @@
+// The entity filter: the entities the matching articles mention most (the core's entity
+// facet), each a checkbox with its name in the UI language and its count; the checked ones
+// must all be mentioned ("articles mentioning Putin and Macron"). The view keeps them as
+// comma-separated ids (link key `ent`). Loaded on first use, with the lexicon.
+import '../pkg-en/messages.js';
+import { t, uiLang, fmtNumber } from '../i18n.js';
+import { h } from '../views/dom.js';
+
+/**
+ * Draws the filter into `field` (a fieldset). `facet`: `[{id, kind, en, ar, count}]`, most
+ * first; `chosen`: the view's comma-separated ids; `choose(ids)` sets the view's.
+ */
+export function renderEntities(field, facet, chosen, choose) {
+  const picked = chosen ? chosen.split(',') : [];
+  const shown = [...facet];
+  // A chosen entity stays listed (and can be unchecked) even when no match names it.
+  for (const id of picked) if (!shown.some((e) => e.id === id)) shown.push({ id, en: id, ar: '', count: 0 });
+  const name = (e) => (uiLang() === 'ar' ? e.ar || e.en : e.en || e.ar) || e.id;
+  const toggle = (id, on) => choose((on ? [...picked, id] : picked.filter((p) => p !== id)).join(','));
+  field.replaceChildren(
+    h('legend', {}, t('filters.entity')),
+    ...shown.slice(0, 12).map((e) => h('label', { class: 'entity-choice', 'data-entity': e.id },
+      h('input', { type: 'checkbox', checked: picked.includes(e.id), on: { change: (ev) => toggle(e.id, ev.target.checked) } }),
+      ' ', h('bdi', { dir: 'auto', 'data-content': '' }, t('filters.entityCount', { name: name(e), n: fmtNumber(e.count) })))),
+  );
+}

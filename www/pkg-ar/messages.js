@@ -329,13 +329,13 @@ export default {
   'core.lexicon_too_large': 'ملف المعجم أكبر من {max} ميغابايت',
   'core.lexicon_too_many': 'في ملف المعجم أكثر من {max} مدخل',
   'core.lexicon_version': 'ملف المعجم من الإصدار {version}؛ وقارِن هذا يقرأ الإصدار 1',
-  'core.lexicon_columns': 'سطر المعجم {line}: عدد الأعمدة {count}؛ في السطر ثمانية أعمدة تفصل بينها علامات الجدولة (id, kind, parent, en, ar, en_alt, ar_alt, source)، ويجوز حذف ما بعد en',
-  'core.lexicon_bad_id': 'سطر المعجم {line}، العمود {column} ({field}): «{value}» ليس معرّفًا صالحًا: نوع ثم نقطتان ثم حروف لاتينية صغيرة وأرقام و- . _ (مثل city:aleppo)',
+  'core.lexicon_columns': 'سطر المعجم {line}: عدد الأعمدة {count}؛ في السطر ثمانية أعمدة تفصل بينها علامات الجدولة (المعرّف، النوع، الأصل، الاسم الإنجليزي، الاسم العربي، البدائل الإنجليزية، البدائل العربية، المصدر)، ويجوز حذف ما بعد الاسم الإنجليزي',
+  'core.lexicon_bad_id': 'سطر المعجم {line}، العمود {column} ({field}): «{value}» ليس معرّفًا صالحًا: نوع ثم نقطتان ثم حروف لاتينية صغيرة وأرقام و- . _',
   'core.lexicon_bad_kind': 'سطر المعجم {line}، العمود {column} ({field}): «{value}» ليس نوعًا معروفًا؛ الأنواع هي {kinds}',
   'core.lexicon_bad_name': 'سطر المعجم {line}، العمود {column} ({field}): اسم ليس نصًّا أو فيه محرف تحكم أو أطول من {max} بايت، أو للمدخل أسماء أكثر من اللازم',
-  'core.lexicon_no_name': 'سطر المعجم {line}: يحتاج المدخل إلى اسم إنجليزي أو عربي (en أو ar)',
+  'core.lexicon_no_name': 'سطر المعجم {line}: يحتاج المدخل إلى اسم إنجليزي أو عربي',
   'core.lexicon_duplicate': 'سطر المعجم {line}، العمود {column} ({field}): المعرّف {value} مستعمل من قبل في السطر {first}',
-  'core.lexicon_json': 'ملف المعجم ليس مصفوفة JSON من المدخلات: {detail}',
+  'core.lexicon_json': 'ملف المعجم ليس مصفوفة مدخلات بصيغة جيسون: {detail}',
 
   // Counted nouns: 0 and 3–10 the genitive plural, 1 the noun and واحد, 2 the dual (its
   // oblique form after a verb, a preposition or a verbal noun: "two:obl"), 11–99 the

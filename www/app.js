@@ -130,7 +130,6 @@ core.on(Event.READY, async ({ size, report, storage }) => {
 
 // (Progress events: page/corpus.js, beside the uploads they pace.)
 
-// The lexicon arrived (pkg-lexicon/): the search shown so far ran without it.
 core.on(Event.LEXICON, () => { document.body.dataset.lexicon = 'true'; if (app.ready) runSearch(); });
 
 core.on(Event.STALE, () => {

@@ -60,7 +60,7 @@ export const messages = {
     'filters.fold': 'Fold near-duplicates',
     'filters.foldHelp': 'Show a story that several outlets printed almost word for word once, at its best match',
     'filters.cross': 'Both scripts',
-    'filters.crossHelp': 'A known name or number also finds its spellings in the other script (Ghouta finds الغوطة)',
+    'filters.crossHelp': 'Names also match the other script',
     'filters.clear': 'Clear filters',
     'filters.clearN': 'Clear filters ({n})',
     'filters.count': '{label} ({n})',

@@ -108,7 +108,6 @@ export const Event = Object.freeze({
   STALE: 'stale',
   /** The wasm core could not start: `{message}`. */
   FATAL: 'fatal',
-  /** The lexicon is loaded (full build): searches now expand names and count entities. */
   LEXICON: 'lexicon',
 });
 

@@ -25,8 +25,7 @@
 //   cmp    "1": the side-by-side view is open        off
 //   d      carried articles (below)                  none
 //
-//   xl     "0": no cross-lingual expansion           on
-//   ent    entity filter: lexicon ids, comma-separated, all mentioned  none
+//   xl=0 (one script only), ent (lexicon ids, comma-separated)
 //
 // Reserved, read as "left out" (a problem the page names) until a core backs them: "tool" with its "t.<name>" settings (analysis tools). A link never
 // shows a filter that filters nothing.
@@ -54,8 +53,7 @@ export const MAX_LINK_CHARS = 32_000;
 const HASH = /^[0-9a-f]{16}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const LANGS = new Set(['ar', 'en']);
-/** Entity ids (the lexicon's `kind:slug`), comma-separated. */
-const ENTS = /^[a-z]+:[a-z0-9._:-]+(,[a-z]+:[a-z0-9._:-]+)*$/;
+const ENTS = /^[a-z]+:[\w.:-]+(,[a-z]+:[\w.:-]+)*$/;
 const KEYS = new Set(['v', 'q', 'x', 'xl', 'lang', 'src', 'ent', 'from', 'to', 'sort', 'dup', 'p', 'a', 'l', 'r', 'cmp', 'tool', 'd']);
 /** Keys no core backs yet: a link naming them is read without them, and says so. */
 const RESERVED = (key) => key === 'tool' || key.startsWith('t.');

@@ -41,8 +41,7 @@ async function start() {
     report: restored.report,
     storage: { persistent: w.store.persistent, from: restored.from, reason: w.store.reason ?? '' },
   });
-  // The lexicon, in the background (pkg-lexicon/); the page re-runs its search once it is in.
-  serial(() => import('./pkg-lexicon/worker.js').then((m) => m.start(() => self.postMessage({ type: Event.LEXICON })))).catch(() => {});
+  serial(() => import('./pkg-lexicon/worker.js').then((m) => m.start())).catch(() => {});
 }
 
 /** Requests that read the corpus: they wait while a batch of added articles is unsaved. */
@@ -65,7 +64,7 @@ function searchOptions(s = {}) {
     exact: s.exact === true,
     fold: s.fold === true,
     crossLingual: s.crossLingual !== false,
-    entities: names(s.entities),
+    entities: str(s.ent)?.split(',') ?? [],
   };
 }
 

@@ -44,8 +44,7 @@ export function syncControls() {
 export function searchRequest(extra = {}) {
   return {
     query: nav.view.q, exact: nav.view.exact, lang: nav.view.lang, source: splitSources(nav.view.source),
-    from: nav.view.from, to: nav.view.to, sort: nav.view.sort, crossLingual: nav.view.crossLingual,
-    entities: nav.view.ent ? nav.view.ent.split(',') : [], ...extra,
+    from: nav.view.from, to: nav.view.to, sort: nav.view.sort, crossLingual: nav.view.crossLingual, ent: nav.view.ent, ...extra,
   };
 }
 
@@ -118,10 +117,8 @@ export function updateFacets() {
   sources.update(app.facets.source ?? {}, splitSources(nav.view.source));
   ui.sourceField.hidden = Object.keys(app.facets.source ?? {}).length === 0 && !nav.view.source;
   renderYears(years, app.facets.year, nav.view, pickYear);
-  // Entities (full build with the lexicon): drawn by pkg-lexicon/, loaded once there are some.
-  const ents = app.facets.entity ?? [];
-  ui.entityField.hidden = !ents.length && !nav.view.ent;
-  if (!ui.entityField.hidden) import('../pkg-lexicon/filter.js').then((m) => m.renderEntities(ui.entityField, ents, nav.view.ent, (ent) => nav.setView({ ent, page: 1 })));
+  const e = app.facets.entity ?? [];
+  if (!(ui.entityField.hidden = !e.length && !nav.view.ent)) import('../pkg-lexicon/filter.js').then((m) => m.renderEntities(ui.entityField, e, nav));
 }
 
 function activeFilters() {

@@ -8,9 +8,11 @@ import { h } from '../views/dom.js';
 
 /**
  * Draws the filter into `field` (a fieldset). `facet`: `[{id, kind, en, ar, count}]`, most
- * first; `chosen`: the view's comma-separated ids; `choose(ids)` sets the view's.
+ * first; `nav.view.ent`: the comma-separated ids chosen; `nav.setView` changes them.
  */
-export function renderEntities(field, facet, chosen, choose) {
+export function renderEntities(field, facet, nav) {
+  const chosen = nav.view.ent;
+  const choose = (ent) => nav.setView({ ent, page: 1 });
   const picked = chosen ? chosen.split(',') : [];
   const shown = [...facet];
   // A chosen entity stays listed (and can be unchecked) even when no match names it.

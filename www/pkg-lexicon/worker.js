@@ -5,6 +5,7 @@
 // and links every article to its entities (`loadLexicon`). JavaScript never reads the
 // lexicon. No search waits for it: the page is told when it is in, and re-runs its search.
 import { w } from '../worker/state.js';
+import { Event } from '../protocol.js';
 import { useFullBuild } from '../worker/build.js';
 
 /** The shipped lexicon's file: the version is part of the name (a new format, a new file). */
@@ -22,8 +23,8 @@ function relink() {
   w.linked = w.corpus;
 }
 
-/** Fetches and loads the lexicon; `notify(entities)` when the corpus is linked. */
-export async function start(notify) {
+/** Fetches and loads the lexicon, then tells the page (`Event.LEXICON`). */
+export async function start() {
   const res = await fetch(LEXICON_URL);
   if (!res.ok) throw new Error(`HTTP ${res.status}`);
   const body = await res.text();
@@ -31,5 +32,5 @@ export async function start(notify) {
   text = body;
   w.relink = relink;
   relink();
-  notify();
+  self.postMessage({ type: Event.LEXICON });
 }

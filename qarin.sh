@@ -65,6 +65,8 @@ build() {
   rm -rf www/seeds && mkdir -p www/seeds
   cp seeds/*.txt www/seeds/
   node scripts/demo-corpus.cjs
+  log "the lexicon: www/pkg-lexicon/lexicon-v1.tsv (from data/lexicon/lexicon.tsv)"
+  cp data/lexicon/lexicon.tsv www/pkg-lexicon/lexicon-v1.tsv
   log "listing the app shell for the service worker (www/sw-precache.js)"
   # Every file the app serves, and a hash of them all: the service worker caches the list
   # under "qarin-shell-<hash>", so any change to the shell installs a new cache.

@@ -60,6 +60,9 @@ pub struct Corpus {
     // Ingest state (see `add_bytes`): limits, metadata sidecar rows kept for files that
     // come later, and near-duplicate signatures.
     intake: Intake,
+    // Entity links (the full build, once a lexicon is loaded): the entities each article
+    // mentions, recorded as it is indexed.
+    links: Option<query::link::Links>,
 }
 
 impl Corpus {
@@ -124,6 +127,9 @@ impl Corpus {
             words.push(std::rc::Rc::clone(word));
         });
         self.postings.add(id, &title, &words);
+        if let Some(links) = self.links.as_mut() {
+            links.add(id, &title, &words);
+        }
         let mut title_forms: Vec<u32> = title.iter().map(|w| w.form).collect();
         title_forms.sort_unstable();
         title_forms.dedup();
@@ -148,6 +154,9 @@ impl Corpus {
         self.store
             .take(id)
             .ok_or_else(|| Error::new(ErrorKind::NotFound, format!("no article with id {id}")))?;
+        if let Some(links) = self.links.as_mut() {
+            links.remove(id);
+        }
         // Removed articles stay in the posting lists (searches skip them) until enough
         // have gone that rewriting the lists pays.
         self.removed_since_compaction += 1;
@@ -184,7 +193,55 @@ impl Corpus {
     }
 
     pub fn search(&self, query: &str, options: &SearchOptions) -> SearchResult {
-        query::search(&self.store, &self.postings, &self.analyzer, query, options)
+        query::search_linked(
+            &self.store,
+            &self.postings,
+            &self.analyzer,
+            self.links.as_ref(),
+            query,
+            options,
+        )
+    }
+
+    /// Links the corpus to entities through `linker` (or unlinks it with `None`): every
+    /// stored article's mentions are found now, and those of articles added later as
+    /// they are indexed.
+    pub fn set_linker(&mut self, linker: Option<std::rc::Rc<dyn query::link::Linker>>) {
+        self.links = linker.map(|linker| {
+            let mut links = query::link::Links::new(linker);
+            for (id, stored) in self.store.iter() {
+                let a = &stored.article;
+                let title = analysis::words(&a.title, &self.analyzer);
+                let body = analysis::words(&a.body(), &self.analyzer);
+                links.add(id, &title, &body);
+            }
+            links
+        });
+    }
+
+    /// The entities article `id` mentions, with how often, most first (empty without a
+    /// linker).
+    pub fn entities(&self, id: DocId) -> Vec<query::link::EntityCount> {
+        let Some(links) = self.links.as_ref() else {
+            return Vec::new();
+        };
+        let mut out: Vec<query::link::EntityCount> = links
+            .of(id)
+            .iter()
+            .filter_map(|&(e, n)| {
+                Some(query::link::EntityCount {
+                    name: links.linker.entity(e)?,
+                    count: n as usize,
+                })
+            })
+            .collect();
+        out.sort_unstable_by(|a, b| b.count.cmp(&a.count).then(a.name.id.cmp(&b.name.id)));
+        out
+    }
+
+    /// Entity-mention pairs recorded (0 without a linker), for the size figures.
+    pub fn mention_count(&self) -> usize {
+        self.links.as_ref().map_or(0, |l| l.len())
     }
 
     /// Article `id` with the words `query` looks for marked, for the reader.
@@ -198,6 +255,7 @@ impl Corpus {
             &self.store,
             &self.postings,
             &self.analyzer,
+            self.links.as_ref(),
             id,
             query,
             exact,

@@ -17,6 +17,8 @@ pub enum ErrorKind {
     NotFound,
     /// An option out of its range or unknown (a sort key, an n-gram size).
     Invalid,
+    /// A lexicon file could not be read; the message names the line and column.
+    Lexicon,
 }
 
 /// An error with a kind, a message for people (with a code the page translates) and, for

@@ -150,6 +150,19 @@ catalog! {
         QueryRegexTooLong, "query_regex_too_long", "this regular expression is longer than {max} bytes";
         QueryRegexInvalid, "query_regex_invalid", "this regular expression cannot be read: {detail}";
     }
+    #[cfg(feature = "bilingual")] bilingual {
+        // Lexicon files (in JSON, `line` counts entries).
+        LexiconTooLarge, "lexicon_too_large", "the lexicon file is larger than {max} MB";
+        LexiconTooMany, "lexicon_too_many", "the lexicon file has more than {max} entries";
+        LexiconVersion, "lexicon_version", "the lexicon file is of version {version}; this Qarin reads version 1";
+        LexiconColumns, "lexicon_columns", "lexicon line {line}: {count} column(s); a line has 8 separated by tabs (id, kind, parent, en, ar, en_alt, ar_alt, source); those after en may be left out";
+        LexiconBadId, "lexicon_bad_id", "lexicon line {line}, column {column} ({field}): \"{value}\" is not an id: a kind, a colon, then lowercase letters, digits and - . _ (city:aleppo)";
+        LexiconBadKind, "lexicon_bad_kind", "lexicon line {line}, column {column} ({field}): \"{value}\" is not a kind; the kinds are {kinds}";
+        LexiconBadName, "lexicon_bad_name", "lexicon line {line}, column {column} ({field}): a name is not text, holds a control character or is longer than {max} bytes, or the entry has too many names";
+        LexiconNoName, "lexicon_no_name", "lexicon line {line}: an entry needs an English or an Arabic name (en or ar)";
+        LexiconDuplicate, "lexicon_duplicate", "lexicon line {line}, column {column} ({field}): the id {value} is already on line {first}";
+        LexiconJson, "lexicon_json", "the lexicon file is not a JSON array of entries: {detail}";
+    }
 }
 
 impl Code {
@@ -247,6 +260,15 @@ impl Message {
     /// The message `code` with `args` (each placeholder of its template named once).
     pub fn new<const N: usize>(code: Code, args: [(&'static str, String); N]) -> Message {
         let args = Vec::from(args);
+        Message {
+            code,
+            message: fill(code.english(), &args),
+            args,
+        }
+    }
+
+    /// [`Message::new`] with args gathered at run time.
+    pub fn with_args(code: Code, args: Vec<(&'static str, String)>) -> Message {
         Message {
             code,
             message: fill(code.english(), &args),

@@ -163,7 +163,9 @@ impl Corpus {
     /// `{total, folded?, hits: [{id, hash, file, title, lang, date, score, snippet: [{text,
     /// hit}], similar?, explain?}], facets: {lang, source, date, year}, warnings?, error?}`. `options`:
     /// `{limit, offset, lang, source (a name or an array of names), exact, explain, from,
-    /// to, sort: "relevance" | "date", fold}`.
+    /// to, sort: "relevance" | "date", fold, crossLingual (default true), entities (ids,
+    /// all mentioned)}`; with a lexicon loaded, `expanded`, `facets.entity` and per hit
+    /// `entities` too.
     pub fn search(&self, query: JsValue, options: JsValue) -> Result<JsValue, JsError> {
         let query = string_arg(&query, "search", "query")?;
         options_arg(&options, "search")?;
@@ -187,6 +189,10 @@ impl Corpus {
             fold: prop(&options, "fold")
                 .and_then(|v| v.as_bool())
                 .unwrap_or(false),
+            cross_lingual: prop(&options, "crossLingual")
+                .and_then(|v| v.as_bool())
+                .unwrap_or(true),
+            entities: strings_prop(&options, "entities"),
         };
         to_js(&self.core.search(&query, &options))
     }
@@ -638,5 +644,38 @@ impl Corpus {
         let candidates =
             crate::bilingual::pairing::pairs_in(&self.core, id, limit).unwrap_or_default();
         to_js(&Pairs { candidates })
+    }
+}
+
+/// The bilingual part: the lexicon, entities.
+#[cfg(feature = "bilingual")]
+#[wasm_bindgen]
+impl Corpus {
+    /// Reads the shipped lexicon `text` and, when given, a user's lexicon `user` (TSV or
+    /// JSON; its entries add to and correct the shipped ones), then links every article to
+    /// its entities: `{entities, names, mentions}`. On an error (naming the file's line and
+    /// column) nothing changes.
+    #[wasm_bindgen(js_name = loadLexicon)]
+    pub fn load_lexicon(&mut self, text: JsValue, user: JsValue) -> Result<JsValue, JsError> {
+        let text = string_arg(&text, "loadLexicon", "text")?;
+        let user = if user.is_undefined() || user.is_null() {
+            None
+        } else {
+            Some(string_arg(&user, "loadLexicon", "user")?)
+        };
+        let mut texts = vec![text.as_str()];
+        texts.extend(user.as_deref());
+        let loaded = crate::bilingual::link(&mut self.core, &texts).map_err(|e| {
+            let m = e.into_message();
+            let report = serde_json::json!({"code": m.code.name(), "args": m.args.iter().cloned().collect::<std::collections::BTreeMap<_, _>>(), "message": m.message});
+            JsError::new(&report.to_string())
+        })?;
+        to_js(&loaded)
+    }
+
+    /// The entities article `id` mentions, most first: `[{id, kind, en, ar, count}]`.
+    pub fn entities(&self, id: JsValue) -> Result<JsValue, JsError> {
+        let id = id_arg(&id, "entities")?;
+        to_js(&self.core.entities(id))
     }
 }

@@ -70,7 +70,15 @@ fn ingest_names_unreadable_files_and_fails_only_when_nothing_was_read() {
 
 #[test]
 fn search_prints_one_result_object_best_first() {
-    let out = qarin(&["search", "--corpus", "seeds", "--limit", "1", "ماكرون"]);
+    let out = qarin(&[
+        "search",
+        "--corpus",
+        "seeds",
+        "--limit",
+        "1",
+        "--no-cross-lingual",
+        "ماكرون",
+    ]);
     assert!(out.status.success());
     let result = &lines(&out)[0];
     assert_eq!(result["total"], 2);
@@ -134,6 +142,7 @@ fn search_runs_a_file_of_queries_against_one_index() {
         "--queries",
         queries.to_str().unwrap(),
         "--explain",
+        "--no-cross-lingual",
     ]);
     assert!(out.status.success());
     let results = lines(&out);

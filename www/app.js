@@ -130,6 +130,8 @@ core.on(Event.READY, async ({ size, report, storage }) => {
 
 // (Progress events: page/corpus.js, beside the uploads they pace.)
 
+core.on(Event.LEXICON, () => { document.body.dataset.lexicon = 'true'; if (app.ready) runSearch(); });
+
 core.on(Event.STALE, () => {
   notice(t('notice.stale'), [{ label: t('notice.reload'), primary: true, run: () => location.reload() }]);
 });
@@ -180,7 +182,7 @@ async function setView(patch, { history = 'push' } = {}) {
   await redraw(before);
 }
 
-const SEARCH_KEYS = ['q', 'exact', 'lang', 'source', 'from', 'to', 'sort', 'fold', 'page'];
+const SEARCH_KEYS = ['q', 'exact', 'lang', 'source', 'from', 'to', 'sort', 'fold', 'page', 'crossLingual', 'ent'];
 
 async function redraw(before) {
   syncControls();

@@ -59,6 +59,8 @@ export const messages = {
     'filters.sortDate': 'Newest first',
     'filters.fold': 'Fold near-duplicates',
     'filters.foldHelp': 'Show a story that several outlets printed almost word for word once, at its best match',
+    'filters.cross': 'Both scripts',
+    'filters.crossHelp': 'Names also match the other script',
     'filters.clear': 'Clear filters',
     'filters.clearN': 'Clear filters ({n})',
     'filters.count': '{label} ({n})',

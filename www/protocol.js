@@ -109,6 +109,7 @@ export const Event = Object.freeze({
   STALE: 'stale',
   /** The wasm core could not start: `{message}`. */
   FATAL: 'fatal',
+  LEXICON: 'lexicon',
 });
 
 /**

@@ -26,8 +26,11 @@
 //   tool   open corpus tool; t.<k> its settings      none (pkg-analysis/tools.js reads them)
 //   d      carried articles (below)                  none
 //
-// Reserved, read as "left out" (a problem the page names) until a core backs it: "ent"
-// (entity filter). A link never shows a filter that filters nothing.
+//   xl     "0": no cross-lingual expansion       on
+//   ent    lexicon ids, comma-separated (AND)        none
+//
+// A link never shows a filter that filters nothing: a value that cannot be read is left
+// out and named as a problem.
 //
 // A hash is the article's content hash, 16 lowercase hex digits: links never use the
 // core's ids or upload order. Keys are written in this order and defaults are left out,
@@ -52,12 +55,13 @@ export const MAX_LINK_CHARS = 32_000;
 const HASH = /^[0-9a-f]{16}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const LANGS = new Set(['ar', 'en']);
-const KEYS = new Set(['v', 'q', 'x', 'lang', 'src', 'ent', 'from', 'to', 'sort', 'dup', 'p', 'a', 'l', 'r', 'cmp', 'tool', 'd']);
+const ENTS = /^[a-z]+:[\w.:-]+(,[a-z]+:[\w.:-]+)*$/;
+const KEYS = new Set(['v', 'q', 'x', 'xl', 'lang', 'src', 'ent', 'from', 'to', 'sort', 'dup', 'p', 'a', 'l', 'r', 'cmp', 'tool', 'd']);
 
 /** The view a page starts with: every field at its default. */
 export function emptyView() {
   return {
-    q: '', exact: false, lang: 'all', source: '', from: '', to: '', sort: 'relevance', fold: true, page: 1,
+    q: '', exact: false, crossLingual: true, ent: '', lang: 'all', source: '', from: '', to: '', sort: 'relevance', fold: true, page: 1,
     open: null, left: null, right: null, compare: false, tool: '', ts: {},
   };
 }
@@ -77,8 +81,10 @@ export function encodeView(view, data = '') {
   const put = (k, value) => p.push(`${k}=${encodeComponent(value)}`);
   if (v.q) put('q', v.q);
   if (v.exact) put('x', '1');
+  if (v.crossLingual === false) put('xl', '0');
   if (LANGS.has(v.lang)) put('lang', v.lang);
   if (v.source) put('src', v.source);
+  if (ENTS.test(v.ent)) put('ent', v.ent);
   if (DATE.test(v.from)) put('from', v.from);
   if (DATE.test(v.to)) put('to', v.to);
   if (v.sort === 'date') put('sort', 'date');
@@ -153,7 +159,11 @@ export function decodeView(fragment) {
     if (LANGS.has(lang)) view.lang = lang;
     else if (lang !== 'all') problems.push({ key: 'lang', code: 'value' });
   }
+  view.crossLingual = params.get('xl') !== '0';
   view.source = params.get('src') ?? '';
+  const ent = params.get('ent') ?? '';
+  if (ENTS.test(ent)) view.ent = ent;
+  else if (ent) problems.push({ key: 'ent', code: 'value' });
   view.from = date('from');
   view.to = date('to');
   view.sort = params.get('sort') === 'date' ? 'date' : 'relevance';
@@ -172,7 +182,6 @@ export function decodeView(fragment) {
   view.tool = /^[a-z]+$/.test(tool) ? tool : '';
   for (const key of params.keys()) {
     if (view.tool && key.startsWith('t.')) view.ts[key.slice(2)] = params.get(key);
-    if (key === 'ent') problems.push({ key, code: 'unsupported' });
   }
   const data = params.get('d') ?? '';
   if (data && !/^[A-Za-z0-9_-]+$/.test(data)) {

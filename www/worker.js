@@ -41,6 +41,7 @@ async function start() {
     report: restored.report,
     storage: { persistent: w.store.persistent, from: restored.from, reason: w.store.reason ?? '' },
   });
+  serial(() => import('./pkg-lexicon/worker.js').then((m) => m.start())).catch(() => {});
 }
 
 /** Requests that read the corpus: they wait while a batch of added articles is unsaved. */
@@ -62,6 +63,8 @@ function searchOptions(s = {}) {
     offset: Number.isInteger(s.offset) && s.offset >= 0 ? s.offset : 0,
     exact: s.exact === true,
     fold: s.fold === true,
+    crossLingual: s.crossLingual !== false,
+    entities: str(s.ent)?.split(',') ?? [],
   };
 }
 
@@ -69,6 +72,7 @@ function search(s) {
   const query = String(s.query ?? '');
   // The core says whether this build can run the query (a /regex/ needs the full build).
   if (w.Corpus.needsFullBuild(query)) return useFullBuild().then(() => search(s));
+  w.relink?.();
   const result = w.corpus.search(query, searchOptions(s));
   for (const hit of result.hits) hit.hash = hashOf.get(hit.id) ?? w.corpus.get(hit.id)?.hash ?? null;
   return result;

@@ -14,10 +14,9 @@
 //! code is non-zero only when nothing at all could be read (or the command line itself is
 //! wrong). `qarin COMMAND --help` prints that command's usage.
 
-#[path = "qarin/pair.rs"]
-mod pair;
-#[path = "qarin/translit.rs"]
-mod translit;
+#[cfg_attr(feature = "bilingual", path = "qarin/lexicon.rs")]
+#[cfg_attr(not(feature = "bilingual"), path = "qarin/no_lexicon.rs")]
+mod lexicon;
 
 use qarin::ingest::intake::{ArticleList, Intake};
 use qarin::ingest::{self, Problem};
@@ -34,14 +33,17 @@ use std::process::ExitCode;
 mod stats;
 
 const INGEST_USAGE: &str = "  qarin ingest [--max-file-mb N] [--] PATH...";
-const SEARCH_USAGE: &str = "  qarin search --corpus PATH [--corpus PATH ...] [--limit N] [--offset N] [--lang xx] [--from DATE] [--to DATE] [--exact] [--explain] [--fold] QUERY
+const SEARCH_USAGE: &str = "  qarin search --corpus PATH [--corpus PATH ...] [--limit N] [--offset N] [--lang xx] [--from DATE] [--to DATE] [--exact] [--explain] [--fold]
+               [--no-cross-lingual] [--lexicon FILE ...] [--entity ID ...] QUERY
   qarin search --corpus PATH ... --queries FILE   (one query per line, one JSON result per line)";
 const ANALYZE_USAGE: &str = "  qarin analyze [--] TEXT";
 const USAGE: &str = "usage:
   qarin ingest [--max-file-mb N] [--] PATH...
-  qarin search --corpus PATH [--corpus PATH ...] [--limit N] [--offset N] [--lang xx] [--from DATE] [--to DATE] [--exact] [--explain] [--fold] QUERY
+  qarin search --corpus PATH [--corpus PATH ...] [--limit N] [--offset N] [--lang xx] [--from DATE] [--to DATE] [--exact] [--explain] [--fold]
+               [--no-cross-lingual] [--lexicon FILE ...] [--entity ID ...] QUERY
   qarin search --corpus PATH ... --queries FILE   (one query per line, one JSON result per line)
   qarin analyze [--] TEXT
+  qarin entities [--lexicon FILE ...] [--] TEXT
   qarin freq --corpus PATH ... [SCOPE] [--by form|term] [--stop] [--min F] [--limit N]
   qarin kwic --corpus PATH ... [SCOPE] [--width W] [--sort key|L1..L3|R1..R3] [--limit N] QUERY
   qarin ngrams --corpus PATH ... [SCOPE] --n N [--min F] [--limit N] [--around QUERY] [--window L,R]
@@ -64,8 +66,9 @@ fn main() -> ExitCode {
             Some("search") => SEARCH_USAGE,
             Some("analyze") => ANALYZE_USAGE,
             Some(tool) if stats::usage(tool).is_some() => stats::usage(tool).unwrap_or(""),
-            Some("translit") => translit::USAGE,
-            Some("pair") => pair::USAGE,
+            Some("translit") => lexicon::translit::USAGE,
+            Some("pair") => lexicon::pair::USAGE,
+            Some("entities") => lexicon::USAGE,
             _ => USAGE.trim_start_matches("usage:\n"),
         };
         println!("usage:\n{usage}");
@@ -76,8 +79,9 @@ fn main() -> ExitCode {
         Some("search") => search_command(&args[1..]),
         Some("analyze") => analyze_command(&args[1..]),
         Some(tool) if stats::usage(tool).is_some() => stats::run(tool, &args[1..]),
-        Some("translit") => translit::command(&args[1..]),
-        Some("pair") => pair::command(&args[1..]),
+        Some("translit") => lexicon::translit::command(&args[1..]),
+        Some("pair") => lexicon::pair::command(&args[1..]),
+        Some("entities") => lexicon::entities_command(&args[1..]),
         _ => Err(USAGE.to_string()),
     };
     match result {
@@ -274,6 +278,7 @@ fn search_command(args: &[String]) -> Result<(), String> {
     let mut options = SearchOptions::default();
     let mut query = None;
     let mut queries_file = None;
+    let mut user_lexicons = Vec::new();
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         match arg.as_str() {
@@ -287,6 +292,9 @@ fn search_command(args: &[String]) -> Result<(), String> {
             "--exact" => options.exact = true,
             "--explain" => options.explain = true,
             "--fold" => options.fold = true,
+            "--no-cross-lingual" => options.cross_lingual = false,
+            "--lexicon" => user_lexicons.push(value(&mut it, arg)?.clone()),
+            "--entity" => options.entities.push(value(&mut it, arg)?.clone()),
             _ if query.is_none() => query = Some(arg.clone()),
             _ => {
                 return Err(format!(
@@ -310,7 +318,8 @@ fn search_command(args: &[String]) -> Result<(), String> {
         }
         (None, None) => return Err(format!("no query given\n{USAGE}")),
     };
-    let corpus = open_corpus(&corpora)?;
+    let mut corpus = open_corpus(&corpora)?;
+    lexicon::link(&mut corpus, &user_lexicons)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for query in &queries {
         let result = corpus.search(query, &options);

@@ -4,6 +4,7 @@
 pub mod bm25;
 mod expand;
 pub mod leaves;
+pub mod link;
 mod parse;
 mod pattern;
 mod plan;
@@ -42,6 +43,12 @@ pub struct SearchOptions {
     /// Show each group of near-duplicates (one wire story in several outlets) once, at its
     /// best-ranked article, with the number of the others in [`Hit::similar`].
     pub fold: bool,
+    /// A known name also finds the entity's other names, in both scripts (with a linker:
+    /// the full build once the lexicon is loaded).
+    pub cross_lingual: bool,
+    /// Only articles mentioning every one of these entities (ids such as
+    /// `person:vladimir-putin`); an id the linker does not know matches nothing.
+    pub entities: Vec<String>,
 }
 
 /// The order of hits.
@@ -66,6 +73,8 @@ impl Default for SearchOptions {
             to: None,
             sort: Sort::Relevance,
             fold: false,
+            cross_lingual: true,
+            entities: Vec::new(),
         }
     }
 }
@@ -89,6 +98,9 @@ pub struct Hit {
     /// `score`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub explain: Option<Vec<bm25::Explanation>>,
+    /// The entities of the query's expansions this article mentions (ids).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub entities: Vec<String>,
 }
 
 /// `{code, args, message, offset}`: the message with its code for translation.
@@ -123,6 +135,9 @@ pub struct SearchResult {
     pub folded: usize,
     pub hits: Vec<Hit>,
     pub facets: Facets,
+    /// The cross-lingual expansions the query was given: `[{from, to, entity}]`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub expanded: Vec<link::Expansion>,
     /// Things the user should know about this answer (a regex search cut short).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<crate::message::Message>,
@@ -145,6 +160,9 @@ pub struct Facets {
     pub date: BTreeMap<String, usize>,
     /// Matches per year (`YYYY`) of dated articles, ignoring the date filter.
     pub year: BTreeMap<String, usize>,
+    /// The entities most matching articles mention, most first (with a linker).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub entity: Vec<link::EntityCount>,
 }
 
 /// An article with the query's matches marked, for the reader.
@@ -159,6 +177,9 @@ pub struct Highlighted {
     pub partial: bool,
 }
 
+/// Entities the facet lists at most.
+pub const ENTITY_FACET: usize = 30;
+
 /// Runs `query` over the store. An empty query matches every article (in id order).
 pub fn search(
     store: &DocStore,
@@ -167,7 +188,29 @@ pub fn search(
     query: &str,
     options: &SearchOptions,
 ) -> SearchResult {
+    search_linked(store, postings, analyzer, None, query, options)
+}
+
+/// [`search`] with the corpus's entity links, if any: cross-lingual expansion, the entity
+/// facet and filter.
+pub fn search_linked(
+    store: &DocStore,
+    postings: &Postings,
+    analyzer: &analysis::Config,
+    links: Option<&link::Links>,
+    query: &str,
+    options: &SearchOptions,
+) -> SearchResult {
+    let mut expanded = Vec::new();
     let tree = match parse(query) {
+        Ok(Some(tree)) if options.cross_lingual && !options.exact => match links {
+            Some(l) => {
+                let (tree, added) = l.linker.expand(tree);
+                expanded = added;
+                Some(tree)
+            }
+            None => Some(tree),
+        },
         Ok(tree) => tree,
         Err(e) => {
             return SearchResult {
@@ -175,6 +218,7 @@ pub fn search(
                 folded: 0,
                 hits: Vec::new(),
                 facets: Facets::default(),
+                expanded: Vec::new(),
                 warnings: Vec::new(),
                 partial: false,
                 error: Some(QueryError {
@@ -220,10 +264,26 @@ pub fn search(
     let mut source_counts = vec![0usize; store.labels()];
     let mut months = vec![0usize; store.labels()];
     let mut ranked: Vec<(u32, f32)> = Vec::new();
+    // Each wanted entity by number; one no linker knows is `None` and matches nothing.
+    let wanted: Vec<Option<u32>> = options
+        .entities
+        .iter()
+        .filter(|e| !e.is_empty())
+        .map(|e| links.and_then(|l| l.linker.find(e)))
+        .collect();
+    let mentions_all = |id: u32| {
+        wanted
+            .iter()
+            .all(|w| matches!((w, links), (Some(e), Some(l)) if l.mentions(id, *e)))
+    };
+    let mut entity_counts: rustc_hash::FxHashMap<u32, usize> = Default::default();
     for (id, score) in scores.unwrap_or_default() {
         let Some(stored) = store.get(id) else {
             continue;
         };
+        if !wanted.is_empty() && !mentions_all(id) {
+            continue;
+        }
         let k = store.keys(id);
         let lang_ok = lang.is_none_or(|l| k.lang == l);
         // ISO dates compare as strings; a bound given as a prefix ("2018-03") covers it all.
@@ -256,6 +316,11 @@ pub fn search(
         }
         if lang_ok && source_ok && date_ok {
             ranked.push((id, score));
+            if let Some(l) = links {
+                for &(entity, _) in l.of(id) {
+                    *entity_counts.entry(entity).or_default() += 1;
+                }
+            }
         }
     }
     // Inserted one by one: `collect` into a map would bring a stable sort into the wasm.
@@ -278,6 +343,7 @@ pub fn search(
         source: named(source_counts),
         date: months,
         year: years,
+        entity: links.map_or_else(Vec::new, |l| entity_facet(l, entity_counts)),
     };
     let date_of = |id: u32| store.get(id).and_then(|s| s.article.date.as_deref());
     let best_first = |a: &(u32, f32), b: &(u32, f32)| {
@@ -324,6 +390,7 @@ pub fn search(
                     .explanations
                     .as_mut()
                     .map(|parts| parts.remove(&id).unwrap_or_default()),
+                entities: matched_entities(links, &expanded, id),
             })
         })
         .collect();
@@ -337,10 +404,53 @@ pub fn search(
         folded: articles - total,
         hits,
         facets,
+        expanded,
         partial: plan.budget.ran_short() || marks_short,
         warnings,
         error: None,
     }
+}
+
+/// The entities mentioned by the most of the matching articles (`counts`), most first,
+/// ties by id.
+fn entity_facet(
+    links: &link::Links,
+    counts: rustc_hash::FxHashMap<u32, usize>,
+) -> Vec<link::EntityCount> {
+    let mut list: Vec<link::EntityCount> = counts
+        .into_iter()
+        .filter_map(|(entity, count)| {
+            let name = links.linker.entity(entity)?;
+            Some(link::EntityCount { name, count })
+        })
+        .collect();
+    list.sort_unstable_by(|a, b| b.count.cmp(&a.count).then(a.name.id.cmp(&b.name.id)));
+    list.truncate(ENTITY_FACET);
+    list
+}
+
+/// The ids of the expansions' entities that article `id` mentions.
+fn matched_entities(
+    links: Option<&link::Links>,
+    expanded: &[link::Expansion],
+    id: u32,
+) -> Vec<String> {
+    let Some(links) = links else {
+        return Vec::new();
+    };
+    let mut out: Vec<String> = Vec::new();
+    for e in expanded {
+        for &entity in &e.entities {
+            if links.mentions(id, entity) {
+                if let Some(name) = links.linker.entity(entity) {
+                    if !out.contains(&name.id) {
+                        out.push(name.id);
+                    }
+                }
+            }
+        }
+    }
+    out
 }
 
 /// The page `[offset, offset + limit)` of `ranked` in `best_first` order. Only the page
@@ -471,6 +581,7 @@ pub fn highlight(
     store: &DocStore,
     postings: &Postings,
     analyzer: &analysis::Config,
+    links: Option<&link::Links>,
     id: u32,
     query: &str,
     exact_all: bool,
@@ -486,6 +597,11 @@ pub fn highlight(
         .article;
     let mut plan = plan::Plan::new(store, postings, analyzer, exact_all);
     if let Some(tree) = parse(query)? {
+        // The names the search expanded into are marked too (الغوطة for Ghouta).
+        let tree = match links.filter(|_| !exact_all) {
+            Some(l) => l.linker.expand(tree).0,
+            None => tree,
+        };
         plan.eval(&tree, false);
     }
     let marker = plan.highlight;

@@ -12,7 +12,7 @@ test('a view with every field set survives encoding and decoding', () => {
   const view = {
     ...emptyView(), q: 'الغوطة "Eastern Ghouta" -Aleppo & more=1 #x %', exact: true, lang: 'ar', source: 'رويترز',
     from: '2018-02-01', to: '2018-03-31', sort: 'date', fold: false, page: 3, open: A, left: B, right: A,
-    compare: true,
+    compare: true, crossLingual: false, ent: 'person:vladimir-putin,person:emmanuel-macron',
   };
   const fragment = encodeView(view);
   const back = decodeView(`#${fragment}`);
@@ -22,17 +22,16 @@ test('a view with every field set survives encoding and decoding', () => {
   assert.equal(back.data, '');
 });
 
-// The entity filter ("ent") has no core behind it yet (issue 14 brings it back): a link naming
-// it is read without it, and the page names it as left out, so no filter shows that filters
-// nothing.
-test('the reserved key ent is left out of links and named as a problem', () => {
-  const view = { ...emptyView(), q: 'Ghouta', entity: 'Macron' };
+// "ent" holds lexicon ids; anything else in it is left out of the view and named as a
+// problem, so no filter shows that filters nothing.
+test('an ent that is no id is left out of links and named as a problem', () => {
+  const view = { ...emptyView(), q: 'Ghouta', entity: 'Macron', ent: 'Macron' };
   assert.equal(encodeView(view), 'v=1&q=Ghouta');
   const back = decodeView('#v=1&q=Ghouta&ent=Macron');
   assert.equal(back.isView, true);
   assert.deepEqual(back.view, { ...emptyView(), q: 'Ghouta' });
   assert.equal('entity' in back.view, false);
-  assert.deepEqual(back.problems, [{ key: 'ent', code: 'unsupported' }]);
+  assert.deepEqual(back.problems, [{ key: 'ent', code: 'value' }]);
 });
 
 // Issue 13: the open corpus tool and its settings ride in the same version-1 link; a link
@@ -49,6 +48,14 @@ test('the open tool and its settings round-trip; older links read the same', () 
   assert.deepEqual(decodeView('#v=1&t.w=7').view, emptyView());
   assert.deepEqual(decodeView('#v=1&tool=%3Cb%3E&t.w=7').view, emptyView());
   assert.equal(encodeView({ ...emptyView(), tool: 'x y', ts: { w: '1' } }), '');
+});
+
+test('the cross-lingual switch and the entity filter are kept in links', () => {
+  assert.equal(encodeView({ ...emptyView(), q: 'Ghouta', crossLingual: false }), 'v=1&q=Ghouta&xl=0');
+  assert.equal(decodeView('#v=1&q=Ghouta').view.crossLingual, true);
+  const ent = 'person:vladimir-putin,person:emmanuel-macron';
+  assert.equal(encodeView({ ...emptyView(), ent }), `v=1&ent=${ent}`);
+  assert.equal(decodeView(`#v=1&ent=${ent}`).view.ent, ent);
 });
 
 test('the default view is the empty fragment and defaults are left out of links', () => {

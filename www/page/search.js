@@ -37,13 +37,14 @@ export function syncControls() {
   renderYears(years, app.facets.year, nav.view, pickYear);
   ui.sort.value = nav.view.sort;
   ui.fold.checked = nav.view.fold;
+  ui.xl.checked = nav.view.crossLingual;
   updateFilterControls();
 }
 
 export function searchRequest(extra = {}) {
   return {
     query: nav.view.q, exact: nav.view.exact, lang: nav.view.lang, source: splitSources(nav.view.source),
-    from: nav.view.from, to: nav.view.to, sort: nav.view.sort, ...extra,
+    from: nav.view.from, to: nav.view.to, sort: nav.view.sort, crossLingual: nav.view.crossLingual, ent: nav.view.ent, ...extra,
   };
 }
 
@@ -116,10 +117,12 @@ export function updateFacets() {
   sources.update(app.facets.source ?? {}, splitSources(nav.view.source));
   ui.sourceField.hidden = Object.keys(app.facets.source ?? {}).length === 0 && !nav.view.source;
   renderYears(years, app.facets.year, nav.view, pickYear);
+  const e = app.facets.entity ?? [];
+  if (!(ui.entityField.hidden = !e.length && !nav.view.ent)) import('../pkg-lexicon/filter.js').then((m) => m.renderEntities(ui.entityField, e, nav));
 }
 
 function activeFilters() {
-  return [nav.view.lang !== 'all', !!nav.view.source, !!nav.view.from, !!nav.view.to].filter(Boolean).length;
+  return [nav.view.lang !== 'all', !!nav.view.source, !!nav.view.from, !!nav.view.to, !!nav.view.ent].filter(Boolean).length;
 }
 
 export function updateFilterControls() {
@@ -207,8 +210,9 @@ ui.from.addEventListener('change', () => nav.setView({ from: ui.from.value, page
 ui.to.addEventListener('change', () => nav.setView({ to: ui.to.value, page: 1 }));
 ui.sort.addEventListener('change', () => nav.setView({ sort: ui.sort.value, page: 1 }));
 ui.fold.addEventListener('change', () => nav.setView({ fold: ui.fold.checked, page: 1 }));
+ui.xl.addEventListener('change', () => nav.setView({ crossLingual: ui.xl.checked, page: 1 }));
 ui.clearFilters.addEventListener('click', () => {
-  nav.setView({ lang: 'all', source: '', from: '', to: '', page: 1 });
+  nav.setView({ lang: 'all', source: '', from: '', to: '', ent: '', page: 1 });
   ui.lang.focus();
 });
 

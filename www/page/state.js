@@ -7,7 +7,7 @@ export const $ = (id) => document.getElementById(id);
 export const ui = {
   form: $('search-form'), q: $('q'), exact: $('exact'),
   lang: $('lang'), sourceField: $('source-field'),
-  from: $('from'), to: $('to'), datesField: $('dates-field'), sort: $('sort'), sortField: $('sort-field'), fold: $('fold'), foldField: $('fold-field'), clearFilters: $('clear-filters'),
+  from: $('from'), to: $('to'), datesField: $('dates-field'), sort: $('sort'), sortField: $('sort-field'), fold: $('fold'), foldField: $('fold-field'), xl: $('xl'), entityField: $('entity-field'), clearFilters: $('clear-filters'),
   files: $('files'), folder: $('folder'), bundleInput: $('bundle-input'),
   size: $('corpus-size'), storageNote: $('storage-note'), storageUsage: $('storage-usage'),
   error: $('query-error'), notice: $('notice'), report: $('report'),

@@ -41,6 +41,10 @@ export default {
   'filters.sortDate': 'الأحدث أولًا',
   'filters.fold': 'ضمّ المقالات شبه المكررة',
   'filters.foldHelp': 'اعرض الخبر الذي نشرته عدة منافذ بنصه تقريبًا مرة واحدة، عند أفضل تطابق له',
+  'filters.cross': 'بالخطّين',
+  'filters.crossHelp': 'يجد الاسم المعروف أو الرقم كتابته بالخط الآخر أيضًا (الغوطة بالعربية تجدها بالإنجليزية كذلك)',
+  'filters.entity': 'الأعلام المذكورة',
+  'filters.entityCount': '{name} ({n})',
   'filters.clear': 'مسح عوامل التصفية',
   'filters.clearN': 'مسح عوامل التصفية ({n})',
   'filters.count': '{label} ({n})',
@@ -321,6 +325,17 @@ export default {
   'core.query_too_deep': 'يتداخل هذا الاستعلام (أقواس أو استبعاد أو بحث في العناوين) أكثر من {max} مستوى',
   'core.query_regex_partial': 'بلغ البحث بالتعبير النمطي حدّ العمل: قرأ {searched} من {total} مقالة، فالنتائج جزئية',
   'core.query_regex_marks_partial': 'لم تُعلَّم مطابقات التعبير النمطي إلا جزئيًا (حدّ العمل)',
+  // The lexicon (full build).
+  'core.lexicon_too_large': 'ملف المعجم أكبر من {max} ميغابايت',
+  'core.lexicon_too_many': 'في ملف المعجم أكثر من {max} مدخل',
+  'core.lexicon_version': 'ملف المعجم من الإصدار {version}؛ وقارِن هذا يقرأ الإصدار 1',
+  'core.lexicon_columns': 'سطر المعجم {line}: عدد الأعمدة {count}؛ في السطر ثمانية أعمدة تفصل بينها علامات الجدولة (المعرّف، النوع، الأصل، الاسم الإنجليزي، الاسم العربي، البدائل الإنجليزية، البدائل العربية، المصدر)، ويجوز حذف ما بعد الاسم الإنجليزي',
+  'core.lexicon_bad_id': 'سطر المعجم {line}، العمود {column} ({field}): «{value}» ليس معرّفًا صالحًا: نوع ثم نقطتان ثم حروف لاتينية صغيرة وأرقام و- . _',
+  'core.lexicon_bad_kind': 'سطر المعجم {line}، العمود {column} ({field}): «{value}» ليس نوعًا معروفًا؛ الأنواع هي {kinds}',
+  'core.lexicon_bad_name': 'سطر المعجم {line}، العمود {column} ({field}): اسم ليس نصًّا أو فيه محرف تحكم أو أطول من {max} بايت، أو للمدخل أسماء أكثر من اللازم',
+  'core.lexicon_no_name': 'سطر المعجم {line}: يحتاج المدخل إلى اسم إنجليزي أو عربي',
+  'core.lexicon_duplicate': 'سطر المعجم {line}، العمود {column} ({field}): المعرّف {value} مستعمل من قبل في السطر {first}',
+  'core.lexicon_json': 'ملف المعجم ليس مصفوفة مدخلات بصيغة جيسون: {detail}',
 
   // Counted nouns: 0 and 3–10 the genitive plural, 1 the noun and واحد, 2 the dual (its
   // oblique form after a verb, a preposition or a verbal noun: "two:obl"), 11–99 the

@@ -6,6 +6,8 @@
 import { messages } from '../i18n.js';
 
 Object.assign(messages.en, {
+  'filters.entity': 'Names mentioned',
+  'filters.entityCount': '{name} ({n})',
   'corpus.exported': 'Exported {n:articles} as a bundle ({size} KB).',
   'reader.toolbar': 'Article actions',
   'reader.compare': 'Compare side by side',
@@ -192,4 +194,15 @@ Object.assign(messages.en, {
   'format.sqlite': 'an SQLite database',
   'format.css': 'a style sheet (part of a saved page, not an article)',
   'format.js': 'a script (part of a saved page, not an article)',
+  // The lexicon (full build).
+  'core.lexicon_too_large': 'the lexicon file is larger than {max} MB',
+  'core.lexicon_too_many': 'the lexicon file has more than {max} entries',
+  'core.lexicon_version': 'the lexicon file is of version {version}; this Qarin reads version 1',
+  'core.lexicon_columns': 'lexicon line {line}: {count} column(s); a line has 8 separated by tabs (id, kind, parent, en, ar, en_alt, ar_alt, source); those after en may be left out',
+  'core.lexicon_bad_id': 'lexicon line {line}, column {column} ({field}): "{value}" is not an id: a kind, a colon, then lowercase letters, digits and - . _ (city:aleppo)',
+  'core.lexicon_bad_kind': 'lexicon line {line}, column {column} ({field}): "{value}" is not a kind; the kinds are {kinds}',
+  'core.lexicon_bad_name': 'lexicon line {line}, column {column} ({field}): a name is not text, holds a control character or is longer than {max} bytes, or the entry has too many names',
+  'core.lexicon_no_name': 'lexicon line {line}: an entry needs an English or an Arabic name (en or ar)',
+  'core.lexicon_duplicate': 'lexicon line {line}, column {column} ({field}): the id {value} is already on line {first}',
+  'core.lexicon_json': 'the lexicon file is not a JSON array of entries: {detail}',
 });

@@ -28,8 +28,8 @@ pub fn command(args: &[String]) -> Result<(), String> {
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         match arg.as_str() {
-            "--corpus" => corpora.push(super::value(&mut it, arg)?.clone()),
-            "--limit" => limit = super::number(super::value(&mut it, arg)?, arg)?,
+            "--corpus" => corpora.push(crate::value(&mut it, arg)?.clone()),
+            "--limit" => limit = crate::number(crate::value(&mut it, arg)?, arg)?,
             _ if arg.starts_with("--") => {
                 return Err(format!("unknown option {arg:?}\nusage:\n{USAGE}"))
             }
@@ -41,7 +41,7 @@ pub fn command(args: &[String]) -> Result<(), String> {
     if corpora.is_empty() {
         return Err(format!("no --corpus given\nusage:\n{USAGE}"));
     }
-    let corpus = super::open_corpus(&corpora)?;
+    let corpus = crate::open_corpus(&corpora)?;
     let (pairing, ids) = index_corpus(&corpus);
     // The article itself: one of the corpus's (same file, however the path is written), or
     // read from its own file.
@@ -63,7 +63,7 @@ pub fn command(args: &[String]) -> Result<(), String> {
                 std::fs::read(&article).map_err(|e| format!("{article}: cannot read: {e}"))?;
             let read = qarin::ingest::read(&article, &bytes);
             for p in &read.problems {
-                super::warn(&p.file, &p.message.to_string());
+                crate::warn(&p.file, &p.message.to_string());
             }
             let first = read
                 .articles

@@ -24,7 +24,7 @@ pub fn command(args: &[String]) -> Result<(), String> {
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         match arg.as_str() {
-            "--pairs" => pairs = Some(super::value(&mut it, arg)?.clone()),
+            "--pairs" => pairs = Some(crate::value(&mut it, arg)?.clone()),
             _ => return Err(format!("unexpected argument {arg:?}\nusage:\n{USAGE}")),
         }
     }
@@ -39,7 +39,7 @@ pub fn command(args: &[String]) -> Result<(), String> {
         }
         let mut cols = line.split('\t');
         let (Some(latin), Some(arabic)) = (cols.next(), cols.next()) else {
-            super::warn(&path, &format!("line {}: no tab, skipped", number + 1));
+            crate::warn(&path, &format!("line {}: no tab, skipped", number + 1));
             continue;
         };
         let s = score(latin, arabic);

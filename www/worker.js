@@ -70,6 +70,7 @@ function search(s) {
   // The core says whether this build can run the query (a /regex/ needs the full build).
   if (w.Corpus.needsFullBuild(query)) return useFullBuild().then(() => search(s));
   const result = w.corpus.search(query, searchOptions(s));
+  if (result.suggest_in_full_build) return useFullBuild().then(() => search(s));
   for (const hit of result.hits) hit.hash = hashOf.get(hit.id) ?? w.corpus.get(hit.id)?.hash ?? null;
   return result;
 }

@@ -58,7 +58,7 @@ fn best(postings: &Postings, terms: Vec<(String, f32)>) -> Vec<(String, f32)> {
 
 /// Levenshtein distance between `a` and `b` when it is at most `max`, else `None`; one
 /// row of the table at a time, stopping as soon as every cell of a row exceeds `max`.
-fn distance(a: &[char], b: &str, max: usize) -> Option<usize> {
+pub(super) fn distance(a: &[char], b: &str, max: usize) -> Option<usize> {
     let b: Vec<char> = b.chars().collect();
     if a.len().abs_diff(b.len()) > max {
         return None;

@@ -145,15 +145,23 @@ fn candidates(postings: &Postings, term: &str, script: Script, df: usize) -> Vec
     let key = family(term);
     let edits = expand::default_edits(letters);
     let chars: Vec<char> = term.chars().collect();
+    let ascii = term.is_ascii();
     // (kind: 0 family, else the number of edits; articles; term)
     let mut found: Vec<(usize, usize, &str)> = Vec::new();
     let mut nearest = edits + 1;
+    let mut skeleton = String::new();
     for t in postings.terms() {
-        let n = t.chars().count();
-        if t == term || n.abs_diff(letters) > 3 {
+        // Same script only (Latin terms are ASCII once normalized, Arabic ones are not),
+        // and lengths that can meet: the cheap tests first, the whole scan is per query.
+        if t.is_ascii() != ascii {
             continue;
         }
-        let kind = if family(t) == key {
+        let n = if ascii { t.len() } else { t.chars().count() };
+        if n.abs_diff(letters) > 3 || t == term {
+            continue;
+        }
+        family_into(t, &mut skeleton);
+        let kind = if skeleton == key {
             0
         } else if n.abs_diff(letters) <= edits {
             match expand::distance(&chars, t, edits.min(nearest)) {
@@ -190,17 +198,24 @@ fn candidates(postings: &Postings, term: &str, script: Script, df: usize) -> Vec
 /// The skeleton a word's spelling family shares (see the module's comment). Words of
 /// other scripts are their own family.
 pub fn family(term: &str) -> String {
+    let mut out = String::new();
+    family_into(term, &mut out);
+    out
+}
+
+/// [`family`] written into `out` (cleared first), so a scan reuses one buffer.
+fn family_into(term: &str, out: &mut String) {
+    out.clear();
     if term.is_ascii() {
-        latin_family(term.as_bytes())
+        latin_family(term.as_bytes(), out);
     } else if term.chars().all(|c| ('\u{0600}'..='\u{06FF}').contains(&c)) {
-        arabic_family(term)
+        arabic_family(term, out);
     } else {
-        term.to_string()
+        out.push_str(term);
     }
 }
 
-fn latin_family(b: &[u8]) -> String {
-    let mut out: Vec<u8> = Vec::with_capacity(b.len());
+fn latin_family(b: &[u8], out: &mut String) {
     let mut i = 0;
     while i < b.len() {
         let pair = (b[i], b.get(i + 1).copied().unwrap_or(0));
@@ -217,23 +232,19 @@ fn latin_family(b: &[u8]) -> String {
             (c, _) => (c, 1),
         };
         // A doubled letter, or a vowel run made by the folding, counts once.
-        if out.last() != Some(&folded) {
-            out.push(folded);
+        if out.as_bytes().last() != Some(&folded) {
+            out.push(char::from(folded));
         }
         i += used;
     }
     // A final h after a vowel is silent (Hamah/Hama, Ghoutah/Ghouta).
-    if out.len() > 3
-        && out.last() == Some(&b'h')
-        && matches!(out[out.len() - 2], b'a' | b'i' | b'u')
-    {
+    let b = out.as_bytes();
+    if b.len() > 3 && b[b.len() - 1] == b'h' && matches!(b[b.len() - 2], b'a' | b'i' | b'u') {
         out.pop();
     }
-    String::from_utf8(out).unwrap_or_default()
 }
 
-fn arabic_family(term: &str) -> String {
-    let mut out = String::with_capacity(term.len());
+fn arabic_family(term: &str, out: &mut String) {
     let mut last = None;
     for (i, c) in term.chars().enumerate() {
         // Long vowels inside a word come and go in transliterated names.
@@ -245,7 +256,6 @@ fn arabic_family(term: &str) -> String {
         }
         last = Some(c);
     }
-    out
 }
 
 /// How the corpus writes `term`: the first word analysed to it in the title, else the

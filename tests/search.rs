@@ -243,21 +243,41 @@ fn few_results_suggest_spellings_from_the_corpus() {
     assert!(suggested(&c, "xyzzyplugh").is_empty());
 }
 
-/// The start-up build has no suggester: a query with few results says the full build has
+/// The start-up build has no suggester: a query that finds nothing says the full build has
 /// one, and only such a query.
 #[cfg(not(feature = "suggest"))]
 #[test]
-fn without_a_suggester_few_results_ask_for_the_full_build() {
+fn without_a_suggester_no_results_ask_for_the_full_build() {
     let c = names_corpus();
     let ask = |q: &str| {
         let r = c.search(q, &SearchOptions::default());
         assert!(r.suggestions.is_empty(), "{q}");
         r.suggest_in_full_build
     };
-    assert!(ask("Asad"));
     assert!(ask("Rouhanni"));
+    assert!(ask("alepo souk"));
+    // One result: the start-up build stays (the full build would suggest here).
+    assert!(!ask("Asad"));
     assert!(!ask("Assad"));
     assert!(!ask("/Asad/"));
+    // Three wire copies folded into one result are still three articles.
+    let copies = corpus(&[
+        ("w1.txt", &wire_copy(1)),
+        ("w2.txt", &wire_copy(2)),
+        ("w3.txt", &wire_copy(3)),
+    ]);
+    let folded = SearchOptions {
+        fold: true,
+        ..SearchOptions::default()
+    };
+    let r = copies.search("ceasefire", &folded);
+    assert_eq!((r.total, r.folded), (1, 2));
+    assert!(!r.suggest_in_full_build);
+    assert!(
+        !corpus(&[("a.txt", "One\n\nOne article.")])
+            .search("", &SearchOptions::default())
+            .suggest_in_full_build
+    );
     assert!(
         !Corpus::new()
             .search("Asad", &SearchOptions::default())

@@ -136,7 +136,7 @@ pub struct SearchResult {
     /// more ("did you mean"), most results first.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub suggestions: Vec<Suggestion>,
-    /// This build has no suggester and the query has few results: the full build has one
+    /// This build has no suggester and the query found nothing: the full build has one
     /// (the worker switches and searches again).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub suggest_in_full_build: bool,
@@ -177,7 +177,8 @@ pub fn search(
     options: &SearchOptions,
 ) -> SearchResult {
     let mut result = search_once(store, postings, analyzer, query, options);
-    if result.error.is_none() && result.total < FEW_RESULTS {
+    // Few matching articles, not few groups: near-duplicates folded into one are not few.
+    if result.error.is_none() && result.total + result.folded < FEW_RESULTS {
         // Counting a rewritten query needs no page, snippets or explanations.
         let count = |q: &str| {
             let only_count = SearchOptions {

@@ -1,8 +1,9 @@
 //! "Did you mean": rewritten queries for a query with few results, from the corpus's own
 //! dictionary (see `spelling`). The suggester is an optional part (feature `suggest`, in
 //! the full build and the CLI): it costs about 3 KB of the start-up wasm, gzipped. This
-//! file is its one gate; the start-up build's stand-in answers that it cannot suggest, and
-//! the page's worker then moves to the full build and asks again.
+//! file is its one gate; for a query that found nothing the start-up build's stand-in
+//! answers that it cannot suggest, and the page's worker then moves to the full build and
+//! asks again.
 
 use crate::analysis;
 use crate::index::{DocStore, Postings};
@@ -21,7 +22,9 @@ pub struct Suggestion {
 #[cfg(feature = "suggest")]
 mod spelling;
 
-/// The start-up build's stand-in: no suggester here.
+/// The start-up build's stand-in: no suggester here. Only a query that finds nothing asks
+/// for the full build: on a small corpus (the five demo articles) most words are in fewer
+/// than three articles, and a search that found something should not load 300 KB.
 #[cfg(not(feature = "suggest"))]
 mod spelling {
     pub fn suggest(
@@ -29,17 +32,17 @@ mod spelling {
         _: &crate::index::DocStore,
         _: &crate::analysis::Config,
         _: &str,
-        _: usize,
+        total: usize,
         _: impl FnMut(&str) -> usize,
     ) -> Option<Vec<super::Suggestion>> {
-        None
+        (total > 0).then(Vec::new)
     }
 }
 
 /// Suggestions for `query`, which found `total` articles; `count` runs a rewritten query
 /// with the same options and returns its total. Rewrites that find more than `total`, most
 /// results first; none when `total` is not few. `None` when this build has no suggester
-/// and there would be something to suggest for.
+/// and the query found nothing.
 pub fn suggest(
     postings: &Postings,
     store: &DocStore,
@@ -48,8 +51,13 @@ pub fn suggest(
     total: usize,
     count: impl FnMut(&str) -> usize,
 ) -> Option<Vec<Suggestion>> {
-    // Regexes say exactly what the reader meant; an empty corpus has no words to offer.
-    if total >= FEW_RESULTS || query.contains('/') || store.iter().next().is_none() {
+    // Regexes say exactly what the reader meant; an empty query has no word to replace
+    // (it lists a corpus still loading); an empty corpus has no words to offer.
+    if total >= FEW_RESULTS
+        || query.contains('/')
+        || query.trim().is_empty()
+        || store.iter().next().is_none()
+    {
         return Some(Vec::new());
     }
     spelling::suggest(postings, store, analyzer, query, total, count)

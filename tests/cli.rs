@@ -106,6 +106,19 @@ fn search_prints_one_result_object_best_first() {
     );
 }
 
+#[cfg(feature = "suggest")]
+#[test]
+fn search_suggests_spellings_for_few_results() {
+    let out = qarin(&["search", "--corpus", "seeds", "--limit", "0", "Alepo"]);
+    let result = &lines(&out)[0];
+    assert_eq!(result["total"], 0);
+    let first = &result["suggestions"][0];
+    assert_eq!(first["query"], "Aleppo");
+    let found = &lines(&qarin(&["search", "--corpus", "seeds", "Aleppo"]))[0];
+    assert_eq!(first["total"], found["total"]);
+    assert!(found.get("suggestions").is_none());
+}
+
 #[test]
 fn analyze_prints_tokens_with_surface_term_and_byte_offsets() {
     let out = qarin(&["analyze", "Élysée الغـوطة"]);

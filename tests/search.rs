@@ -150,6 +150,142 @@ fn a_clitic_reading_finds_but_ranks_below_the_whole_word() {
 }
 
 #[test]
+fn a_name_with_an_elided_prefix_is_found_by_its_surname() {
+    let c = corpus(&[
+        (
+            "rugby.txt",
+            "O’Driscoll leads Ireland\n\nBrian O’Driscoll scored twice in Dublin.",
+        ),
+        (
+            "other.txt",
+            "Driscoll wins the vote\n\nMary Driscoll won the seat in Cork.",
+        ),
+        (
+            "plain.txt",
+            "Its rain\n\nIt's raining and we're inside, don't go.",
+        ),
+    ]);
+    // The surname alone finds the O'Driscoll article, below the article whose word it is.
+    assert_eq!(files(&c, "Driscoll"), ["other.txt", "rugby.txt"]);
+    // The whole name, typed with either apostrophe or none, ranks its own article first.
+    for q in ["O'Driscoll", "O’Driscoll", "ODriscoll"] {
+        assert_eq!(
+            files(&c, q).first().map(String::as_str),
+            Some("rugby.txt"),
+            "{q}"
+        );
+    }
+    assert_eq!(marked_in_body(&c, 0, "Driscoll"), ["O’Driscoll"]);
+    // Contractions keep one reading: nothing indexed "t", "s" or "re" on its own.
+    assert!(files(&c, "re").is_empty());
+}
+
+/// The suggested queries and their totals for `query`.
+#[cfg(feature = "suggest")]
+fn suggested(c: &Corpus, query: &str) -> Vec<(String, usize)> {
+    let r = c.search(query, &SearchOptions::default());
+    r.suggestions
+        .into_iter()
+        .map(|s| (s.query, s.total))
+        .collect()
+}
+
+fn names_corpus() -> Corpus {
+    let texts = [
+        "Assad visits Aleppo\n\nPresident Bashar al-Assad went to Aleppo on Monday.",
+        "Assad and Rouhani talk\n\nAssad spoke with Iran's Rouhani by phone.",
+        "Strike on Khan Sheikhun\n\nThe strike on Khan Sheikhun killed dozens, Assad denied it.",
+        "Rouhani in Damascus\n\nRouhani praised Damascus and Aleppo.",
+        "Aleppo markets reopen\n\nTraders in Aleppo reopened the old souk near Damascus gate.",
+        "Asad river dam\n\nThe Asad lake behind the dam is low.",
+        "زيارة ترامب إلى الرياض\n\nوصل ترامب إلى الرياض في أول زيارة خارجية.",
+        "ترامب يلتقي بوتين\n\nالتقى ترامب وبوتين في هلسنكي.",
+        "قمة في حلب\n\nاجتمع المسؤولون في حلب وبحثوا ما قاله ترامب.",
+    ];
+    let files: Vec<(String, &str)> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (format!("{i}.txt"), *t))
+        .collect();
+    let pairs: Vec<(&str, &str)> = files.iter().map(|(f, t)| (f.as_str(), *t)).collect();
+    corpus(&pairs)
+}
+
+#[cfg(feature = "suggest")]
+#[test]
+fn few_results_suggest_spellings_from_the_corpus() {
+    let c = names_corpus();
+    let want = |q: &str, first: &str, total: usize| {
+        let got = suggested(&c, q);
+        assert_eq!(
+            got.first(),
+            Some(&(first.to_string(), total)),
+            "{q}: {got:?}"
+        );
+        // The suggestion is a real query with that many results.
+        assert_eq!(c.search(first, &SearchOptions::default()).total, total);
+    };
+    // Spelling families of transliterated names.
+    want("Asad", "Assad", 3);
+    want("Rouhanni", "Rouhani", 2);
+    want("Khan Shaykhun", "Khan Sheikhun", 1);
+    // Typed lowercase, suggested lowercase; the other words stay as typed.
+    want("alepo souk", "aleppo souk", 1);
+    // Plain typos, within the edit distance for the word's length.
+    want("Damascsu", "Damascus", 2);
+    // Arabic: a long vowel left out of a transliterated name, and a typo.
+    want("ترمب", "ترامب", 3);
+    want("هلسنكى بوتن", "هلسنكى بوتين", 1);
+    // Queries with enough results, operators and unknown words get none.
+    assert!(suggested(&c, "Assad").is_empty());
+    assert!(suggested(&c, "Asad*").is_empty());
+    assert!(suggested(&c, "=Asad").is_empty());
+    assert!(suggested(&c, "xyzzyplugh").is_empty());
+}
+
+/// The start-up build has no suggester: a query that finds nothing says the full build has
+/// one, and only such a query.
+#[cfg(not(feature = "suggest"))]
+#[test]
+fn without_a_suggester_no_results_ask_for_the_full_build() {
+    let c = names_corpus();
+    let ask = |q: &str| {
+        let r = c.search(q, &SearchOptions::default());
+        assert!(r.suggestions.is_empty(), "{q}");
+        r.suggest_in_full_build
+    };
+    assert!(ask("Rouhanni"));
+    assert!(ask("alepo souk"));
+    // One result: the start-up build stays (the full build would suggest here).
+    assert!(!ask("Asad"));
+    assert!(!ask("Assad"));
+    assert!(!ask("/Asad/"));
+    // Three wire copies folded into one result are still three articles.
+    let copies = corpus(&[
+        ("w1.txt", &wire_copy(1)),
+        ("w2.txt", &wire_copy(2)),
+        ("w3.txt", &wire_copy(3)),
+    ]);
+    let folded = SearchOptions {
+        fold: true,
+        ..SearchOptions::default()
+    };
+    let r = copies.search("ceasefire", &folded);
+    assert_eq!((r.total, r.folded), (1, 2));
+    assert!(!r.suggest_in_full_build);
+    assert!(
+        !corpus(&[("a.txt", "One\n\nOne article.")])
+            .search("", &SearchOptions::default())
+            .suggest_in_full_build
+    );
+    assert!(
+        !Corpus::new()
+            .search("Asad", &SearchOptions::default())
+            .suggest_in_full_build
+    );
+}
+
+#[test]
 fn a_query_of_stop_words_only_still_searches() {
     let c = sample();
     assert_eq!(files(&c, "the").len(), 2);

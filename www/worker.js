@@ -74,6 +74,7 @@ function search(s) {
   if (w.Corpus.needsFullBuild(query)) return useFullBuild().then(() => search(s));
   w.relink?.();
   const result = w.corpus.search(query, searchOptions(s));
+  if (result.suggest_in_full_build) return useFullBuild().then(() => search(s));
   for (const hit of result.hits) hit.hash = hashOf.get(hit.id) ?? w.corpus.get(hit.id)?.hash ?? null;
   return result;
 }

@@ -7,6 +7,7 @@
 //! (`normalize::arabic`, `normalize::latin`, `stem`). Offsets always point into the
 //! original text; normalizers change token text, never offsets.
 
+mod elision;
 pub mod normalize;
 pub mod script;
 mod stem;
@@ -27,8 +28,9 @@ pub struct Token {
     /// The main term: normalized and stemmed, what is indexed and matched.
     pub term: String,
     /// Every term the word is indexed under, `term` first. A leading و/ف/ب/ك/ل may be a
-    /// clitic or part of the word (وحسن = و + حسن, وزير is one word), so both readings
-    /// are kept; queries rank the main reading above the others.
+    /// clitic or part of the word (وحسن = و + حسن, وزير is one word), and a name with an
+    /// elided prefix is also its surname (O'Driscoll = odriscol + driscol), so both
+    /// readings are kept; queries rank the main reading above the others.
     pub terms: Vec<String>,
     /// The surface form folded only for case and invisible marks, for exact-form search.
     pub exact: String,
@@ -70,7 +72,7 @@ impl PartialEq for ArabicStemmer {
 /// Version of what the analyzer makes of a text. A saved index built by another version is
 /// not trusted: the corpus is indexed again on load. Bump it with any change to
 /// normalization, stemming, readings, stop words or tokenization.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// The analyzer's switches. Only [`Config::default`] is used by the product; the other
 /// settings exist so the retrieval check can measure what each step is worth.
@@ -80,7 +82,8 @@ pub struct Config {
     /// folding. Without it words are only lowercased.
     pub normalize: bool,
     pub arabic_stemmer: ArabicStemmer,
-    /// Index a leading و ف ب ك ل also as a clitic (the alternative reading).
+    /// Index a leading و ف ب ك ل also as a clitic, and a name with an elided prefix
+    /// (O'Driscoll) also as its surname: the alternative readings.
     pub readings: bool,
 }
 
@@ -135,12 +138,22 @@ fn analyse_word(surface: &str, config: &Config) -> Option<Word> {
     if normalized.is_empty() {
         return None;
     }
-    let (term, alternatives) = stem::stem(script, &normalized, config);
     let stop = stopwords::is_stop(script, &normalized);
-    let mut terms = vec![term];
-    for alt in alternatives {
-        if !terms.contains(&alt) {
-            terms.push(alt);
+    // A name like O'Driscoll is also read as its surname: normalization lowercased the
+    // ASCII prefix and dropped the apostrophe, so the surname is the rest of `normalized`.
+    let surname = (config.normalize && config.readings && script == Script::Latin)
+        .then(|| elision::surname_at(surface))
+        .flatten()
+        .and_then(|at| normalized.get(at..));
+    let mut terms: Vec<String> = Vec::new();
+    // One call of the stemmer for both readings: a second call site costs the start-up
+    // wasm a copy of it.
+    for text in std::iter::once(normalized.as_str()).chain(surname) {
+        let (term, alternatives) = stem::stem(script, text, config);
+        for t in std::iter::once(term).chain(alternatives) {
+            if !terms.contains(&t) {
+                terms.push(t);
+            }
         }
     }
     Some(Word {
@@ -195,6 +208,14 @@ pub fn each_raw_word(text: &str, mut f: impl FnMut(usize, usize)) {
 pub fn words(text: &str, config: &Config) -> Vec<Rc<Word>> {
     let mut out = Vec::new();
     each_word(text, config, |_, _, w| out.push(Rc::clone(w)));
+    out
+}
+
+/// The analysed words of `text` with their byte ranges, in order. Not generic, so callers
+/// outside the indexer's hot path share one copy of the tokenizer in the wasm.
+pub fn spans(text: &str, config: &Config) -> Vec<(usize, usize, Rc<Word>)> {
+    let mut out = Vec::new();
+    each_word(text, config, |s, e, w| out.push((s, e, Rc::clone(w))));
     out
 }
 

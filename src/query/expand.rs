@@ -58,17 +58,18 @@ fn best(postings: &Postings, terms: Vec<(String, f32)>) -> Vec<(String, f32)> {
 
 /// Levenshtein distance between `a` and `b` when it is at most `max`, else `None`; one
 /// row of the table at a time, stopping as soon as every cell of a row exceeds `max`.
-fn distance(a: &[char], b: &str, max: usize) -> Option<usize> {
-    let b: Vec<char> = b.chars().collect();
-    if a.len().abs_diff(b.len()) > max {
+pub(super) fn distance(a: &[char], b: &str, max: usize) -> Option<usize> {
+    // `b` is walked in order, once per row: no copy of it is needed.
+    let len = b.chars().count();
+    if a.len().abs_diff(len) > max {
         return None;
     }
-    let mut row: Vec<usize> = (0..=b.len()).collect();
+    let mut row: Vec<usize> = (0..=len).collect();
     for (i, &ca) in a.iter().enumerate() {
         let mut previous = row[0];
         row[0] = i + 1;
         let mut lowest = row[0];
-        for (j, &cb) in b.iter().enumerate() {
+        for (j, cb) in b.chars().enumerate() {
             let substitute = previous + usize::from(ca != cb);
             previous = row[j + 1];
             row[j + 1] = substitute.min(row[j] + 1).min(previous + 1);
@@ -78,7 +79,7 @@ fn distance(a: &[char], b: &str, max: usize) -> Option<usize> {
             return None;
         }
     }
-    (row[b.len()] <= max).then_some(row[b.len()])
+    (row[len] <= max).then_some(row[len])
 }
 
 #[cfg(test)]

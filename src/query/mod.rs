@@ -10,11 +10,13 @@ mod pattern;
 mod plan;
 pub mod snippet;
 pub mod subset;
+mod suggest;
 
 pub use parse::{needs_full_build, parse, Field, Node};
 pub use parse::{MAX_DEPTH, MAX_QUERY_BYTES, MAX_REGEXES, MAX_TERMS};
 pub use pattern::{AVAILABLE as HAS_REGEX, MATCH_COST, MAX_MATCHES, WORK_LIMIT};
 pub use snippet::Segment;
+pub use suggest::{Suggestion, FEW_RESULTS};
 
 use crate::analysis;
 use crate::error::Error;
@@ -147,6 +149,14 @@ pub struct SearchResult {
     pub partial: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<QueryError>,
+    /// For a query with fewer than [`FEW_RESULTS`] results: rewritten queries that find
+    /// more ("did you mean"), most results first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub suggestions: Vec<Suggestion>,
+    /// This build has no suggester and the query found nothing: the full build has one
+    /// (the worker switches and searches again).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub suggest_in_full_build: bool,
 }
 
 /// Counts of the query's matches by language and by source (outlet, else agency). Each
@@ -180,7 +190,8 @@ pub struct Highlighted {
 /// Entities the facet lists at most.
 pub const ENTITY_FACET: usize = 30;
 
-/// Runs `query` over the store. An empty query matches every article (in id order).
+/// Runs `query` over the store. An empty query matches every article (in id order). A
+/// query with few results also gets suggestions (see `suggest`).
 pub fn search(
     store: &DocStore,
     postings: &Postings,
@@ -194,6 +205,38 @@ pub fn search(
 /// [`search`] with the corpus's entity links, if any: cross-lingual expansion, the entity
 /// facet and filter.
 pub fn search_linked(
+    store: &DocStore,
+    postings: &Postings,
+    analyzer: &analysis::Config,
+    links: Option<&link::Links>,
+    query: &str,
+    options: &SearchOptions,
+) -> SearchResult {
+    let mut result = search_once(store, postings, analyzer, links, query, options);
+    // Few matching articles, not few groups: near-duplicates folded into one are not few.
+    if result.error.is_none() && result.total + result.folded < FEW_RESULTS {
+        // Counting a rewritten query needs no page, snippets or explanations.
+        let count = |q: &str| {
+            let only_count = SearchOptions {
+                limit: 0,
+                offset: 0,
+                explain: false,
+                ..options.clone()
+            };
+            search_once(store, postings, analyzer, links, q, &only_count).total
+        };
+        match suggest::suggest(postings, store, analyzer, query, result.total, count) {
+            Some(found) => result.suggestions = found,
+            None => result.suggest_in_full_build = true,
+        }
+    }
+    result
+}
+
+/// [`search_linked`] without suggestions. Never inlined: its two callers would make two
+/// copies of the whole search in the wasm.
+#[inline(never)]
+fn search_once(
     store: &DocStore,
     postings: &Postings,
     analyzer: &analysis::Config,
@@ -225,6 +268,8 @@ pub fn search_linked(
                     offset: e.offset().unwrap_or(0),
                     message: e.into_message(),
                 }),
+                suggestions: Vec::new(),
+                suggest_in_full_build: false,
             }
         }
     };
@@ -408,6 +453,8 @@ pub fn search_linked(
         partial: plan.budget.ran_short() || marks_short,
         warnings,
         error: None,
+        suggestions: Vec::new(),
+        suggest_in_full_build: false,
     }
 }
 

@@ -96,6 +96,7 @@ export async function runSearch() {
   // A regex search that reached its work limit answers with what it read, and says so.
   const partial = (result.warnings ?? []).map((w) => [' · ', coreMessage(w, 'partial-note')]);
   replace(ui.summary, summaryText(app.total), app.folded ? t('results.folded', { n: app.folded }) : null, ...partial.flat());
+  if (result.suggestions) import('../pkg-suggest/suggest.js').then((m) => m.show(result.suggestions, seq, nav));
   renderPager(ui.pager, { page: nav.view.page, pages }, { go: goPage });
   updateFacets();
   updateFilterControls();

@@ -85,6 +85,9 @@ export default {
   'results.newestFirst': 'الأحدث أولًا',
   'results.folded': ' · ضُمّت {n:nearDups} إلى أفضل تطابق لها',
   'results.similar': '+{n:nearDups}',
+  'suggest.label': 'هل تقصد',
+  'suggest.total': '({n:results})',
+  'suggest.end': '؟',
   'results.similarHelp': 'الخبر نفسه كما نشرته منافذ أخرى: افتح المقالة لترى قائمتها',
 
   'pager.label': 'صفحات النتائج',

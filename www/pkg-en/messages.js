@@ -8,6 +8,9 @@ import { messages } from '../i18n.js';
 Object.assign(messages.en, {
   'filters.entity': 'Names mentioned',
   'filters.entityCount': '{name} ({n})',
+  'suggest.label': 'Did you mean',
+  'suggest.total': '({n:results})',
+  'suggest.end': '?',
   'corpus.exported': 'Exported {n:articles} as a bundle ({size} KB).',
   'reader.toolbar': 'Article actions',
   'reader.compare': 'Compare side by side',

@@ -133,6 +133,8 @@ case "$cmd" in
     log "main-thread long tasks while the page indexes the shared corpus (Chromium)"
     setup_browser
     node benches/page_upload.js
+    log "soak: 100,000 grown articles in the page (upload, search, reload, remove, export)"
+    node benches/soak.js "${SOAK_ARTICLES:-100000}"
     ;;
   *)
     sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'

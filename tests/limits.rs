@@ -246,3 +246,35 @@ fn a_long_text_costs_a_small_multiple_of_itself() {
         "peak {peak} bytes"
     );
 }
+
+#[test]
+fn a_whole_file_added_twice_is_not_parsed_again() {
+    let text = hostile::long_text(4 << 20, 15);
+    let mut c = Corpus::new();
+    let first = c.add_bytes("long.txt", &text);
+    assert_eq!(first.added.len(), 1);
+    let (again, allocs, peak) = measure(|| c.add_bytes("long.txt", &text));
+    eprintln!(
+        "the same {} bytes again: {allocs} allocations, peak {peak} bytes",
+        text.len()
+    );
+    assert!(again.added.is_empty());
+    assert_eq!(again.warnings.len(), 1);
+    assert_eq!(
+        again.warnings[0].message.to_string(),
+        "skipped: duplicate of long.txt"
+    );
+    // Parsing it cost a multiple of its size; a hash of its bytes costs nothing.
+    assert!(peak < 64 << 10, "peak {peak} bytes");
+    // Once its article is removed, the same file adds it again.
+    assert!(c.remove(first.added[0].id).is_ok());
+    assert_eq!(c.add_bytes("long.txt", &text).added.len(), 1);
+    // Another name is another file (its format and sidecar rows follow the name): parsed,
+    // and its article refused as a copy.
+    let renamed = c.add_bytes("copy.txt", &text);
+    assert!(renamed.added.is_empty());
+    assert_eq!(
+        renamed.warnings[0].message.to_string(),
+        "skipped: duplicate of long.txt"
+    );
+}

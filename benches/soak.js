@@ -5,11 +5,12 @@
 //
 //   node benches/soak.js [articles]       (after ./qarin.sh build; default 100,000)
 //
-// How the articles are grown from ../shared/corpus/{en,ar}: article k takes its title from
-// source article k mod M (with " · k" added) and its text from three source articles of the
-// same language, the first third of the sentences of one, the middle third of another, the
-// last third of a third, so no two grown articles are exact copies and few are
-// near-duplicates. They are uploaded as JSONL files of 5,000 rows (title, text, date).
+// How the articles are grown from ../shared/corpus/{en,ar} (M articles of one language):
+// even k English, odd k Arabic; with i = k div 2 and round r = i div M, article k is titled
+// "k. " + the title of source i mod M, and its text is the first third of the sentences of
+// source i mod M, the middle third of source (i + 1 + 37r) mod M and the last third of
+// source (i + 2 + 101r) mod M: no two grown texts are the same (a title suffix such as
+// " · k" is cleaned away as a site name, so titles alone would not tell them apart). They are uploaded as JSONL files of 5,000 rows (title, text, date).
 // A measurement, not a test: nothing is asserted; the numbers depend on the machine.
 import { mkdtemp, readdir, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -54,11 +55,12 @@ async function grow(dir) {
     const src = langs[k % 2];
     const m = src.length;
     const i = Math.floor(k / 2);
-    const [a, b, c] = [src[i % m], src[(i * 31 + 7) % m], src[(i * 97 + 13) % m]];
+    const r = Math.floor(i / m); // the round: each source article leads once a round
+    const [a, b, c] = [src[i % m], src[(i + 1 + 37 * r) % m], src[(i + 2 + 101 * r) % m]];
     const text = [...third(a.sentences, 0), ...third(b.sentences, 1), ...third(c.sentences, 2)].join(' ');
     const day = String(1 + (k % 28)).padStart(2, '0');
     const month = String(1 + (Math.floor(k / 28) % 12)).padStart(2, '0');
-    rows.push(JSON.stringify({ title: `${a.title} · ${k}`, text, date: `20${10 + (k % 15)}-${month}-${day}` }));
+    rows.push(JSON.stringify({ title: `${k}. ${a.title}`, text, date: `20${10 + (k % 15)}-${month}-${day}` }));
     if (rows.length === PER_FILE) await flush();
   }
   if (rows.length) await flush();

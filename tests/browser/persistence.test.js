@@ -232,11 +232,6 @@ test('tells another open tab that the corpus changed', async () => {
   await other.close();
 });
 
-test('logs no errors while saving, restoring and removing', () => {
-  // A quota error is the browser's own message when a write is refused; nothing else.
-  assert.deepEqual(b.problems.filter((p) => !/quota/i.test(p)), []);
-});
-
 test('a tab closed mid "Replace my corpus" keeps the old corpus or the whole new one', async () => {
   const old = await corpusSize(b.page);
   const names = (await corpusNames('en')).slice(0, 600);
@@ -287,4 +282,9 @@ test('a tab closed mid "Replace my corpus" keeps the old corpus or the whole new
   await assertIndexAgrees(page, replaced);
   assert.ok([old, replaced].includes(cut.saving), `cut while saving: ${cut.saving} articles, not ${old} or ${replaced}`);
   await page.close();
+});
+
+test('logs no errors while saving, restoring and removing', () => {
+  // A quota error is the browser's own message when a write is refused; nothing else.
+  assert.deepEqual(b.problems.filter((p) => !/quota/i.test(p)), []);
 });

@@ -137,6 +137,11 @@ case "$cmd" in
     node benches/page_upload.js
     log "the corpus tools in the page over the shared corpus (Chromium)"
     node benches/page_tools.js
+    # The soak takes about 15 minutes on two cores: --quick runs it at 20,000 articles.
+    soak=${SOAK_ARTICLES:-100000}
+    [ "${1:-}" = --quick ] && soak=${SOAK_ARTICLES:-20000}
+    log "soak: $soak grown articles in the page (upload, search, reload, remove, export)"
+    node benches/soak.js "$soak"
     ;;
   *)
     sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'

@@ -246,3 +246,75 @@ fn a_long_text_costs_a_small_multiple_of_itself() {
         "peak {peak} bytes"
     );
 }
+
+#[test]
+fn a_whole_file_added_twice_is_not_parsed_again() {
+    let text = hostile::long_text(4 << 20, 15);
+    let mut c = Corpus::new();
+    let first = c.add_bytes("long.txt", &text);
+    assert_eq!(first.added.len(), 1);
+    let (again, allocs, peak) = measure(|| c.add_bytes("long.txt", &text));
+    eprintln!(
+        "the same {} bytes again: {allocs} allocations, peak {peak} bytes",
+        text.len()
+    );
+    assert!(again.added.is_empty());
+    assert_eq!(again.warnings.len(), 1);
+    assert_eq!(
+        again.warnings[0].message.to_string(),
+        "skipped: duplicate of long.txt"
+    );
+    // Parsing it cost a multiple of its size; a hash of its bytes costs nothing.
+    assert!(peak < 64 << 10, "peak {peak} bytes");
+    // Once its article is removed, the same file adds it again.
+    assert!(c.remove(first.added[0].id).is_ok());
+    assert_eq!(c.add_bytes("long.txt", &text).added.len(), 1);
+    // Another name is another file (its format and sidecar rows follow the name): parsed,
+    // and its article refused as a copy.
+    let renamed = c.add_bytes("copy.txt", &text);
+    assert!(renamed.added.is_empty());
+    assert_eq!(
+        renamed.warnings[0].message.to_string(),
+        "skipped: duplicate of long.txt"
+    );
+}
+
+#[test]
+fn json_records_are_read_a_record_at_a_time() {
+    // Many short records: built as one value, every field of every record was a key, a
+    // value and a member slot, held until the last row was made. CSV (one record at a time
+    // into reused cells) is the yardstick: the same rows in JSON cost about as much.
+    let (mut array, mut lines, mut csv) = (
+        String::from("["),
+        String::new(),
+        String::from("title,text,a,b\n"),
+    );
+    for i in 0..40_000 {
+        let record = format!(
+            "{{\"title\": \"Report {i}\", \"text\": \"Rain fell on valley {i} overnight.\", \"a\": \"{i}\", \"b\": \"x\"}}"
+        );
+        array.push_str(&record);
+        array.push_str(",\n");
+        lines.push_str(&record);
+        lines.push('\n');
+        csv.push_str(&format!(
+            "Report {i},Rain fell on valley {i} overnight.,{i},x\n"
+        ));
+    }
+    array.push(']');
+    let (got, _, csv_peak) = measure(|| qarin::ingest::read("feed.csv", csv.as_bytes()));
+    assert_eq!(got.articles.len(), 40_000);
+    drop(got);
+    for (name, text) in [("feed.json", &array), ("feed.jsonl", &lines)] {
+        let (got, _, peak) = measure(|| qarin::ingest::read(name, text.as_bytes()));
+        eprintln!(
+            "{name} {} bytes: peak {peak}; the CSV {csv_peak}",
+            text.len()
+        );
+        assert_eq!(got.articles.len(), 40_000, "{name}");
+        assert!(
+            peak < csv_peak + csv_peak / 8 + text.len(),
+            "{name}: peak {peak} bytes, CSV {csv_peak}"
+        );
+    }
+}

@@ -143,7 +143,7 @@ core.on(Event.FATAL, async ({ message }) => {
   document.body.dataset.failed = 'true';
 });
 
-worker.addEventListener('error', (e) => {
+core.on('error', (e) => {
   e.preventDefault();
   showError(t('status.workerFailed', { message: e.message ?? '' }));
 });

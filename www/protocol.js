@@ -113,32 +113,59 @@ export const Event = Object.freeze({
 });
 
 /**
+ * Requests that only read: a worker busy with nothing else may be ended and replaced (its
+ * wasm cannot be interrupted, and a read leaves nothing half-written).
+ */
+const READ_ONLY = new Set([Request.SEARCH, Request.GET, Request.LOOKUP, Request.FILES, Request.EXPORT_RESULTS]);
+
+/**
  * The page's side of the protocol: `call(type, payload)` returns a promise of the reply's
  * value (rejects with an Error carrying the worker's message); `on(eventType, fn)` listens
- * to unsolicited events.
+ * to unsolicited events ("error": the worker's own error events). `spawn()` makes a
+ * replacement worker for `restart`.
  */
-export function connect(worker) {
+export function connect(worker, spawn = null) {
   let nextId = 1;
+  let current = worker;
+  let ready = false; // the current worker has sent READY
+  let restarting = null; // resolves the restart once the new worker is READY
   const pending = new Map();
   const listeners = new Map();
-  worker.addEventListener('message', (e) => {
-    const msg = e.data;
-    if (msg.type === Event.REPLY) {
-      const p = pending.get(msg.reqId);
-      if (!p) return;
-      pending.delete(msg.reqId);
-      if (msg.ok) p.resolve(msg.value);
-      else p.reject(Object.assign(new Error(msg.error), { code: msg.code }));
-    } else {
-      for (const fn of listeners.get(msg.type) ?? []) fn(msg);
-    }
-  });
+  const emit = (type, msg) => {
+    for (const fn of listeners.get(type) ?? []) fn(msg);
+  };
+  const listen = (wk) => {
+    wk.addEventListener('message', (e) => {
+      if (wk !== current) return; // a late word from an ended worker
+      const msg = e.data;
+      if (msg.type === Event.REPLY) {
+        const p = pending.get(msg.reqId);
+        if (!p) return;
+        pending.delete(msg.reqId);
+        if (msg.ok) p.resolve(msg.value);
+        else p.reject(Object.assign(new Error(msg.error), { code: msg.code }));
+      } else if (restarting && (msg.type === Event.READY || msg.type === Event.FATAL)) {
+        // A replacement restored the same saved corpus: the page already knows it.
+        ready = msg.type === Event.READY;
+        restarting();
+        restarting = null;
+        if (!ready) emit(msg.type, msg);
+      } else {
+        if (msg.type === Event.READY) ready = true;
+        emit(msg.type, msg);
+      }
+    });
+    wk.addEventListener('error', (e) => {
+      if (wk === current) emit('error', e);
+    });
+  };
+  listen(worker);
   return {
     call(type, payload = {}, transfer = []) {
       const reqId = nextId++;
       return new Promise((resolve, reject) => {
-        pending.set(reqId, { resolve, reject });
-        worker.postMessage({ ...payload, type, reqId }, transfer);
+        pending.set(reqId, { resolve, reject, type, since: performance.now() });
+        current.postMessage({ ...payload, type, reqId }, transfer);
       });
     },
     on(type, fn) {
@@ -148,6 +175,32 @@ export function connect(worker) {
     /** Requests sent and not yet answered. */
     get pending() {
       return pending.size;
+    },
+    /** Milliseconds the oldest unanswered request of `type` has waited (0: none). */
+    waiting(type) {
+      let oldest = Infinity;
+      for (const p of pending.values()) if (p.type === type) oldest = Math.min(oldest, p.since);
+      return oldest === Infinity ? 0 : performance.now() - oldest;
+    },
+    /**
+     * Ends a worker stuck in a long read (a costly /regex/ search) and starts another, which
+     * restores the saved corpus (a snapshot: fast). Only while every unanswered request is a
+     * read, so no upload, import, removal or save is cut short; those reads fail with code
+     * "stopped". Returns whether it restarted; resolves once the new worker is ready.
+     */
+    async restart() {
+      if (!spawn || !ready || restarting) return false;
+      for (const p of pending.values()) if (!READ_ONLY.has(p.type)) return false;
+      current.terminate();
+      ready = false;
+      const stopped = [...pending.values()];
+      pending.clear();
+      for (const p of stopped) p.reject(Object.assign(new Error('stopped'), { code: 'stopped' }));
+      const done = new Promise((resolve) => { restarting = resolve; });
+      current = spawn();
+      listen(current);
+      await done;
+      return true;
     },
   };
 }

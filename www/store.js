@@ -158,12 +158,14 @@ class IdbStore {
     return this.change(['files'], async (tx) => {
       const files = tx.objectStore('files');
       const index = files.index('hash');
-      const seen = new Map();
-      await Promise.all([...wanted].map(async (hash) => {
-        const rec = await request(index.get(hash));
-        if (rec && !seen.has(rec.seq)) seen.set(rec.seq, rec);
-      }));
-      for (const rec of seen.values()) {
+      // Keys first, then each file once: a record holds its file's bytes (a 5,000-row
+      // table is one record), and reading it per hash cloned it per hash (35 s for 117
+      // removals from 20,000 articles in 4 files).
+      const seqs = new Set(await Promise.all([...wanted].map((hash) => request(index.getKey(hash)))));
+      seqs.delete(undefined);
+      const records = await Promise.all([...seqs].map((seq) => request(files.get(seq))));
+      for (const rec of records) {
+        if (!rec) continue;
         const removed = new Set([...(rec.removed ?? []), ...rec.hashes.filter((h) => wanted.has(h))]);
         if (rec.hashes.every((h) => removed.has(h))) files.delete(rec.seq);
         else files.put({ ...rec, removed: [...removed] });
@@ -174,9 +176,15 @@ class IdbStore {
   /** `[{hash, name, bytes} | null]`: the saved file holding each article. */
   async filesFor(hashes) {
     const tx = this.db.transaction('files', 'readonly');
-    const index = tx.objectStore('files').index('hash');
+    const files = tx.objectStore('files');
+    const index = files.index('hash');
+    // Each file read once, however many of its articles are asked for (see removeHashes).
+    const bySeq = new Map();
     return Promise.all(hashes.map(async (hash) => {
-      const rec = await request(index.get(hash));
+      const seq = await request(index.getKey(hash));
+      if (seq === undefined) return null;
+      if (!bySeq.has(seq)) bySeq.set(seq, request(files.get(seq)));
+      const rec = await bySeq.get(seq);
       return rec ? { hash, name: rec.name, bytes: rec.bytes } : null;
     }));
   }

@@ -97,6 +97,11 @@ pub struct Intake {
     /// for emptiness instead re-read the whole shelf on every add while no article was
     /// long enough to sign, which made intake quadratic.)
     signed: bool,
+    /// Files read whole, by name, length and FNV-1a of their bytes: the name the articles
+    /// came under and the ids of every article the file held. The same file again, with all
+    /// of them still kept, is refused before it is parsed (it could only add duplicates), so
+    /// a 60 MB file dropped twice is not read twice.
+    read: HashMap<(String, usize, u64), (String, Vec<u32>)>,
 }
 
 impl Intake {
@@ -114,7 +119,23 @@ impl Intake {
         file: &str,
         bytes: &[u8],
     ) -> Intaken<S::Kept> {
+        let key = (file.to_string(), bytes.len(), crate::hash::fnv1a(bytes));
+        if let Some((first, ids)) = self.read.get(&key) {
+            if ids.iter().all(|&id| shelf.has(id)) {
+                let message = Message::new(Code::DuplicateOf, [("file", first.clone())]);
+                return Intaken {
+                    added: Vec::new(),
+                    warnings: vec![Warning::skipped(Problem {
+                        file: file.to_string(),
+                        message,
+                    })],
+                };
+            }
+        }
         let ingested = read_with(file, bytes, &self.limits);
+        // Only a file that added every article it held, and no sidecar rows, is known again.
+        let mut whole = ingested.sidecars.is_empty() && !ingested.articles.is_empty();
+        let mut ids = Vec::new();
         let mut warnings: Vec<Warning> = ingested
             .problems
             .into_iter()
@@ -127,13 +148,20 @@ impl Intake {
         }
         let mut added = Vec::new();
         for article in ingested.articles {
-            match self.admit(shelf, article) {
-                Ok((kept, article_warnings)) => {
+            match self.admit_id(shelf, article) {
+                Ok((id, kept, article_warnings)) => {
                     warnings.extend(article_warnings);
                     added.push(kept);
+                    ids.push(id);
                 }
-                Err(problem) => warnings.push(Warning::skipped(problem)),
+                Err(problem) => {
+                    whole = false;
+                    warnings.push(Warning::skipped(problem));
+                }
             }
+        }
+        if whole {
+            self.read.insert(key, (file.to_string(), ids));
         }
         Intaken { added, warnings }
     }
@@ -165,8 +193,18 @@ impl Intake {
     pub fn admit<S: Shelf>(
         &mut self,
         shelf: &mut S,
-        mut article: Article,
+        article: Article,
     ) -> Result<(S::Kept, Vec<Warning>), Problem> {
+        self.admit_id(shelf, article)
+            .map(|(_, kept, warnings)| (kept, warnings))
+    }
+
+    /// [`Intake::admit`], also giving the shelf's id of the article kept.
+    fn admit_id<S: Shelf>(
+        &mut self,
+        shelf: &mut S,
+        mut article: Article,
+    ) -> Result<(u32, S::Kept, Vec<Warning>), Problem> {
         if !self.sidecars.is_empty() {
             self.sidecars.apply_to(&mut article);
         }
@@ -219,7 +257,7 @@ impl Intake {
         if let Some(sig) = signature {
             self.near.add(id, sig);
         }
-        Ok((kept, warnings))
+        Ok((id, kept, warnings))
     }
 }
 

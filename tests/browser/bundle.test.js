@@ -5,8 +5,7 @@
 //   node --test --test-concurrency=1 tests/browser/bundle.test.js
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { gzipSync } from 'node:zlib';
-import { start, ready, idle, corpusSize } from './helpers.js';
+import { start, ready, idle, corpusSize, bundleOf, bundle } from './helpers.js';
 
 let b;
 before(async () => {
@@ -18,25 +17,6 @@ after(async () => {
 });
 
 const enc = new TextEncoder();
-
-/** A bundle file (format 1, see www/pkg-bundle/bundle.js) around `payload` bytes, gzipped. */
-function bundleOf(payload) {
-  const header = Buffer.alloc(12);
-  header.write('QARINBDL', 0, 'ascii');
-  header.writeUInt16LE(1, 8);
-  return Buffer.concat([header, gzipSync(payload)]);
-}
-
-/** A well-formed bundle holding `corpus` bytes and `files` (`[{name, bytes}]`). */
-function bundle(corpus, files) {
-  const manifest = Buffer.from(JSON.stringify({
-    app: 'qarin', created: '2026-01-01T00:00:00.000Z', articles: files.length, corpus: { length: corpus.length },
-    files: files.map((f) => ({ name: f.name, length: f.bytes.length, hashes: [], removed: [], origin: 'upload' })),
-  }));
-  const len = Buffer.alloc(4);
-  len.writeUInt32LE(manifest.length);
-  return bundleOf(Buffer.concat([len, manifest, corpus, ...files.map((f) => f.bytes)]));
-}
 
 /** Imports `buffer` through the bundle input, choosing Replace; returns the report's text. */
 async function replaceWith(name, buffer) {

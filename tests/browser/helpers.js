@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { serve } from './server.js';
 
@@ -149,4 +150,39 @@ export async function uiTexts(page) {
     }
     return out;
   });
+}
+
+/** A bundle file (format 1, see www/pkg-bundle/bundle.js) around `payload` bytes, gzipped. */
+export function bundleOf(payload) {
+  const header = Buffer.alloc(12);
+  header.write('QARINBDL', 0, 'ascii');
+  header.writeUInt16LE(1, 8);
+  return Buffer.concat([header, gzipSync(payload)]);
+}
+
+/** A well-formed bundle holding `corpus` bytes and `files` (`[{name, bytes}]`). */
+export function bundle(corpus, files) {
+  const manifest = Buffer.from(JSON.stringify({
+    app: 'qarin', created: '2026-01-01T00:00:00.000Z', articles: files.length, corpus: { length: corpus.length },
+    files: files.map((f) => ({ name: f.name, length: f.bytes.length, hashes: [], removed: [], origin: 'upload' })),
+  }));
+  const len = Buffer.alloc(4);
+  len.writeUInt32LE(manifest.length);
+  return bundleOf(Buffer.concat([len, manifest, corpus, ...files.map((f) => f.bytes)]));
+}
+
+/** Articles the saved files hold (their hashes less the removed ones), read from IndexedDB. */
+export async function storedArticles(page) {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('qarin');
+    open.onsuccess = () => {
+      const got = open.result.transaction('files').objectStore('files').getAll();
+      got.onsuccess = () => {
+        open.result.close();
+        resolve(got.result.reduce((n, f) => n + (f.hashes ?? []).filter((h) => !(f.removed ?? []).includes(h)).length, 0));
+      };
+      got.onerror = () => reject(got.error);
+    };
+    open.onerror = () => reject(open.error);
+  }));
 }

@@ -3,7 +3,7 @@
 // corpus can be pruned, cleared and given its demo articles back.
 import * as nodeTest from 'node:test';
 import assert from 'node:assert/strict';
-import { start, ready, idle, rows, search, corpusSize, corpusFiles, corpusNames, upload, corpusTests } from './helpers.js';
+import { start, ready, idle, rows, search, corpusSize, corpusFiles, corpusNames, upload, corpusTests, bundle, storedArticles } from './helpers.js';
 
 // Every test here reads ../shared/corpus: skipped with a note when it is absent.
 const { test, before, after } = corpusTests(nodeTest);
@@ -21,6 +21,14 @@ after(async () => {
 async function reload(page = b.page) {
   await page.reload();
   await ready(page);
+}
+
+/** The index (every search result) and the saved files both hold `size` articles. */
+async function assertIndexAgrees(page, size) {
+  await search(page, '');
+  // (near-duplicates folded into their best match are counted in "All N")
+  assert.match(await page.locator('#summary').textContent(), new RegExp(`^All ${size.toLocaleString('en-US')} articles\\b`));
+  assert.equal(await storedArticles(page), size, 'the saved files hold the articles shown');
 }
 
 test('loads the five demo articles into a new, empty store', async () => {
@@ -71,6 +79,7 @@ test('restores every article reported as added after the tab is closed mid-uploa
   const size = await corpusSize(again);
   assert.ok(size >= before + reported, `${size} articles after the crash, ${before} + ${reported} reported`);
   assert.ok(size < before + names.length, 'the upload was cut short');
+  await assertIndexAgrees(again, size);
   await again.close();
   await reload();
 });
@@ -221,6 +230,58 @@ test('tells another open tab that the corpus changed', async () => {
   await ready(other);
   assert.equal(await corpusSize(other), await corpusSize(b.page));
   await other.close();
+});
+
+test('a tab closed mid "Replace my corpus" keeps the old corpus or the whole new one', async () => {
+  const old = await corpusSize(b.page);
+  const names = (await corpusNames('en')).slice(0, 600);
+  const files = (await corpusFiles('en', names)).map((f) => ({ name: f.name, bytes: f.buffer }));
+  // No corpus bytes: every file is read again by the full build, which takes a while.
+  const file = { name: 'many.qarin', mimeType: 'application/octet-stream', buffer: bundle(Buffer.alloc(0), files) };
+  const cuts = {
+    // right after the user chose Replace (the bundle is being inflated and checked)
+    confirmed: async () => {},
+    // while its files are read into the new corpus
+    reading: (page) => page.waitForFunction(() => {
+      const bar = document.querySelector('#report .is-progress[data-phase=import] progress');
+      return bar && bar.value >= 50;
+    }, null, { polling: 20 }),
+    // once every file is read: the new corpus is being saved (one transaction) or swapped in
+    saving: (page) => page.waitForFunction(() => {
+      const bar = document.querySelector('#report .is-progress[data-phase=import] progress');
+      return (bar && bar.value >= bar.max - 1) || !document.body.dataset.busy;
+    }, null, { polling: 10, timeout: 120_000 }),
+  };
+  const cut = {};
+  for (const [when, wait] of Object.entries(cuts)) {
+    const page = await b.context.newPage();
+    await b.open('/', page);
+    await page.locator('#bundle-input').setInputFiles(file);
+    await page.locator('#confirm-dialog button[data-choice=replace]').click();
+    await wait(page);
+    await page.close();
+    const again = await b.context.newPage();
+    await b.open('/', again);
+    const size = await corpusSize(again);
+    cut[when] = size;
+    if (when !== 'saving') assert.equal(size, old, `cut ${when}: the old corpus, whole`);
+    await assertIndexAgrees(again, size);
+    await again.close();
+  }
+  // Left to finish, the bundle replaces the corpus, and the index agrees after a reload.
+  const page = await b.context.newPage();
+  await b.open('/', page);
+  await page.locator('#bundle-input').setInputFiles(file);
+  await page.locator('#confirm-dialog button[data-choice=replace]').click();
+  await page.waitForFunction(() => !document.body.dataset.busy && document.querySelector('#report .report-box:not(.is-progress)'), null, { timeout: 120_000 });
+  const replaced = await corpusSize(page);
+  assert.ok(replaced > 500 && replaced <= names.length, `${replaced} articles`);
+  await page.reload();
+  await ready(page);
+  assert.equal(await corpusSize(page), replaced);
+  await assertIndexAgrees(page, replaced);
+  assert.ok([old, replaced].includes(cut.saving), `cut while saving: ${cut.saving} articles, not ${old} or ${replaced}`);
+  await page.close();
 });
 
 test('logs no errors while saving, restoring and removing', () => {

@@ -36,6 +36,7 @@ export async function showReader({ refresh = false } = {}) {
       import('../pkg-reader/reader.js'),
     ]));
   } catch (e) {
+    if (e.code === 'stopped') return; // a long search was stopped: the view stays as it was
     showError(t('error.open', { message: e.message }));
     return;
   }
@@ -148,6 +149,7 @@ export async function showCompare({ refresh = false } = {}) {
       import('../pkg-views/sidebyside.js'),
     ]));
   } catch (e) {
+    if (e.code === 'stopped') return; // a long search was stopped: the view stays as it was
     showError(t('error.open', { message: e.message }));
     return;
   }

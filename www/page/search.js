@@ -48,18 +48,54 @@ export function searchRequest(extra = {}) {
   };
 }
 
+/**
+ * A search running this long (a costly /regex/) may be stopped: the Stop button shows, and a
+ * newer search replaces the worker rather than wait behind it (its wasm cannot be interrupted).
+ */
+const STUCK_MS = 1000;
+/** The newest search sent, settled either way (a newer one waits on it). */
+let running = Promise.resolve();
+
+/** Replaces the worker if a search has run STUCK_MS (see protocol.js `restart`). */
+async function stopStuckSearch() {
+  const left = STUCK_MS - core.waiting(Request.SEARCH);
+  if (left === STUCK_MS) return; // none running
+  if (left > 0) await Promise.race([running, new Promise((resolve) => setTimeout(resolve, left))]);
+  if (core.waiting(Request.SEARCH) >= STUCK_MS) await work(core.restart());
+}
+
 /** Runs the view's search and draws the list, facets, pager and summary. */
 export async function runSearch() {
   const seq = ++app.searchSeq;
+  await stopStuckSearch();
+  if (seq !== app.searchSeq) return; // a newer search is on its way
   const offset = (nav.view.page - 1) * PAGE;
   const query = nav.view.q;
   let result;
+  const call = core.call(Request.SEARCH, searchRequest({ limit: PAGE, offset, fold: nav.view.fold }));
+  running = call.catch(() => {});
+  const stop = setTimeout(() => {
+    if (seq !== app.searchSeq) return;
+    const button = h('button', { type: 'button', class: 'stop-search', on: { click: () => work(core.restart()) } }, t('results.stop'));
+    replace(ui.summary, t('results.running'), ' ', button);
+  }, STUCK_MS);
   try {
     // Folding is for the list only: export and "remove results" take every match.
-    result = await work(core.call(Request.SEARCH, searchRequest({ limit: PAGE, offset, fold: nav.view.fold })));
+    result = await work(call);
   } catch (e) {
-    if (seq === app.searchSeq) showError(t('error.search', { message: e.message }));
+    if (seq !== app.searchSeq) return;
+    if (e.code !== 'stopped') showError(t('error.search', { message: e.message }));
+    else {
+      // Stopped by the user: no results, and the list says which query it answered.
+      ui.results.replaceChildren();
+      ui.summary.textContent = t('results.stopped');
+      renderPager(ui.pager, { page: 1, pages: 1 }, { go: goPage });
+      ui.results.dataset.query = nav.view.q;
+      ui.results.dataset.lang = nav.view.lang;
+    }
     return;
+  } finally {
+    clearTimeout(stop);
   }
   if (seq !== app.searchSeq) return; // a newer search is on its way
   const shown = () => {

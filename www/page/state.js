@@ -37,8 +37,10 @@ export const app = {
   typingEntry: false, // the current history entry was made by typing (later typing replaces it)
 };
 
-export const worker = new Worker(new URL('../worker.js', import.meta.url), { type: 'module' });
-export const core = connect(worker);
+const spawn = () => new Worker(new URL('../worker.js', import.meta.url), { type: 'module' });
+export const worker = spawn();
+/** `core.restart()` replaces a worker stuck in a long search (see protocol.js). */
+export const core = connect(worker, spawn);
 
 // ── busy signal: data-busy on <body> while the worker works (tests wait on it) ──
 

@@ -66,6 +66,80 @@ pub fn parse_prefix(text: &str) -> Option<(Value, usize)> {
     Some((v, p.i))
 }
 
+/// The elements of a top-level JSON array, each parsed as it is taken: a table export built
+/// as one value at once cost many times its text (a key, a value and a member slot for every
+/// field of every record). `None` when `text` is not one array, as [`parse`] reads it: the
+/// whole array is checked first, keeping no element, so a damaged one is never half read.
+/// Gives the number of elements and the elements.
+pub fn array_items(text: &str) -> Option<(usize, impl Iterator<Item = Value> + '_)> {
+    let mut check = Items::new(text)?;
+    let mut count = 0usize;
+    while check.next().is_some() {
+        count += 1;
+    }
+    check.p.ws();
+    (check.closed && check.p.i == check.p.s.len()).then_some(())?;
+    Some((count, Items::new(text)?))
+}
+
+/// One element after another of the array `p` is in (see [`array_items`]); `closed` once
+/// its `]` is read. An element that does not parse ends it, unclosed.
+struct Items<'a> {
+    p: Parser<'a>,
+    closed: bool,
+    failed: bool,
+}
+
+impl<'a> Items<'a> {
+    fn new(text: &'a str) -> Option<Self> {
+        let mut p = Parser {
+            s: text.as_bytes(),
+            i: 0,
+        };
+        p.ws();
+        (p.peek()? == b'[').then_some(())?;
+        p.i += 1;
+        Some(Items {
+            p,
+            closed: false,
+            failed: false,
+        })
+    }
+
+    /// As `Parser::array` reads an element (depth 1: inside the top-level array).
+    fn item(&mut self) -> Option<Value> {
+        self.p.ws();
+        if self.p.peek()? == b']' {
+            self.p.i += 1;
+            self.closed = true;
+            return None;
+        }
+        let v = self.p.value(1)?;
+        self.p.ws();
+        match self.p.peek()? {
+            b',' => self.p.i += 1,
+            b']' => {}
+            _ => return None,
+        }
+        Some(v)
+    }
+}
+
+impl Iterator for Items<'_> {
+    type Item = Value;
+
+    fn next(&mut self) -> Option<Value> {
+        if self.closed || self.failed {
+            return None;
+        }
+        let v = self.item();
+        if v.is_none() && !self.closed {
+            self.failed = true;
+        }
+        v
+    }
+}
+
 struct Parser<'a> {
     s: &'a [u8],
     i: usize,
@@ -253,6 +327,43 @@ impl Parser<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn array_items_are_the_elements_parse_reads() {
+        for text in [
+            "[]",
+            " [ ] ",
+            "[1, \"a\", {\"k\": [true, null]}]",
+            "[{\"a\": 1},]",
+            "\n[[1], [2, [3]]]\n",
+        ] {
+            let Some(Value::Array(want)) = parse(text) else {
+                panic!("{text}")
+            };
+            let (count, items) = array_items(text).expect(text);
+            assert_eq!(count, want.len(), "{text}");
+            assert_eq!(items.collect::<Vec<_>>(), want, "{text}");
+        }
+        // Not one whole array: parse refuses it, and so does array_items.
+        for text in [
+            "",
+            "{}",
+            "[1, 2",
+            "[1 2]",
+            "[1] 2",
+            "[1,, 2]",
+            "[{\"a\": }]",
+            "1",
+        ] {
+            assert!(array_items(text).is_none(), "{text}");
+        }
+        // Nesting counts from the top-level array, as parse counts it.
+        let deep = |n: usize| format!("[{}{}]", "[".repeat(n), "]".repeat(n));
+        assert!(parse(&deep(MAX_DEPTH)).is_some() && array_items(&deep(MAX_DEPTH)).is_some());
+        assert!(
+            parse(&deep(MAX_DEPTH + 1)).is_none() && array_items(&deep(MAX_DEPTH + 1)).is_none()
+        );
+    }
 
     #[test]
     fn reads_values_and_refuses_junk() {

@@ -244,7 +244,16 @@ pub(crate) fn read_json(file: &str, bytes: &[u8], budget: &mut Budget, out: &mut
     // Records past the row limit, counted without reading them.
     let mut dropped = 0usize;
     let max = budget.limits.max_rows;
-    match json::parse(d.text.trim()) {
+    let text = d.text.trim();
+    // A top-level array (the usual export) is read a record at a time; anything else whole.
+    let streamed = json::array_items(text);
+    let whole = if streamed.is_some() {
+        None
+    } else {
+        json::parse(text)
+    };
+    let whole_read = whole.is_some();
+    match whole {
         Some(Value::Array(items)) => objects = items,
         Some(Value::Object(members)) => {
             // One article, or an object holding a list of them ({"articles": [...]}).
@@ -261,25 +270,27 @@ pub(crate) fn read_json(file: &str, bytes: &[u8], budget: &mut Budget, out: &mut
             };
         }
         Some(_) => {}
-        None => {
-            for line in d.text.lines().filter(|l| !l.trim().is_empty()) {
-                if objects.len() == max {
-                    dropped += 1;
-                    continue;
-                }
-                // A line that is not JSON keeps its number, and is named as such below.
-                objects.push(json::parse(line.trim()).unwrap_or(Value::Null));
-            }
-        }
+        None => {}
     }
-    if objects.is_empty() {
+    // JSON Lines: a record a line, each parsed as its row is made.
+    let lines = || d.text.lines().filter(|l| !l.trim().is_empty());
+    let (count, objects): (usize, Box<dyn Iterator<Item = Value> + '_>) = match streamed {
+        Some((count, items)) => (count, Box::new(items)),
+        None if !whole_read => (
+            lines().count(),
+            // A line that is not JSON keeps its number, and is named as such below.
+            Box::new(lines().map(|line| json::parse(line.trim()).unwrap_or(Value::Null))),
+        ),
+        None => (objects.len(), Box::new(objects.into_iter())),
+    };
+    if count == 0 {
         out.problem(file, Code::JsonNotArticles);
         return;
     }
-    if objects.len() > max {
-        dropped = objects.len() - max;
-        objects.truncate(max);
+    if count > max {
+        dropped = count - max;
     }
+    let objects = objects.take(max);
     if dropped > 0 {
         out.problem(
             file,
@@ -294,9 +305,8 @@ pub(crate) fn read_json(file: &str, bytes: &[u8], budget: &mut Budget, out: &mut
     let mut columns = Columns::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
     // Why a record that is an object may give no article: its text is not text.
-    let mut why: Vec<Option<Message>> = Vec::with_capacity(objects.len());
+    let mut why: Vec<Option<Message>> = Vec::with_capacity(count.min(max));
     let rows: Vec<Option<Cells>> = objects
-        .into_iter()
         .map(|o| {
             let Value::Object(members) = o else {
                 why.push(None);

@@ -194,7 +194,10 @@ fn arabic_forms(word: &str) -> Vec<ArabicName> {
             starts.push(at + 1);
         }
     }
-    if letters[at..].starts_with(&['ا', 'ل']) {
+    // A form with the article is left out when one without it remains: the sound key
+    // drops a leading ال anyway, so both would be aligned against the same names.
+    if letters[at..].starts_with(&['ا', 'ل']) && letters.len() >= at + 5 {
+        starts.retain(|&s| s != at);
         starts.push(at + 2);
     }
     let mut forms: Vec<ArabicName> = Vec::new();
@@ -560,6 +563,8 @@ mod tests {
             .collect();
         assert!(forms.contains(&"غوطه".to_string()), "{forms:?}");
         assert!(forms.contains(&"بالغوطه".to_string()), "{forms:?}");
+        // The article form goes when a form without it remains (one key, one alignment).
+        assert!(!forms.contains(&"الغوطه".to_string()), "{forms:?}");
         let lil: Vec<String> = arabic_forms("لماكرون")
             .iter()
             .map(|f| f.letters().iter().collect())

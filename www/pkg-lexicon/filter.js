@@ -21,7 +21,7 @@ export function renderEntities(field, facet, nav) {
   const toggle = (id, on) => choose((on ? [...picked, id] : picked.filter((p) => p !== id)).join(','));
   field.replaceChildren(
     h('legend', {}, t('filters.entity')),
-    ...shown.slice(0, 12).map((e) => h('label', { class: 'entity-choice', 'data-entity': e.id },
+    ...shown.slice(0, 30).map((e) => h('label', { class: 'entity-choice', 'data-entity': e.id },
       h('input', { type: 'checkbox', checked: picked.includes(e.id), on: { change: (ev) => toggle(e.id, ev.target.checked) } }),
       ' ', h('bdi', { dir: 'auto', 'data-content': '' }, t('filters.entityCount', { name: name(e), n: fmtNumber(e.count) })))),
   );

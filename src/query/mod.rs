@@ -78,6 +78,9 @@ pub struct Hit {
     pub lang: String,
     /// Publication date, `YYYY-MM-DD`, when known.
     pub date: Option<String>,
+    /// The source it is counted under in the Source menu: its outlet, else its agency.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
     pub score: f32,
     pub snippet: Vec<Segment>,
     /// With the `fold` option: how many other matches are near-duplicates of this hit.
@@ -304,6 +307,7 @@ pub fn search(
                 id,
                 hash: stored.hash.clone(),
                 date: a.date.clone(),
+                source: a.outlet.clone().or_else(|| a.agency.clone()),
                 file: a.file.clone(),
                 title: a.title.clone(),
                 lang: a.lang.clone(),

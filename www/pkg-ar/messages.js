@@ -233,6 +233,10 @@ export default {
   'column.file': 'الملف',
   'column.hash': 'البصمة',
   'column.snippet': 'المقتطف',
+  'column.outlet': 'الوسيلة الإعلامية',
+  'column.author': 'الكاتب',
+  'column.url': 'الرابط',
+  'column.text': 'النص الكامل',
 
   'footer.privacy': 'كل شيء يعمل في متصفحك: الملفات التي تضيفها لا تغادر جهازك.',
   'keys.search': 'البحث',

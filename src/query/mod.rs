@@ -329,7 +329,10 @@ pub fn search(
             })
         })
         .collect();
-    let mut warnings = plan.warnings;
+    // What the query may not mean as it seems (`or`, `date:`) comes first: the page shows
+    // every warning beside the count.
+    let mut warnings = parse::notes(query);
+    warnings.extend(plan.warnings);
     let marks_short = plan.highlight.budget.ran_short();
     if marks_short {
         warnings.push(crate::message::Code::QueryRegexMarksPartial.into());

@@ -315,6 +315,8 @@ export default {
   'core.query_unclosed_paren': 'هذا القوس لم يُغلق',
   'core.query_field_no_value': 'يحتاج {field}: إلى قيمة بعد النقطتين مباشرة',
   'core.query_short_prefix': 'يحتاج البحث بالبادئة إلى حرفين على الأقل قبل *',
+  'core.query_lower_or': 'بُحث عن «{word}» كلمةً: اكتب OR بالأحرف الكبيرة لتجد أيًّا من الكلمتين',
+  'core.query_not_a_field': '{field}: ليس مرشّحًا، فبُحث عن {text} كلماتٍ (المرشّحات: lang: و source: و file: و title:؛ وللتاريخ حقلا «من» و«إلى»)',
   'core.query_no_regex': 'التعبيرات النمطية ليست في هذه النسخة من قارِن (الصفحة تُبقيها صغيرة)؛ وهي متاحة في أداة سطر الأوامر',
   'core.query_regex_empty': 'هذا التعبير النمطي فارغ',
   'core.query_regex_too_long': 'هذا التعبير النمطي أطول من الحد ({max} بايت)',

@@ -97,6 +97,8 @@ catalog! {
         QueryUnclosedParen, "query_unclosed_paren", "this parenthesis is never closed";
         QueryFieldNoValue, "query_field_no_value", "{field}: needs a value right after the colon";
         QueryShortPrefix, "query_short_prefix", "a prefix search needs at least two letters before *";
+        QueryLowerOr, "query_lower_or", "“{word}” was searched as a word: write OR in capitals for either term";
+        QueryNotAField, "query_not_a_field", "{field}: is no filter, so {text} was searched as words (filters: lang:, source:, file:, title:; dates: From and To)";
         QueryNoRegex, "query_no_regex", "regular expressions are not in this build of Qarin (the page keeps it small); the qarin command line has them";
         QueryTooLong, "query_too_long", "this query is longer than {max} bytes";
         QueryTooManyTerms, "query_too_many_terms", "this query has more than {max} search terms";

@@ -183,6 +183,8 @@ export const messages = {
     'core.query_unclosed_paren': 'this parenthesis is never closed',
     'core.query_field_no_value': '{field}: needs a value right after the colon',
     'core.query_short_prefix': 'a prefix search needs at least two letters before *',
+    'core.query_lower_or': '“{word}” was searched as a word: write OR in capitals for either term',
+    'core.query_not_a_field': '{field}: is no filter, so {text} was searched as words (filters: lang:, source:, file:, title:; dates: From and To)',
     'core.query_no_regex': 'regular expressions are not in this build of Qarin (the page keeps it small); the qarin command line has them',
     'core.query_regex_empty': 'this regular expression is empty',
     'core.query_regex_too_long': 'this regular expression is longer than {max} bytes',

@@ -13,7 +13,7 @@
 //   v      format version; must be 1                 (required when anything else is set)
 //   q      query text                                ""
 //   x      "1": match exact written forms            off
-//   lang   "ar" | "en"                               all languages
+//   lang   "ar" | "en" | "fr" | … (ISO 639 code)         all languages
 //   src    source (outlet or agency) filter          all
 //   from   first date, YYYY-MM-DD                    none
 //   to     last date, YYYY-MM-DD                     none
@@ -54,7 +54,8 @@ export const MAX_LINK_CHARS = 32_000;
 
 const HASH = /^[0-9a-f]{16}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const LANGS = new Set(['ar', 'en']);
+// A language code as the core names them (ISO 639-1, or 639-3 for the rarer ones).
+const LANGS = { has: (l) => typeof l === 'string' && l !== 'all' && /^[a-z]{2,3}$/.test(l) };
 const ENTS = /^[a-z]+:[\w.:-]+(,[a-z]+:[\w.:-]+)*$/;
 const KEYS = new Set(['v', 'q', 'x', 'xl', 'lang', 'src', 'ent', 'from', 'to', 'sort', 'dup', 'p', 'a', 'l', 'r', 'cmp', 'tool', 'd']);
 

@@ -54,7 +54,7 @@ function searchOptions(s = {}) {
   // One source name or several (any of them matches).
   const names = (v) => (Array.isArray(v) ? v.filter((n) => typeof n === 'string' && n) : str(v) ? [v] : []);
   return {
-    lang: s.lang === 'ar' || s.lang === 'en' ? s.lang : undefined,
+    lang: typeof s.lang === 'string' && s.lang !== 'all' && /^[a-z]{2,3}$/.test(s.lang) ? s.lang : undefined,
     source: names(s.source),
     from: str(s.from),
     to: str(s.to),

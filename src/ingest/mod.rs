@@ -33,7 +33,7 @@ use serde::{Deserialize, Serialize};
 use crate::message::{Code, Message};
 
 pub use meta::date::{parse_date, resolve_weekday, FoundDate, NumericOrder};
-pub use meta::detect_lang;
+pub use meta::{detect_lang, outlet_name};
 /// An article from a title and body lines, cleaned, dated and its language named as every
 /// reader's are: where a reader of another format hands over its text.
 pub use text::build as build_article;

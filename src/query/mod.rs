@@ -91,6 +91,9 @@ pub struct Hit {
     pub lang: String,
     /// Publication date, `YYYY-MM-DD`, when known.
     pub date: Option<String>,
+    /// The source it is counted under in the Source menu: its outlet, else its agency.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
     pub score: f32,
     pub snippet: Vec<Segment>,
     /// With the `fold` option: how many other matches are near-duplicates of this hit.
@@ -417,6 +420,7 @@ fn search_once(
                 id,
                 hash: stored.hash.clone(),
                 date: a.date.clone(),
+                source: a.outlet.clone().or_else(|| a.agency.clone()),
                 file: a.file.clone(),
                 title: a.title.clone(),
                 lang: a.lang.clone(),
@@ -439,7 +443,10 @@ fn search_once(
             })
         })
         .collect();
-    let mut warnings = plan.warnings;
+    // What the query may not mean as it seems (`or`, `date:`) comes first: the page shows
+    // every warning beside the count.
+    let mut warnings = parse::notes(query);
+    warnings.extend(plan.warnings);
     let marks_short = plan.highlight.budget.ran_short();
     if marks_short {
         warnings.push(crate::message::Code::QueryRegexMarksPartial.into());

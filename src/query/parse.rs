@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! query   := or
-//! or      := and ("OR" and)*
+//! or      := and (("OR" | "|") and)*
 //! and     := unary+
 //! unary   := ("-" | "NOT") unary | primary
 //! primary := "(" or ")" | '"' text '"' | "=" word | word "*" | word "~" [1|2] | word
@@ -11,6 +11,8 @@
 //!          | "/" regex "/"
 //! ```
 //! A malformed query is an [`Error`] with the byte offset of the problem, never a panic.
+//! [`notes`] says where a query may not mean what it seems to (`or` in lower case, an
+//! unknown `name:`), as the page shows beside the box: operators are upper case by rule.
 
 use super::pattern::{self, Pattern};
 use crate::error::Error;
@@ -191,7 +193,7 @@ fn read(query: &str) -> Result<Vec<(usize, Lexeme)>, Error> {
         let is_term = match lexeme {
             // Operators, and a field whose value is the next lexeme (`title:(`), are
             // not terms.
-            Lexeme::Word(w) => !matches!(w.as_str(), "OR" | "NOT") && !w.ends_with(':'),
+            Lexeme::Word(w) => !matches!(w.as_str(), "OR" | "|" | "NOT") && !w.ends_with(':'),
             Lexeme::Quoted(_) => true,
             Lexeme::Regex(_) => {
                 regexes += 1;
@@ -228,6 +230,38 @@ pub fn needs_full_build(query: &str) -> bool {
         && lex(query).is_ok_and(|l| l.iter().any(|(_, l)| matches!(l, Lexeme::Regex(_))))
 }
 
+/// How the query may have been read otherwise than meant, for the page to show beside the
+/// box: `or` in lower case between two words is a word (operators are upper case), and
+/// `name:value` with a name that is no filter (`date:2016`, `foo:bar`) is searched as
+/// words. Addresses (`https://…`) are left alone. Empty for a query that cannot be read.
+pub fn notes(query: &str) -> Vec<Message> {
+    let Ok(lexemes) = read(query) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (i, (_, lexeme)) in lexemes.iter().enumerate() {
+        let Lexeme::Word(w) = lexeme else { continue };
+        let between = i > 0 && i + 1 < lexemes.len();
+        if between && w != "OR" && w.eq_ignore_ascii_case("or") {
+            out.push(Message::new(Code::QueryLowerOr, [("word", w.clone())]));
+        }
+        if let Some((name, value)) = w.split_once(':') {
+            let known = matches!(
+                name,
+                "title" | "lang" | "source" | "file" | "http" | "https"
+            );
+            let is_name = !name.is_empty() && name.chars().all(|c| c.is_ascii_alphabetic());
+            if is_name && !known && !value.is_empty() && !value.starts_with("//") {
+                out.push(Message::new(
+                    Code::QueryNotAField,
+                    [("field", name.to_string()), ("text", w.clone())],
+                ));
+            }
+        }
+    }
+    out
+}
+
 struct Parser {
     lexemes: Vec<(usize, Lexeme)>,
     at: usize,
@@ -246,7 +280,8 @@ impl Parser {
     }
 
     fn is_operator(&self, name: &str) -> bool {
-        matches!(self.peek(), Some(Lexeme::Word(w)) if w == name)
+        // `|` standing alone is another way to write OR (`Syria | Aleppo`).
+        matches!(self.peek(), Some(Lexeme::Word(w)) if w == name || (name == "OR" && w == "|"))
     }
 
     fn or(&mut self) -> Result<Node, Error> {
@@ -528,6 +563,7 @@ mod tests {
         assert_eq!(parse("((a)").unwrap_err().offset(), Some(0));
         assert_eq!(parse("a )").unwrap_err().offset(), Some(2));
         assert!(parse("a OR").is_err());
+        assert!(parse("a |").is_err());
         assert!(parse("-").is_err());
         assert!(parse("()").is_err());
     }
@@ -608,5 +644,40 @@ mod tests {
             "/x/ {}",
             "a".repeat(MAX_QUERY_BYTES)
         )));
+    }
+
+    #[test]
+    fn a_bar_alone_is_or_and_notes_say_what_was_read_as_words() {
+        assert_eq!(
+            parse("Syria | Aleppo").unwrap(),
+            parse("Syria OR Aleppo").unwrap()
+        );
+        let codes = |q: &str| {
+            notes(q)
+                .iter()
+                .map(|m| (m.code.name().to_string(), m.message.clone()))
+                .collect::<Vec<_>>()
+        };
+        let or = codes("Syria or Aleppo");
+        assert_eq!(or.len(), 1);
+        assert_eq!(or[0].0, "query_lower_or");
+        assert!(or[0].1.starts_with("“or” was searched as a word"));
+        assert_eq!(codes("Syria Or Aleppo").len(), 1);
+        assert!(codes("Syria OR Aleppo").is_empty());
+        assert!(codes("or Aleppo").is_empty(), "a leading or is just a word");
+        assert_eq!(codes("date:2016 Aleppo")[0].0, "query_not_a_field");
+        assert!(codes("date:2016")[0].1.contains("date:2016"));
+        assert_eq!(codes("after:2016").len(), 1);
+        assert_eq!(codes("foo:bar").len(), 1);
+        for fine in [
+            "lang:ar Syria",
+            "source:AFP",
+            "https://example.org",
+            "title:Aleppo",
+            "10:30",
+            "\"unclosed",
+        ] {
+            assert!(codes(fine).is_empty(), "{fine}");
+        }
     }
 }

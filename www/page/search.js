@@ -2,8 +2,8 @@
 // its summary, pager and facet menus; the search form and filter controls; exporting the
 // results as CSV or JSON.
 import { Request } from '../protocol.js';
-import { t, fmtNumber } from '../i18n.js';
-import { h, langInfo, replace, download, coreMessage } from '../views/dom.js';
+import { t, fmtNumber, uiLang } from '../i18n.js';
+import { h, langInfo, languageName, replace, download, coreMessage } from '../views/dom.js';
 import { renderResults, renderPager } from '../views/results.js';
 import { sourceMenu, splitSources, joinSources, renderYears } from '../views/filters.js';
 import { ui, app, core, work } from './state.js';
@@ -147,10 +147,19 @@ function goPage(page) {
 export function updateFacets() {
   const langs = app.facets.lang ?? {};
   const all = Object.values(langs).reduce((a, b) => a + b, 0);
+  // Every language the core detected gets an option (French, Czech…), named in the UI
+  // language; Arabic and English stay as written in index.html.
+  for (const option of [...ui.lang.options]) if (!option.dataset.i18n) option.remove();
+  const others = Object.keys(langs).filter((c) => c !== 'ar' && c !== 'en');
+  if (nav.view.lang !== 'all' && !['ar', 'en', ...others].includes(nav.view.lang)) others.push(nav.view.lang);
+  const named = others.map((c) => [c, languageName(c)]).sort((a, b) => a[1].localeCompare(b[1], uiLang()));
+  for (const [value, name] of named) ui.lang.append(h('option', { value, dataset: { name } }));
   for (const option of ui.lang.options) {
     const n = option.value === 'all' ? all : langs[option.value] ?? 0;
-    option.textContent = t('filters.count', { label: t(option.dataset.i18n), n: fmtNumber(n) });
+    const label = option.dataset.i18n ? t(option.dataset.i18n) : option.dataset.name;
+    option.textContent = t('filters.count', { label, n: fmtNumber(n) });
   }
+  ui.lang.value = nav.view.lang;
   sources.update(app.facets.source ?? {}, splitSources(nav.view.source));
   ui.sourceField.hidden = Object.keys(app.facets.source ?? {}).length === 0 && !nav.view.source;
   renderYears(years, app.facets.year, nav.view, pickYear);

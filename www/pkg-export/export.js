@@ -54,7 +54,7 @@ export function fileNameFrom(text, fallback = 'qarin') {
 }
 
 /** The columns of a results table: keys are stable (JSON), labels come from the page. */
-export const RESULT_COLUMNS = ['rank', 'title', 'lang', 'source', 'date', 'score', 'file', 'hash', 'snippet'];
+export const RESULT_COLUMNS = ['rank', 'title', 'lang', 'source', 'outlet', 'author', 'date', 'url', 'score', 'file', 'hash', 'snippet', 'text'];
 
 /** The columns of an ingest report table: each file not added or noted, and why. */
 export const REPORT_COLUMNS = ['file', 'status', 'code', 'message'];

@@ -14,11 +14,16 @@ export function exportResults(result, s, format, labels, get) {
       title: hit.title,
       lang: hit.lang,
       source: a?.outlet ?? a?.agency ?? '',
+      outlet: a?.outlet ?? '',
+      author: a?.byline ?? '',
       date: a?.date ?? hit.date ?? '',
+      url: a?.url ?? '',
       score: String(s?.query ?? '').trim() ? Math.round(hit.score * 1000) / 1000 : null,
       file: hit.file,
       hash: hit.hash,
       snippet: (hit.snippet ?? []).map((seg) => seg.text).join(''),
+      // The body only: the title has its own column.
+      text: a ? (a.paragraphs ?? []).join('\n\n') : '',
     };
   });
   const columns = RESULT_COLUMNS.map((key) => ({ key, label: labels?.[key] ?? key }));

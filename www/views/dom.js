@@ -1,6 +1,6 @@
 // Small DOM helpers shared by the views. Data (file names, titles, article text) only ever
 // becomes a text node: `h()` turns every string child into `document.createTextNode`.
-import { t, coreParts } from '../i18n.js';
+import { t, coreParts, uiLang } from '../i18n.js';
 
 /**
  * `h('p', {class: 'x', dir: 'rtl'}, 'text', child)`: an element with attributes and
@@ -49,8 +49,19 @@ export function langInfo(code) {
   if (code === 'ar' || code === 'en') {
     return { name: t(`lang.${code}`), short: t(`lang.${code}.short`), lang: code, blockDir: code === 'ar' ? 'rtl' : 'auto' };
   }
-  const label = code ? String(code) : t('lang.unknown');
-  return { name: label, short: label.toUpperCase(), lang: null, blockDir: 'auto' };
+  const known = code && code !== 'und';
+  return { name: languageName(code), short: known ? String(code).toUpperCase() : '?', lang: null, blockDir: 'auto' };
+}
+
+/** The name of language `code` (as the core names it: ISO 639) in the UI language. */
+export function languageName(code) {
+  if (code === 'ar' || code === 'en') return t(`lang.${code}`);
+  if (!code || code === 'und') return t('lang.unknown');
+  try {
+    return new Intl.DisplayNames([uiLang()], { type: 'language' }).of(code) ?? String(code);
+  } catch {
+    return String(code);
+  }
 }
 
 /** Snippet segments `[{text, hit}]` as nodes: hits in `<mark>`, the rest as text. */

@@ -46,6 +46,7 @@ function row(hit, rank, state, actions) {
       h('p', { class: 'hit-meta' },
         h('span', { class: `badge badge-${L.lang ?? 'other'}`, title: L.name }, L.short),
         hit.date ? h('span', { class: 'hit-date', 'data-content': '' }, hit.date) : null,
+        hit.source ? h('bdi', { class: 'hit-source', dir: 'auto', 'data-content': '' }, hit.source) : null,
         h('span', { class: 'hit-file', dir: 'auto', 'data-content': '' }, hit.file),
         state.showScore && hit.score > 0 ? h('span', { class: 'hit-score', title: t('results.scoreHelp') }, t('results.score', { score: fmtNumber(hit.score, 2) })) : null,
         hit.similar

@@ -53,14 +53,15 @@ fn dominant(arabic: usize, latin: usize, other: usize) -> Option<Script> {
 }
 
 /// Language of a whole article: `"ar"`, `"fa"`, `"ur"`, `"en"`, `"fr"`, `"de"`, `"es"`,
-/// `"ru"`, `"he"`, `"el"` or `"und"`.
+/// `"cs"`, `"pt"`, `"ru"`, `"he"`, `"el"` or `"und"`.
 ///
 /// The script most letters are written in decides first. Inside the Arabic script, Persian
 /// and Urdu are told apart by the letters only they use, and only when those are frequent
 /// (Arabic pages borrow a stray ی or گ in names; that must not flip a whole article).
-/// Inside the Latin script, English is assumed unless a stop-word count clearly says
-/// French, German or Spanish. Other letters name Russian, Greek or Hebrew by their
-/// Unicode block when most of them are in one.
+/// Inside the Latin script, Czech and Portuguese are known by letters only they use;
+/// else English is assumed unless a stop-word count clearly says French, German or
+/// Spanish. Other letters name Russian, Greek or Hebrew by their Unicode block when most
+/// of them are in one.
 pub fn detect_lang(text: &str) -> String {
     let n = Letters::count(text);
     let code = match dominant(n.arabic, n.latin, n.other) {
@@ -217,6 +218,24 @@ fn packed(word: &[u8]) -> Option<u64> {
 }
 
 fn latin_language(text: &str) -> &'static str {
+    // Letters only one language uses: ř, ě, ů are Czech's, ã and õ Portuguese's. A few in a
+    // text are a name ("Dvořák", "São Paulo"); about one letter in a hundred (Czech) or two
+    // hundred (Portuguese) is the language itself.
+    let (mut letters, mut cs, mut pt) = (0usize, 0usize, 0usize);
+    for c in text.chars().take(50_000) {
+        letters += usize::from(c.is_alphabetic());
+        match c {
+            'ř' | 'Ř' | 'ě' | 'Ě' | 'ů' | 'Ů' => cs += 1,
+            'ã' | 'Ã' | 'õ' | 'Õ' => pt += 1,
+            _ => {}
+        }
+    }
+    if cs >= 3 && cs * 100 >= letters {
+        return "cs";
+    }
+    if pt >= 3 && pt * 200 >= letters {
+        return "pt";
+    }
     let table = stop_words();
     // The lists that hold a word in lower case.
     let lists_of = |word: &str| {
@@ -414,6 +433,9 @@ mod tests {
         assert_eq!(detect_lang("Le ministre est arrivé dans la capitale pour une visite avec les dirigeants et des experts"), "fr");
         assert_eq!(detect_lang("Der Minister ist in die Hauptstadt gereist und hat mit den Vertretern von der Regierung gesprochen"), "de");
         assert_eq!(detect_lang("El ministro llegó a la capital para una reunión con los dirigentes y las autoridades del país"), "es");
+        assert_eq!(detect_lang("Ministr zahraničí přiletěl do hlavního města, kde se sešel se zástupci vlády a řekl, že jednání budou pokračovat příští týden"), "cs");
+        assert_eq!(detect_lang("O ministro chegou à capital para uma reunião com as autoridades e não deu declarações sobre as negociações e as eleições"), "pt");
+        assert_eq!(detect_lang("The talks in São Paulo went on for a long time and the delegations said the meetings were useful for both sides of the dispute"), "en");
         // A French name in an English text does not make it French.
         assert_eq!(detect_lang("Le Drian said the talks with the Iranian side were useful and that the ceasefire was holding"), "en");
     }

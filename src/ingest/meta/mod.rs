@@ -8,6 +8,7 @@ pub mod date;
 mod dateline;
 mod fold;
 mod lang;
+mod outlet;
 mod stamp;
 
 pub(crate) use dateline::read_dateline;
@@ -16,4 +17,5 @@ pub(crate) use fold::{
 };
 pub use lang::detect_lang;
 pub(crate) use lang::{dominant_script, script_of};
+pub use outlet::outlet_name;
 pub(crate) use stamp::{date_prefix_len, is_date_line, strip_publication_words};

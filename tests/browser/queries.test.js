@@ -1,0 +1,75 @@
+// Queries that could silently mean something else (issue 16, "In the way"): `|` standing
+// alone is OR; `or` in lower case stays a word (operators are upper case, the documented
+// rule) and the summary beside the results says so; `date:2016`, `after:2016` and `foo:bar`
+// are no filters, and the summary says they were searched as words. Both UI languages.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, rows, search } from './helpers.js';
+
+let b;
+let page;
+before(async () => {
+  b = await start();
+  page = b.page;
+  await b.open();
+});
+after(async () => {
+  await b?.close();
+});
+
+const files = async () => (await rows(page).evaluateAll((els) => els.map((e) => e.dataset.file))).sort();
+const notes = () => page.locator('#summary .core-message').evaluateAll((els) => els.map((e) => [e.dataset.code, e.textContent]));
+
+test('a bar standing alone is OR, and an upper-case query has no note', async () => {
+  await search(page, 'Macron');
+  const macron = await files();
+  await search(page, 'Aleppo');
+  const aleppo = await files();
+  await search(page, 'Macron OR Aleppo');
+  const either = await files();
+  assert.deepEqual(either, [...new Set([...macron, ...aleppo])].sort());
+  assert.ok(either.length > Math.max(macron.length, aleppo.length), 'the two words find different articles');
+  assert.deepEqual(await notes(), []);
+  await search(page, 'Macron | Aleppo');
+  assert.deepEqual(await files(), either);
+  assert.deepEqual(await notes(), []);
+});
+
+test('lower-case or and unknown fields are named beside the count, in both UI languages', async () => {
+  await search(page, 'Rouhani or Putin');
+  let n = await notes();
+  assert.equal(n.length, 1);
+  assert.equal(n[0][0], 'query_lower_or');
+  assert.match(n[0][1], /OR in capitals/);
+  for (const q of ['date:2016', 'after:2016 Rouhani', 'foo:bar']) {
+    await search(page, q);
+    n = await notes();
+    assert.deepEqual(n.map((x) => x[0]), ['query_not_a_field'], q);
+    assert.match(n[0][1], /is no filter/);
+    assert.ok(n[0][1].includes(q.split(' ')[0]), `${n[0][1]} names ${q}`);
+  }
+  await page.click('#ui-lang');
+  await page.waitForFunction(() => document.documentElement.lang === 'ar' && !document.body.dataset.busy);
+  await page.waitForFunction(() => /ليس مرشّحًا/.test(document.querySelector('#summary').textContent));
+  n = await notes();
+  assert.equal(n[0][0], 'query_not_a_field');
+  assert.ok(n[0][1].includes('foo:bar'), 'the query text is kept as typed');
+  await search(page, 'Rouhani or Putin');
+  assert.match((await notes())[0][1], /بالأحرف الكبيرة/);
+  await page.click('#ui-lang');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+});
+
+test('Arabic query text in an error keeps the text font, not the monospace one', async () => {
+  await page.fill('#q', 'الغوطة (حلب');
+  await page.press('#q', 'Enter');
+  const at = page.locator('#query-error .query-at, .query-error .query-at').first();
+  await at.waitFor();
+  const [font, bodyFont] = await at.evaluate((el) => [getComputedStyle(el).fontFamily, getComputedStyle(el.parentElement).fontFamily]);
+  assert.doesNotMatch(font, /mono/i);
+  assert.equal(font, bodyFont);
+});
+
+test('logs no errors', () => {
+  assert.deepEqual(b.problems, []);
+});

@@ -293,12 +293,12 @@ test('exports the results as CSV with a byte-order mark, and as JSON', async () 
   const csv = await readFile(await csvDl.path());
   assert.equal(csv.subarray(0, 3).toString('hex'), 'efbbbf', 'UTF-8 BOM');
   const lines = csv.toString('utf8').slice(1).trimEnd().split('\r\n');
-  assert.equal(lines[0], 'Rank,Title,Language,Source,Date,Score,File,Hash,Snippet');
+  assert.equal(lines[0], 'Rank,Title,Language,Source,Outlet,Author,Date,URL,Score,File,Hash,Snippet,Full text');
   assert.ok(lines.length >= n + 1);
   const [jsonDl] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
   const json = JSON.parse(await readFile(await jsonDl.path(), 'utf8'));
   assert.equal(json.length, n);
-  assert.deepEqual(Object.keys(json[0]), ['rank', 'title', 'lang', 'source', 'date', 'score', 'file', 'hash', 'snippet']);
+  assert.deepEqual(Object.keys(json[0]), ['rank', 'title', 'lang', 'source', 'outlet', 'author', 'date', 'url', 'score', 'file', 'hash', 'snippet', 'text']);
   assert.match(json[0].hash, /^[0-9a-f]{16}$/);
   assert.ok(json[0].score > 0);
 });

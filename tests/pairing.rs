@@ -7,6 +7,8 @@
 //! seeds case: the English report of the Macron–Rouhani call (000) pairs with the Arabic one
 //! (001) first.
 
+#![cfg(feature = "bilingual")]
+
 use qarin::bilingual::pairing::{sign, Pairing, Signature};
 use std::path::Path;
 use std::time::Instant;

@@ -7,6 +7,8 @@
 //! name's spelling). Both figures are printed (`--nocapture`) and held to floors.
 //! `QARIN_TRANSLIT_DUMP=1` prints the misses and false matches of the tune half.
 
+#![cfg(feature = "bilingual")]
+
 use qarin::bilingual::translit::{score_at_least, score_names, ArabicName, LatinName, THRESHOLD};
 use std::collections::HashSet;
 use std::time::Instant;

@@ -9,23 +9,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const shared = join(root, '..', 'shared', 'corpus');
-const pkg = join(root, 'pkg-node', 'qarin.js');
-const cli = ['release', 'debug']
-  .map((p) => join(root, 'target', p, 'qarin'))
-  .filter(existsSync)
-  .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
-const missing = [
-  !existsSync(shared) && '../shared/corpus',
-  !existsSync(pkg) && 'pkg-node (./qarin.sh build)',
-  !cli && 'the CLI binary (cargo build)',
-].filter(Boolean);
+import { join } from 'node:path';
+import { root, shared, pkg, cli, missing } from './binaries.js';
 
 /** The folder of mixed files, as `qarin ingest` would be given it. */
 function makeFolder() {

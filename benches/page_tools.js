@@ -12,8 +12,8 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { serve } from '../tests/browser/server.js';
+import { openApp } from './browser.js';
 
 const CORPUS = fileURLToPath(new URL('../../shared/corpus/', import.meta.url));
 const at = process.argv.indexOf('--files');
@@ -39,16 +39,11 @@ const CASES = [
 
 const server = await serve();
 const profile = await mkdtemp(join(tmpdir(), 'qarin-bench-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  viewport: { width: 1366, height: 900 },
-});
+let context;
 try {
-  const page = context.pages()[0] ?? await context.newPage();
-  page.setDefaultTimeout(600_000);
-  await page.goto(`${server.url}/`);
-  await page.waitForFunction(() => document.body.dataset.ready === 'true' && !document.body.dataset.busy);
+  const app = await openApp(profile, `${server.url}/`);
+  context = app.context;
+  const { page } = app;
   await page.locator('input[type=file]').first().setInputFiles(paths);
   await page.waitForFunction((n) => document.querySelector(`#report .report-box[data-files="${n}"]`) && !document.body.dataset.busy, paths.length);
   const articles = Number(await page.locator('#report .report-box').getAttribute('data-added'));
@@ -118,7 +113,7 @@ try {
   const widths = table[0].map((_, k) => Math.max(...table.map((row) => row[k].length)));
   for (const row of table) console.log(row.map((cell, k) => (k < 2 ? cell.padEnd(widths[k]) : cell.padStart(widths[k]))).join('  '));
 } finally {
-  await context.close();
+  await context?.close();
   await server.close();
   await rm(profile, { recursive: true, force: true });
 }

@@ -11,8 +11,8 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { serve } from '../tests/browser/server.js';
+import { openApp } from './browser.js';
 
 const CORPUS = fileURLToPath(new URL('../../shared/corpus/', import.meta.url));
 
@@ -23,16 +23,11 @@ for (const lang of ['en', 'ar']) {
 
 const server = await serve();
 const profile = await mkdtemp(join(tmpdir(), 'qarin-bench-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  viewport: { width: 1366, height: 900 },
-});
+let context;
 try {
-  const page = context.pages()[0] ?? await context.newPage();
-  page.setDefaultTimeout(600_000);
-  await page.goto(`${server.url}/`);
-  await page.waitForFunction(() => document.body.dataset.ready === 'true' && !document.body.dataset.busy);
+  const app = await openApp(profile, `${server.url}/`);
+  context = app.context;
+  const { page } = app;
 
   await page.evaluate(() => {
     const m = { longTasks: [], lags: [], firstResults: null, start: 0 };
@@ -99,7 +94,7 @@ try {
   console.log(`Qarin page upload benchmark — Chromium ${context.browser()?.version() ?? ''} headless, ${cpus().length} CPUs`);
   for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
 } finally {
-  await context.close();
+  await context?.close();
   await server.close();
   await rm(profile, { recursive: true, force: true });
 }

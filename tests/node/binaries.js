@@ -1,8 +1,8 @@
 // Where the Node tests that compare the CLI with the wasm API find both: the repository,
 // ../shared/corpus, the nodejs build and the newest CLI binary (`./qarin.sh test` runs the
 // full build's `cargo test` last, so target/debug/qarin is the full CLI). `missing` names
-// what is not there, for a test's skip note.
-import { existsSync, statSync } from 'node:fs';
+// what is not there, for a test's skip note; `walk` lists a folder as the CLI reads it.
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,3 +18,14 @@ export const missing = [
   !existsSync(pkg) && 'pkg-node (./qarin.sh build)',
   !cli && 'the CLI binary (cargo build)',
 ].filter(Boolean);
+
+/** Every file under `dir`, named as the CLI names them (sorted, hidden ones skipped). */
+export function walk(dir) {
+  return readdirSync(dir)
+    .filter((n) => !n.startsWith('.'))
+    .sort()
+    .flatMap((n) => {
+      const path = `${dir}/${n}`;
+      return statSync(path).isDirectory() ? walk(path) : [path];
+    });
+}

@@ -9,10 +9,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { root, shared, pkg, cli, missing } from './binaries.js';
+import { root, shared, pkg, cli, missing, walk } from './binaries.js';
 
 /** The folder of mixed files, as `qarin ingest` would be given it. */
 function makeFolder() {
@@ -45,17 +45,6 @@ function makeFolder() {
     'title,text\n"Rain in the valley","Rain fell on the valley for the third day, officials said."\nNo text,\n',
   );
   return { dir, mixed };
-}
-
-/** Every file under `dir`, named as the CLI names them (sorted, hidden ones skipped). */
-function walk(dir) {
-  return readdirSync(dir)
-    .filter((n) => !n.startsWith('.'))
-    .sort()
-    .flatMap((n) => {
-      const path = `${dir}/${n}`;
-      return statSync(path).isDirectory() ? walk(path) : [path];
-    });
 }
 
 const shape = (a) => ({

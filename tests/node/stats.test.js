@@ -7,10 +7,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, copyFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { root, shared, pkg, cli, missing } from './binaries.js';
+import { root, shared, pkg, cli, missing, walk } from './binaries.js';
 
 /** A folder of the seeds and 40 English and 40 Arabic shared articles. */
 function makeFolder() {
@@ -23,17 +23,6 @@ function makeFolder() {
   }
   for (const name of readdirSync(join(root, 'seeds'))) copyFileSync(join(root, 'seeds', name), join(mixed, name));
   return { dir, mixed };
-}
-
-/** Every file under `dir`, named as the CLI names them (sorted, hidden ones skipped). */
-function walk(dir) {
-  return readdirSync(dir)
-    .filter((n) => !n.startsWith('.'))
-    .sort()
-    .flatMap((n) => {
-      const path = `${dir}/${n}`;
-      return statSync(path).isDirectory() ? walk(path) : [path];
-    });
 }
 
 /** `value` with every fraction cut to 12 significant digits: wasm's `ln` (Rust's libm) and

@@ -5,16 +5,12 @@
 #[path = "support/zip.rs"]
 mod zip;
 
-use serde_json::Value;
-use std::process::{Command, Output};
+#[path = "support/cli.rs"]
+mod cli_run;
 
-fn qarin(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_qarin"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the qarin binary runs")
-}
+use cli_run::qarin;
+use serde_json::Value;
+use std::process::Output;
 
 fn lines(out: &Output) -> Vec<Value> {
     String::from_utf8_lossy(&out.stdout)

@@ -3,17 +3,12 @@
 //! the keys the issue names, in order; wrong options are errors; `search --from/--to`.
 #![cfg(feature = "stats")]
 
+#[path = "support/cli.rs"]
+mod cli_run;
+
+use cli_run::qarin;
 use serde_json::Value;
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn qarin(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_qarin"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the qarin binary runs")
-}
 
 fn json(args: &[&str]) -> Value {
     let out = qarin(args);

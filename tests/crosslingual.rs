@@ -4,6 +4,10 @@
 //! the entity facet and filter; hits say which expansion matched.
 #![cfg(feature = "bilingual")]
 
+#[path = "support/cli.rs"]
+mod cli_run;
+
+use cli_run::qarin;
 use qarin::{bilingual, Corpus, SearchOptions};
 
 /// The lexicon the product ships (the CLI embeds the same file).
@@ -230,10 +234,7 @@ fn a_user_file_adds_and_corrects_entries() {
 
 /// The CLI's JSON lines for `args`.
 fn cli(args: &[&str]) -> Vec<serde_json::Value> {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_qarin"))
-        .args(args)
-        .output()
-        .expect("runs");
+    let out = qarin(args);
     assert!(
         out.status.success(),
         "{}",
@@ -310,17 +311,14 @@ fn the_cli_expands_with_its_embedded_lexicon_and_can_be_told_not_to() {
     assert_eq!(cli_files(&with_user[0]), ["003"]);
     let bad = dir.join("bad.tsv");
     std::fs::write(&bad, "org:issg\torganisation\t\tISSG\n").expect("written");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_qarin"))
-        .args([
-            "search",
-            "--corpus",
-            "seeds",
-            "--lexicon",
-            bad.to_str().expect("path"),
-            "x",
-        ])
-        .output()
-        .expect("runs");
+    let out = qarin(&[
+        "search",
+        "--corpus",
+        "seeds",
+        "--lexicon",
+        bad.to_str().expect("path"),
+        "x",
+    ]);
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("line 1, column 2"), "{stderr}");

@@ -11,6 +11,9 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 pub use crate::ingest::intake::Warning;
+pub use naming::{FileMatch, Named};
+
+mod naming;
 
 /// What `list`, `add_*` and the page show of an article.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

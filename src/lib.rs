@@ -31,7 +31,7 @@ pub mod stats;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use corpus::{AddReport, ArticleSummary, Corpus, ListFilter, Stats, Warning};
+pub use corpus::{AddReport, ArticleSummary, Corpus, FileMatch, ListFilter, Named, Stats, Warning};
 pub use error::{Error, ErrorKind};
 pub use ingest::Article;
 pub use message::Message;

@@ -679,3 +679,38 @@ impl Corpus {
         to_js(&self.core.entities(id))
     }
 }
+
+/// Naming the outlet of many files at once (full build: the alias table is ingest's).
+#[cfg(feature = "formats")]
+#[wasm_bindgen]
+impl Corpus {
+    /// The articles whose file name holds `pattern` (`*` = any characters, no case):
+    /// `{ids, files, sample}`.
+    #[wasm_bindgen(js_name = filesMatching)]
+    pub fn files_matching(&self, pattern: JsValue) -> Result<JsValue, JsError> {
+        let pattern = string_arg(&pattern, "filesMatching", "pattern")?;
+        to_js(&self.core.files_matching(&pattern))
+    }
+
+    /// Sets the outlet of articles `ids` (an array of ids) to `name`, folded as the intake
+    /// folds outlets (empty: cleared): `{name, refused, changed}`.
+    #[wasm_bindgen(js_name = nameOutlet)]
+    pub fn name_outlet(&mut self, ids: JsValue, name: JsValue) -> Result<JsValue, JsError> {
+        let name = string_arg(&name, "nameOutlet", "name")?;
+        if !js_sys::Array::is_array(&ids) {
+            return Err(wrong_type(&ids, "nameOutlet", "ids", "an array of ids"));
+        }
+        let len = js_sys_get(&ids, "length")
+            .and_then(|n| n.as_f64())
+            .unwrap_or(0.0) as u32;
+        let ids = (0..len)
+            .map(|i| {
+                id_arg(
+                    &js_sys::Reflect::get_u32(&ids, i).unwrap_or_default(),
+                    "nameOutlet",
+                )
+            })
+            .collect::<Result<Vec<u32>, JsError>>()?;
+        to_js(&self.core.name_outlet(&ids, &name))
+    }
+}

@@ -33,12 +33,15 @@ export const messages = {
     'corpus.import': 'Import a bundle…',
     'corpus.export': 'Export the corpus as a bundle',
     'corpus.demo': 'Load the demo corpus',
+    'corpus.outlets': 'Name outlets…',
     'corpus.clear': 'Clear the corpus…',
     'corpus.usage': 'Qarin uses {used} MB of this browser’s storage (it may use up to {quota} MB).',
 
     'search.label': 'Search the articles',
     'search.placeholder': 'Search in English or Arabic — e.g. Ghouta, الغوطة, "Eastern Ghouta"',
     'search.button': 'Search',
+    'help.short': '?',
+    'help.label': 'How to search',
     'search.exact': 'Exact form',
     'search.exactHelp': 'Match words only as written (accents, hamza and vowels count); =word does this for one word',
 
@@ -52,6 +55,7 @@ export const messages = {
     'filters.source': 'Source',
     'filters.sourceAll': 'All sources',
     'filters.years': 'Years: each sets the date range to that year',
+    'filters.datesHint': 'Date filters and newest-first order appear once articles carry full dates.',
     'filters.from': 'From',
     'filters.to': 'To',
     'filters.sort': 'Order',

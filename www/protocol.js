@@ -87,6 +87,15 @@ export const Request = Object.freeze({
    */
   EXPORT_RESULTS: 'export-results',
   ANALYZE: 'analyze',
+  /** `{pattern}` → `{articles, files, sample}`: the articles a file-name pattern picks. */
+  OUTLET_FILES: 'outlet-files',
+  /** `{pattern, name}` → `{name, refused, changed, articles}`: names their outlet (saved). */
+  NAME_OUTLET: 'name-outlet',
+  /**
+   * `{search: {query, lang, …}}` (every article it matches) or `{hashes}` → `{blob, name,
+   * articles}`: a bundle of those articles only (see pkg-bundle/worker.js exportSelection).
+   */
+  EXPORT_SELECTION: 'export-selection',
 });
 
 /** Messages the worker sends. */

@@ -11,6 +11,8 @@
 //   │             bytes: ArrayBuffer,  the file exactly as read (ingest runs again on restore)
 //   │             hashes: [hash],      content hashes of the articles it gave when added
 //   │             removed: [hash],     articles of this file the user removed
+//   │             outlets?: {hash: name}, outlets the user named ("" = none), applied on
+//   │                                  every re-read (absent in records written before)
 //   │             origin,              "upload" | "seed" | "link" | "bundle"
 //   │             saved: Date}
 //   │          index "hash" on hashes (multiEntry): which file holds an article
@@ -148,6 +150,26 @@ class IdbStore {
       await Promise.all(updates.map(async ({ seq, hashes }) => {
         const rec = await request(files.get(seq));
         if (rec) files.put({ ...rec, hashes });
+      }));
+    });
+  }
+
+  /** Records outlets the user named (`{hash: name}`) on the files holding those articles. */
+  async setOutlets(names) {
+    return this.change(['files'], async (tx) => {
+      const files = tx.objectStore('files');
+      const index = files.index('hash');
+      const bySeq = new Map();
+      await Promise.all(Object.keys(names).map(async (hash) => {
+        const seq = await request(index.getKey(hash));
+        if (seq !== undefined) bySeq.set(seq, [...(bySeq.get(seq) ?? []), hash]);
+      }));
+      await Promise.all([...bySeq].map(async ([seq, hashes]) => {
+        const rec = await request(files.get(seq));
+        if (!rec) return;
+        const outlets = { ...rec.outlets };
+        for (const h of hashes) outlets[h] = names[h];
+        files.put({ ...rec, outlets });
       }));
     });
   }

@@ -14,7 +14,7 @@ import { Request, Event } from './protocol.js';
 import { openStore } from './store.js';
 import { w, idOf, hashOf, idFor, swapCorpus, emptyReport, serial, listenForOtherTabs, noteGeneration, saveSnapshot, fatal, note, messageOf } from './worker/state.js';
 import { loadStartBuild, useFullBuild } from './worker/build.js';
-import { addFiles, seedFiles, closedGate, jobFor, jobEnded, endJob } from './worker/intake.js';
+import { addFiles, seedFiles, seedIndex, closedGate, jobFor, jobEnded, endJob } from './worker/intake.js';
 import { restore } from './worker/restore.js';
 
 const ready = start();
@@ -45,7 +45,7 @@ async function start() {
 }
 
 /** Requests that read the corpus: they wait while a batch of added articles is unsaved. */
-const READS = new Set([Request.SEARCH, Request.GET, Request.LOOKUP, Request.EXPORT_RESULTS, Request.EXPORT_BUNDLE, Request.FILES, Request.ANALYZE]);
+const READS = new Set([Request.SEARCH, Request.GET, Request.LOOKUP, Request.EXPORT_RESULTS, Request.EXPORT_BUNDLE, Request.EXPORT_SELECTION, Request.FILES, Request.ANALYZE]);
 
 // ── search and reading ──
 
@@ -187,7 +187,11 @@ const handlers = {
 
   [Request.LOAD_DEMO]() {
     return serial(async () => {
-      const report = await addFiles(await seedFiles(), { origin: 'seed' });
+      // Seed files whose articles are all here stay as they are: no "duplicate" warnings.
+      const here = await seedIndex().then((i) => i.files.filter((f) => f.hashes?.length && f.hashes.every((h) => idOf.has(h))).map((f) => String(f.name)), () => []);
+      const report = await addFiles((await seedFiles()).filter((f) => !here.includes(f.name)), { origin: 'seed' });
+      report.files += here.length;
+      report.kept = here.length;
       await w.store.setSeeded(true).catch(() => {});
       return { report, size: w.corpus.size };
     });
@@ -226,6 +230,26 @@ const handlers = {
 
   async [Request.ANALYZE](m) {
     return (await import('./pkg-analysis/worker.js')).analyze(m);
+  },
+
+  async [Request.OUTLET_FILES]({ pattern }) {
+    return (await import('./pkg-outlets/worker.js')).matchFiles(pattern);
+  },
+
+  [Request.EXPORT_SELECTION]({ search: s, hashes }) {
+    return serial(async () => {
+      let wanted = Array.isArray(hashes) ? hashes : [];
+      if (s) {
+        const result = await searchAll(s);
+        if (result.error) throw new Error(result.error.message);
+        wanted = result.hits.map((hit) => hit.hash);
+      }
+      return (await import('./pkg-bundle/worker.js')).exportSelection(wanted);
+    });
+  },
+
+  [Request.NAME_OUTLET]({ pattern, name }) {
+    return serial(async () => (await import('./pkg-outlets/worker.js')).nameOutlet(pattern, name));
   },
 };
 

@@ -94,6 +94,26 @@ impl DocStore {
         self.by_hash.insert(hash, id);
     }
 
+    /// Sets the outlet of article `id` (a name the caller has already folded, or `None`)
+    /// and the facet key counted for it. Returns whether it changed.
+    pub fn set_outlet(&mut self, id: DocId, outlet: Option<String>) -> bool {
+        let at = id as usize;
+        let Some(Some(stored)) = self.docs.get(at) else {
+            return false;
+        };
+        if stored.article.outlet == outlet {
+            return false;
+        }
+        let key = self.intern(outlet.as_deref());
+        if let Some(Some(stored)) = self.docs.get_mut(at) {
+            stored.article.outlet = outlet;
+        }
+        if let Some(keys) = self.keys.get_mut(at) {
+            keys.outlet = key;
+        }
+        true
+    }
+
     pub fn take(&mut self, id: DocId) -> Option<Stored> {
         let stored = *self.docs.get_mut(id as usize)?.take()?;
         self.by_hash.remove(&stored.hash);

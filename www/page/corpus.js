@@ -117,6 +117,10 @@ $('export-bundle').addEventListener('click', exportBundle);
 const loadDemo = async () => (await actions()).loadDemo();
 $('load-demo').addEventListener('click', loadDemo);
 $('empty-demo').addEventListener('click', loadDemo);
+$('name-outlets').addEventListener('click', async () => {
+  closeMenu();
+  (await work(import('../pkg-outlets/outlets.js'))).open();
+});
 $('clear-corpus').addEventListener('click', async () => (await actions()).clearCorpus());
 
 ui.removeResults.addEventListener('click', () => {

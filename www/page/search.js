@@ -177,6 +177,8 @@ export function updateFilterControls() {
   ui.clearFilters.textContent = n ? t('filters.clearN', { n }) : t('filters.clear');
   ui.datesField.hidden = !app.hasDates && !nav.view.from && !nav.view.to;
   ui.sortField.hidden = !app.hasDates && nav.view.sort !== 'date';
+  // No article has a full date (the demo's): say where the date controls would be.
+  document.getElementById('dates-hint').hidden = !ui.datesField.hidden || app.size === 0;
   ui.foldField.hidden = app.folded === 0 && nav.view.fold;
   for (const button of [ui.removeResults, ui.exportCsv, ui.exportJson]) button.disabled = app.total === 0;
 }
@@ -250,6 +252,7 @@ ui.form.addEventListener('submit', (e) => {
     runSearch(); // Enter runs the search again (the corpus may have changed)
   }
 });
+document.getElementById('query-help').addEventListener('click', async (e) => (await work(import('../pkg-help/help.js'))).open(e.currentTarget));
 ui.exact.addEventListener('change', () => nav.setView({ exact: ui.exact.checked, page: 1 }));
 ui.lang.addEventListener('change', () => nav.setView({ lang: ui.lang.value, page: 1 }));
 ui.from.addEventListener('change', () => nav.setView({ from: ui.from.value, page: 1 }));

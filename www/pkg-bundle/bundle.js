@@ -15,7 +15,9 @@
 //                   M   manifest, UTF-8 JSON:
 //                         {app: "qarin", created: ISO date, articles: n,
 //                          corpus: {length},              Corpus.toBytes() (versioned inside)
-//                          files: [{name, length, hashes: [hash], removed: [hash], origin}]}
+//                          files: [{name, length, hashes: [hash], removed: [hash], origin,
+//                                   outlets?: {hash: name}}]}   outlets the user named
+//                                   (pkg-outlets; optional, older readers ignore it)
 //                   …   the corpus bytes (manifest corpus.length bytes)
 //                   …   each file's bytes in manifest order (files[i].length bytes each)
 //
@@ -50,6 +52,7 @@ export async function encodeBundle({ corpusBytes, files, articles, created = new
       hashes: f.hashes ?? [],
       removed: f.removed ?? [],
       origin: f.origin ?? 'upload',
+      ...(f.outlets && { outlets: f.outlets }),
     })),
   }));
   const len = new Uint8Array(4);
@@ -105,6 +108,7 @@ export async function decodeBundle(blob) {
     hashes: strings(f?.hashes),
     removed: strings(f?.removed),
     origin: typeof f?.origin === 'string' ? f.origin : 'bundle',
+    outlets: outletNames(f?.outlets),
   }));
   if (at !== payload.length) throw coded('the bundle is damaged (unexpected bytes at the end)', 'bundle');
   return { manifest, corpusBytes, files };
@@ -149,9 +153,19 @@ async function inflate(blob, limit) {
   return out;
 }
 
-/** A file name for a bundle made now: "qarin-corpus-2025-01-31.qarin". */
-export function bundleName(date = new Date()) {
-  return `qarin-corpus-${date.toISOString().slice(0, 10)}${BUNDLE_EXTENSION}`;
+/** A file name for a bundle made now: "qarin-corpus-2025-01-31.qarin" (`what`: "corpus", "selection"). */
+export function bundleName(date = new Date(), what = 'corpus') {
+  return `qarin-${what}-${date.toISOString().slice(0, 10)}${BUNDLE_EXTENSION}`;
+}
+
+/** A manifest's `outlets`: only string names under hash keys, else undefined (untrusted). */
+function outletNames(value) {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const out = {};
+  for (const [hash, name] of Object.entries(value)) {
+    if (/^[0-9a-f]{16}$/.test(hash) && typeof name === 'string' && name.length <= 200) out[hash] = name;
+  }
+  return Object.keys(out).length ? out : undefined;
 }
 
 function byteLength(bytes) {

@@ -4,7 +4,7 @@
 // transaction that deletes the old ones, and only then swaps the corpus; an empty,
 // unreadable or unsavable bundle leaves the corpus and the store as they were.
 import { encodeBundle, decodeBundle, bundleName } from './bundle.js';
-import { w, swapCorpus, summary, emptyReport, noteGeneration, saveSnapshot, progress, note, messageOf } from '../worker/state.js';
+import { w, idOf, swapCorpus, applyOutlets, summary, emptyReport, noteGeneration, saveSnapshot, progress, note, messageOf } from '../worker/state.js';
 import { useFullBuild } from '../worker/build.js';
 import { addFiles, PROGRESS_EVERY_MS } from '../worker/intake.js';
 
@@ -12,6 +12,31 @@ export async function exportBundle() {
   const records = await w.store.allFiles();
   const blob = await encodeBundle({ corpusBytes: w.corpus.toBytes(), files: records, articles: w.corpus.size });
   return { blob, name: bundleName(), articles: w.corpus.size };
+}
+
+/**
+ * A bundle of some articles only (the current results, the open article): `{blob, name,
+ * articles}`. Each file holding one of them goes in whole, its other articles marked
+ * removed, so an import gets exactly these; the corpus bytes are the corpus less the others.
+ */
+export async function exportSelection(hashes) {
+  const wanted = new Set(hashes.filter((h) => idOf.has(h)));
+  const records = [];
+  for (const rec of await w.store.allFiles()) {
+    const gone = new Set(rec.removed ?? []);
+    const mine = new Set(rec.hashes.filter((h) => wanted.has(h) && !gone.has(h)));
+    if (!mine.size) continue;
+    const outlets = rec.outlets && Object.fromEntries(Object.entries(rec.outlets).filter(([h]) => mine.has(h)));
+    records.push({ ...rec, removed: rec.hashes.filter((h) => !mine.has(h)), outlets });
+  }
+  const part = w.Corpus.fromBytes(w.corpus.toBytes());
+  try {
+    for (const a of part.list({})) if (!wanted.has(a.hash)) part.remove(a.id);
+    const blob = await encodeBundle({ corpusBytes: part.toBytes(), files: records, articles: part.size });
+    return { blob, name: bundleName(new Date(), 'selection'), articles: part.size };
+  } finally {
+    part.free();
+  }
 }
 
 /** `{report, size, instant}`; throws (code "bundle", "version", "size") when nothing changed. */
@@ -22,7 +47,7 @@ export async function importBundle(blob, replace) {
     const instant = await importInstantly(bundle);
     if (instant) return instant;
   }
-  const files = bundle.files.map((f) => ({ name: f.name, bytes: f.bytes.slice().buffer, removed: f.removed }));
+  const files = bundle.files.map((f) => ({ name: f.name, bytes: f.bytes.slice().buffer, removed: f.removed, outlets: f.outlets }));
   const report = await addFiles(files, { origin: 'bundle', phase: 'import' });
   return { report, size: w.corpus.size, instant: false };
 }
@@ -56,7 +81,8 @@ async function readBundle(bundle) {
       else kept.push(a);
     }
     if (kept.length) {
-      records.push({ name: f.name, bytes: f.bytes.slice().buffer, hashes: kept.map((a) => a.hash), removed: [...removed], origin: 'bundle' });
+      const outlets = applyOutlets(kept, f.outlets);
+      records.push({ name: f.name, bytes: f.bytes.slice().buffer, hashes: kept.map((a) => a.hash), removed: [...removed], origin: 'bundle', ...(outlets && { outlets }) });
       report.added.push(...kept.map(summary));
     }
     report.warnings.push(...result.warnings);
@@ -107,7 +133,7 @@ function loadInstantly(bundle) {
   }
   const records = bundle.files
     .filter((f) => f.hashes.length)
-    .map((f) => ({ name: f.name, bytes: f.bytes.slice().buffer, hashes: f.hashes, removed: f.removed, origin: 'bundle' }));
+    .map((f) => ({ name: f.name, bytes: f.bytes.slice().buffer, hashes: f.hashes, removed: f.removed, origin: 'bundle', ...(f.outlets && { outlets: f.outlets }) }));
   return { loaded, listed, records };
 }
 

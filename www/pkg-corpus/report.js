@@ -15,7 +15,12 @@ const OPEN_LIMIT = 20;
 export function renderReport(box, report, label, actions) {
   const { files, added, warnings } = report;
   const unsaved = report.unsaved ?? [];
-  const lines = [t('report.summary', { what: t(label), added: added.length, files })];
+  // After a cancel, files never read are neither added nor "not added": counted apart.
+  const unread = report.cancelled ? Math.max(0, report.unread ?? files - (report.read ?? 0)) : 0;
+  const lines = [unread
+    ? t('report.summaryCancelled', { what: t(label), added: added.length, read: files - unread, unread })
+    : t('report.summary', { what: t(label), added: added.length, files })];
+  if (report.kept) lines.push(t('report.kept', { n: report.kept }));
   if (report.cancelled) lines.push(t('report.cancelled', { read: report.read ?? 0, files }));
   if (report.storageFull) lines.push(t('report.storageFull', { saved: added.length, unsaved: unsaved.length }));
   const items = warnings.map((w) =>

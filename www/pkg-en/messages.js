@@ -41,6 +41,8 @@ Object.assign(messages.en, {
   'removed.navigation': 'navigation',
   'removed.timestamp': 'timestamp',
   'report.summary': '{what}: added {added:articles} from {files:files}.',
+  'report.kept': 'Already in the corpus: {n:files}; nothing changed.',
+  'report.summaryCancelled': '{what}: added {added:articles} from {read:files}; {unread:files} not read (cancelled).',
   'report.upload': 'Upload',
   'report.bundle': 'Bundle (files read again)',
   'report.bundleInstant': 'Bundle',

@@ -8,6 +8,7 @@ import { viewHashes, linkFor, MAX_LINK_CHARS } from '../share.js';
 import { ui, core, work } from '../page/state.js';
 import { renderShare } from '../pkg-views/dialogs.js';
 import { encodeArticles } from './articles.js';
+import { selectionField } from './selection.js';
 
 /** Shows the dialog for `view`; `actions.exportBundle()` exports the corpus as a bundle. */
 export async function openShareDialog(view, actions) {
@@ -41,4 +42,6 @@ export async function openShareDialog(view, actions) {
       actions.exportBundle();
     },
   });
+  // A bundle of the results or of the open article, beside the whole corpus's.
+  ui.shareDialog.querySelector('.dialog-buttons')?.before(selectionField(view, carry.state === 'toolong'));
 }

@@ -34,6 +34,12 @@ export class MemoryStore {
     }
     return this.bump();
   }
+  async setOutlets(names) {
+    for (const rec of this.files) {
+      for (const h of rec.hashes) if (h in names) rec.outlets = { ...rec.outlets, [h]: names[h] };
+    }
+    return this.bump();
+  }
   async removeHashes(hashes) {
     const wanted = new Set(hashes);
     this.files = this.files.flatMap((rec) => {

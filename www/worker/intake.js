@@ -3,7 +3,7 @@
 // reported (in PROGRESS and in the returned report) only after its file is saved. Also here:
 // the read gate (no search sees an article that is not yet saved), storage-full handling,
 // the demo articles, and the ADD_FILES jobs whose files arrive in chunks.
-import { w, idOf, hashOf, summary, emptyReport, noteGeneration, saveSnapshot, progress, fatal, note, messageOf } from './state.js';
+import { w, idOf, hashOf, applyOutlets, summary, emptyReport, noteGeneration, saveSnapshot, progress, fatal, note, messageOf } from './state.js';
 import { useFullBuild } from './build.js';
 
 /** Progress events are posted at most this often while files are read. */
@@ -16,7 +16,7 @@ const READ_AHEAD = 16;
 
 /**
  * Reads, adds and saves files in batches. `files`: `[{name, blob? | bytes?, removed?: [hash],
- * error?}]`; `bytes` may be a promise. `more()`: resolves when more of `total` files arrive.
+ * outlets?: {hash: name}, error?}]`; `bytes` may be a promise. `more()`: resolves when more of `total` files arrive.
  */
 export async function addFiles(files, { origin = 'upload', phase = 'add', total = files.length, more = null, job = null } = {}) {
   const epoch = w.cancelEpoch;
@@ -75,7 +75,10 @@ export async function addFiles(files, { origin = 'upload', phase = 'add', total 
         reads.delete(i);
         i++;
       }
-      if (w.dead || w.cancelEpoch !== epoch) break;
+      if (w.dead || w.cancelEpoch !== epoch) {
+        i--; // read from disk, never handed to the core: not read, for the report
+        break;
+      }
       let result;
       gate ??= closeGate();
       try {
@@ -97,8 +100,9 @@ export async function addFiles(files, { origin = 'upload', phase = 'add', total 
         else kept.push(a);
       }
       if (kept.length) {
+        const outlets = applyOutlets(kept, f.outlets);
         batch.push({
-          record: { name, bytes: buf, hashes: kept.map((a) => a.hash), removed: [...removed], origin },
+          record: { name, bytes: buf, hashes: kept.map((a) => a.hash), removed: [...removed], origin, ...(outlets && { outlets }) },
           added: kept,
           warnings: result.warnings,
         });
@@ -121,6 +125,7 @@ export async function addFiles(files, { origin = 'upload', phase = 'add', total 
     }
     tick(true);
   }
+  if (report.cancelled) report.unread = total - i; // files never read, named apart in the report
   if (report.added.length || report.cancelled) {
     w.corpus.shrink?.(); // give back the memory the index kept for growth
     await saveSnapshot();

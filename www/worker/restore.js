@@ -2,7 +2,7 @@
 // (same store generation, same start-up build), else every saved file is read again in
 // upload order (by the full build: the start-up build reads no files); an empty store that
 // never had the demo articles gets them, from the corpus ./qarin.sh build made of them.
-import { w, remap, swapCorpus, emptyReport, summary, noteGeneration, saveSnapshot, progress, messageOf } from './state.js';
+import { w, remap, applyOutlets, swapCorpus, emptyReport, summary, noteGeneration, saveSnapshot, progress, messageOf } from './state.js';
 import { useFullBuild } from './build.js';
 import { addFiles, seedFiles, seedFetch, seedIndex, PROGRESS_EVERY_MS } from './intake.js';
 
@@ -51,6 +51,7 @@ export async function restore() {
         kept.push(a.hash);
       }
     }
+    applyOutlets(result.added.filter((a) => !removed.has(a.hash)), rec.outlets);
     // A newer core may read the file into other articles: the saved index must follow.
     if (kept.join() !== (rec.hashes ?? []).filter((h) => !removed.has(h)).join()) changed.push({ seq: rec.seq, hashes: kept });
     report.read++;

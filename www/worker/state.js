@@ -40,6 +40,20 @@ export function swapCorpus(next) {
   remap();
 }
 
+/**
+ * Gives just-read articles (`[{id, hash}]`) the outlets the user named for them
+ * (`{hash: name}`, "" = none; see pkg-outlets); returns the entries that apply, or undefined.
+ */
+export function applyOutlets(added, outlets) {
+  if (!outlets || typeof outlets !== 'object') return undefined;
+  const kept = {};
+  for (const a of added) if (typeof outlets[a.hash] === 'string') kept[a.hash] = outlets[a.hash];
+  for (const name of new Set(Object.values(kept))) {
+    w.corpus.nameOutlet(added.filter((a) => kept[a.hash] === name).map((a) => a.id), name);
+  }
+  return Object.keys(kept).length ? kept : undefined;
+}
+
 export function summary(a) {
   return { hash: a.hash, file: a.file, title: a.title, lang: a.lang };
 }

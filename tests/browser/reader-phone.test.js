@@ -1,6 +1,6 @@
 // The reader on a phone (issue 16 item 1, daily use): while a long article is read at 360 and
 // 390 px wide, its toolbar (compare, share, download, remove, close) stays on screen and on
-// top, whole, in both UI languages. Run after `./qarin.sh build`:
+// top, whole, opaque and compact, in both UI languages. Run after `./qarin.sh build`:
 //   node --test --test-concurrency=1 tests/browser/reader-phone.test.js
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -56,6 +56,13 @@ test('the reader toolbar stays reachable at the end of a long article, 360 and 3
       const scrolled = await page.evaluate(() => document.getElementById('reader').scrollTop + window.scrollY);
       assert.ok(scrolled > 1000, `the article was scrolled (${scrolled} px)`);
       assert.deepEqual(await reachable(), [], `${lang} UI, ${width} px`);
+      // The article scrolls under the bar: it is opaque (no text shows through) and small.
+      const bar = await page.evaluate(() => {
+        const el = document.querySelector('#reader .reader-bar');
+        return { bg: getComputedStyle(el).backgroundColor, height: el.getBoundingClientRect().height };
+      });
+      assert.match(bar.bg, /^rgb\(/, `${lang} UI, ${width} px: an opaque bar, not ${bar.bg}`);
+      assert.ok(bar.height <= 740 * 0.16, `${lang} UI, ${width} px: the bar is ${bar.height} px tall`);
     }
   }
   await page.click('#reader .reader-close');

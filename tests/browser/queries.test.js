@@ -70,6 +70,45 @@ test('Arabic query text in an error keeps the text font, not the monospace one',
   assert.equal(font, bodyFont);
 });
 
+/** Left edges of the first `a` and `b` inside `selector`'s text, in px (ranges over text). */
+function edges(selector, a, b) {
+  return page.evaluate(({ selector, a, b }) => {
+    const el = document.querySelector(selector);
+    const node = [...el.childNodes].find((n) => n.nodeType === Node.TEXT_NODE) ?? el.firstChild;
+    const at = (word) => {
+      const r = document.createRange();
+      const i = node.textContent.indexOf(word);
+      r.setStart(node, i);
+      r.setEnd(node, i + word.length);
+      return r.getBoundingClientRect().left;
+    };
+    return [at(a), at(b)];
+  }, { selector, a, b });
+}
+
+test('a mixed query is echoed in the order it was typed, in both UI languages', async () => {
+  const q = 'الغوطة OR Ghouta';
+  await search(page, q);
+  assert.equal(await page.textContent('#summary .summary-query'), q);
+  // English UI, read left to right: the Arabic word (typed first) stands left of Ghouta.
+  let [ar, en] = await edges('#summary .summary-query', 'الغوطة', 'Ghouta');
+  assert.ok(ar < en, `English UI: الغوطة at ${ar}, Ghouta at ${en}`);
+  // A query the core cannot read is echoed the same way where the error points.
+  await page.fill('#q', `(${q}`);
+  await page.press('#q', 'Enter');
+  await page.locator('#query-error .query-at').waitFor();
+  [ar, en] = await edges('#query-error .query-at', 'الغوطة', 'Ghouta');
+  assert.ok(ar < en, `error echo, English UI: الغوطة at ${ar}, Ghouta at ${en}`);
+  // Arabic UI, read right to left: the Arabic word stands right of Ghouta.
+  await page.click('#ui-lang');
+  await page.waitForFunction(() => document.documentElement.lang === 'ar' && !document.body.dataset.busy);
+  await search(page, q);
+  [ar, en] = await edges('#summary .summary-query', 'الغوطة', 'Ghouta');
+  assert.ok(ar > en, `Arabic UI: الغوطة at ${ar}, Ghouta at ${en}`);
+  await page.click('#ui-lang');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+});
+
 test('logs no errors', () => {
   assert.deepEqual(b.problems, []);
 });

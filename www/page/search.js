@@ -189,9 +189,10 @@ function summaryText(total) {
     return nav.view.lang === 'all' && activeFilters() === 0 ? t('results.all', { n: total }) : t('results.filtered', { n: total, where });
   }
   const order = nav.view.sort === 'date' ? t('results.newestFirst') : t('results.relevantFirst');
-  // The query is the user's text: its own element, direction and no translation.
+  // The query is the user's text: its own element and no translation. Isolated in the UI's
+  // direction, so a mixed query's runs (الغوطة OR Ghouta) read in the order they were typed.
   const [before, after] = t('results.for', { n: total, query: '\u0000', where, order }).split('\u0000');
-  return [before, h('bdi', { class: 'summary-query', 'data-content': '' }, nav.view.q.trim()), after];
+  return [before, h('bdi', { class: 'summary-query', dir: document.dir, 'data-content': '' }, nav.view.q.trim()), after];
 }
 
 function rowState(rankFrom) {
@@ -219,7 +220,7 @@ function queryAt(query, offset) {
   if (!rest) return t('error.queryAtEnd');
   const shown = rest.length > 30 ? `${rest.slice(0, 30)}…` : rest;
   const [before, after] = t('error.queryAt', { where: '\u0000' }).split('\u0000');
-  return [before, h('code', { class: 'query-at', dir: 'auto', 'data-content': '' }, shown), after];
+  return [before, h('code', { class: 'query-at', dir: document.dir, 'data-content': '' }, shown), after];
 }
 
 export function showError(message) {

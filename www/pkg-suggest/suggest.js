@@ -14,8 +14,8 @@ export function show(suggestions, seq, nav) {
   if (seq !== app.searchSeq) return;
   const choices = suggestions.map((s, i) => [
     i ? ', ' : '',
-    // The query is corpus text: its own direction, never translated.
-    h('button', { type: 'button', class: 'button small suggestion', dir: 'auto', on: { click: () => nav.setView({ q: s.query, page: 1 }) } }, s.query),
+    // The query is corpus text, never translated; its runs in the UI's order (as typed).
+    h('button', { type: 'button', class: 'button small suggestion', dir: document.dir, on: { click: () => nav.setView({ q: s.query, page: 1 }) } }, s.query),
     ' ',
     h('span', { class: 'suggestion-total' }, t('suggest.total', { n: s.total })),
   ]);

@@ -50,3 +50,28 @@ test('the help speaks Arabic in the Arabic UI, its examples unchanged', async ()
   await page.click('#ui-lang');
   await page.waitForFunction(() => document.documentElement.lang === 'en' && !document.body.dataset.busy);
 });
+
+test('the help and the outlet-naming dialogs fit a 360 px phone', async () => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  const outside = (selector) => page.evaluate((sel) => {
+    const out = [];
+    for (const el of document.querySelectorAll(`${sel}, ${sel} *`)) {
+      for (const r of el.getClientRects()) {
+        if (r.width && (r.left < -0.5 || r.right > innerWidth + 0.5)) out.push(`${el.tagName} ${el.className} [${Math.round(r.left)}, ${Math.round(r.right)}]`);
+      }
+    }
+    return out;
+  }, selector);
+  await page.click('#query-help');
+  await page.locator('#query-help-dialog[open]').waitFor();
+  assert.deepEqual(await outside('#query-help-dialog'), []);
+  await page.keyboard.press('Escape');
+  await page.locator('#corpus-menu summary').click();
+  await page.click('#name-outlets');
+  await page.locator('#outlets-dialog[open]').waitFor();
+  await page.fill('#outlets-pattern', '0');
+  await page.waitForFunction(() => document.querySelector('#outlets-sample li'));
+  assert.deepEqual(await outside('#outlets-dialog'), []);
+  await page.keyboard.press('Escape');
+  await page.setViewportSize({ width: 1366, height: 900 });
+});

@@ -4,10 +4,12 @@
 // first and its size shown; Save downloads it. Added to the share dialog by dialog.js.
 import { Request } from '../protocol.js';
 import { t, fmtNumber } from '../i18n.js';
-import { h, replace, download } from '../views/dom.js';
+import { h, replace, download, useStyles } from '../views/dom.js';
 import { app, core, work } from '../page/state.js';
 import { searchRequest } from '../page/search.js';
 import './messages.js';
+
+await useStyles(new URL('./selection.css', import.meta.url));
 
 /**
  * The dialog's part for `view`: a button per selection; `openTooLong`: a link carrying the

@@ -348,3 +348,5 @@ function registerServiceWorker() {
 
 renderEmptyReader(ui.reader);
 renderTray();
+// The page shows once its texts are in the UI language (styles.css: body[data-pending]).
+uiReady.then(() => { delete document.body.dataset.pending; });

@@ -62,9 +62,14 @@ test('Ghouta finds the Arabic articles; the switch turns it off and the link kee
 test('the entity filter lists the names the matches mention and keeps the checked ones in the link', async () => {
   // Narrowed by a query: the filter lists the thirty names most matches mention.
   await search(b.page, 'Putin OR Macron');
+  // The filter is a menu in the filter row, closed until asked (its list arrives with the
+  // lexicon and would otherwise push the page down); the button names how many are checked.
   const putin = b.page.locator('#entity-field [data-entity="person:vladimir-putin"] input');
-  await putin.waitFor();
+  await putin.waitFor({ state: 'attached' });
+  assert.equal(await putin.isVisible(), false);
+  await b.page.click('#entity-field summary');
   await putin.check();
+  await b.page.locator('#entity-field summary', { hasText: '(1)' }).waitFor();
   await showing(b.page, ['002', '004']);
   assert.match(decodeURIComponent(b.page.url()), /ent=person:vladimir-putin/);
   // Two names: the articles mentioning both, and the link keeps them checked.

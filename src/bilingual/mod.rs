@@ -7,6 +7,7 @@
 //! object a [`Recognizer`] is given as ([`link`]).
 
 pub mod align;
+mod beads;
 mod calendar;
 pub mod entities;
 mod expand;

@@ -242,6 +242,37 @@ impl Corpus {
         out
     }
 
+    /// Where `text` names entities: `(byte start, byte end, entity number)`, in order
+    /// (empty without a linker), and the linker that numbers them.
+    pub fn mention_spans(&self, text: &str) -> Vec<(usize, usize, u32)> {
+        let Some(links) = self.links.as_ref() else {
+            return Vec::new();
+        };
+        let mut words = Vec::new();
+        let mut places = Vec::new();
+        analysis::each_word(text, &self.analyzer, |s, e, w| {
+            words.push(std::rc::Rc::clone(w));
+            places.push((s, e));
+        });
+        links
+            .linker
+            .spans(&words)
+            .into_iter()
+            .filter_map(|(i, n, entity)| {
+                Some((
+                    places.get(i)?.0,
+                    places.get(i + n.checked_sub(1)?)?.1,
+                    entity,
+                ))
+            })
+            .collect()
+    }
+
+    /// The entity numbered `entity` by the corpus's linker, for showing.
+    pub fn entity_name(&self, entity: u32) -> Option<query::link::EntityName> {
+        self.links.as_ref()?.linker.entity(entity)
+    }
+
     /// Entity-mention pairs recorded (0 without a linker), for the size figures.
     pub fn mention_count(&self) -> usize {
         self.links.as_ref().map_or(0, |l| l.len())

@@ -714,3 +714,55 @@ impl Corpus {
         to_js(&self.core.name_outlet(&ids, &name))
     }
 }
+
+/// The aligned reader (the full build's `bilingual` part).
+#[cfg(feature = "bilingual")]
+#[wasm_bindgen]
+impl Corpus {
+    /// Aligns articles `ids` (an array of 2–4 ids; unknown ones are left out):
+    /// `{articles: [{id, paragraphs: [{mentions: [{entity, start, end}], sentences: [{start,
+    /// end}]}]}], links: [{a, pa, b, pb, score, shared}], sentenceLinks: [{a, pa, sa, b, pb,
+    /// sb, shared}]}`, offsets in UTF-16 units of each paragraph, `a`/`b` indices into
+    /// `articles`; `null` when fewer than two articles remain. `options`: none yet.
+    pub fn align(&self, ids: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+        options_arg(&options, "align")?;
+        if !js_sys::Array::is_array(&ids) {
+            return Err(wrong_type(&ids, "align", "ids", "an array of ids"));
+        }
+        let array = js_sys::Array::from(&ids);
+        if array.length() > 8 {
+            return Err(JsError::new("align: at most 8 articles"));
+        }
+        let ids = array
+            .iter()
+            .map(|v| id_arg(&v, "align"))
+            .collect::<Result<Vec<u32>, _>>()?;
+        #[derive(Serialize)]
+        struct Article<'a> {
+            id: u32,
+            paragraphs: &'a [crate::bilingual::align::Paragraph],
+        }
+        #[derive(Serialize)]
+        struct Out<'a> {
+            articles: Vec<Article<'a>>,
+            links: &'a [crate::bilingual::align::Link],
+            #[serde(rename = "sentenceLinks")]
+            sentence_links: &'a [crate::bilingual::align::SentenceLink],
+        }
+        let Some((kept, alignment)) = crate::bilingual::align::align_in(&self.core, &ids) else {
+            return Ok(JsValue::NULL);
+        };
+        to_js(&Out {
+            articles: kept
+                .iter()
+                .zip(&alignment.articles)
+                .map(|(&id, a)| Article {
+                    id,
+                    paragraphs: &a.paragraphs,
+                })
+                .collect(),
+            links: &alignment.links,
+            sentence_links: &alignment.sentence_links,
+        })
+    }
+}

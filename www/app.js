@@ -31,8 +31,16 @@ const nav = {
   get view() {
     return view;
   },
-  setView, setSize, clearNotice, checkMissing, openShare,
+  setView, setSize, clearNotice, checkMissing, openShare, compareArticles,
 };
+
+/**
+ * Opens the compare view with 2–4 articles named by content hash (e.g. a suggested
+ * same-story pair); page modules reach it as `nav.compareArticles`.
+ */
+export function compareArticles(hashes) {
+  return reading.compareArticles(hashes);
+}
 for (const part of [search, reading, corpus]) part.init(nav);
 
 // ── UI language and theme ──
@@ -192,8 +200,9 @@ async function redraw(before) {
   const marks = before.q !== view.q || before.exact !== view.exact;
   if (before.open !== view.open) jobs.push(showReader());
   else if (view.open && marks) jobs.push(showReader({ refresh: true }));
-  if (before.left !== view.left || before.right !== view.right) jobs.push(loadTray());
-  if (before.compare !== view.compare || (view.compare && (before.left !== view.left || before.right !== view.right))) jobs.push(showCompare());
+  const picks = String(before.picked) !== String(view.picked);
+  if (picks) jobs.push(loadTray());
+  if (before.compare !== view.compare || (view.compare && picks)) jobs.push(showCompare());
   else if (view.compare && marks) jobs.push(showCompare({ refresh: true }));
   if (view.tool || before.tool) jobs.push(showTools(before));
   await Promise.all(jobs);
@@ -261,7 +270,7 @@ async function offerCarried(data) {
       const blobs = files.map((f) => ({ name: f.name, blob: new Blob([f.bytes]) }));
       await addFiles(blobs, { origin: 'link', label: 'report.link' });
       history.replaceState(null, '', `#${encodeView(view)}`);
-      const before = { ...view, open: null, left: null, right: null, compare: false };
+      const before = { ...view, open: null, picked: [], compare: false };
       await redraw(before);
       await checkMissing();
     },

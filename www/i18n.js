@@ -82,10 +82,8 @@ export const messages = {
     'tray.title': 'Side by side',
     'tray.open': 'Read side by side',
     'tray.clear': 'Clear',
-    'tray.english': 'English',
-    'tray.arabic': 'Arabic',
-    'tray.englishHint': 'tick Compare on an English article',
-    'tray.arabicHint': 'tick Compare on an Arabic article',
+    'tray.hint': 'tick Compare on 2 to 4 articles, in any languages',
+    'tray.full': 'At most 4 articles can be compared: untick one first.',
     'tray.missing': 'not in this corpus',
 
     'results.heading': 'Articles',

@@ -96,6 +96,11 @@ export const Request = Object.freeze({
    * articles}`: a bundle of those articles only (see pkg-bundle/worker.js exportSelection).
    */
   EXPORT_SELECTION: 'export-selection',
+  /**
+   * `{hashes}` (2–4) → the compare view's alignment (`Corpus.align`, with `hash` on each
+   * article), or `null` before the lexicon is linked or with fewer than two articles.
+   */
+  ALIGN: 'align',
 });
 
 /** Messages the worker sends. */
@@ -125,7 +130,7 @@ export const Event = Object.freeze({
  * Requests that only read: a worker busy with nothing else may be ended and replaced (its
  * wasm cannot be interrupted, and a read leaves nothing half-written).
  */
-const READ_ONLY = new Set([Request.SEARCH, Request.GET, Request.LOOKUP, Request.FILES, Request.EXPORT_RESULTS]);
+const READ_ONLY = new Set([Request.SEARCH, Request.GET, Request.LOOKUP, Request.FILES, Request.EXPORT_RESULTS, Request.ALIGN]);
 
 /**
  * The page's side of the protocol: `call(type, payload)` returns a promise of the reply's

@@ -7,7 +7,7 @@
 // never send to a server, so neither the query nor carried articles leave the machine:
 //
 //   https://host/qarin/#v=1&q=Ghouta&x=1&lang=ar&src=AFP&from=2018-02-01&to=2018-03-31
-//                       &sort=date&dup=1&p=2&a=<hash>&l=<hash>&r=<hash>&cmp=1&d=<articles>
+//                       &sort=date&dup=1&p=2&a=<hash>&cmp=<hash>.<hash>&d=<articles>
 //
 //   key    value                                     default
 //   v      format version; must be 1                 (required when anything else is set)
@@ -21,8 +21,12 @@
 //   dup    "1": near-duplicates listed one by one    folded into one result each
 //   p      result page, 1-based                      1
 //   a      content hash of the article in the reader none
-//   l, r   content hashes of the side-by-side pair   none
-//   cmp    "1": the side-by-side view is open        off
+//   cmp    2–4 hashes joined by ".": the compare     closed
+//          view is open with these articles
+//   pick   1–4 hashes joined by ".": ticked for      none
+//          Compare, the view closed
+//   l, r   (links made before the compare view took 2–4 articles, still read): the
+//   cmp=1  pair ticked ("l" English, "r" Arabic); "cmp=1": open. Read as pick/cmp.
 //   tool   open corpus tool; t.<k> its settings      none (pkg-analysis/tools.js reads them)
 //   d      carried articles (below)                  none
 //
@@ -57,13 +61,16 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 // A language code as the core names them (ISO 639-1, or 639-3 for the rarer ones).
 const LANGS = { has: (l) => typeof l === 'string' && l !== 'all' && /^[a-z]{2,3}$/.test(l) };
 const ENTS = /^[a-z]+:[\w.:-]+(,[a-z]+:[\w.:-]+)*$/;
-const KEYS = new Set(['v', 'q', 'x', 'xl', 'lang', 'src', 'ent', 'from', 'to', 'sort', 'dup', 'p', 'a', 'l', 'r', 'cmp', 'tool', 'd']);
+const KEYS = new Set(['v', 'q', 'x', 'xl', 'lang', 'src', 'ent', 'from', 'to', 'sort', 'dup', 'p', 'a', 'l', 'r', 'cmp', 'pick', 'tool', 'd']);
+/** The most articles the compare view shows. */
+export const MAX_COMPARED = 4;
+const HASHES = /^[0-9a-f]{16}(\.[0-9a-f]{16}){0,3}$/;
 
 /** The view a page starts with: every field at its default. */
 export function emptyView() {
   return {
     q: '', exact: false, crossLingual: true, ent: '', lang: 'all', source: '', from: '', to: '', sort: 'relevance', fold: true, page: 1,
-    open: null, left: null, right: null, compare: false, tool: '', ts: {},
+    open: null, picked: [], compare: false, tool: '', ts: {},
   };
 }
 
@@ -92,9 +99,9 @@ export function encodeView(view, data = '') {
   if (v.fold === false) put('dup', '1');
   if (Number.isInteger(v.page) && v.page > 1) put('p', String(v.page));
   if (HASH.test(v.open ?? '')) put('a', v.open);
-  if (HASH.test(v.left ?? '')) put('l', v.left);
-  if (HASH.test(v.right ?? '')) put('r', v.right);
-  if (v.compare && HASH.test(v.left ?? '') && HASH.test(v.right ?? '')) put('cmp', '1');
+  const picked = (v.picked ?? []).filter((h) => HASH.test(h)).slice(0, MAX_COMPARED);
+  if (v.compare && picked.length >= 2) put('cmp', picked.join('.'));
+  else if (picked.length) put('pick', picked.join('.'));
   if (/^[a-z]+$/.test(v.tool)) {
     put('tool', v.tool);
     for (const k of Object.keys(v.ts ?? {}).sort()) put(`t.${k}`, v.ts[k]);
@@ -176,9 +183,23 @@ export function decodeView(fragment) {
     else problems.push({ key: 'p', code: 'value' });
   }
   view.open = hash('a');
-  view.left = hash('l');
-  view.right = hash('r');
-  view.compare = params.get('cmp') === '1' && view.left !== null && view.right !== null;
+  const list = (key) => {
+    const value = params.get(key);
+    if (value === undefined || value === '' || (key === 'cmp' && value === '1')) return null;
+    if (HASHES.test(value)) return [...new Set(value.split('.'))];
+    problems.push({ key, code: 'hash' });
+    return null;
+  };
+  const shown = list('cmp');
+  if (shown && shown.length >= 2) {
+    view.picked = shown;
+    view.compare = true;
+  } else {
+    // An older link names the pair with "l" and "r" and opens it with "cmp=1".
+    const pair = [hash('l'), hash('r')].filter(Boolean);
+    view.picked = list('pick') ?? shown ?? pair;
+    view.compare = params.get('cmp') === '1' && pair.length === 2;
+  }
   const tool = params.get('tool') ?? '';
   view.tool = /^[a-z]+$/.test(tool) ? tool : '';
   for (const key of params.keys()) {
@@ -194,7 +215,7 @@ export function decodeView(fragment) {
 
 /** The hashes a view needs the corpus to hold: open article and side-by-side pair. */
 export function viewHashes(view) {
-  return [...new Set([view.open, view.left, view.right].filter((h) => h && HASH.test(h)))];
+  return [...new Set([view.open, ...(view.picked ?? [])].filter((h) => h && HASH.test(h)))];
 }
 
 /** encodeURIComponent, keeping the characters a fragment allows as they are (shorter links). */

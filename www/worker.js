@@ -45,7 +45,7 @@ async function start() {
 }
 
 /** Requests that read the corpus: they wait while a batch of added articles is unsaved. */
-const READS = new Set([Request.SEARCH, Request.GET, Request.LOOKUP, Request.EXPORT_RESULTS, Request.EXPORT_BUNDLE, Request.EXPORT_SELECTION, Request.FILES, Request.ANALYZE]);
+const READS = new Set([Request.SEARCH, Request.GET, Request.LOOKUP, Request.EXPORT_RESULTS, Request.EXPORT_BUNDLE, Request.EXPORT_SELECTION, Request.FILES, Request.ANALYZE, Request.ALIGN]);
 
 // ── search and reading ──
 
@@ -143,6 +143,15 @@ const handlers = {
       article.similar = w.corpus.list({ similarTo: id }).map((a) => ({ hash: a.hash, title: a.title, file: a.file, lang: a.lang }));
     }
     return article;
+  },
+
+  [Request.ALIGN]({ hashes }) {
+    // The alignment reads entities: only once the lexicon is linked to this corpus.
+    if (typeof w.corpus.align !== 'function' || w.linked !== w.corpus) return null;
+    const ids = (Array.isArray(hashes) ? hashes : []).slice(0, 4).map(idFor).filter((id) => id !== null);
+    const out = ids.length >= 2 ? w.corpus.align(ids, null) : null;
+    for (const a of out?.articles ?? []) a.hash = hashOf.get(a.id);
+    return out;
   },
 
   [Request.LOOKUP]({ hashes }) {

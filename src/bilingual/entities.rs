@@ -322,6 +322,14 @@ impl Linker for Recognizer {
         });
     }
 
+    fn spans(&self, words: &[Rc<Word>]) -> Vec<(usize, usize, u32)> {
+        let mut out = Vec::new();
+        self.each_match(&self.keys(words), |i, name, _| {
+            out.push((i, name.terms.len(), name.entity));
+        });
+        out
+    }
+
     fn expand(&self, node: Node) -> (Node, Vec<Expansion>) {
         super::expand::expand(self, node)
     }

@@ -6,11 +6,14 @@
 //! The rest of the core reaches this part only through the `query::link::Linker` trait
 //! object a [`Recognizer`] is given as ([`link`]).
 
+pub mod align;
+mod beads;
 mod calendar;
 pub mod entities;
 mod expand;
 pub mod lexicon;
 pub mod pairing;
+pub mod sentences;
 pub mod translit;
 mod translit_rules;
 

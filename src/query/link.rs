@@ -27,6 +27,11 @@ pub trait Linker: std::fmt::Debug {
     fn entity(&self, entity: u32) -> Option<EntityName>;
     /// The number of the entity with this id.
     fn find(&self, id: &str) -> Option<u32>;
+    /// Where `words` name entities, in order: `(first word, words, entity)` (for the
+    /// aligned reader; a linker that cannot place its mentions finds none).
+    fn spans(&self, _words: &[Rc<Word>]) -> Vec<(usize, usize, u32)> {
+        Vec::new()
+    }
 }
 
 /// An entity as a result shows it: id, kind and canonical names.

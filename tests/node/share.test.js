@@ -11,7 +11,7 @@ const B = 'fedcba9876543210';
 test('a view with every field set survives encoding and decoding', () => {
   const view = {
     ...emptyView(), q: 'الغوطة "Eastern Ghouta" -Aleppo & more=1 #x %', exact: true, lang: 'ar', source: 'رويترز',
-    from: '2018-02-01', to: '2018-03-31', sort: 'date', fold: false, page: 3, open: A, left: B, right: A,
+    from: '2018-02-01', to: '2018-03-31', sort: 'date', fold: false, page: 3, open: A, picked: [B, A],
     compare: true, crossLingual: false, ent: 'person:vladimir-putin,person:emmanuel-macron',
   };
   const fragment = encodeView(view);
@@ -72,7 +72,7 @@ test('links name articles by content hash only, and reject anything else', () =>
   assert.equal(encodeView({ ...emptyView(), open: 'ABCDEF0123456789' }), '');
   const r = decodeView('v=1&a=12&l=zzzzzzzzzzzzzzzz');
   assert.equal(r.view.open, null);
-  assert.equal(r.view.left, null);
+  assert.deepEqual(r.view.picked, []);
   assert.deepEqual(r.problems.map((p) => p.key).sort(), ['a', 'l']);
 });
 
@@ -100,7 +100,32 @@ test('hostile fragments decode to defaults with problems, never an exception', (
 test('the side-by-side view opens only with both articles named', () => {
   assert.equal(decodeView(`v=1&l=${A}&cmp=1`).view.compare, false);
   assert.equal(decodeView(`v=1&l=${A}&r=${B}&cmp=1`).view.compare, true);
-  assert.deepEqual(viewHashes({ ...emptyView(), open: A, left: A, right: B }), [A, B]);
+  assert.deepEqual(viewHashes({ ...emptyView(), open: A, picked: [A, B] }), [A, B]);
+});
+
+const C = '00000000000000c0';
+const D = '00000000000000d0';
+
+test('the compare view keeps 2 to 4 articles in its link; old l/r/cmp=1 links open the same pair', () => {
+  const open = { ...emptyView(), picked: [A, B, C], compare: true };
+  assert.equal(encodeView(open), `v=1&cmp=${A}.${B}.${C}`);
+  assert.deepEqual(decodeView(`#v=1&cmp=${A}.${B}.${C}`).view.picked, [A, B, C]);
+  assert.equal(decodeView(`#v=1&cmp=${A}.${B}.${C}`).view.compare, true);
+  // Ticked but not open: "pick"; one article cannot open the view.
+  assert.equal(encodeView({ ...open, compare: false }), `v=1&pick=${A}.${B}.${C}`);
+  assert.equal(encodeView({ ...emptyView(), picked: [A], compare: true }), `v=1&pick=${A}`);
+  assert.deepEqual(decodeView(`v=1&pick=${A}`).view, { ...emptyView(), picked: [A] });
+  // The old form: left (English) and right (Arabic), opened by cmp=1.
+  const old = decodeView(`v=1&l=${A}&r=${B}&cmp=1`);
+  assert.deepEqual([old.view.picked, old.view.compare, old.problems], [[A, B], true, []]);
+  assert.equal(encodeView(old.view), `v=1&cmp=${A}.${B}`);
+  assert.deepEqual(decodeView(`v=1&r=${B}`).view.picked, [B]);
+  // At most four; anything else is a problem, not a view.
+  const five = decodeView(`v=1&cmp=${A}.${B}.${C}.${D}.${A}`);
+  assert.deepEqual([five.view.picked, five.view.compare, five.problems], [[], false, [{ key: 'cmp', code: 'hash' }]]);
+  assert.deepEqual(decodeView(`v=1&cmp=${A}.${A}`).view.picked, [A]);
+  assert.equal(decodeView(`v=1&cmp=${A}.${A}`).view.compare, false);
+  assert.equal(encodeView({ ...emptyView(), picked: [A, B, C, D, A], compare: true }), `v=1&cmp=${A}.${B}.${C}.${D}`);
 });
 
 test('carried articles round-trip byte for byte, Arabic names and UTF-16 included', async () => {

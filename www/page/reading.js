@@ -1,6 +1,7 @@
 // Reading: the reader pane with the view's open article, and the side-by-side pair (the
 // tray below the list, and the two articles side by side).
-import { Request } from '../protocol.js';
+import { Request, Event } from '../protocol.js';
+import { MAX_COMPARED } from '../share.js';
 import { t } from '../i18n.js';
 import { h, langInfo, replace, download } from '../views/dom.js';
 import { markActive, syncCompare } from '../views/results.js';
@@ -79,87 +80,102 @@ export function closeReader() {
   });
 }
 
-// ── side by side ──
+// ── compare: 2–4 articles side by side ──
 
 function isCompared(hash) {
-  return nav.view.left === hash || nav.view.right === hash;
+  return nav.view.picked.includes(hash);
 }
 
-/** Arabic articles go to the right column, every other language to the left. */
+/** Ticks or unticks an article for Compare; a fifth is refused with a message. */
 export function pickForCompare(a, checked) {
-  const slot = a.lang === 'ar' ? 'right' : 'left';
+  const picked = nav.view.picked;
   if (checked) {
-    app.tray[slot] = { hash: a.hash, title: a.title, lang: a.lang, file: a.file };
-    nav.setView({ [slot]: a.hash });
-  } else if (nav.view[slot] === a.hash) {
-    app.tray[slot] = null;
-    nav.setView({ [slot]: null, compare: false });
+    if (picked.includes(a.hash)) return;
+    if (picked.length >= MAX_COMPARED) {
+      renderTray(); // unticks the box
+      showError(t('tray.full'));
+      return;
+    }
+    app.tray.set(a.hash, { hash: a.hash, title: a.title, lang: a.lang, file: a.file });
+    nav.setView({ picked: [...picked, a.hash] });
+  } else if (picked.includes(a.hash)) {
+    const rest = picked.filter((h) => h !== a.hash);
+    nav.setView({ picked: rest, compare: nav.view.compare && rest.length >= 2 });
   }
 }
 
-/** Looks up the titles of the view's pair for the tray. */
+/** Opens the compare view with `hashes` (2–4 content hashes), e.g. a suggested pair. */
+export function compareArticles(hashes) {
+  const picked = [...new Set(hashes)].slice(0, MAX_COMPARED);
+  return nav.setView({ picked, compare: picked.length >= 2, open: null });
+}
+
+/** Looks up the titles of the view's ticked articles for the tray. */
 export async function loadTray() {
-  for (const slot of ['left', 'right']) {
-    if (app.tray[slot]?.hash !== nav.view[slot]) app.tray[slot] = null;
-  }
-  const need = ['left', 'right'].filter((s) => nav.view[s] && !app.tray[s]);
+  const need = nav.view.picked.filter((h) => !app.tray.has(h));
   if (need.length) {
-    const found = await core.call(Request.LOOKUP, { hashes: need.map((s) => nav.view[s]) });
-    need.forEach((s, k) => { app.tray[s] = found[k]; });
+    const found = await core.call(Request.LOOKUP, { hashes: need });
+    need.forEach((h, k) => app.tray.set(h, found[k]));
   }
   renderTray();
 }
 
 export function renderTray() {
-  syncCompare(ui.results, new Set([nav.view.left, nav.view.right].filter(Boolean)));
+  const picked = nav.view.picked;
+  syncCompare(ui.results, new Set(picked));
   const readerBox = ui.reader.querySelector('.reader-bar input.compare-box');
   if (readerBox) readerBox.checked = isCompared(nav.view.open);
-  slot(ui.trayLeft, app.tray.left, nav.view.left, t('tray.english'), t('tray.englishHint'));
-  slot(ui.trayRight, app.tray.right, nav.view.right, t('tray.arabic'), t('tray.arabicHint'));
-  ui.openCompare.disabled = !(app.tray.left && app.tray.right);
-  ui.clearCompare.disabled = !(nav.view.left || nav.view.right);
+  const chips = picked.map((hash) => {
+    const a = app.tray.get(hash);
+    if (!a) return h('span', { class: 'tray-slot is-empty' }, h('span', { class: 'tray-hint' }, t('tray.missing')));
+    const L = langInfo(a.lang);
+    return h('span', { class: 'tray-slot' },
+      h('span', { class: 'tray-side' }, L.name),
+      h('bdi', { class: 'tray-title', dir: L.blockDir, lang: L.lang, 'data-content': '' }, a.title || a.file));
+  });
+  if (picked.length < 2) chips.push(h('span', { class: 'tray-slot is-empty' }, h('span', { class: 'tray-hint' }, t('tray.hint'))));
+  replace(ui.traySlots, chips);
+  ui.openCompare.disabled = picked.filter((hash) => app.tray.get(hash)).length < 2;
+  ui.clearCompare.disabled = !picked.length;
 }
 
-function slot(el, a, hash, label, hint) {
-  el.classList.toggle('is-empty', !a);
-  if (!a) {
-    replace(el, h('span', { class: 'tray-side' }, label), h('span', { class: 'tray-hint' }, hash ? t('tray.missing') : hint));
-    return;
-  }
-  const L = langInfo(a.lang);
-  replace(el,
-    h('span', { class: 'tray-side' }, label),
-    h('bdi', { class: 'tray-title', dir: L.blockDir, lang: L.lang, 'data-content': '' }, a.title || a.file),
-  );
-}
-
-/** Shows the side-by-side view, or hides it; `refresh`: the query changed, keep the focus. */
+/** Shows the compare view, or hides it; `refresh`: the query changed, keep the focus. */
 export async function showCompare({ refresh = false } = {}) {
   if (!nav.view.compare) {
     closeCompareView();
     return;
   }
-  let left;
-  let right;
-  let renderSideBySide;
+  const seq = ++app.compareSeq;
+  const picked = nav.view.picked;
+  let articles;
+  let view;
   try {
-    [left, right, { renderSideBySide }] = await work(Promise.all([
-      core.call(Request.GET, { hash: nav.view.left, query: nav.view.q, exact: nav.view.exact }),
-      core.call(Request.GET, { hash: nav.view.right, query: nav.view.q, exact: nav.view.exact }),
+    [view, ...articles] = await work(Promise.all([
       import('../pkg-views/sidebyside.js'),
+      ...picked.map((hash) => core.call(Request.GET, { hash, query: nav.view.q, exact: nav.view.exact })),
     ]));
   } catch (e) {
     if (e.code === 'stopped') return; // a long search was stopped: the view stays as it was
     showError(t('error.open', { message: e.message }));
     return;
   }
-  if (!left || !right || !nav.view.compare) return;
+  articles = articles.filter(Boolean);
+  if (articles.length < 2 || !nav.view.compare || seq !== app.compareSeq) return;
   ui.workspace.hidden = true;
   document.body.classList.add('is-comparing');
-  renderSideBySide(ui.compare, left, right, { close: () => nav.setView({ compare: false }), share: nav.openShare }, { focus: !refresh });
+  view.renderSideBySide(ui.compare, articles, { close: () => nav.setView({ compare: false }), share: nav.openShare }, { focus: !refresh });
+  // The alignment (entities, aligned paragraphs and sentences) needs the lexicon: until it
+  // is linked the articles show plain, and LEXICON draws it in.
+  const alignment = await core.call(Request.ALIGN, { hashes: articles.map((a) => a.hash) }).catch(() => null);
+  if (alignment && seq === app.compareSeq) view.showAlignment(ui.compare, alignment);
 }
 
+core.on(Event.LEXICON, () => {
+  if (app.ready && nav.view.compare) showCompare({ refresh: true });
+});
+
 function closeCompareView() {
+  app.compareSeq++;
   if (ui.compare.hidden) return;
   ui.compare.hidden = true;
   ui.compare.replaceChildren();
@@ -170,6 +186,6 @@ function closeCompareView() {
 
 ui.openCompare.addEventListener('click', () => nav.setView({ compare: true }));
 ui.clearCompare.addEventListener('click', () => {
-  app.tray = { left: null, right: null };
-  nav.setView({ left: null, right: null, compare: false });
+  app.tray.clear();
+  nav.setView({ picked: [], compare: false });
 });

@@ -198,7 +198,7 @@ function summaryText(total) {
 function rowState(rankFrom) {
   return {
     activeHash: nav.view.open,
-    compareHashes: new Set([nav.view.left, nav.view.right].filter(Boolean)),
+    compareHashes: new Set(nav.view.picked),
     // A score says how well a row matched; rows a filter alone chose (lang:ar) have none.
     showScore: nav.view.q.trim() !== '',
     rankFrom,

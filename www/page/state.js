@@ -14,7 +14,7 @@ export const ui = {
   summary: $('summary'), results: $('results'), pager: $('pager'), emptyCorpus: $('empty-corpus'),
   removeResults: $('remove-results'), exportCsv: $('export-csv'), exportJson: $('export-json'),
   reader: $('reader'), workspace: $('workspace'), compare: $('compare'),
-  trayLeft: $('tray-left'), trayRight: $('tray-right'), openCompare: $('open-compare'), clearCompare: $('clear-compare'),
+  traySlots: $('tray-slots'), openCompare: $('open-compare'), clearCompare: $('clear-compare'),
   overlay: $('drop-overlay'), confirm: $('confirm-dialog'), shareDialog: $('share-dialog'), menu: $('corpus-menu'),
   uiLang: $('ui-lang'), theme: $('theme'),
 };
@@ -30,7 +30,8 @@ export const app = {
   searchSeq: 0, // only the newest search may render
   readerSeq: 0,
   opener: null, // the button that opened the reader, to return focus on Esc
-  tray: { left: null, right: null }, // {hash, title, lang, file} of the side-by-side pair
+  tray: new Map(), // hash → {hash, title, lang, file} of the articles ticked for Compare
+  compareSeq: 0, // only the newest compare view may render
   lastReport: null, // {report, label}: re-rendered when the UI language changes
   adding: 0, // ADD/IMPORT jobs in flight
   jobs: 0, // ADD_FILES job ids

@@ -207,10 +207,10 @@ export async function clearCorpus() {
     showError(t('error.remove', { message: e.message }));
     return;
   }
-  app.tray = { left: null, right: null };
+  app.tray.clear();
   nav.setSize(0);
   renderMessage(ui.report, t('clear.done'), { dismiss: () => clearReport(ui.report) });
-  await nav.setView({ open: null, left: null, right: null, compare: false, page: 1 });
+  await nav.setView({ open: null, picked: [], compare: false, page: 1 });
   await runSearch();
 }
 
@@ -236,11 +236,10 @@ export async function removeArticles(hashes, what, search = null) {
   const gone = (hash) => hash && (search || hashes.includes(hash));
   const patch = {};
   if (gone(nav.view.open)) patch.open = null;
-  for (const s of ['left', 'right']) {
-    if (gone(nav.view[s])) {
-      patch[s] = null;
-      patch.compare = false;
-    }
+  const kept = nav.view.picked.filter((h) => !gone(h));
+  if (kept.length !== nav.view.picked.length) {
+    patch.picked = kept;
+    patch.compare = nav.view.compare && kept.length >= 2;
   }
   await nav.setView(patch, { history: 'replace' });
   await runSearch();

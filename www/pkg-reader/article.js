@@ -35,7 +35,7 @@ export function renderArticle(a, { headingId, headingLevel = 2 } = {}) {
   // With a query, `a.marked` holds the same text cut into segments with the matches marked.
   const marked = a.marked?.paragraphs;
   const paragraphs = (a.paragraphs?.length ? a.paragraphs : [a.body ?? ''])
-    .map((p, i) => (marked?.[i] ? h('p', {}, snippetNodes(marked[i])) : h('p', {}, p)))
+    .map((p, i) => h('p', { 'data-p': i }, marked?.[i] ? snippetNodes(marked[i]) : p))
     .filter((p) => p.textContent !== '');
   const title = a.marked?.title?.length ? snippetNodes(a.marked.title) : a.title || a.file;
   const ui = { lang: document.documentElement.lang, dir: document.documentElement.dir };

@@ -10,6 +10,7 @@ mod calendar;
 pub mod entities;
 mod expand;
 pub mod lexicon;
+pub mod names;
 pub mod pairing;
 pub mod translit;
 mod translit_rules;

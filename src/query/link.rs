@@ -27,6 +27,11 @@ pub trait Linker: std::fmt::Debug {
     fn entity(&self, entity: u32) -> Option<EntityName>;
     /// The number of the entity with this id.
     fn find(&self, id: &str) -> Option<u32>;
+    /// Byte ranges of `text` that name a known entity (for name proposals: what is known
+    /// is not proposed again). None by default.
+    fn known_spans(&self, _text: &str) -> Vec<(usize, usize)> {
+        Vec::new()
+    }
 }
 
 /// An entity as a result shows it: id, kind and canonical names.

@@ -32,7 +32,7 @@ export async function showReader({ refresh = false } = {}) {
   let renderReader;
   try {
     [article, { renderReader }] = await work(Promise.all([
-      core.call(Request.GET, { hash: nav.view.open, query: nav.view.q, exact: nav.view.exact }),
+      core.call(Request.GET, { hash: nav.view.open, query: nav.view.q, exact: nav.view.exact, crossLingual: nav.view.crossLingual }),
       import('../pkg-reader/reader.js'),
     ]));
   } catch (e) {
@@ -144,8 +144,8 @@ export async function showCompare({ refresh = false } = {}) {
   let renderSideBySide;
   try {
     [left, right, { renderSideBySide }] = await work(Promise.all([
-      core.call(Request.GET, { hash: nav.view.left, query: nav.view.q, exact: nav.view.exact }),
-      core.call(Request.GET, { hash: nav.view.right, query: nav.view.q, exact: nav.view.exact }),
+      core.call(Request.GET, { hash: nav.view.left, query: nav.view.q, exact: nav.view.exact, crossLingual: nav.view.crossLingual }),
+      core.call(Request.GET, { hash: nav.view.right, query: nav.view.q, exact: nav.view.exact, crossLingual: nav.view.crossLingual }),
       import('../pkg-views/sidebyside.js'),
     ]));
   } catch (e) {

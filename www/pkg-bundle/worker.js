@@ -8,15 +8,30 @@ import { w, swapCorpus, summary, emptyReport, noteGeneration, saveSnapshot, prog
 import { useFullBuild } from '../worker/build.js';
 import { addFiles, PROGRESS_EVERY_MS } from '../worker/intake.js';
 
+// The user's own names travel with the corpus (pkg-userlex/worker.js).
+const userNames = () => import('../pkg-userlex/worker.js');
+
 export async function exportBundle() {
   const records = await w.store.allFiles();
-  const blob = await encodeBundle({ corpusBytes: w.corpus.toBytes(), files: records, articles: w.corpus.size });
-  return { blob, name: bundleName(), articles: w.corpus.size };
+  const names = await (await userNames()).savedEntries();
+  const blob = await encodeBundle({ corpusBytes: w.corpus.toBytes(), files: records, articles: w.corpus.size, names });
+  return { blob, name: bundleName(), articles: w.corpus.size, names: names.length };
 }
 
-/** `{report, size, instant}`; throws (code "bundle", "version", "size") when nothing changed. */
+/**
+ * `{report, size, instant, names: {added, kept, skipped}}`; throws (code "bundle",
+ * "version", "size") when nothing changed. The bundle's names are merged into the user's
+ * (the user's own entry wins on the same id) once its articles are in, in either mode.
+ */
 export async function importBundle(blob, replace) {
   const bundle = await decodeBundle(blob);
+  const result = await importArticles(bundle, replace);
+  result.names = await (await userNames()).mergeEntries(bundle.names);
+  if (result.names.added || result.names.kept) result.report.warnings.push({ file: '', ...note('names_merged', result.names), skipped: false });
+  return result;
+}
+
+async function importArticles(bundle, replace) {
   if (replace && w.corpus.size > 0) return replaceWith(bundle);
   if (w.corpus.size === 0) {
     const instant = await importInstantly(bundle);

@@ -118,6 +118,29 @@ Corpus growth: copy k of an article gets " (copy k)" on its title and "qx<k>" af
   }
 }
 
+// The lexicon's costs (benches/lexicon.js, wasm in Node, the real corpus) and entity
+// recognition against the analyzer (benches/entities.rs, native).
+{
+  process.stderr.write('lexicon …\n');
+  const r = run('node', ['--expose-gc', '--max-old-space-size=16384', 'benches/lexicon.js']);
+  const ent = spawnSync('cargo', ['bench', '--quiet', '--bench', 'entities'], { cwd: ROOT, encoding: 'utf8' });
+  const lines = (ent.stdout || '').split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
+  console.log('\nThe lexicon (wasm in Node unless marked native; medians)');
+  const kb = (n) => (n ? `${(n / 1024).toFixed(1)} KiB` : '–');
+  if (r.articles) {
+    console.log(`download            ${kb(r.lexicon_bytes)} raw, ${kb(r.lexicon_gzip_bytes)} gzip -9 (${r.entities} entities)`);
+    console.log(`index ${r.articles} articles  ${f(r.index_ms_plain)} ms without, ${f(r.index_ms_linked)} ms linked (${f(r.index_ms_linked / r.index_ms_plain, 2)}×)`);
+    console.log(`parse + link        ${f(r.load_link_ms)} ms onto the indexed corpus (${r.mentions} entity–article pairs)`);
+    console.log(`snapshot            ${mb(r.snapshot_bytes_plain)} MB without, ${mb(r.snapshot_bytes_linked)} MB linked`);
+    console.log(`name proposals      ${f(r.names_corpus_ms)} ms whole corpus, ${f(r.names_article_ms)} ms one article`);
+  } else {
+    console.log(`lexicon.js: ${r.error ? r.error.slice(0, 80) : 'no result'}`);
+  }
+  for (const l of lines.filter((x) => x.lang)) {
+    console.log(`recognition ${l.lang} (native)  ${f(l.recognize_mb_per_s, 1)} MB/s vs analyzer ${f(l.analyze_mb_per_s, 1)} MB/s (${f(l.ratio, 2)}×)`);
+  }
+}
+
 // The corpus tools (benches/stats.js), wasm in Node: the first call builds the forward
 // index; each tool then answers a typical request (the most frequent word as the node,
 // the whole corpus) several times.

@@ -273,6 +273,11 @@ impl Corpus {
         self.links.as_ref()?.linker.entity(entity)
     }
 
+    /// The linker the corpus is linked through, if any.
+    pub fn linker(&self) -> Option<&std::rc::Rc<dyn query::link::Linker>> {
+        self.links.as_ref().map(|l| &l.linker)
+    }
+
     /// Entity-mention pairs recorded (0 without a linker), for the size figures.
     pub fn mention_count(&self) -> usize {
         self.links.as_ref().map_or(0, |l| l.len())
@@ -285,11 +290,23 @@ impl Corpus {
         query: &str,
         exact: bool,
     ) -> Result<query::Highlighted, Error> {
+        self.highlight_across(id, query, exact, true)
+    }
+
+    /// As [`Corpus::highlight`]; with `cross_lingual` off the names a query word stands for
+    /// in the other script are not marked (the search did not look for them either).
+    pub fn highlight_across(
+        &self,
+        id: DocId,
+        query: &str,
+        exact: bool,
+        cross_lingual: bool,
+    ) -> Result<query::Highlighted, Error> {
         query::highlight(
             &self.store,
             &self.postings,
             &self.analyzer,
-            self.links.as_ref(),
+            self.links.as_ref().filter(|_| cross_lingual),
             id,
             query,
             exact,

@@ -220,7 +220,8 @@ impl Corpus {
     }
 
     /// Article `id` with the words `query` looks for marked:
-    /// `{title: [{text, hit}], paragraphs: [[{text, hit}]], hits}`. `options`: `{exact}`.
+    /// `{title: [{text, hit}], paragraphs: [[{text, hit}]], hits}`. `options`: `{exact,
+    /// crossLingual (default true: the other script's names of an entity are marked too)}`.
     pub fn highlight(
         &self,
         id: JsValue,
@@ -233,9 +234,12 @@ impl Corpus {
         let exact = prop(&options, "exact")
             .and_then(|v| v.as_bool())
             .unwrap_or(false);
+        let cross_lingual = prop(&options, "crossLingual")
+            .and_then(|v| v.as_bool())
+            .unwrap_or(true);
         let marked = self
             .core
-            .highlight(id, &query, exact)
+            .highlight_across(id, &query, exact, cross_lingual)
             .map_err(|e| JsError::new(&e.to_string()))?;
         to_js(&marked)
     }
@@ -764,5 +768,59 @@ impl Corpus {
             links: &alignment.links,
             sentence_links: &alignment.sentence_links,
         })
+    }
+}
+
+/// Users' own names (issue 14): reading a user's lexicon file leniently and proposing
+/// Latin/Arabic name pairs the lexicon lacks (the full build's `bilingual` part).
+#[cfg(feature = "bilingual")]
+#[wasm_bindgen]
+impl Corpus {
+    /// Reads a user's lexicon file (TSV or JSON) keeping every good entry:
+    /// `{entries: [{id, kind, parent, en, ar, en_alt, ar_alt, source}], problems: [{code,
+    /// args, message}], more}` (at most 100 problems listed, `more` the rest). Throws only
+    /// when nothing can be read (too large, another version, not JSON), with the same
+    /// `{code, args, message}` as JSON text. Changes nothing.
+    #[wasm_bindgen(js_name = readLexicon)]
+    pub fn read_lexicon(text: JsValue) -> Result<JsValue, JsError> {
+        let text = string_arg(&text, "readLexicon", "text")?;
+        let report = |m: crate::Message| serde_json::json!({"code": m.code.name(), "args": m.args.iter().cloned().collect::<std::collections::BTreeMap<_, _>>(), "message": m.message});
+        let (lexicon, problems) = crate::bilingual::Lexicon::parse_lenient(&text)
+            .map_err(|e| JsError::new(&report(e.into_message()).to_string()))?;
+        #[derive(Serialize)]
+        struct Read<'a> {
+            entries: &'a [crate::bilingual::Entry],
+            problems: Vec<serde_json::Value>,
+            more: usize,
+        }
+        let more = problems.len().saturating_sub(100);
+        let problems = problems
+            .into_iter()
+            .take(100)
+            .map(|e| report(e.into_message()))
+            .collect();
+        to_js(&Read {
+            entries: lexicon.entries(),
+            problems,
+            more,
+        })
+    }
+
+    /// Latin and Arabic names of the corpus that sound alike and that the linked lexicon
+    /// does not know: `{proposals: [{en, ar, score, en_articles, ar_articles}], latin,
+    /// arabic, alignments, partial}`, best first. `options`: `{article (an id: only its
+    /// names, against the other language's articles), limit (default 30)}`.
+    #[wasm_bindgen(js_name = proposeNames)]
+    pub fn propose_names(&self, options: JsValue) -> Result<JsValue, JsError> {
+        options_arg(&options, "proposeNames")?;
+        let article = match prop(&options, "article") {
+            Some(v) => Some(id_arg(&v, "proposeNames")?),
+            None => None,
+        };
+        let options = crate::bilingual::names::Options {
+            article,
+            limit: usize_prop(&options, "limit", 30),
+        };
+        to_js(&crate::bilingual::names::propose(&self.core, &options))
     }
 }

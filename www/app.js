@@ -138,7 +138,13 @@ core.on(Event.READY, async ({ size, report, storage }) => {
 
 // (Progress events: page/corpus.js, beside the uploads they pace.)
 
-core.on(Event.LEXICON, () => { document.body.dataset.lexicon = 'true'; if (app.ready) runSearch(); });
+// The lexicon (or the user's names) changed what a query finds and marks.
+core.on(Event.LEXICON, () => {
+  document.body.dataset.lexicon = 'true';
+  if (!app.ready) return;
+  runSearch();
+  if (view.open) showReader({ refresh: true });
+});
 
 core.on(Event.STALE, () => {
   notice(t('notice.stale'), [{ label: t('notice.reload'), primary: true, run: () => location.reload() }]);
@@ -197,7 +203,7 @@ async function redraw(before) {
   const jobs = [];
   if (SEARCH_KEYS.some((k) => before[k] !== view[k])) jobs.push(runSearch());
   // The open article and side by side mark the query: a new query marks them anew.
-  const marks = before.q !== view.q || before.exact !== view.exact;
+  const marks = before.q !== view.q || before.exact !== view.exact || before.crossLingual !== view.crossLingual;
   if (before.open !== view.open) jobs.push(showReader());
   else if (view.open && marks) jobs.push(showReader({ refresh: true }));
   const picks = String(before.picked) !== String(view.picked);

@@ -35,6 +35,7 @@ export const messages = {
     'corpus.demo': 'Load the demo corpus',
     'corpus.outlets': 'Name outlets…',
     'corpus.clear': 'Clear the corpus…',
+    'corpus.names': 'My names…',
     'corpus.usage': 'Qarin uses {used} MB of this browser’s storage (it may use up to {quota} MB).',
 
     'search.label': 'Search the articles',
@@ -212,6 +213,7 @@ export const messages = {
     'worker.core_crashed_reading': 'the search core crashed while reading {file}; reload the page',
     'worker.saved_corpus_unreadable': 'the saved corpus could not be read: {error}',
     'worker.file_unreadable': 'cannot read the file: {error}',
+    'worker.names_merged': 'names of the bundle added to yours: {added}; yours kept as they were: {kept}',
     'worker.not_saved': 'not saved: {error}',
   },
 

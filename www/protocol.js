@@ -55,7 +55,7 @@ export const Request = Object.freeze({
   /** `{}` → `{}`: stops the running ADD_FILES after the batch being saved. */
   CANCEL: 'cancel',
   /**
-   * `{hash, query?, exact?}` → the whole article (`Corpus.get`, with `hash`) or `null`; with
+   * `{hash, query?, exact?, crossLingual?}` → the whole article (`Corpus.get`, with `hash`) or `null`; with
    * a query, also `marked: {title, paragraphs, hits}`, the text as `[{text, hit}]` segments.
    */
   GET: 'get',
@@ -101,6 +101,14 @@ export const Request = Object.freeze({
    * article), or `null` before the lexicon is linked or with fewer than two articles.
    */
   ALIGN: 'align',
+  /**
+   * The user's own names (pkg-userlex/worker.js): `{op: "get"}` → `{entries, problem}`;
+   * `{op: "read", text}` → `{entries, problems, more}` (a file checked, nothing changed);
+   * `{op: "put", entries}` → `{entries, problem}` (saved, the corpus linked again);
+   * `{op: "propose", hash?, limit}` → `{proposals, …}`. `problem`: why the user's names
+   * could not be linked (then the shipped lexicon alone is), or null.
+   */
+  NAMES: 'names',
 });
 
 /** Messages the worker sends. */

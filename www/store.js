@@ -20,6 +20,8 @@
 //   │            "generation" → integer, +1 in the same transaction as every change to `files`
 //   │            "seeded"     → true once the demo articles were loaded (they never come back
 //   │                           by themselves; "Load the demo corpus" brings them back)
+//   │            "names"      → {format: 1, entries: [lexicon entry]}: the user's own names
+//   │                           (pkg-userlex/; entries as the core's lexicon JSON form)
 //   snapshot   out-of-line key "corpus"
 //                {format: 1, generation, core, bytes: Uint8Array}
 //                used only when `generation` equals meta "generation" and `core` names the
@@ -235,6 +237,17 @@ class IdbStore {
   async setSeeded(value) {
     const tx = this.db.transaction('meta', 'readwrite');
     tx.objectStore('meta').put(value === true, 'seeded');
+    await done(tx);
+  }
+
+  /** A value of the meta store (`"names"`: see the drawing above), or undefined. */
+  async getMeta(key) {
+    return request(this.db.transaction('meta', 'readonly').objectStore('meta').get(key));
+  }
+
+  async putMeta(key, value) {
+    const tx = this.db.transaction('meta', 'readwrite');
+    tx.objectStore('meta').put(value, key);
     await done(tx);
   }
 

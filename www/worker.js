@@ -123,17 +123,19 @@ const handlers = {
     return {};
   },
 
-  [Request.GET]({ hash, query, exact }) {
+  [Request.GET](m) {
+    const { hash, query, exact, crossLingual } = m;
     const id = idFor(hash);
     if (id === null) return null;
     const q = String(query ?? '');
     // A /regex/ is marked by the build that runs it (as search does).
-    if (q.trim() && w.Corpus.needsFullBuild(q)) return useFullBuild().then(() => handlers[Request.GET]({ hash, query, exact }));
+    if (q.trim() && w.Corpus.needsFullBuild(q)) return useFullBuild().then(() => handlers[Request.GET](m));
+    w.relink?.();
     const article = w.corpus.get(id);
     if (article && q.trim()) {
       // A query the core cannot read (typing is not finished) marks nothing: the search says why.
       try {
-        article.marked = w.corpus.highlight(id, q, { exact: exact === true });
+        article.marked = w.corpus.highlight(id, q, { exact: exact === true, crossLingual: crossLingual !== false });
       } catch {
         article.marked = null;
       }
@@ -259,6 +261,10 @@ const handlers = {
 
   [Request.NAME_OUTLET]({ pattern, name }) {
     return serial(async () => (await import('./pkg-outlets/worker.js')).nameOutlet(pattern, name));
+  },
+
+  [Request.NAMES](m) {
+    return serial(async () => (await import('./pkg-userlex/worker.js')).handle(m));
   },
 };
 

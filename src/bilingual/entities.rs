@@ -343,6 +343,13 @@ impl Linker for Recognizer {
         })
     }
 
+    fn known_spans(&self, text: &str) -> Vec<(usize, usize)> {
+        self.recognize(text)
+            .into_iter()
+            .map(|m| (m.start, m.end))
+            .collect()
+    }
+
     fn find(&self, id: &str) -> Option<u32> {
         self.lexicon
             .entries()

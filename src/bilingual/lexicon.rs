@@ -80,15 +80,37 @@ impl Lexicon {
             return Err(fail(Message::new(Code::LexiconTooLarge, [("max", max)])));
         }
         let entries = if text.trim_start().starts_with('[') {
-            parse_json(text)?
+            parse_json(text, None)?
         } else {
-            parse_tsv(text)?
+            parse_tsv(text, None)?
         };
+        Ok(Lexicon::of(entries))
+    }
+
+    /// Reads a user's file, keeping every good entry: a bad line (or JSON entry) is left
+    /// out and named in the problems, each naming its line and column. Only a file that
+    /// cannot be read at all (too large, another version, not JSON) is an error.
+    pub fn parse_lenient(text: &str) -> Result<(Lexicon, Vec<Error>), Error> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        if text.len() > MAX_BYTES {
+            let max = (MAX_BYTES >> 20).to_string();
+            return Err(fail(Message::new(Code::LexiconTooLarge, [("max", max)])));
+        }
+        let mut problems = Vec::new();
+        let entries = if text.trim_start().starts_with('[') {
+            parse_json(text, Some(&mut problems))?
+        } else {
+            parse_tsv(text, Some(&mut problems))?
+        };
+        Ok((Lexicon::of(entries), problems))
+    }
+
+    fn of(entries: Vec<Entry>) -> Lexicon {
         let mut lexicon = Lexicon::default();
         for entry in entries {
             lexicon.insert(entry);
         }
-        Ok(lexicon)
+        lexicon
     }
 
     /// Adds `other`'s entries; one with an id already here replaces it.
@@ -148,7 +170,18 @@ impl At {
     }
 }
 
-fn parse_tsv(text: &str) -> Result<Vec<Entry>, Error> {
+/// Keeps `e` among `problems` when reading leniently, or returns it.
+fn problem(problems: &mut Option<&mut Vec<Error>>, e: Error) -> Result<(), Error> {
+    match problems {
+        Some(list) => {
+            list.push(e);
+            Ok(())
+        }
+        None => Err(e),
+    }
+}
+
+fn parse_tsv(text: &str, mut problems: Option<&mut Vec<Error>>) -> Result<Vec<Entry>, Error> {
     let mut out = Vec::new();
     let mut first_line: FxHashMap<String, usize> = FxHashMap::default();
     for (n, line) in text.lines().enumerate() {
@@ -167,7 +200,11 @@ fn parse_tsv(text: &str) -> Result<Vec<Entry>, Error> {
                 ("line", line_no.to_string()),
                 ("count", fields.len().to_string()),
             ];
-            return Err(fail(Message::new(Code::LexiconColumns, args)));
+            problem(
+                &mut problems,
+                fail(Message::new(Code::LexiconColumns, args)),
+            )?;
+            continue;
         }
         let field = |i: usize| fields.get(i).map_or("", |f| f.trim());
         let alternatives = |i: usize| -> Vec<String> {
@@ -188,17 +225,23 @@ fn parse_tsv(text: &str) -> Result<Vec<Entry>, Error> {
             ar_alt: alternatives(6),
             source: field(7).to_string(),
         };
-        check(&entry, line_no)?;
-        if let Some(first) = first_line.insert(entry.id.clone(), line_no) {
+        if let Err(e) = check(&entry, line_no) {
+            problem(&mut problems, e)?;
+            continue;
+        }
+        if let Some(&first) = first_line.get(&entry.id) {
             let at = At {
                 line: line_no,
                 column: 1,
             };
-            return Err(at.message(
+            let e = at.message(
                 Code::LexiconDuplicate,
                 &[("value", entry.id), ("first", first.to_string())],
-            ));
+            );
+            problem(&mut problems, e)?;
+            continue;
         }
+        first_line.insert(entry.id.clone(), line_no);
         out.push(entry);
         if out.len() > MAX_ENTRIES {
             return Err(too_many());
@@ -229,7 +272,7 @@ fn check_version(comment: &str) -> Result<(), Error> {
     Err(fail(Message::new(Code::LexiconVersion, args)))
 }
 
-fn parse_json(text: &str) -> Result<Vec<Entry>, Error> {
+fn parse_json(text: &str, mut problems: Option<&mut Vec<Error>>) -> Result<Vec<Entry>, Error> {
     use serde_json::Value;
     let json_error = |detail: String| fail(Message::new(Code::LexiconJson, [("detail", detail)]));
     let value: Value = serde_json::from_str(text).map_err(|e| json_error(e.to_string()))?;
@@ -244,7 +287,11 @@ fn parse_json(text: &str) -> Result<Vec<Entry>, Error> {
     for (n, item) in items.iter().enumerate() {
         let line = n + 1;
         let Value::Object(object) = item else {
-            return Err(json_error(format!("entry {line} is not an object")));
+            problem(
+                &mut problems,
+                json_error(format!("entry {line} is not an object")),
+            )?;
+            continue;
         };
         let text_of = |column: usize| -> Result<String, Error> {
             match object.get(COLUMNS[column]) {
@@ -282,26 +329,35 @@ fn parse_json(text: &str) -> Result<Vec<Entry>, Error> {
                 Some(_) => Err(bad()),
             }
         };
-        let entry = Entry {
-            id: text_of(0)?,
-            kind: text_of(1)?,
-            parent: text_of(2)?,
-            en: text_of(3)?,
-            ar: text_of(4)?,
-            en_alt: list_of(5)?,
-            ar_alt: list_of(6)?,
-            // `source` may be a list too, as the alternatives are.
-            source: list_of(7)?.join("|"),
+        let read = || -> Result<Entry, Error> {
+            let entry = Entry {
+                id: text_of(0)?,
+                kind: text_of(1)?,
+                parent: text_of(2)?,
+                en: text_of(3)?,
+                ar: text_of(4)?,
+                en_alt: list_of(5)?,
+                ar_alt: list_of(6)?,
+                // `source` may be a list too, as the alternatives are.
+                source: list_of(7)?.join("|"),
+            };
+            check(&entry, line)?;
+            if let Some(&first) = first_entry.get(&entry.id) {
+                let at = At { line, column: 1 };
+                return Err(at.message(
+                    Code::LexiconDuplicate,
+                    &[("value", entry.id), ("first", first.to_string())],
+                ));
+            }
+            Ok(entry)
         };
-        check(&entry, line)?;
-        if let Some(first) = first_entry.insert(entry.id.clone(), line) {
-            let at = At { line, column: 1 };
-            return Err(at.message(
-                Code::LexiconDuplicate,
-                &[("value", entry.id), ("first", first.to_string())],
-            ));
+        match read() {
+            Ok(entry) => {
+                first_entry.insert(entry.id.clone(), line);
+                out.push(entry);
+            }
+            Err(e) => problem(&mut problems, e)?,
         }
-        out.push(entry);
     }
     Ok(out)
 }
@@ -484,6 +540,49 @@ mod tests {
         );
         assert_eq!(base.len(), 2);
         assert_eq!(base.get("city:x").map(|e| e.en.as_str()), Some("Ex"));
+    }
+
+    #[test]
+    fn lenient_reading_keeps_the_good_lines_and_names_the_bad() {
+        let text = format!(
+            "{HEAD}city:x\tcity\t\tX\ncity:y\ttown\t\tY\nbad line\ncity:x\tcity\t\tX2\ncity:z\tcity\t\tZ\tزد\n"
+        );
+        let (lex, problems) = Lexicon::parse_lenient(&text).expect("readable");
+        let ids: Vec<&str> = lex.entries().iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["city:x", "city:z"]);
+        assert_eq!(lex.get("city:x").map(|e| e.en.as_str()), Some("X"));
+        let found: Vec<(String, String)> = problems
+            .into_iter()
+            .map(|e| {
+                let m = e.into_message();
+                let line = m
+                    .args
+                    .iter()
+                    .find(|(k, _)| *k == "line")
+                    .map_or(String::new(), |(_, v)| v.clone());
+                (m.code.name().to_string(), line)
+            })
+            .collect();
+        let want = [
+            ("lexicon_bad_kind", "4"),
+            ("lexicon_columns", "5"),
+            ("lexicon_duplicate", "6"),
+        ];
+        let want: Vec<(String, String)> = want
+            .iter()
+            .map(|(c, l)| (c.to_string(), l.to_string()))
+            .collect();
+        assert_eq!(found, want);
+        // JSON: entry by entry; a file that is not JSON at all is an error.
+        let (lex, problems) = Lexicon::parse_lenient(
+            r#"[{"id": "city:a", "kind": "city", "en": "A"}, 7, {"id": "city:b", "kind": "nope", "en": "B"}, {"id": "city:c", "kind": "city", "ar": "ج"}]"#,
+        )
+        .expect("readable");
+        assert_eq!(lex.len(), 2);
+        assert_eq!(problems.len(), 2);
+        assert!(Lexicon::parse_lenient("[1,").is_err());
+        // The strict reader still refuses the whole file.
+        assert!(Lexicon::parse(&text).is_err());
     }
 
     #[test]

@@ -177,7 +177,7 @@ fn latin_name(word: &str) -> Option<LatinName> {
 /// conjunction (و, ف), a preposition (ب, ك, ل) and the article (ال, or ل after ل) taken
 /// off, wherever three letters remain. Forms whose sound key is too short to be told apart
 /// are left out.
-fn arabic_forms(word: &str) -> Vec<ArabicName> {
+pub(super) fn arabic_forms(word: &str) -> Vec<ArabicName> {
     let letters: Vec<char> = word.chars().collect();
     let mut starts = vec![0];
     let mut at = 0;

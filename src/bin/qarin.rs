@@ -53,6 +53,7 @@ const USAGE: &str = "usage:
   SCOPE: [--filter QUERY] [--lang xx] [--source NAME] [--from DATE] [--to DATE]
   qarin translit --pairs FILE   (latin<TAB>arabic lines; one JSON line each)
   qarin pair --corpus PATH [--corpus PATH ...] [--limit N] ARTICLE_FILE
+  qarin names --corpus PATH [--corpus PATH ...] [--lexicon FILE ...] [--limit N] [--article FILE]
   qarin COMMAND --help";
 
 fn main() -> ExitCode {
@@ -68,6 +69,7 @@ fn main() -> ExitCode {
             Some(tool) if stats::usage(tool).is_some() => stats::usage(tool).unwrap_or(""),
             Some("translit") => lexicon::translit::USAGE,
             Some("pair") => lexicon::pair::USAGE,
+            Some("names") => lexicon::names::USAGE,
             Some("entities") => lexicon::USAGE,
             _ => USAGE.trim_start_matches("usage:\n"),
         };
@@ -81,6 +83,7 @@ fn main() -> ExitCode {
         Some(tool) if stats::usage(tool).is_some() => stats::run(tool, &args[1..]),
         Some("translit") => lexicon::translit::command(&args[1..]),
         Some("pair") => lexicon::pair::command(&args[1..]),
+        Some("names") => lexicon::names::command(&args[1..]),
         Some("entities") => lexicon::entities_command(&args[1..]),
         _ => Err(USAGE.to_string()),
     };

@@ -32,6 +32,11 @@ pub trait Linker: std::fmt::Debug {
     fn spans(&self, _words: &[Rc<Word>]) -> Vec<(usize, usize, u32)> {
         Vec::new()
     }
+    /// Byte ranges of `text` that name a known entity (for name proposals: what is known
+    /// is not proposed again). None by default.
+    fn known_spans(&self, _text: &str) -> Vec<(usize, usize)> {
+        Vec::new()
+    }
 }
 
 /// An entity as a result shows it: id, kind and canonical names.

@@ -27,7 +27,7 @@ const placeholders = (msg) => {
 const FORMAT_WORDS = 'PNG JPEG GIF TIFF PDF Microsoft Office Word RTF Apple Pages Ogg RIFF WebP MP3 MP4 QuickTime zip gzip RAR Zip bzip2 xz tar SQLite doc docx xls ppt';
 // Statistics symbols (the corpus tools' G², p and N) and query syntax (OR, lang:, source:…)
 // are written in Latin letters whatever the UI language.
-const LATIN_OK = new Set(['G', 'p', 'N', 'Qarin', 'CSV', 'JSON', 'MHTML', 'UTF', 'BM25', 'Esc', 'Enter', 'OR', 'NOT', 'lang', 'source', 'file', 'title', ...FORMAT_WORDS.split(' ')]);
+const LATIN_OK = new Set(['G', 'p', 'N', 'Qarin', 'CSV', 'TSV', 'JSON', 'MHTML', 'UTF', 'BM25', 'Esc', 'Enter', 'OR', 'NOT', 'lang', 'source', 'file', 'title', ...FORMAT_WORDS.split(' ')]);
 
 test('English and Arabic have exactly the same message keys', () => {
   assert.deepEqual(Object.keys(messages.ar).sort(), Object.keys(messages.en).sort());

@@ -122,6 +122,11 @@ $('name-outlets').addEventListener('click', async () => {
   (await work(import('../pkg-outlets/outlets.js'))).open();
 });
 $('clear-corpus').addEventListener('click', async () => (await actions()).clearCorpus());
+// "My names" (the user's lexicon entries and name proposals): www/pkg-userlex/.
+$('my-names').addEventListener('click', async () => {
+  closeMenu();
+  (await work(import('../pkg-userlex/userlex.js'))).openNames(nav);
+});
 
 ui.removeResults.addEventListener('click', () => {
   const what = nav.view.q.trim() ? `“${nav.view.q.trim()}”` : '';

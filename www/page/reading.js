@@ -33,7 +33,7 @@ export async function showReader({ refresh = false } = {}) {
   let renderReader;
   try {
     [article, { renderReader }] = await work(Promise.all([
-      core.call(Request.GET, { hash: nav.view.open, query: nav.view.q, exact: nav.view.exact }),
+      core.call(Request.GET, { hash: nav.view.open, query: nav.view.q, exact: nav.view.exact, crossLingual: nav.view.crossLingual }),
       import('../pkg-reader/reader.js'),
     ]));
   } catch (e) {
@@ -152,7 +152,7 @@ export async function showCompare({ refresh = false } = {}) {
   try {
     [view, ...articles] = await work(Promise.all([
       import('../pkg-views/sidebyside.js'),
-      ...picked.map((hash) => core.call(Request.GET, { hash, query: nav.view.q, exact: nav.view.exact })),
+      ...picked.map((hash) => core.call(Request.GET, { hash, query: nav.view.q, exact: nav.view.exact, crossLingual: nav.view.crossLingual })),
     ]));
   } catch (e) {
     if (e.code === 'stopped') return; // a long search was stopped: the view stays as it was

@@ -16,8 +16,10 @@
 //                         {app: "qarin", created: ISO date, articles: n,
 //                          corpus: {length},              Corpus.toBytes() (versioned inside)
 //                          files: [{name, length, hashes: [hash], removed: [hash], origin,
-//                                   outlets?: {hash: name}}]}   outlets the user named
+//                                   outlets?: {hash: name}}],  outlets the user named
 //                                   (pkg-outlets; optional, older readers ignore it)
+//                          names?: [lexicon entry]}     the user's own names (pkg-userlex/),
+//                                                       optional: older bundles have none
 //                   …   the corpus bytes (manifest corpus.length bytes)
 //                   …   each file's bytes in manifest order (files[i].length bytes each)
 //
@@ -39,7 +41,7 @@ export const MAX_PAYLOAD = 1024 * MB;
  * Builds a bundle Blob. `corpusBytes`: `Corpus.toBytes()`; `files`: the store's records
  * `[{name, bytes, hashes, removed, origin}]`; `articles`: how many articles it holds.
  */
-export async function encodeBundle({ corpusBytes, files, articles, created = new Date().toISOString() }) {
+export async function encodeBundle({ corpusBytes, files, articles, names = [], created = new Date().toISOString() }) {
   const enc = new TextEncoder();
   const manifest = enc.encode(JSON.stringify({
     app: 'qarin',
@@ -54,6 +56,7 @@ export async function encodeBundle({ corpusBytes, files, articles, created = new
       origin: f.origin ?? 'upload',
       ...(f.outlets && { outlets: f.outlets }),
     })),
+    ...(names.length ? { names } : {}),
   }));
   const len = new Uint8Array(4);
   new DataView(len.buffer).setUint32(0, manifest.length, true);
@@ -68,7 +71,7 @@ export async function encodeBundle({ corpusBytes, files, articles, created = new
 
 /**
  * Reads a bundle Blob: `{manifest, corpusBytes: Uint8Array, files: [{name, bytes, hashes,
- * removed, origin}]}`. Throws an Error with `code` "bundle" (not a bundle, or damaged),
+ * removed, origin}], names: [lexicon entry]}`. Throws an Error with `code` "bundle" (not a bundle, or damaged),
  * "version" (made by a newer version) or "size" (inflates past `maxPayload`).
  */
 export async function decodeBundle(blob) {
@@ -111,7 +114,9 @@ export async function decodeBundle(blob) {
     outlets: outletNames(f?.outlets),
   }));
   if (at !== payload.length) throw coded('the bundle is damaged (unexpected bytes at the end)', 'bundle');
-  return { manifest, corpusBytes, files };
+  // The names are checked by the core when they are merged (pkg-userlex/worker.js).
+  const names = Array.isArray(manifest.names) ? manifest.names : [];
+  return { manifest, corpusBytes, files, names };
 }
 
 /**

@@ -8,10 +8,14 @@ import { w, idOf, swapCorpus, applyOutlets, summary, emptyReport, noteGeneration
 import { useFullBuild } from '../worker/build.js';
 import { addFiles, PROGRESS_EVERY_MS } from '../worker/intake.js';
 
+// The user's own names travel with the corpus (pkg-userlex/worker.js).
+const userNames = () => import('../pkg-userlex/worker.js');
+
 export async function exportBundle() {
   const records = await w.store.allFiles();
-  const blob = await encodeBundle({ corpusBytes: w.corpus.toBytes(), files: records, articles: w.corpus.size });
-  return { blob, name: bundleName(), articles: w.corpus.size };
+  const names = await (await userNames()).savedEntries();
+  const blob = await encodeBundle({ corpusBytes: w.corpus.toBytes(), files: records, articles: w.corpus.size, names });
+  return { blob, name: bundleName(), articles: w.corpus.size, names: names.length };
 }
 
 /**
@@ -29,19 +33,32 @@ export async function exportSelection(hashes) {
     const outlets = rec.outlets && Object.fromEntries(Object.entries(rec.outlets).filter(([h]) => mine.has(h)));
     records.push({ ...rec, removed: rec.hashes.filter((h) => !mine.has(h)), outlets });
   }
+  // The user's own names travel with any bundle: they are what links the two scripts.
+  const names = await (await userNames()).savedEntries();
   const part = w.Corpus.fromBytes(w.corpus.toBytes());
   try {
     for (const a of part.list({})) if (!wanted.has(a.hash)) part.remove(a.id);
-    const blob = await encodeBundle({ corpusBytes: part.toBytes(), files: records, articles: part.size });
+    const blob = await encodeBundle({ corpusBytes: part.toBytes(), files: records, articles: part.size, names });
     return { blob, name: bundleName(new Date(), 'selection'), articles: part.size };
   } finally {
     part.free();
   }
 }
 
-/** `{report, size, instant}`; throws (code "bundle", "version", "size") when nothing changed. */
+/**
+ * `{report, size, instant, names: {added, kept, skipped}}`; throws (code "bundle",
+ * "version", "size") when nothing changed. The bundle's names are merged into the user's
+ * (the user's own entry wins on the same id) once its articles are in, in either mode.
+ */
 export async function importBundle(blob, replace) {
   const bundle = await decodeBundle(blob);
+  const result = await importArticles(bundle, replace);
+  result.names = await (await userNames()).mergeEntries(bundle.names);
+  if (result.names.added || result.names.kept) result.report.warnings.push({ file: '', ...note('names_merged', result.names), skipped: false });
+  return result;
+}
+
+async function importArticles(bundle, replace) {
   if (replace && w.corpus.size > 0) return replaceWith(bundle);
   if (w.corpus.size === 0) {
     const instant = await importInstantly(bundle);

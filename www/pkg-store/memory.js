@@ -65,6 +65,12 @@ export class MemoryStore {
   async setSeeded(value) {
     this.seeded = value === true;
   }
+  async getMeta(key) {
+    return this.meta?.get(key);
+  }
+  async putMeta(key, value) {
+    (this.meta ??= new Map()).set(key, value);
+  }
   async putSnapshot() {}
   async deleteSnapshot() {}
 }

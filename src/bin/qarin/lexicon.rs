@@ -3,6 +3,8 @@
 //! prints the entities the recognizer finds in a text.
 
 // The other bilingual commands, in files of their own beside this one.
+#[path = "names.rs"]
+pub mod names;
 #[path = "pair.rs"]
 pub mod pair;
 #[path = "translit.rs"]

@@ -24,10 +24,10 @@ import { apiRequest, tables, columnsOf, subOptions, SHOWN, KWIC_SHOWN } from './
 let newest = 0;
 
 /**
- * Words the forward index reads per slice (about 0.1–0.3 s of wasm on a loaded machine):
+ * Words the forward index reads per slice (some 60 articles, tens of milliseconds of wasm):
  * between slices the worker posts progress and lets newer requests in.
  */
-const SLICE_WORDS = 100_000;
+const SLICE_WORDS = 25_000;
 
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 

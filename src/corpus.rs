@@ -320,7 +320,35 @@ impl Corpus {
         query: &str,
         options: &SearchOptions,
     ) -> Result<query::subset::Subset, query::QueryError> {
-        query::subset::matching(&self.store, &self.postings, &self.analyzer, query, options)
+        let links = self
+            .links
+            .as_ref()
+            .filter(|_| options.cross_lingual && !options.exact);
+        let linker = links.map(|l| &*l.linker);
+        query::subset::matching(
+            &self.store,
+            &self.postings,
+            &self.analyzer,
+            query,
+            options,
+            linker,
+        )
+    }
+
+    /// [`Corpus::leaves`], the query first expanded across scripts through the linked
+    /// lexicon when `cross_lingual` (as search expands it).
+    pub fn leaves_expanded(
+        &self,
+        query: &str,
+        exact: bool,
+        cross_lingual: bool,
+    ) -> Result<query::leaves::Leaves, query::QueryError> {
+        let linker = self
+            .links
+            .as_ref()
+            .filter(|_| cross_lingual)
+            .map(|l| &*l.linker);
+        query::leaves::leaves(query, &self.postings, &self.analyzer, exact, linker)
     }
 
     /// The positive parts of `query` as word tests, for listing its matches in a text.
@@ -329,7 +357,7 @@ impl Corpus {
         query: &str,
         exact: bool,
     ) -> Result<query::leaves::Leaves, query::QueryError> {
-        query::leaves::leaves(query, &self.postings, &self.analyzer, exact)
+        query::leaves::leaves(query, &self.postings, &self.analyzer, exact, None)
     }
 
     /// The analyzer this corpus was indexed with.

@@ -420,6 +420,7 @@ fn scope_arg(options: &JsValue) -> crate::stats::Scope {
         from: string_prop(options, "from"),
         to: string_prop(options, "to"),
         cross_lingual: bool_prop(options, "crossLingual"),
+        exact: bool_prop(options, "exact"),
     }
 }
 
@@ -583,7 +584,7 @@ impl Corpus {
     /// Keyness: `{target_tokens, reference_tokens, rows: [{word, term, target_freq,
     /// reference_freq, g2, log_ratio, pct_diff}]}`. `options`: `target` and `reference`,
     /// each `{query, lang, source, from, to}`, `by`, `stop`, `min` (default 2), `cutoff`
-    /// (least G², default 0), `limit`.
+    /// (least G², default 0), `limit`, `perSide` (`limit` rows key in each direction).
     pub fn keyness(&mut self, options: JsValue) -> Result<JsValue, JsError> {
         options_arg(&options, "keyness")?;
         let d = crate::stats::keyness::Options::default();
@@ -598,6 +599,7 @@ impl Corpus {
                 .unwrap_or(d.cutoff),
             stop: bool_prop(&options, "stop"),
             limit: usize_prop(&options, "limit", d.limit),
+            per_side: bool_prop(&options, "perSide"),
         };
         let result = self
             .tools
@@ -822,5 +824,54 @@ impl Corpus {
             limit: usize_prop(&options, "limit", 30),
         };
         to_js(&crate::bilingual::names::propose(&self.core, &options))
+    }
+}
+
+/// The corpus tools in slices (progress and stopping between them) and the size of a
+/// sub-corpus without counting it.
+#[cfg(feature = "stats")]
+#[wasm_bindgen]
+impl Corpus {
+    /// Builds the tools' forward index a slice at a time: reads articles until about
+    /// `budget` words (a positive whole number) are read and returns `{done, total,
+    /// ready}` (articles read of those to read). Call until `ready`; every tool builds
+    /// whatever is left itself.
+    #[wasm_bindgen(js_name = toolsPrepare)]
+    pub fn tools_prepare(&mut self, budget: JsValue) -> Result<JsValue, JsError> {
+        let budget = budget
+            .as_f64()
+            .filter(|b| b.fract() == 0.0 && *b >= 1.0 && *b <= 4e9)
+            .ok_or_else(|| {
+                wrong_type(&budget, "toolsPrepare", "budget", "a positive whole number")
+            })? as usize;
+        #[derive(Serialize)]
+        struct Step {
+            done: usize,
+            total: usize,
+            ready: bool,
+        }
+        let p = self.tools.prepare(&self.core, budget);
+        to_js(&Step {
+            done: p.done,
+            total: p.total,
+            ready: p.ready,
+        })
+    }
+
+    /// `{docs, tokens}` of the sub-corpus `options` chooses (`filter`, `lang`, `source`,
+    /// `from`, `to`, `exact`, `crossLingual`).
+    #[wasm_bindgen(js_name = toolsSize)]
+    pub fn tools_size(&mut self, options: JsValue) -> Result<JsValue, JsError> {
+        options_arg(&options, "toolsSize")?;
+        #[derive(Serialize)]
+        struct Size {
+            docs: u64,
+            tokens: u64,
+        }
+        let (docs, tokens) = self
+            .tools
+            .size(&self.core, &scope_arg(&options))
+            .map_err(|e| tool_error("toolsSize", e))?;
+        to_js(&Size { docs, tokens })
     }
 }

@@ -132,6 +132,8 @@ export const Event = Object.freeze({
   /** The wasm core could not start: `{message}`. */
   FATAL: 'fatal',
   LEXICON: 'lexicon',
+  /** The corpus tools' index being built: `{seq, done, total}` articles (pkg-analysis). */
+  TOOLS: 'tools',
 });
 
 /**

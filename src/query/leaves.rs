@@ -65,17 +65,23 @@ impl Leaves {
     }
 }
 
-/// The leaves of `query`; `exact_all` matches every word by its exact form.
+/// The leaves of `query`; `exact_all` matches every word by its exact form; `linker`
+/// expands it across scripts first.
 pub fn leaves(
     query: &str,
     postings: &Postings,
     analyzer: &analysis::Config,
     exact_all: bool,
+    linker: Option<&dyn super::link::Linker>,
 ) -> Result<Leaves, QueryError> {
     let tree = parse(query).map_err(|e| QueryError {
         offset: e.offset().unwrap_or(0),
         message: e.into_message(),
     })?;
+    let tree = match (tree, linker) {
+        (Some(node), Some(l)) => Some(l.expand(node).0),
+        (tree, _) => tree,
+    };
     let mut out = Leaves::default();
     if let Some(node) = &tree {
         let walk = Walk {

@@ -3,6 +3,7 @@
 //! evaluation, the same stop-word fallback); the filters are the search's too (language,
 //! sources, ISO date bounds given as prefixes). No ranking, no snippets, no facets.
 
+use super::link::Linker;
 use super::plan::Plan;
 use super::{parse, QueryError, SearchOptions};
 use crate::analysis;
@@ -18,18 +19,25 @@ pub struct Subset {
 }
 
 /// The articles matching `query` (empty: every article) that pass the filters of
-/// `options` (`lang`, `sources`, `from`, `to`, `exact`; paging and sorting are ignored).
+/// `options` (`lang`, `sources`, `from`, `to`, `exact`; paging and sorting are ignored),
+/// expanded across scripts by `linker` when one is given.
 pub fn matching(
     store: &DocStore,
     postings: &Postings,
     analyzer: &analysis::Config,
     query: &str,
     options: &SearchOptions,
+    linker: Option<&dyn Linker>,
 ) -> Result<Subset, QueryError> {
     let tree = parse(query).map_err(|e| QueryError {
         offset: e.offset().unwrap_or(0),
         message: e.into_message(),
     })?;
+    // Across scripts, as search expands it (the caller passes a linker only when asked).
+    let tree = match (tree, linker) {
+        (Some(node), Some(l)) => Some(l.expand(node).0),
+        (tree, _) => tree,
+    };
     let mut plan = Plan::new(store, postings, analyzer, options.exact);
     let found: Vec<u32> = match &tree {
         None => store.iter().map(|(id, _)| id).collect(),

@@ -27,6 +27,9 @@ pub struct Options {
     pub cutoff: f64,
     pub stop: bool,
     pub limit: usize,
+    /// `limit` rows key in the target (Log Ratio above 0) and `limit` key in the reference
+    /// (the rest), instead of `limit` in all: the page shows the two directions apart.
+    pub per_side: bool,
 }
 
 impl Default for Options {
@@ -39,6 +42,7 @@ impl Default for Options {
             cutoff: 0.0,
             stop: false,
             limit: DEFAULT_LIMIT,
+            per_side: false,
         }
     }
 }
@@ -95,7 +99,7 @@ impl Tools {
         };
         let (n1, n2) = (target.tokens as f64, reference.tokens as f64);
         // Measures first, strings only for the rows shown.
-        let mut scored: Vec<(u32, u32, u32, super::measures::Keyness)> = both
+        let mut scored: Vec<Scored> = both
             .seen()
             .filter(|&g| both_freq(&target, &reference, g) >= u64::from(options.min.max(1)))
             .filter(|&g| options.stop || !both.is_stop(tokens, g, by))
@@ -106,21 +110,22 @@ impl Tools {
             })
             .collect();
         let name = |g: u32| tokens.vocab.name(g, by);
-        if options.limit < scored.len() {
-            if options.limit == 0 {
-                scored.clear();
-            } else {
-                scored.select_nth_unstable_by(options.limit - 1, |x, y| y.3.g2.total_cmp(&x.3.g2));
-                let cut = scored[options.limit - 1].3.g2;
-                scored.retain(|x| x.3.g2 >= cut);
-            }
-        }
-        scored.sort_unstable_by(|x, y| {
+        let order = |x: &Scored, y: &Scored| {
             y.3.g2
                 .total_cmp(&x.3.g2)
                 .then_with(|| name(x.0).cmp(name(y.0)))
-        });
-        scored.truncate(options.limit);
+        };
+        if options.per_side {
+            let (mut target_side, mut reference_side): (Vec<Scored>, Vec<Scored>) =
+                scored.into_iter().partition(|x| x.3.log_ratio > 0.0);
+            top(&mut target_side, options.limit, order);
+            top(&mut reference_side, options.limit, order);
+            scored = target_side;
+            scored.append(&mut reference_side);
+            scored.sort_unstable_by(order);
+        } else {
+            top(&mut scored, options.limit, order);
+        }
         let rows = scored
             .into_iter()
             .map(|(g, a, b, k)| Row {
@@ -140,6 +145,29 @@ impl Tools {
             warnings: notes(warnings),
         })
     }
+}
+
+/// A row before its strings: group, target and reference frequency, measures.
+type Scored = (u32, u32, u32, super::measures::Keyness);
+
+/// The first `limit` of `rows` in `order`, sorted: a cheap selection by G² first (ties at
+/// the cut kept), then only those ordered fully.
+fn top(
+    rows: &mut Vec<Scored>,
+    limit: usize,
+    order: impl Fn(&Scored, &Scored) -> std::cmp::Ordering,
+) {
+    if limit < rows.len() {
+        if limit == 0 {
+            rows.clear();
+        } else {
+            rows.select_nth_unstable_by(limit - 1, |x, y| y.3.g2.total_cmp(&x.3.g2));
+            let cut = rows[limit - 1].3.g2;
+            rows.retain(|x| x.3.g2 >= cut);
+        }
+    }
+    rows.sort_unstable_by(order);
+    rows.truncate(limit);
 }
 
 fn both_freq(target: &Counts, reference: &Counts, g: u32) -> u64 {

@@ -38,7 +38,10 @@ pub fn find(
     scope: &Scope,
     docs: &[u32],
 ) -> Result<Found, Error> {
-    let leaves = corpus.leaves(query, false).map_err(query_error)?;
+    let expand = scope.cross_lingual && !scope.exact;
+    let leaves = corpus
+        .leaves_expanded(query, scope.exact, expand)
+        .map_err(query_error)?;
     let hit = corpus
         .matching(query, &scope.search_options())
         .map_err(query_error)?;

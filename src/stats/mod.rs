@@ -9,8 +9,8 @@
 //! - Windows (KWIC context, collocation spans, n-grams) never cross articles.
 //! - The sub-corpus is every article matching the `filter` query and the filters (the
 //!   search's matching and filters, never a page of hits); an empty filter is the whole
-//!   corpus. Queries are not expanded across scripts (`cross_lingual` is accepted and
-//!   does nothing until the bilingual expansion exists).
+//!   corpus. Queries are not expanded across scripts unless `cross_lingual` asks (the
+//!   search's expansion through the linked lexicon); `exact` matches written forms.
 //! - Rows group words by [`By::Form`] (case-folded, normalized, not stemmed) or
 //!   [`By::Term`] (the analyzer's main term, its stem); a row's `word` is the most
 //!   frequent written form of the group in the counted articles (ties: the smaller
@@ -30,7 +30,7 @@ pub mod measures;
 pub mod ngrams;
 pub mod tokens;
 
-pub use tokens::By;
+pub use tokens::{By, Progress};
 
 use crate::error::{Error, ErrorKind};
 use crate::query::SearchOptions;
@@ -50,8 +50,13 @@ pub struct Scope {
     /// ISO date bounds or prefixes, as in search.
     pub from: Option<String>,
     pub to: Option<String>,
-    /// Accepted, not yet used: queries are never expanded across scripts.
+    /// Expand the queries (the filter and a tool's own) across scripts with the linked
+    /// lexicon, as search does; off unless asked (a concordance of الغوطة lists Arabic
+    /// lines only). Nothing to expand with until a lexicon is linked.
     pub cross_lingual: bool,
+    /// Match every query word by its exact written form (the search's "Exact form"); no
+    /// cross-lingual expansion then, as in search.
+    pub exact: bool,
 }
 
 impl Scope {
@@ -61,6 +66,8 @@ impl Scope {
             sources: self.sources.clone(),
             from: self.from.clone(),
             to: self.to.clone(),
+            exact: self.exact,
+            cross_lingual: self.cross_lingual,
             ..SearchOptions::default()
         }
     }
@@ -82,6 +89,21 @@ impl Tools {
     fn ready(&mut self, corpus: &Corpus) -> &tokens::Tokens {
         self.tokens.sync(corpus);
         &self.tokens
+    }
+
+    /// Builds the forward index a slice at a time (about `budget` words a call) so that a
+    /// caller can show progress and stop between slices; every tool calls it whole first.
+    pub fn prepare(&mut self, corpus: &Corpus, budget: usize) -> tokens::Progress {
+        self.tokens.step(corpus, budget)
+    }
+
+    /// The articles and words of a sub-corpus (`(docs, tokens)`): the caption of a table,
+    /// without counting its words.
+    pub fn size(&mut self, corpus: &Corpus, scope: &Scope) -> Result<(u64, u64), Error> {
+        let (docs, _) = subcorpus(corpus, scope)?;
+        let tokens = self.ready(corpus);
+        let words = docs.iter().map(|&d| tokens.words(d).len() as u64).sum();
+        Ok((docs.len() as u64, words))
     }
 
     /// Approximate heap bytes of the forward index.

@@ -169,33 +169,69 @@ struct Doc {
 pub struct Tokens {
     pub vocab: Vocab,
     docs: Vec<Option<Doc>>,
+    /// Articles still to read, ascending ids, while a build goes on in slices
+    /// ([`Tokens::step`]); `total` counts those the build set out to read.
+    pending: Vec<u32>,
+    total: usize,
+}
+
+/// How far a build in slices has come: `done` of `total` articles read; `ready` once the
+/// index is in step with the corpus.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Progress {
+    pub done: usize,
+    pub total: usize,
+    pub ready: bool,
 }
 
 impl Tokens {
     /// Brings the index in step with `corpus`: reads articles it lacks, drops those gone.
     pub fn sync(&mut self, corpus: &Corpus) {
-        for (id, doc) in self.docs.iter_mut().enumerate() {
-            let stale = doc
-                .as_ref()
-                .is_some_and(|d| corpus.get(id as u32).is_none_or(|s| *s.hash != *d.hash));
-            if stale {
-                *doc = None;
+        while !self.step(corpus, usize::MAX).ready {}
+    }
+
+    /// One slice of [`Tokens::sync`]: reads articles until about `budget` words are read
+    /// (at least one article), so a caller can report progress and stop between slices
+    /// (wasm has no clock: work is counted, not timed). The corpus may change between
+    /// slices: an article gone or replaced meanwhile is skipped, and the last slice checks
+    /// every article again.
+    pub fn step(&mut self, corpus: &Corpus, budget: usize) -> Progress {
+        if self.pending.is_empty() {
+            self.drop_stale(corpus);
+            self.pending = corpus
+                .ids()
+                .filter(|&id| !self.docs.get(id as usize).is_some_and(Option::is_some))
+                .collect();
+            // Read from the end of the list: taking from a vector's end costs nothing.
+            self.pending.reverse();
+            self.total = self.pending.len();
+            if self.pending.is_empty() {
+                return Progress {
+                    done: 0,
+                    total: 0,
+                    ready: true,
+                };
             }
         }
         let analyzer = *corpus.analyzer();
-        for id in corpus.ids() {
+        let mut spent = 0usize;
+        while spent < budget {
+            let Some(id) = self.pending.pop() else {
+                break;
+            };
+            let Some(stored) = corpus.get(id) else {
+                continue;
+            };
             let at = id as usize;
             if self.docs.get(at).is_some_and(Option::is_some) {
                 continue;
             }
-            let Some(stored) = corpus.get(id) else {
-                continue;
-            };
             let body = stored.article.body();
             let mut words = Vec::with_capacity(stored.body_tokens as usize);
             analysis::each_word(&body, &analyzer, |start, end, word| {
                 words.push(self.vocab.id(&body[start..end], word, &analyzer));
             });
+            spent = spent.saturating_add(words.len().max(1));
             if self.docs.len() <= at {
                 self.docs.resize_with(at + 1, || None);
             }
@@ -203,6 +239,36 @@ impl Tokens {
                 hash: stored.hash.as_str().into(),
                 words: words.into(),
             });
+        }
+        let done = self.total - self.pending.len();
+        if !self.pending.is_empty() {
+            return Progress {
+                done,
+                total: self.total,
+                ready: false,
+            };
+        }
+        // Whatever changed while the slices ran (all of it, when nothing did, is in step).
+        self.drop_stale(corpus);
+        let ready = corpus.ids().all(|id| {
+            corpus.get(id).is_none() || self.docs.get(id as usize).is_some_and(Option::is_some)
+        });
+        Progress {
+            done,
+            total: self.total,
+            ready,
+        }
+    }
+
+    /// Forgets articles removed from the corpus or replaced under the same id.
+    fn drop_stale(&mut self, corpus: &Corpus) {
+        for (id, doc) in self.docs.iter_mut().enumerate() {
+            let stale = doc
+                .as_ref()
+                .is_some_and(|d| corpus.get(id as u32).is_none_or(|s| *s.hash != *d.hash));
+            if stale {
+                *doc = None;
+            }
         }
     }
 

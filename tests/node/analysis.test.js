@@ -62,10 +62,16 @@ test('each tool asks the core for the whole sub-corpus of the search page', () =
   assert.equal(apiRequest('kwic', s('kwic', { q: 'siege' }), sub).query, 'siege');
   assert.deepEqual(apiRequest('words', s('words', { by: 'term', stop: '1' }), sub).options, { filter: 'Ghouta', by: 'term', stop: true, limit: SHOWN });
   assert.deepEqual(apiRequest('ngrams', s('ngrams', { n: '3', min: '4', a: 'siege' }), sub).options, { filter: 'Ghouta', n: 3, min: 4, around: 'siege', limit: SHOWN });
-  // The page orders collocates by any column: it asks for every row.
-  assert.deepEqual(apiRequest('collocates', s('collocates', { l: '2', r: '4' }), sub), {
-    method: 'collocates', query: 'Ghouta', options: { filter: 'Ghouta', window: [2, 4], min: 2, by: 'form', limit: ALL },
+  // The core orders collocates by the chosen column and sends what the page shows; an
+  // export asks for every row.
+  assert.deepEqual(apiRequest('collocates', s('collocates', { l: '2', r: '4', o: 'mi' }), sub), {
+    method: 'collocates', query: 'Ghouta', options: { filter: 'Ghouta', window: [2, 4], min: 2, by: 'form', sort: 'mi', limit: SHOWN },
   });
+  assert.equal(apiRequest('collocates', s('collocates'), sub, { all: true }).options.limit, ALL);
+  // The search page's Exact form and Both scripts switches go with every request.
+  assert.deepEqual(subOptions({ query: 'Ghouta', exact: true, crossLingual: false }), { filter: 'Ghouta', exact: true });
+  assert.deepEqual(subOptions({ query: 'Ghouta', exact: false, crossLingual: true }), { filter: 'Ghouta', crossLingual: true });
+  assert.deepEqual(apiRequest('keyness', readSettings('keyness', { k: 'custom', tq: 'siege' }).settings, { query: '', crossLingual: true }).options.target, { query: 'siege', crossLingual: true });
   assert.deepEqual(apiRequest('dispersion', s('dispersion'), narrow), { method: 'dispersion', query: 'Ghouta', options: subOptions(narrow) });
 });
 
@@ -73,15 +79,19 @@ test('keyness presets: current results vs the whole corpus, English vs Arabic co
   const s = (ts) => readSettings('keyness', ts).settings;
   const narrow = { query: 'Ghouta', lang: 'all', source: ['AFP'], from: '2018-01-01', to: '' };
   assert.deepEqual(apiRequest('keyness', s({}), narrow).options, {
-    target: { source: ['AFP'], from: '2018-01-01', query: 'Ghouta' }, reference: {}, by: 'form', limit: ALL,
+    target: { source: ['AFP'], from: '2018-01-01', query: 'Ghouta' }, reference: {}, by: 'form', cutoff: 6.63, limit: SHOWN, perSide: true,
+  });
+  // An export asks for every row past the cut-off, in both directions together.
+  assert.deepEqual(apiRequest('keyness', s({}), narrow, { all: true }).options, {
+    target: { source: ['AFP'], from: '2018-01-01', query: 'Ghouta' }, reference: {}, by: 'form', cutoff: 6.63, limit: ALL,
   });
   assert.deepEqual(apiRequest('keyness', s({ k: 'langs' }), narrow).options, {
     target: { source: ['AFP'], from: '2018-01-01', query: 'Ghouta', lang: 'en' },
     reference: { source: ['AFP'], from: '2018-01-01', query: 'Ghouta', lang: 'ar' },
-    by: 'form', limit: ALL,
+    by: 'form', cutoff: 6.63, limit: SHOWN, perSide: true,
   });
   assert.deepEqual(apiRequest('keyness', s({ k: 'custom', tq: 'siege', tl: 'en', rq: 'ceasefire', by: 'term' }), narrow).options, {
-    target: { query: 'siege', lang: 'en' }, reference: { query: 'ceasefire' }, by: 'term', limit: ALL,
+    target: { query: 'siege', lang: 'en' }, reference: { query: 'ceasefire' }, by: 'term', cutoff: 6.63, limit: SHOWN, perSide: true,
   });
   assert.equal(missingInput('keyness', s({ k: 'custom' }), narrow), 'target');
   assert.equal(missingInput('kwic', readSettings('kwic', {}).settings, { ...narrow, query: '' }), 'query');

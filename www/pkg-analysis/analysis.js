@@ -5,7 +5,7 @@
 // (Request.ANALYZE, pkg-analysis/worker.js); here the settings form, the tables and the
 // pictures. The open tool and its settings live in the view (`tool`, `ts`), so the URL and
 // share links hold them (share.js); tools.js reads them.
-import { Request } from '../protocol.js';
+import { Request, Event } from '../protocol.js';
 import { t, uiLang } from '../i18n.js';
 import { h, replace, useStyles, download } from '../views/dom.js';
 import { renderEmptyReader } from '../views/reader.js';
@@ -39,6 +39,21 @@ window.addEventListener('keydown', (e) => {
   else nav.setView({ tool: '', ts: {} });
 }, { capture: true });
 
+// The worker reads the articles for the tools in slices the first time (and after an
+// upload): the newest request's progress fills the bar.
+core.on(Event.TOOLS, (p) => {
+  if (!panel || p.seq !== seq) return;
+  let bar = panel.status.querySelector('progress');
+  if (!bar || !panel.status.dataset.preparing) {
+    bar = h('progress', { class: 'an-progress', 'aria-label': t('an.working') });
+    replace(panel.status, bar, ' ', h('span', {}));
+    panel.status.dataset.preparing = 'true';
+  }
+  bar.max = p.total;
+  bar.value = p.done;
+  bar.nextSibling.nextSibling.textContent = t('an.preparing', { done: p.done, total: p.total });
+});
+
 let nav = null;
 /** The panel's elements, made once per UI language. */
 let panel = null;
@@ -49,7 +64,7 @@ let shown = null;
 
 /** The search page's query and filters: the sub-corpus every tool reads. */
 function subOf(view) {
-  return { query: view.q.trim(), lang: view.lang, source: splitSources(view.source), from: view.from, to: view.to };
+  return { query: view.q.trim(), lang: view.lang, source: splitSources(view.source), from: view.from, to: view.to, exact: view.exact === true, crossLingual: view.crossLingual !== false };
 }
 
 /**
@@ -239,8 +254,9 @@ async function run(key, tool, settings, sub) {
   out.dataset.state = 'running';
   out.setAttribute('aria-busy', 'true');
   // A slow request shows that it works (and on what); a quick one never flashes.
+  delete status.dataset.preparing;
   const slow = setTimeout(() => {
-    if (mine === seq) replace(status, h('progress', { class: 'an-progress', 'aria-label': t('an.working') }), ' ', t('an.workingOn', { n: app.size }));
+    if (mine === seq && !status.dataset.preparing) replace(status, h('progress', { class: 'an-progress', 'aria-label': t('an.working') }), ' ', t('an.workingOn', { n: app.size }));
   }, 150);
   let result;
   try {
@@ -251,6 +267,7 @@ async function run(key, tool, settings, sub) {
     shown = null;
     out.dataset.state = 'error';
     out.removeAttribute('aria-busy');
+    delete status.dataset.preparing;
     replace(status, h('p', { class: 'an-error', role: 'alert' }, t('an.error', { message: e.message })));
     out.replaceChildren();
     return;
@@ -258,6 +275,7 @@ async function run(key, tool, settings, sub) {
     clearTimeout(slow);
   }
   if (mine !== seq || result.superseded) return; // a newer request is on its way
+  delete status.dataset.preparing;
   status.replaceChildren();
   shown = { key, tool, settings, sub, result };
   drawResult(shown);

@@ -64,6 +64,7 @@ Object.assign(messages.en, {
   'an.needs.target': 'Type a target query and a reference query.',
   'an.working': 'Working',
   'an.workingOn': 'Counting over {n:articles}…',
+  'an.preparing': 'Reading the articles for the tools: {done} of {total}…',
   'an.error': 'The tool could not run: {message}',
 
   'an.subcorpus': 'Sub-corpus:',

@@ -106,6 +106,9 @@ export function subOptions(sub) {
   if (sub.source?.length) o.source = sub.source;
   if (sub.from) o.from = sub.from;
   if (sub.to) o.to = sub.to;
+  // The search page's switches: Exact form, and Both scripts (the tools expand only when asked).
+  if (sub.exact) o.exact = true;
+  if (sub.crossLingual) o.crossLingual = true;
   return o;
 }
 
@@ -117,12 +120,13 @@ export function toolQuery(settings, sub) {
 /**
  * The wasm API request for `tool` with `settings` over `sub`: `{method, query, options}`;
  * `query` is null for methods that take options only. `method` is the `Corpus` method name.
- * `all`: every row (an export). Tools the page re-orders or cuts itself (collocates,
- * keyness) always ask for every row; the others for what the page shows.
+ * `all`: every row (an export); else what the page shows: the core orders collocates by the
+ * chosen column and cuts keyness per direction, so no answer carries rows nobody sees.
  */
 export function apiRequest(tool, settings, sub, { all = false } = {}) {
   const req = request(tool, settings, sub);
-  if (tool !== 'dispersion') req.options.limit = all || tool === 'collocates' || tool === 'keyness' ? ALL : tool === 'kwic' ? KWIC_SHOWN : SHOWN;
+  if (tool !== 'dispersion') req.options.limit = all ? ALL : tool === 'kwic' ? KWIC_SHOWN : SHOWN;
+  if (tool === 'keyness' && !all) req.options.perSide = true;
   return req;
 }
 
@@ -140,7 +144,7 @@ function request(tool, settings, sub) {
       return { method: 'ngrams', query: null, options };
     }
     case 'collocates':
-      return { method: 'collocates', query: toolQuery(s, sub), options: { ...base, window: [Number(s.l), Number(s.r)], min: Number(s.min), by: s.by } };
+      return { method: 'collocates', query: toolQuery(s, sub), options: { ...base, window: [Number(s.l), Number(s.r)], min: Number(s.min), by: s.by, sort: s.o } };
     case 'keyness': {
       const filters = { ...base };
       delete filters.filter;
@@ -158,7 +162,11 @@ function request(tool, settings, sub) {
         target = { ...filters, query: q, ...(base.lang ? { lang: base.lang } : {}) };
         reference = {};
       }
-      return { method: 'keyness', query: null, options: { target, reference, by: s.by } };
+      for (const side of [target, reference]) {
+        if (base.exact) side.exact = true;
+        if (base.crossLingual) side.crossLingual = true;
+      }
+      return { method: 'keyness', query: null, options: { target, reference, by: s.by, cutoff: Number(s.p) } };
     }
     case 'dispersion':
       return { method: 'dispersion', query: toolQuery(s, sub), options: base };
@@ -204,7 +212,8 @@ export function tables(tool, settings, answer) {
       return { ngrams: rank(answer.rows) };
     case 'collocates': {
       const o = settings.o;
-      const rows = [...answer.rows].sort((a, b) => (b[o] - a[o]) || (b.f_xy - a.f_xy) || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
+      // The core's order (ties by co-occurrences, then term); kept here for exports of old answers.
+      const rows = [...answer.rows].sort((a, b) => (b[o] - a[o]) || (b.f_xy - a.f_xy) || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
       return { collocates: rank(rows) };
     }
     case 'keyness': {

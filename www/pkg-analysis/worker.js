@@ -15,12 +15,19 @@
 // Superseded requests: wasm calls run one at a time, so while one runs the next requests
 // wait in the message queue. Each request first yields one task, which lets every request
 // already queued arrive; a request that is no longer the newest then answers at once.
+import { Event } from '../protocol.js';
 import { w, hashOf } from '../worker/state.js';
 import { useFullBuild } from '../worker/build.js';
 import { toCsv, toJson } from '../pkg-export/export.js';
 import { apiRequest, tables, columnsOf, subOptions, SHOWN, KWIC_SHOWN } from './tools.js';
 
 let newest = 0;
+
+/**
+ * Words the forward index reads per slice (some 60 articles, tens of milliseconds of wasm):
+ * between slices the worker posts progress and lets newer requests in.
+ */
+const SLICE_WORDS = 25_000;
 
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -29,6 +36,16 @@ export async function analyze({ seq = 0, tool, settings, sub, format, table, lab
   await useFullBuild();
   await nextTask();
   if (seq < newest && !format) return { superseded: true };
+  // The first request (and the first after an upload) reads the articles in slices: progress
+  // for the page, and a newer request stops this one between slices (the next goes on
+  // from where it stopped).
+  for (;;) {
+    const step = w.corpus.toolsPrepare(SLICE_WORDS);
+    if (step.ready) break;
+    if (!format) self.postMessage({ type: Event.TOOLS, seq, done: step.done, total: step.total });
+    await nextTask();
+    if (seq < newest && !format) return { superseded: true };
+  }
   const { method, query, options } = apiRequest(tool, settings, sub ?? {}, { all: !!format });
   const corpus = w.corpus;
   const answer = query === null ? corpus[method](options) : corpus[method](query, options);
@@ -57,10 +74,9 @@ export async function analyze({ seq = 0, tool, settings, sub, format, table, lab
 
 /**
  * The sub-corpus's articles and tokens, for the caption every table carries: from the answer
- * when the tool counts them, else from a word list of one row over the same sub-corpus.
+ * when the tool counts them, else from the article lengths (no counting pass).
  */
 function subSize(answer, sub) {
   if (Number.isFinite(answer.tokens) && Number.isFinite(answer.docs)) return { docs: answer.docs, tokens: answer.tokens };
-  const f = w.corpus.freq({ ...subOptions(sub), limit: 1 });
-  return { docs: f.docs, tokens: f.tokens };
+  return w.corpus.toolsSize(subOptions(sub));
 }

@@ -504,6 +504,7 @@ export default {
   'an.needs.target': 'اكتب استعلامًا للهدف واستعلامًا للمرجع.',
   'an.working': 'جارٍ العمل',
   'an.workingOn': 'جارٍ العدّ في {n:articles:gen}…',
+  'an.preparing': 'قراءة المقالات للأدوات: {done} من {total}…',
   'an.error': 'تعذّر تشغيل الأداة: {message}',
   'an.subcorpus': 'المدوّنة الفرعية:',
   'an.sub.all': 'المدوّنة كلها',

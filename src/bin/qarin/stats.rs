@@ -36,7 +36,7 @@ const NGRAMS_USAGE: &str = "  qarin ngrams --corpus PATH ... [SCOPE] --n N [--by
 const COLLOCATES_USAGE: &str = "  qarin collocates --corpus PATH ... [SCOPE] [--window L,R] [--by form|term] [--stop] [--min F] [--sort logdice|mi|t|g2|f_xy] [--limit N] NODE";
 const KEYNESS_USAGE: &str = "  qarin keyness --corpus PATH ... --target QUERY --reference QUERY [--target-lang xx] [--reference-lang xx] [SCOPE] [--by form|term] [--stop] [--min F] [--cutoff G2] [--limit N]";
 const DISPERSION_USAGE: &str = "  qarin dispersion --corpus PATH ... [SCOPE] QUERY";
-const SCOPE_USAGE: &str = "  SCOPE: [--filter QUERY] [--lang xx] [--source NAME] [--from DATE] [--to DATE] [--cross-lingual]";
+const SCOPE_USAGE: &str = "  SCOPE: [--filter QUERY] [--lang xx] [--source NAME] [--from DATE] [--to DATE] [--cross-lingual] [--exact]";
 
 /// Everything the tool commands may be given; each command reads its part.
 #[derive(Default)]
@@ -76,6 +76,7 @@ fn parse(args: &[String], allowed: &[&str], usage: &str) -> Result<Args, String>
                     | "--from"
                     | "--to"
                     | "--cross-lingual"
+                    | "--exact"
             );
         if specific && !allowed.contains(&a) {
             return Err(format!(
@@ -90,6 +91,7 @@ fn parse(args: &[String], allowed: &[&str], usage: &str) -> Result<Args, String>
             "--from" => out.scope.from = Some(value(&mut it, a)?.clone()),
             "--to" => out.scope.to = Some(value(&mut it, a)?.clone()),
             "--cross-lingual" => out.scope.cross_lingual = true,
+            "--exact" => out.scope.exact = true,
             "--by" => {
                 out.by = match value(&mut it, a)?.as_str() {
                     "form" => By::Form,
@@ -153,6 +155,16 @@ fn print<T: serde::Serialize>(result: Result<T, qarin::Error>) -> Result<(), Str
     Ok(())
 }
 
+/// The corpus of `--corpus`, linked to the shipped lexicon when `--cross-lingual` asks for
+/// the expansion across scripts (search links it always; the tools only when asked).
+fn open(a: &Args) -> Result<qarin::Corpus, String> {
+    let mut corpus = open_corpus(&a.corpora)?;
+    if a.scope.cross_lingual && !a.scope.exact {
+        super::lexicon::link(&mut corpus, &[])?;
+    }
+    Ok(corpus)
+}
+
 fn min_u32(min: Option<usize>, default: u32) -> u32 {
     min.map_or(default, |m| m.min(u32::MAX as usize) as u32)
 }
@@ -160,7 +172,7 @@ fn min_u32(min: Option<usize>, default: u32) -> u32 {
 fn freq_command(args: &[String]) -> Result<(), String> {
     let a = parse(args, &["--by", "--stop", "--limit", "--min"], FREQ_USAGE)?;
     no_positional(&a, FREQ_USAGE)?;
-    let corpus = open_corpus(&a.corpora)?;
+    let corpus = open(&a)?;
     let defaults = stats::freq::Options::default();
     let options = stats::freq::Options {
         scope: a.scope,
@@ -178,7 +190,7 @@ fn kwic_command(args: &[String]) -> Result<(), String> {
     let defaults = stats::kwic::Options::default();
     let sort =
         stats::kwic::Sort::parse(a.sort.as_deref().unwrap_or("")).map_err(|e| e.to_string())?;
-    let corpus = open_corpus(&a.corpora)?;
+    let corpus = open(&a)?;
     let options = stats::kwic::Options {
         scope: a.scope,
         width: a.width.unwrap_or(defaults.width),
@@ -200,7 +212,7 @@ fn ngrams_command(args: &[String]) -> Result<(), String> {
     let allowed = ["--n", "--by", "--min", "--limit", "--around", "--window"];
     let a = parse(args, &allowed, NGRAMS_USAGE)?;
     no_positional(&a, NGRAMS_USAGE)?;
-    let corpus = open_corpus(&a.corpora)?;
+    let corpus = open(&a)?;
     let d = stats::ngrams::Options::default();
     let options = stats::ngrams::Options {
         scope: a.scope,
@@ -221,7 +233,7 @@ fn collocates_command(args: &[String]) -> Result<(), String> {
     let d = stats::collocation::Options::default();
     let sort = stats::collocation::Sort::parse(a.sort.as_deref().unwrap_or(""))
         .map_err(|e| e.to_string())?;
-    let corpus = open_corpus(&a.corpora)?;
+    let corpus = open(&a)?;
     let options = stats::collocation::Options {
         scope: a.scope,
         by: a.by,
@@ -268,15 +280,16 @@ fn keyness_command(args: &[String]) -> Result<(), String> {
         cutoff: a.cutoff.unwrap_or(d.cutoff),
         stop: a.stop,
         limit: a.limit.unwrap_or(d.limit),
+        per_side: false,
     };
-    let corpus = open_corpus(&a.corpora)?;
+    let corpus = open(&a)?;
     print(Tools::new().keyness(&corpus, &options))
 }
 
 fn dispersion_command(args: &[String]) -> Result<(), String> {
     let a = parse(args, &[], DISPERSION_USAGE)?;
     let query = one_query(&a, DISPERSION_USAGE)?;
-    let corpus = open_corpus(&a.corpora)?;
+    let corpus = open(&a)?;
     let options = stats::dispersion::Options { scope: a.scope };
     print(Tools::new().dispersion(&corpus, &query, &options))
 }

@@ -1,0 +1,213 @@
+//! The corpus tools natively, for profiling (`valgrind --tool=callgrind` counts
+//! instructions, stable on a loaded machine) and quick comparisons:
+//! `cargo bench --bench tools -- SIZE [RUNS] [TOOL]` reads the shared articles (grown to
+//! SIZE as `benches/native.rs` grows them), keeps the indexed corpus in
+//! `target/tools-SIZE.bin` so the next run loads it instead of indexing, then times the
+//! forward-index build and each tool's typical request (the whole corpus, the most frequent
+//! content word as the node) RUNS times, printing one JSON line with the medians. TOOL runs
+//! that tool only (for a profile).
+
+use qarin::stats::{collocation, dispersion, freq, keyness, kwic, ngrams, Scope, Tools};
+use std::time::Instant;
+
+fn articles(size: usize) -> Vec<(String, Vec<u8>)> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    let mut real = Vec::new();
+    for lang in ["en", "ar"] {
+        let Ok(dir) = std::fs::read_dir(root.join(lang)) else {
+            continue;
+        };
+        let mut names: Vec<_> = dir
+            .filter_map(Result::ok)
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".txt"))
+            .collect();
+        names.sort();
+        for name in names {
+            if let Ok(bytes) = std::fs::read(root.join(lang).join(&name)) {
+                real.push((format!("{lang}/{name}"), bytes));
+            }
+        }
+    }
+    let mut out = Vec::with_capacity(size);
+    for i in 0..size {
+        let Some((file, bytes)) = real.get(i % real.len().max(1)) else {
+            break;
+        };
+        let k = i / real.len();
+        if k == 0 {
+            out.push((file.clone(), bytes.clone()));
+            continue;
+        }
+        // Copy k: " (copy k)" after the title, "qx<k>" after every 50th body word.
+        let text = String::from_utf8_lossy(bytes);
+        let mut lines = text.splitn(2, '\n');
+        let title = lines.next().unwrap_or("").trim();
+        let body = lines.next().unwrap_or("").trim();
+        let body: Vec<String> = body
+            .split(' ')
+            .enumerate()
+            .map(|(j, w)| {
+                if j % 50 == 49 {
+                    format!("{w} qx{k}")
+                } else {
+                    w.to_string()
+                }
+            })
+            .collect();
+        out.push((
+            format!("copy{k}/{file}"),
+            format!("{title} (copy {k})\n\n{}", body.join(" ")).into_bytes(),
+        ));
+    }
+    out
+}
+
+fn corpus(size: usize) -> qarin::Corpus {
+    let cache =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("target/tools-{size}.bin"));
+    if let Some(c) = std::fs::read(&cache)
+        .ok()
+        .and_then(|b| qarin::Corpus::from_bytes(&b).ok())
+    {
+        return c;
+    }
+    let mut corpus = qarin::Corpus::new();
+    for (name, bytes) in articles(size) {
+        corpus.add_bytes(&name, &bytes);
+    }
+    corpus.shrink();
+    let _ = std::fs::write(&cache, corpus.to_bytes());
+    corpus
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
+    let size: usize = args.first().and_then(|s| s.parse().ok()).unwrap_or(4400);
+    let runs: usize = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(5);
+    let only = args.get(2).cloned();
+    let corpus = corpus(size);
+    let mut tools = Tools::new();
+    let t = Instant::now();
+    let first = tools.freq(
+        &corpus,
+        &freq::Options {
+            limit: 1,
+            ..Default::default()
+        },
+    );
+    let build_ms = t.elapsed().as_secs_f64() * 1000.0;
+    let node = first
+        .ok()
+        .and_then(|f| f.rows.first().map(|r| r.word.clone()))
+        .unwrap_or_default();
+    let lang = |l: &str| Scope {
+        lang: Some(l.to_string()),
+        ..Scope::default()
+    };
+    type Run<'a> = Box<dyn Fn(&mut Tools) -> bool + 'a>;
+    let cases: Vec<(&str, Run)> = vec![
+        (
+            "freq",
+            Box::new(|t: &mut Tools| {
+                t.freq(
+                    &corpus,
+                    &freq::Options {
+                        limit: 100,
+                        ..Default::default()
+                    },
+                )
+                .is_ok()
+            }),
+        ),
+        (
+            "kwic",
+            Box::new(|t: &mut Tools| {
+                t.kwic(
+                    &corpus,
+                    &node,
+                    &kwic::Options {
+                        limit: 100,
+                        sort: kwic::Sort::Right(1),
+                        ..Default::default()
+                    },
+                )
+                .is_ok()
+            }),
+        ),
+        (
+            "ngrams",
+            Box::new(|t: &mut Tools| {
+                t.ngrams(
+                    &corpus,
+                    &ngrams::Options {
+                        n: 3,
+                        min: 2,
+                        limit: 100,
+                        ..Default::default()
+                    },
+                )
+                .is_ok()
+            }),
+        ),
+        (
+            "collocates",
+            Box::new(|t: &mut Tools| {
+                t.collocates(
+                    &corpus,
+                    &node,
+                    &collocation::Options {
+                        limit: 100,
+                        ..Default::default()
+                    },
+                )
+                .is_ok()
+            }),
+        ),
+        (
+            "keyness",
+            Box::new(|t: &mut Tools| {
+                t.keyness(
+                    &corpus,
+                    &keyness::Options {
+                        target: lang("en"),
+                        reference: lang("ar"),
+                        limit: 100,
+                        ..Default::default()
+                    },
+                )
+                .is_ok()
+            }),
+        ),
+        (
+            "dispersion",
+            Box::new(|t: &mut Tools| {
+                t.dispersion(&corpus, &node, &dispersion::Options::default())
+                    .is_ok()
+            }),
+        ),
+    ];
+    let mut out = Vec::new();
+    for (name, call) in &cases {
+        if only.as_deref().is_some_and(|o| o != *name) {
+            continue;
+        }
+        let mut times: Vec<f64> = (0..runs)
+            .map(|_| {
+                let t = Instant::now();
+                assert!(call(&mut tools));
+                t.elapsed().as_secs_f64() * 1000.0
+            })
+            .collect();
+        times.sort_by(f64::total_cmp);
+        out.push(format!("\"{name}\":{:.1}", times[times.len() / 2]));
+    }
+    println!(
+        "{{\"size\":{},\"node\":{node:?},\"build_ms\":{build_ms:.0},{}}}",
+        corpus.len(),
+        out.join(",")
+    );
+}

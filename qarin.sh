@@ -137,6 +137,8 @@ case "$cmd" in
     node benches/page_upload.js
     log "the corpus tools in the page over the shared corpus (Chromium)"
     node benches/page_tools.js
+    log "Lighthouse (mobile) on the demo page, 3 runs: performance, CLS, LCP, TBT, accessibility"
+    node benches/lighthouse.js 3
     # The soak takes about 15 minutes on two cores: --quick runs it at 20,000 articles.
     soak=${SOAK_ARTICLES:-100000}
     [ "${1:-}" = --quick ] && soak=${SOAK_ARTICLES:-20000}

@@ -71,3 +71,17 @@ test('a real bundle well inside the cap still opens', async () => {
   const back = await decodeBundle(blob);
   assert.equal(back.files[0].bytes.length, text.length);
 });
+
+test('outlets the user named travel per file; names under bad keys or of bad types are dropped', async () => {
+  const named = [
+    { ...files[0], outlets: { '0123456789abcdef': 'العربي الجديد' } },
+    { ...files[1], outlets: { fedcba9876543210: 42, 'not-a-hash': 'AFP', aaaaaaaaaaaaaaaa: 'x'.repeat(201) } },
+  ];
+  const back = await decodeBundle(await encodeBundle({ corpusBytes, files: named, articles: 2 }));
+  assert.deepEqual(back.files[0].outlets, { '0123456789abcdef': 'العربي الجديد' });
+  assert.equal(back.files[1].outlets, undefined);
+  // A bundle written before outlets existed reads the same.
+  const old = await decodeBundle(await encodeBundle({ corpusBytes, files, articles: 2 }));
+  assert.deepEqual(old.files.map((f) => f.outlets), [undefined, undefined]);
+  assert.equal(bundleName(new Date('2025-03-04T12:00:00Z'), 'selection'), 'qarin-selection-2025-03-04.qarin');
+});

@@ -63,6 +63,9 @@ pub struct Corpus {
     // Entity links (the full build, once a lexicon is loaded): the entities each article
     // mentions, recorded as it is indexed.
     links: Option<query::link::Links>,
+    // How many times the links were set: what a cache of link-derived data (pairing)
+    // compares to know it is stale.
+    links_generation: u64,
 }
 
 impl Corpus {
@@ -207,6 +210,7 @@ impl Corpus {
     /// stored article's mentions are found now, and those of articles added later as
     /// they are indexed.
     pub fn set_linker(&mut self, linker: Option<std::rc::Rc<dyn query::link::Linker>>) {
+        self.links_generation += 1;
         self.links = linker.map(|linker| {
             let mut links = query::link::Links::new(linker);
             for (id, stored) in self.store.iter() {
@@ -237,6 +241,11 @@ impl Corpus {
             .collect();
         out.sort_unstable_by(|a, b| b.count.cmp(&a.count).then(a.name.id.cmp(&b.name.id)));
         out
+    }
+
+    /// How many times [`Corpus::set_linker`] was called on this corpus.
+    pub fn links_generation(&self) -> u64 {
+        self.links_generation
     }
 
     /// Entity-mention pairs recorded (0 without a linker), for the size figures.

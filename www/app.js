@@ -31,7 +31,7 @@ const nav = {
   get view() {
     return view;
   },
-  setView, setSize, clearNotice, checkMissing, openShare,
+  setView, setSize, clearNotice, checkMissing, openShare, compareArticles,
 };
 for (const part of [search, reading, corpus]) part.init(nav);
 
@@ -196,6 +196,7 @@ async function redraw(before) {
   if (before.compare !== view.compare || (view.compare && (before.left !== view.left || before.right !== view.right))) jobs.push(showCompare());
   else if (view.compare && marks) jobs.push(showCompare({ refresh: true }));
   if (view.tool || before.tool) jobs.push(showTools(before));
+  if (view.stories || before.stories) jobs.push(showStories());
   await Promise.all(jobs);
 }
 
@@ -291,7 +292,18 @@ function clearNotice() {
 async function showTools(before) {
   await (await work(import('./pkg-analysis/analysis.js'))).showTool(nav, before);
 }
-$('tools').addEventListener('click', () => setView({ tool: 'kwic' }));
+$('tools').addEventListener('click', () => setView({ tool: 'kwic', stories: false }));
+
+// Same story and story clusters: pkg-stories/.
+async function showStories() {
+  await (await work(import('./pkg-stories/view.js'))).showStories(nav);
+}
+$('stories').addEventListener('click', () => setView({ stories: true, tool: '', ts: {} }));
+
+/** Shows articles side by side: `[left, right]` content hashes (English left, Arabic right). */
+function compareArticles([left, right]) {
+  return setView({ left, right, compare: true, open: null });
+}
 
 // ── share ──
 

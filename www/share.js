@@ -24,6 +24,7 @@
 //   l, r   content hashes of the side-by-side pair   none
 //   cmp    "1": the side-by-side view is open        off
 //   tool   open corpus tool; t.<k> its settings      none (pkg-analysis/tools.js reads them)
+//   view   "stories": the story clusters are shown   the results (pkg-stories/)
 //   d      carried articles (below)                  none
 //
 //   xl     "0": no cross-lingual expansion       on
@@ -57,13 +58,13 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 // A language code as the core names them (ISO 639-1, or 639-3 for the rarer ones).
 const LANGS = { has: (l) => typeof l === 'string' && l !== 'all' && /^[a-z]{2,3}$/.test(l) };
 const ENTS = /^[a-z]+:[\w.:-]+(,[a-z]+:[\w.:-]+)*$/;
-const KEYS = new Set(['v', 'q', 'x', 'xl', 'lang', 'src', 'ent', 'from', 'to', 'sort', 'dup', 'p', 'a', 'l', 'r', 'cmp', 'tool', 'd']);
+const KEYS = new Set(['v', 'q', 'x', 'xl', 'lang', 'src', 'ent', 'from', 'to', 'sort', 'dup', 'p', 'a', 'l', 'r', 'cmp', 'tool', 'view', 'd']);
 
 /** The view a page starts with: every field at its default. */
 export function emptyView() {
   return {
     q: '', exact: false, crossLingual: true, ent: '', lang: 'all', source: '', from: '', to: '', sort: 'relevance', fold: true, page: 1,
-    open: null, left: null, right: null, compare: false, tool: '', ts: {},
+    open: null, left: null, right: null, compare: false, tool: '', ts: {}, stories: false,
   };
 }
 
@@ -99,6 +100,7 @@ export function encodeView(view, data = '') {
     put('tool', v.tool);
     for (const k of Object.keys(v.ts ?? {}).sort()) put(`t.${k}`, v.ts[k]);
   }
+  if (v.stories === true) put('view', 'stories');
   if (data) p.push(`d=${data}`);
   return p.length ? [`v=${LINK_VERSION}`, ...p].join('&') : '';
 }
@@ -184,6 +186,9 @@ export function decodeView(fragment) {
   for (const key of params.keys()) {
     if (view.tool && key.startsWith('t.')) view.ts[key.slice(2)] = params.get(key);
   }
+  const shown = params.get('view');
+  view.stories = shown === 'stories';
+  if (shown !== undefined && !view.stories) problems.push({ key: 'view', code: 'value' });
   const data = params.get('d') ?? '';
   if (data && !/^[A-Za-z0-9_-]+$/.test(data)) {
     problems.push({ key: 'd', code: 'value' });

@@ -45,7 +45,7 @@ async function start() {
 }
 
 /** Requests that read the corpus: they wait while a batch of added articles is unsaved. */
-const READS = new Set([Request.SEARCH, Request.GET, Request.LOOKUP, Request.EXPORT_RESULTS, Request.EXPORT_BUNDLE, Request.FILES, Request.ANALYZE]);
+const READS = new Set([Request.SEARCH, Request.GET, Request.LOOKUP, Request.EXPORT_RESULTS, Request.EXPORT_BUNDLE, Request.FILES, Request.ANALYZE, Request.STORIES]);
 
 // ── search and reading ──
 
@@ -226,6 +226,10 @@ const handlers = {
 
   async [Request.ANALYZE](m) {
     return (await import('./pkg-analysis/worker.js')).analyze(m);
+  },
+
+  async [Request.STORIES](m) {
+    return (await import('./pkg-stories/worker.js')).stories(m);
   },
 };
 

@@ -11,6 +11,8 @@ pub mod entities;
 mod expand;
 pub mod lexicon;
 pub mod pairing;
+mod signature;
+pub mod stories;
 pub mod translit;
 mod translit_rules;
 

@@ -58,6 +58,7 @@ export async function showReader({ refresh = false } = {}) {
     },
     remove: () => removeArticles([article.hash], article.title || article.file),
     open: (hash) => nav.setView({ open: hash, compare: false }),
+    compareArticles: nav.compareArticles,
   });
   // Bring the first match into view, as a reader expects after a search: the reader pane
   // scrolls, the page stays where it is.

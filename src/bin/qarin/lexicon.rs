@@ -5,6 +5,8 @@
 // The other bilingual commands, in files of their own beside this one.
 #[path = "pair.rs"]
 pub mod pair;
+#[path = "stories.rs"]
+pub mod stories;
 #[path = "translit.rs"]
 pub mod translit;
 

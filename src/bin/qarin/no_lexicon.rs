@@ -33,4 +33,5 @@ macro_rules! absent_command {
     };
 }
 absent_command!(pair, "  qarin pair ...   (not in this build)");
+absent_command!(stories, "  qarin stories ...   (not in this build)");
 absent_command!(translit, "  qarin translit ...   (not in this build)");

@@ -66,6 +66,9 @@ pub struct Corpus {
     // Entity links (the full build, once a lexicon is loaded): the entities each article
     // mentions, recorded as it is indexed.
     links: Option<query::link::Links>,
+    // How many times the links were set: what a cache of link-derived data (pairing)
+    // compares to know it is stale.
+    links_generation: u64,
 }
 
 impl Corpus {
@@ -210,6 +213,7 @@ impl Corpus {
     /// stored article's mentions are found now, and those of articles added later as
     /// they are indexed.
     pub fn set_linker(&mut self, linker: Option<std::rc::Rc<dyn query::link::Linker>>) {
+        self.links_generation += 1;
         self.links = linker.map(|linker| {
             let mut links = query::link::Links::new(linker);
             for (id, stored) in self.store.iter() {
@@ -276,6 +280,11 @@ impl Corpus {
     /// The linker the corpus is linked through, if any.
     pub fn linker(&self) -> Option<&std::rc::Rc<dyn query::link::Linker>> {
         self.links.as_ref().map(|l| &l.linker)
+    }
+
+    /// How many times [`Corpus::set_linker`] was called on this corpus.
+    pub fn links_generation(&self) -> u64 {
+        self.links_generation
     }
 
     /// Entity-mention pairs recorded (0 without a linker), for the size figures.

@@ -637,19 +637,40 @@ impl Corpus {
 impl Corpus {
     /// The articles in the other language that tell the same story as article `id`, best
     /// first: `{candidates: [{id, file, score, shared: [...]}]}` (empty when `id` is no
-    /// article or in neither English nor Arabic). `options`: `{limit}` (default 10). The
-    /// pairing index is built on the first call and kept until the articles change.
+    /// article or in neither English nor Arabic). `options`: `{limit}` (default 10),
+    /// `{names: "en"|"ar"}` (the script shared entities are named in; default the
+    /// article's). The pairing index is built on the first call and kept until the
+    /// articles or the lexicon change.
     pub fn pairs(&self, id: JsValue, options: JsValue) -> Result<JsValue, JsError> {
         let id = id_arg(&id, "pairs")?;
         options_arg(&options, "pairs")?;
         let limit = usize_prop(&options, "limit", 10);
+        let shown =
+            string_prop(&options, "names").and_then(|n| crate::bilingual::pairing::Lang::of(&n));
         #[derive(Serialize)]
         struct Pairs {
             candidates: Vec<crate::bilingual::pairing::CorpusCandidate>,
         }
         let candidates =
-            crate::bilingual::pairing::pairs_in(&self.core, id, limit).unwrap_or_default();
+            crate::bilingual::pairing::pairs_in(&self.core, id, limit, shown).unwrap_or_default();
         to_js(&Pairs { candidates })
+    }
+
+    /// The corpus grouped into stories told in both languages: `{stories: [{label_en,
+    /// label_ar, en: [{id, file, title, date}], ar, from, to, score}], total, paired,
+    /// partial, work}`. `options`: `{minSize}` (default 2), `{limit}` (100), `{names:
+    /// "en"|"ar"}`. Work is bounded by a count (`partial` when it ran out).
+    pub fn stories(&self, options: JsValue) -> Result<JsValue, JsError> {
+        options_arg(&options, "stories")?;
+        let mut o = crate::bilingual::stories::Options::default();
+        o.min_size = usize_prop(&options, "minSize", o.min_size);
+        o.limit = usize_prop(&options, "limit", o.limit);
+        if let Some(lang) =
+            string_prop(&options, "names").and_then(|n| crate::bilingual::pairing::Lang::of(&n))
+        {
+            o.names = lang;
+        }
+        to_js(&crate::bilingual::stories::stories_in(&self.core, &o))
     }
 }
 

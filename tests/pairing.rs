@@ -9,7 +9,8 @@
 
 #![cfg(feature = "bilingual")]
 
-use qarin::bilingual::pairing::{sign, Pairing, Signature};
+use qarin::bilingual::pairing::{sign, sign_linked, Lang, Pairing, Signature, ENTITY_WEIGHT};
+use qarin::bilingual::{Lexicon, Recognizer};
 use std::path::Path;
 use std::time::Instant;
 
@@ -37,90 +38,161 @@ fn files(dir: &str, suffix: &str) -> Vec<std::path::PathBuf> {
     out
 }
 
+/// The shipped lexicon, compiled.
+fn recognizer() -> Recognizer {
+    let text = include_str!("../data/lexicon/lexicon.tsv");
+    Recognizer::new(Lexicon::parse(text).expect("the shipped lexicon reads"))
+}
+
+/// One direction's articles, signed with and without the lexicon's entities: the queries
+/// (pair articles of `from`), then the targets (pair articles of `to`, in the same order)
+/// followed by the distractors.
+struct Direction {
+    queries: [Vec<Signature>; 2],
+    targets: [Vec<Option<Signature>>; 2],
+    pairs: usize,
+    lang: Lang,
+}
+
+fn direction(from: &str, to: &str, distractors: &str, r: &Recognizer) -> Option<Direction> {
+    let signed = |p: &std::path::PathBuf| -> [Option<Signature>; 2] {
+        match read(p) {
+            Some(a) => [sign(&a), sign_linked(&a, r)],
+            None => [None, None],
+        }
+    };
+    let mut queries = [Vec::new(), Vec::new()];
+    for p in files("pairs", from) {
+        let [plain, linked] = signed(&p);
+        queries[0].push(plain?);
+        queries[1].push(linked?);
+    }
+    let mut targets = [Vec::new(), Vec::new()];
+    let pair_files = files("pairs", to);
+    let pairs = pair_files.len();
+    for p in pair_files.iter().chain(&files(distractors, ".txt")) {
+        let [plain, linked] = signed(p);
+        targets[0].push(plain);
+        targets[1].push(linked);
+    }
+    (queries[0].len() >= 60 && pairs == queries[0].len()).then_some(Direction {
+        queries,
+        targets,
+        pairs,
+        lang: lang(to),
+    })
+}
+
+#[derive(Debug)]
 struct Figures {
-    top1: f64,
-    top5: f64,
+    /// Top-1 and top-5 over the even-numbered pairs (tuning) and the odd (held out).
+    even: (f64, f64),
+    odd: (f64, f64),
     ms_per_query: f64,
     candidates: usize,
 }
 
-/// Queries (`from` pair articles) against the `to` pair articles plus `distractors`.
-fn measure(from: &str, to: &str, distractors: &str) -> Option<Figures> {
-    let queries: Vec<Signature> = files("pairs", from)
-        .iter()
-        .filter_map(|p| sign(&read(p)?))
-        .collect();
+impl Figures {
+    fn top1(&self) -> f64 {
+        (self.even.0 + self.odd.0) / 2.0
+    }
+}
+
+/// Pairs every query of `d` (with the lexicon's entities when `linked`) at entity weight
+/// `weight`.
+fn measure(d: &Direction, linked: bool, weight: f32) -> Figures {
+    let k = usize::from(linked);
     let mut pairing = Pairing::new();
-    let mut targets = Vec::new();
-    for p in files("pairs", to) {
-        let sig = read(&p).and_then(|a| sign(&a));
-        targets.push(pairing.add(sig.as_ref().map(|_| lang(to)), sig.as_ref()));
+    pairing.set_entity_weight(weight);
+    for sig in &d.targets[k] {
+        pairing.add(sig.as_ref().map(|_| d.lang), sig.as_ref());
     }
-    for p in files(distractors, ".txt") {
-        let sig = read(&p).and_then(|a| sign(&a));
-        pairing.add(sig.as_ref().map(|_| lang(to)), sig.as_ref());
-    }
-    if queries.len() < 60 || targets.len() != queries.len() {
-        return None;
-    }
-    let (mut top1, mut top5) = (0, 0);
+    let mut hits = [[0usize; 2]; 2];
     let started = Instant::now();
-    for (k, q) in queries.iter().enumerate() {
+    for (n, q) in d.queries[k].iter().enumerate() {
         let ranked = pairing.pair(q, None, 5);
         // QARIN_PAIR_DUMP=1: what came first, and where the translation stood.
         if std::env::var_os("QARIN_PAIR_DUMP").is_some()
-            && ranked.first().map(|c| c.doc) != Some(targets[k])
+            && ranked.first().map(|c| c.doc) != Some(n as u32)
         {
             let own = pairing.pair(q, None, usize::MAX);
-            let own = own.iter().find(|c| c.doc == targets[k]);
-            println!("miss {k}: first {:?}\n   own {own:?}", ranked.first());
+            let own = own.iter().find(|c| c.doc == n as u32);
+            println!("miss {n}: first {:?}\n   own {own:?}", ranked.first());
         }
-        match ranked.iter().position(|c| c.doc == targets[k]) {
+        match ranked.iter().position(|c| c.doc == n as u32) {
             Some(0) => {
-                top1 += 1;
-                top5 += 1;
+                hits[n % 2][0] += 1;
+                hits[n % 2][1] += 1;
             }
-            Some(_) => top5 += 1,
+            Some(_) => hits[n % 2][1] += 1,
             None => {}
         }
     }
     let seconds = started.elapsed().as_secs_f64();
-    let n = queries.len() as f64;
-    Some(Figures {
-        top1: top1 as f64 / n,
-        top5: top5 as f64 / n,
-        ms_per_query: seconds * 1000.0 / n,
+    let half = |h: usize| {
+        let n = d.pairs.div_ceil(2) - h * (d.pairs % 2);
+        (hits[h][0] as f64 / n as f64, hits[h][1] as f64 / n as f64)
+    };
+    Figures {
+        even: half(0),
+        odd: half(1),
+        ms_per_query: seconds * 1000.0 / d.pairs as f64,
         candidates: pairing.len(),
-    })
+    }
 }
 
-fn lang(suffix: &str) -> qarin::bilingual::pairing::Lang {
+fn lang(suffix: &str) -> Lang {
     if suffix.contains("ar") {
-        qarin::bilingual::pairing::Lang::Ar
+        Lang::Ar
     } else {
-        qarin::bilingual::pairing::Lang::En
+        Lang::En
     }
+}
+
+fn print(what: &str, f: &Figures) {
+    println!(
+        "pairing {what}: top-1/top-5 even {:.3}/{:.3}, odd (held out) {:.3}/{:.3}; {:.2} ms per query against {}",
+        f.even.0, f.even.1, f.odd.0, f.odd.1, f.ms_per_query, f.candidates
+    );
 }
 
 #[test]
 fn translations_pair_first_among_the_corpus() {
-    let Some(en_ar) = measure("_en.txt", "_ar.txt", "ar") else {
+    let r = recognizer();
+    let Some(en_ar) = direction("_en.txt", "_ar.txt", "ar", &r) else {
         eprintln!("skipped: {CORPUS}/pairs is not there");
         return;
     };
-    println!(
-        "pairing en→ar: top-1 {:.4}, top-5 {:.4}, {:.2} ms per query against {} articles",
-        en_ar.top1, en_ar.top5, en_ar.ms_per_query, en_ar.candidates
-    );
-    let Some(ar_en) = measure("_ar.txt", "_en.txt", "en") else {
+    let Some(ar_en) = direction("_ar.txt", "_en.txt", "en", &r) else {
         return;
     };
-    println!(
-        "pairing ar→en: top-1 {:.4}, top-5 {:.4}, {:.2} ms per query against {} articles",
-        ar_en.top1, ar_en.top5, ar_en.ms_per_query, ar_en.candidates
+    let mut results = Vec::new();
+    for (name, d) in [("en→ar", &en_ar), ("ar→en", &ar_en)] {
+        let plain = measure(d, false, ENTITY_WEIGHT);
+        print(&format!("{name} without lexicon"), &plain);
+        // The entity weight is chosen on the even pairs; these lines show the choice.
+        for weight in [0.5, 1.0, 2.0, 3.0] {
+            let f = measure(d, true, weight);
+            print(&format!("{name} lexicon, entity weight {weight}"), &f);
+        }
+        let linked = measure(d, true, ENTITY_WEIGHT);
+        results.push((plain, linked));
+    }
+    let (en_plain, en_linked) = &results[0];
+    let (ar_plain, ar_linked) = &results[1];
+    assert!(en_plain.top1() >= 0.95, "en→ar top-1 {en_plain:?}");
+    assert!(ar_plain.top1() >= 0.88, "ar→en top-1 {ar_plain:?}");
+    // The lexicon's entities must not make pairing worse, held-out half included.
+    assert!(en_linked.top1() >= 0.95, "en→ar linked {en_linked:?}");
+    assert!(ar_linked.top1() >= 0.88, "ar→en linked {ar_linked:?}");
+    assert!(
+        en_linked.odd.0 >= en_plain.odd.0 - 0.04,
+        "{en_linked:?} {en_plain:?}"
     );
-    assert!(en_ar.top1 >= 0.95, "en→ar top-1 {:.4}", en_ar.top1);
-    assert!(ar_en.top1 >= 0.88, "ar→en top-1 {:.4}", ar_en.top1);
+    assert!(
+        ar_linked.odd.0 >= ar_plain.odd.0 - 0.04,
+        "{ar_linked:?} {ar_plain:?}"
+    );
 }
 
 #[test]
@@ -137,7 +209,7 @@ fn the_seed_reports_of_one_call_pair_first() {
     let mut pairing = Pairing::new();
     let sigs: Vec<Option<Signature>> = articles.iter().map(sign).collect();
     for (a, s) in articles.iter().zip(&sigs) {
-        pairing.add(qarin::bilingual::pairing::Lang::of(&a.lang), s.as_ref());
+        pairing.add(Lang::of(&a.lang), s.as_ref());
     }
     let query = sigs[0].as_ref().expect("000 is English");
     let ranked = pairing.pair(query, Some(0), 10);
@@ -185,7 +257,49 @@ fn cli_ranks_the_arabic_report_of_the_call_first() {
         .iter()
         .all(|c| !c["file"].as_str().unwrap().contains("000_")));
     assert!(candidates[0]["score"].as_f64().unwrap() > candidates[1]["score"].as_f64().unwrap());
-    assert!(candidates[0]["shared"]
+    // The lexicon is linked: Macron is named as its entity, the words that spell it once.
+    let shared: Vec<&str> = candidates[0]["shared"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s.as_str())
+        .collect();
+    assert!(shared.contains(&"Emmanuel Macron"), "{shared:?}");
+    assert!(!shared.contains(&"Macron"), "{shared:?}");
+    // Asked for Arabic names, the entities come in Arabic script.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_qarin"))
+        .current_dir(dir)
+        .args([
+            "pair",
+            "--names",
+            "ar",
+            "--corpus",
+            "seeds",
+            &format!("seeds/{query}"),
+        ])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let shared = v["candidates"][0]["shared"].to_string();
+    assert!(shared.contains("ماكرون"), "{shared}");
+    // Without the lexicon, the name itself is the evidence.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_qarin"))
+        .current_dir(dir)
+        .args([
+            "pair",
+            "--no-lexicon",
+            "--corpus",
+            "seeds",
+            &format!("seeds/{query}"),
+        ])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v["candidates"][0]["file"]
+        .as_str()
+        .unwrap()
+        .starts_with("seeds/001_"));
+    assert!(v["candidates"][0]["shared"]
         .as_array()
         .unwrap()
         .iter()

@@ -211,6 +211,7 @@ async function redraw(before) {
   if (before.compare !== view.compare || (view.compare && picks)) jobs.push(showCompare());
   else if (view.compare && marks) jobs.push(showCompare({ refresh: true }));
   if (view.tool || before.tool) jobs.push(showTools(before));
+  if (view.stories || before.stories) jobs.push(showStories());
   await Promise.all(jobs);
 }
 
@@ -306,7 +307,13 @@ function clearNotice() {
 async function showTools(before) {
   await (await work(import('./pkg-analysis/analysis.js'))).showTool(nav, before);
 }
-$('tools').addEventListener('click', () => setView({ tool: 'kwic' }));
+$('tools').addEventListener('click', () => setView({ tool: 'kwic', stories: false }));
+
+// Same story and story clusters: pkg-stories/.
+async function showStories() {
+  await (await work(import('./pkg-stories/view.js'))).showStories(nav);
+}
+$('stories').addEventListener('click', () => setView({ stories: true, tool: '', ts: {} }));
 
 // ── share ──
 

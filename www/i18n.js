@@ -79,6 +79,7 @@ export const messages = {
     'lang.unknown': 'unknown',
 
     'analysis.open': 'Corpus tools',
+    'stories.open': 'Stories',
     'tray.label': 'Side-by-side selection',
     'tray.title': 'Side by side',
     'tray.open': 'Read side by side',

@@ -109,6 +109,12 @@ export const Request = Object.freeze({
    * could not be linked (then the shipped lexicon alone is), or null.
    */
   NAMES: 'names',
+  /**
+   * Same story (full build, pkg-stories/worker.js): `{op: "pairs", hash, names}` → `{candidates:
+   * [{hash, file, title, date, score, shared}]}` (the other language's articles on its story);
+   * `{op: "stories", names}` → `{stories: [{label_en, label_ar, en, ar, from, to}], total, partial}`.
+   */
+  STORIES: 'stories',
 });
 
 /** Messages the worker sends. */

@@ -28,6 +28,7 @@
 //   l, r   (links made before the compare view took 2–4 articles, still read): the
 //   cmp=1  pair ticked ("l" English, "r" Arabic); "cmp=1": open. Read as pick/cmp.
 //   tool   open corpus tool; t.<k> its settings      none (pkg-analysis/tools.js reads them)
+//   view   "stories": the story clusters are shown   the results (pkg-stories/)
 //   d      carried articles (below)                  none
 //
 //   xl     "0": no cross-lingual expansion       on
@@ -61,7 +62,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 // A language code as the core names them (ISO 639-1, or 639-3 for the rarer ones).
 const LANGS = { has: (l) => typeof l === 'string' && l !== 'all' && /^[a-z]{2,3}$/.test(l) };
 const ENTS = /^[a-z]+:[\w.:-]+(,[a-z]+:[\w.:-]+)*$/;
-const KEYS = new Set(['v', 'q', 'x', 'xl', 'lang', 'src', 'ent', 'from', 'to', 'sort', 'dup', 'p', 'a', 'l', 'r', 'cmp', 'pick', 'tool', 'd']);
+const KEYS = new Set(['v', 'q', 'x', 'xl', 'lang', 'src', 'ent', 'from', 'to', 'sort', 'dup', 'p', 'a', 'l', 'r', 'cmp', 'pick', 'tool', 'view', 'd']);
 /** The most articles the compare view shows. */
 export const MAX_COMPARED = 4;
 const HASHES = /^[0-9a-f]{16}(\.[0-9a-f]{16}){0,3}$/;
@@ -70,7 +71,7 @@ const HASHES = /^[0-9a-f]{16}(\.[0-9a-f]{16}){0,3}$/;
 export function emptyView() {
   return {
     q: '', exact: false, crossLingual: true, ent: '', lang: 'all', source: '', from: '', to: '', sort: 'relevance', fold: true, page: 1,
-    open: null, picked: [], compare: false, tool: '', ts: {},
+    open: null, picked: [], compare: false, tool: '', ts: {}, stories: false,
   };
 }
 
@@ -106,6 +107,7 @@ export function encodeView(view, data = '') {
     put('tool', v.tool);
     for (const k of Object.keys(v.ts ?? {}).sort()) put(`t.${k}`, v.ts[k]);
   }
+  if (v.stories === true) put('view', 'stories');
   if (data) p.push(`d=${data}`);
   return p.length ? [`v=${LINK_VERSION}`, ...p].join('&') : '';
 }
@@ -205,6 +207,9 @@ export function decodeView(fragment) {
   for (const key of params.keys()) {
     if (view.tool && key.startsWith('t.')) view.ts[key.slice(2)] = params.get(key);
   }
+  const shown = params.get('view');
+  view.stories = shown === 'stories';
+  if (shown !== undefined && !view.stories) problems.push({ key: 'view', code: 'value' });
   const data = params.get('d') ?? '';
   if (data && !/^[A-Za-z0-9_-]+$/.test(data)) {
     problems.push({ key: 'd', code: 'value' });

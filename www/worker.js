@@ -45,7 +45,7 @@ async function start() {
 }
 
 /** Requests that read the corpus: they wait while a batch of added articles is unsaved. */
-const READS = new Set([Request.SEARCH, Request.GET, Request.LOOKUP, Request.EXPORT_RESULTS, Request.EXPORT_BUNDLE, Request.EXPORT_SELECTION, Request.FILES, Request.ANALYZE, Request.ALIGN]);
+const READS = new Set([Request.SEARCH, Request.GET, Request.LOOKUP, Request.EXPORT_RESULTS, Request.EXPORT_BUNDLE, Request.EXPORT_SELECTION, Request.FILES, Request.ANALYZE, Request.ALIGN, Request.STORIES]);
 
 // ── search and reading ──
 
@@ -265,6 +265,10 @@ const handlers = {
 
   [Request.NAMES](m) {
     return serial(async () => (await import('./pkg-userlex/worker.js')).handle(m));
+  },
+
+  async [Request.STORIES](m) {
+    return (await import('./pkg-stories/worker.js')).stories(m);
   },
 };
 

@@ -15,6 +15,8 @@ pub mod lexicon;
 pub mod names;
 pub mod pairing;
 pub mod sentences;
+mod signature;
+pub mod stories;
 pub mod translit;
 mod translit_rules;
 

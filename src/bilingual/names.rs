@@ -17,7 +17,7 @@
 //! most articles hold) and [`MAX_ALIGNMENTS`] alignments per call.
 
 use super::calendar;
-use super::pairing::arabic_forms;
+use super::signature::arabic_forms;
 use super::translit::{
     lengths_compatible, score_at_least, ArabicName, LatinName, SoundKey, THRESHOLD,
 };

@@ -1,11 +1,9 @@
 //! Same-story pairing: for one article, the articles in the other language that tell the same
 //! story, best first, each with the evidence it shares.
 //!
-//! Each article is read once into a [`Signature`]: the keys that are the same in both
-//! languages (numbers, with Arabic-Indic digits folded; month and weekday keys from
-//! [`super::calendar`]; later, entity ids from the lexicon: one more kind of key, nothing
-//! else changes) and its name-like words (English capitalized words; every Arabic word that
-//! is not a stop word, with its forms after و/ف, ب/ك/ل and ال are taken off). [`Pairing`]
+//! Each article is read once into a [`Signature`] (`signature.rs`): the keys that are the
+//! same in both languages (numbers, calendar keys), the lexicon entities it mentions when a
+//! lexicon is linked, and its name-like words. [`Pairing`]
 //! indexes the signatures: shared keys and name forms to the articles that hold them, and
 //! name forms by their [`SoundKey`], so a name of one script finds its spellings in the other
 //! by key, then by the transliteration score (`THRESHOLD`).
@@ -18,201 +16,28 @@
 //! pairs it gave Arabic → English top-1 0.91 where a 0.3 power gave 0.83 and 0.7 gave 0.88,
 //! English → Arabic unchanged at 0.98 but for 0.7.) Capitalized English words that the
 //! corpus mostly writes in lowercase ("However", title-case "Discuss") are not names.
+//!
+//! A shared lexicon entity (the same id in both articles: Macron / ماكرون) is one more piece
+//! of evidence, weighed `ENTITY_WEIGHT × ln(1 + N / df)`; the words that spell it still
+//! count as names too (an entity is a surer sign than a sound match, not a replacement for
+//! it). A reason names an entity in the asked language's script and leaves out the query's
+//! words that are part of its name.
+//!
+//! The cross-script name matches of a name form are worked out once per form and kept
+//! ([`Pairing`]'s `links`), so pairing every article of a corpus (story clusters) aligns
+//! each distinct name once, not once per article holding it.
 
-use super::calendar;
+pub use super::signature::{sign, sign_linked, Lang, Signature};
 use super::translit::{
     lengths_compatible, score_at_least, ArabicName, LatinName, SoundKey, THRESHOLD,
 };
-use crate::analysis::normalize::arabic;
-use crate::analysis::script::{self, Script};
-use crate::analysis::stopwords::is_stop;
+use crate::index::DocId;
 use rustc_hash::FxHashMap;
+use std::cell::RefCell;
 
-/// The two languages pairing links.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
-    En,
-    Ar,
-}
-
-impl Lang {
-    /// English for `"en"`, Arabic for `"ar"`, nothing for other codes.
-    pub fn of(code: &str) -> Option<Lang> {
-        match code {
-            "en" => Some(Lang::En),
-            "ar" => Some(Lang::Ar),
-            _ => None,
-        }
-    }
-
-    fn index(self) -> usize {
-        self as usize
-    }
-
-    fn other(self) -> Lang {
-        match self {
-            Lang::En => Lang::Ar,
-            Lang::Ar => Lang::En,
-        }
-    }
-}
-
-/// One article as pairing sees it, in its own language.
-#[derive(Debug, Clone)]
-pub struct Signature {
-    lang: Lang,
-    /// Keys the same in both languages, distinct, each with the word that gave it:
-    /// ("2401", "٢٤٠١"), ("d0", "Sunday").
-    exact: Vec<(String, String)>,
-    /// English name-like words, distinct by prepared form: (as written, prepared).
-    latin: Vec<(String, LatinName)>,
-    /// Arabic words, distinct: (as written, the word's forms).
-    arabic: Vec<(String, Vec<ArabicName>)>,
-    /// English words written in lowercase, distinct, prepared: a capitalized word that is
-    /// mostly written so in the corpus is no name ("However", "Discuss" in a title).
-    lowercase: Vec<LatinName>,
-}
-
-impl Signature {
-    /// Reads an article's title and body (`lang` is its language).
-    pub fn new(lang: Lang, title: &str, paragraphs: &[String]) -> Signature {
-        let mut sig = Signature {
-            lang,
-            exact: Vec::new(),
-            latin: Vec::new(),
-            arabic: Vec::new(),
-            lowercase: Vec::new(),
-        };
-        let mut seen_latin = FxHashMap::default();
-        let mut seen_arabic = FxHashMap::default();
-        for text in std::iter::once(title).chain(paragraphs.iter().map(String::as_str)) {
-            let mut previous = String::new();
-            crate::analysis::each_raw_word(text, |start, end| {
-                let word = &text[start..end];
-                let Some(script) = word.chars().find_map(script::of_char) else {
-                    let digits: String = word
-                        .chars()
-                        .filter_map(crate::analysis::normalize::ascii_digit)
-                        .collect();
-                    if digits.len() >= 2 {
-                        sig.exact.push((digits, word.to_string()));
-                    }
-                    return;
-                };
-                match (script, lang) {
-                    (Script::Latin, Lang::En) => {
-                        if let Some(key) = calendar::english(word) {
-                            sig.exact.push((key.to_string(), word.to_string()));
-                        } else if word.starts_with(|c: char| c.is_lowercase()) {
-                            if let Some(name) = common_word(word) {
-                                sig.lowercase.push(name);
-                            }
-                        } else if let Some(name) = latin_name(word) {
-                            seen_latin.entry(name.clone()).or_insert_with(|| {
-                                // Shown without a possessive: "Drian", not "Drian’s".
-                                let shown = ["’s", "'s", "’S", "'S"]
-                                    .iter()
-                                    .find_map(|s| word.strip_suffix(s))
-                                    .unwrap_or(word);
-                                sig.latin.push((shown.to_string(), name));
-                            });
-                        }
-                    }
-                    (Script::Arabic, Lang::Ar) => {
-                        let normalized = arabic::normalize(word);
-                        if let Some(key) = calendar::arabic_two_words(&previous, &normalized)
-                            .or_else(|| calendar::arabic(&normalized))
-                        {
-                            sig.exact.push((key.to_string(), word.to_string()));
-                        } else if !is_stop(Script::Arabic, &normalized) {
-                            seen_arabic.entry(normalized.clone()).or_insert_with(|| {
-                                let forms = arabic_forms(&normalized);
-                                if !forms.is_empty() {
-                                    sig.arabic.push((word.to_string(), forms));
-                                }
-                            });
-                        }
-                        previous = normalized;
-                    }
-                    _ => {}
-                }
-            });
-        }
-        sig.exact.sort();
-        sig.exact.dedup_by(|a, b| a.0 == b.0);
-        sig.lowercase
-            .sort_unstable_by(|a, b| a.letters().cmp(b.letters()));
-        sig.lowercase.dedup();
-        sig
-    }
-}
-
-/// A lowercase English word as [`latin_name`] would prepare it, if it could be one.
-fn common_word(word: &str) -> Option<LatinName> {
-    if word.len() < 3 {
-        return None;
-    }
-    let lower = crate::analysis::normalize::latin::normalize(word);
-    if is_stop(Script::Latin, &lower) {
-        return None;
-    }
-    Some(LatinName::new(&lower))
-}
-
-/// A capitalized English word that may be a name, prepared; not a stop word, three letters
-/// or more.
-fn latin_name(word: &str) -> Option<LatinName> {
-    if !word.chars().next().is_some_and(char::is_uppercase) {
-        return None;
-    }
-    let lower = crate::analysis::normalize::latin::normalize(word);
-    if lower.chars().count() < 3 || is_stop(Script::Latin, &lower) {
-        return None;
-    }
-    let name = LatinName::new(&lower);
-    (name.key().len() >= 2).then_some(name)
-}
-
-/// The forms of a normalized Arabic word a name may hide in: the word, and the word with a
-/// conjunction (و, ف), a preposition (ب, ك, ل) and the article (ال, or ل after ل) taken
-/// off, wherever three letters remain. Forms whose sound key is too short to be told apart
-/// are left out.
-pub(super) fn arabic_forms(word: &str) -> Vec<ArabicName> {
-    let letters: Vec<char> = word.chars().collect();
-    let mut starts = vec![0];
-    let mut at = 0;
-    if matches!(letters.first(), Some('و' | 'ف')) {
-        at = 1;
-        starts.push(at);
-    }
-    if matches!(letters.get(at), Some('ب' | 'ك' | 'ل')) {
-        let prep = letters[at];
-        at += 1;
-        starts.push(at);
-        // لل: ل + the article with its alef dropped.
-        if prep == 'ل' && letters.get(at) == Some(&'ل') {
-            starts.push(at + 1);
-        }
-    }
-    // A form with the article is left out when one without it remains: the sound key
-    // drops a leading ال anyway, so both would be aligned against the same names.
-    if letters[at..].starts_with(&['ا', 'ل']) && letters.len() >= at + 5 {
-        starts.retain(|&s| s != at);
-        starts.push(at + 2);
-    }
-    let mut forms: Vec<ArabicName> = Vec::new();
-    for start in starts {
-        if letters.len() < start + 3 {
-            continue;
-        }
-        let rest: String = letters[start..].iter().collect();
-        let form = ArabicName::new(&rest);
-        if form.key().len() >= 2 && !forms.contains(&form) {
-            forms.push(form);
-        }
-    }
-    forms
-}
+/// How much a shared lexicon entity weighs against a shared number or name of the same
+/// rarity. Tuned on the even-numbered corpus pairs (`tests/pairing.rs`), checked on the odd.
+pub const ENTITY_WEIGHT: f32 = 1.0;
 
 /// Name forms of one language: their sound keys and the articles holding them.
 struct Names<N> {
@@ -271,6 +96,10 @@ pub struct Pairing {
     sizes: Vec<u32>,
     /// Per language: shared key → articles.
     exact: [FxHashMap<String, Vec<u32>>; 2],
+    /// Per language: lexicon entity id → articles.
+    entities: [FxHashMap<String, Vec<u32>>; 2],
+    /// The weight of a shared entity against other evidence ([`ENTITY_WEIGHT`]).
+    entity_weight: Option<f32>,
     latin: Names<LatinName>,
     arabic: Names<ArabicName>,
     /// English words by the number of articles writing them in lowercase.
@@ -278,11 +107,21 @@ pub struct Pairing {
     /// Per language: articles and their summed sizes.
     count: [u32; 2],
     items: [u64; 2],
+    /// Name form → the other script's forms the matcher judges the same, worked out on
+    /// first use: English form ids (`latin`), Arabic form ids (`arabic`).
+    links: RefCell<[FxHashMap<u32, Box<[u32]>>; 2]>,
+    /// Name alignments tried, for the work counts of [`Pairing::ranked`].
+    alignments: std::cell::Cell<u64>,
 }
 
 impl Pairing {
     pub fn new() -> Pairing {
         Pairing::default()
+    }
+
+    /// Sets the weight of a shared entity (for tuning; [`ENTITY_WEIGHT`] otherwise).
+    pub fn set_entity_weight(&mut self, weight: f32) {
+        self.entity_weight = Some(weight);
     }
 
     /// Adds an article (its number is the count of articles added before it). An article in
@@ -294,12 +133,19 @@ impl Pairing {
             self.sizes.push(0);
             return doc;
         };
-        let items = (sig.exact.len() + sig.latin.len() + sig.arabic.len()) as u32;
+        let items =
+            (sig.exact.len() + sig.entities.len() + sig.latin.len() + sig.arabic.len()) as u32;
         self.sizes.push(items);
         self.count[lang.index()] += 1;
         self.items[lang.index()] += u64::from(items);
         for (key, _) in &sig.exact {
             let docs = self.exact[lang.index()].entry(key.clone()).or_default();
+            if docs.last() != Some(&doc) {
+                docs.push(doc);
+            }
+        }
+        for (id, _) in &sig.entities {
+            let docs = self.entities[lang.index()].entry(id.clone()).or_default();
             if docs.last() != Some(&doc) {
                 docs.push(doc);
             }
@@ -319,77 +165,227 @@ impl Pairing {
     }
 
     /// The articles in the other language than `sig`'s, best first, at most `limit`;
-    /// `exclude` (the query's own number, if it was added) is never a candidate.
+    /// `exclude` (the query's own number, if it was added) is never a candidate. Entities
+    /// in a reason are named in the query's language.
     pub fn pair(&self, sig: &Signature, exclude: Option<u32>, limit: usize) -> Vec<Candidate> {
+        self.pair_shown(sig, exclude, limit, sig.lang)
+    }
+
+    /// As [`Pairing::pair`], with entities in a reason named in `shown`'s script.
+    pub fn pair_shown(
+        &self,
+        sig: &Signature,
+        exclude: Option<u32>,
+        limit: usize,
+        shown: Lang,
+    ) -> Vec<Candidate> {
+        self.ranked(sig, exclude, shown, limit, &mut 0)
+    }
+
+    /// The first `limit` articles in the other language sharing evidence with `sig`, best
+    /// first; `work` counts the candidates scored and names aligned.
+    pub(super) fn ranked(
+        &self,
+        sig: &Signature,
+        exclude: Option<u32>,
+        shown: Lang,
+        limit: usize,
+        work: &mut u64,
+    ) -> Vec<Candidate> {
+        let aligned = self.alignments.get();
         let target = sig.lang.other();
         let n = self.count[target.index()];
         if n == 0 {
             return Vec::new();
         }
-        // Each piece of evidence: (as the query writes it, the target articles holding it).
-        let mut evidence: Vec<(&str, Vec<u32>)> = Vec::new();
+        // Each piece of evidence: (as shown, the target articles holding it, its weight
+        // factor, whether it is a word an entity's name may cover in a reason).
+        let mut evidence: Vec<(&str, Vec<u32>, f32, bool)> = Vec::new();
         for (key, surface) in &sig.exact {
             if let Some(docs) = self.exact[target.index()].get(key) {
-                evidence.push((surface, docs.clone()));
+                evidence.push((surface, docs.clone(), 1.0, false));
+            }
+        }
+        let entity_weight = self.entity_weight.unwrap_or(ENTITY_WEIGHT);
+        for (id, names) in &sig.entities {
+            if let Some(docs) = self.entities[target.index()].get(id) {
+                let name = &names[shown.index()];
+                let name = if name.is_empty() {
+                    &names[1 - shown.index()]
+                } else {
+                    name
+                };
+                evidence.push((name, docs.clone(), entity_weight, false));
             }
         }
         match sig.lang {
             Lang::En => {
                 for (surface, name) in sig.latin.iter().filter(|(_, n)| !self.is_word(n)) {
-                    let docs = matches(&self.arabic, name.key(), |f| same(name, f));
-                    evidence.push((surface, docs));
+                    let docs = self.latin_matches(name);
+                    if !docs.is_empty() {
+                        evidence.push((surface, docs, 1.0, true));
+                    }
                 }
             }
             Lang::Ar => {
                 for (surface, forms) in &sig.arabic {
                     let mut docs = Vec::new();
                     for form in forms {
-                        docs.extend(matches(&self.latin, form.key(), |l| {
-                            !self.is_word(l) && same(l, form)
-                        }));
+                        docs.extend(self.arabic_matches(form));
                     }
                     docs.sort_unstable();
                     docs.dedup();
-                    evidence.push((surface, docs));
+                    if !docs.is_empty() {
+                        evidence.push((surface, docs, 1.0, true));
+                    }
                 }
             }
         }
+        // Sums in a dense vector by article (touched ones listed): one add per holder.
         let mut total = 0.0f32;
-        let mut sums: FxHashMap<u32, (f32, Vec<(f32, usize)>)> = FxHashMap::default();
-        for (k, (_, docs)) in evidence.iter().enumerate() {
-            if docs.is_empty() {
+        let mut sums = vec![0.0f32; self.langs.len()];
+        let mut touched = Vec::new();
+        let weights: Vec<f32> = evidence
+            .iter()
+            .map(|(_, docs, factor, _)| {
+                if docs.is_empty() {
+                    0.0
+                } else {
+                    factor * (1.0f32 + n as f32 / docs.len() as f32).ln()
+                }
+            })
+            .collect();
+        for ((_, docs, _, _), &weight) in evidence.iter().zip(&weights) {
+            if weight <= 0.0 {
                 continue;
             }
-            let weight = (1.0 + n as f32 / docs.len() as f32).ln();
             total += weight;
             for &doc in docs {
                 if Some(doc) == exclude {
                     continue;
                 }
-                let entry = sums.entry(doc).or_default();
-                entry.0 += weight;
-                entry.1.push((weight, k));
+                let Some(sum) = sums.get_mut(doc as usize) else {
+                    continue;
+                };
+                if *sum == 0.0 {
+                    touched.push(doc);
+                }
+                *sum += weight;
             }
         }
         let average = self.items[target.index()] as f32 / n as f32;
-        let mut out: Vec<Candidate> = sums
+        *work += touched.len() as u64 + (self.alignments.get() - aligned);
+        let mut out: Vec<Candidate> = touched
             .into_iter()
-            .map(|(doc, (sum, mut shared))| {
+            .map(|doc| {
                 let length = self.sizes[doc as usize] as f32 / average.max(1.0);
-                shared.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
                 Candidate {
                     doc,
-                    score: sum / total / length.max(0.05).sqrt(),
-                    shared: shared
-                        .iter()
-                        .map(|&(_, k)| evidence[k].0.to_string())
-                        .collect(),
+                    score: sums[doc as usize] / total / length.max(0.05).sqrt(),
+                    shared: Vec::new(),
                 }
             })
             .collect();
         out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
         out.truncate(limit);
+        // The reason, for the candidates kept only: the evidence each holds, weightiest
+        // first, without the words an entity already names.
+        for c in &mut out {
+            let mut held: Vec<(f32, usize)> = evidence
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.1.binary_search(&c.doc).is_ok() && !(e.3 && sig.covered(e.0)))
+                .map(|(k, _)| (weights[k], k))
+                .collect();
+            held.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            c.shared = held
+                .iter()
+                .map(|&(_, k)| evidence[k].0.to_string())
+                .collect();
+        }
         out
+    }
+
+    /// The Arabic articles holding a name the matcher judges the same as English `name`.
+    fn latin_matches(&self, name: &LatinName) -> Vec<u32> {
+        let Some(&id) = self.latin.ids.get(name) else {
+            return self.docs_of(&self.arabic, &self.find_arabic(name));
+        };
+        let known = self.links.borrow()[0].get(&id).cloned();
+        let forms = known.unwrap_or_else(|| {
+            let forms: Box<[u32]> = self.find_arabic(name).into();
+            self.links.borrow_mut()[0].insert(id, forms.clone());
+            forms
+        });
+        self.docs_of(&self.arabic, &forms)
+    }
+
+    /// The English articles holding a name (not a common word) the matcher judges the
+    /// same as Arabic `form`.
+    fn arabic_matches(&self, form: &ArabicName) -> Vec<u32> {
+        let Some(&id) = self.arabic.ids.get(form) else {
+            return self.docs_of(&self.latin, &self.find_latin(form));
+        };
+        let known = self.links.borrow()[1].get(&id).cloned();
+        let forms = known.unwrap_or_else(|| {
+            let forms: Box<[u32]> = self.find_latin(form).into();
+            self.links.borrow_mut()[1].insert(id, forms.clone());
+            forms
+        });
+        self.docs_of(&self.latin, &forms)
+    }
+
+    fn find_arabic(&self, name: &LatinName) -> Vec<u32> {
+        let block = self
+            .arabic
+            .by_key
+            .get(&name.key())
+            .map_or(&[][..], Vec::as_slice);
+        self.alignments
+            .set(self.alignments.get() + block.len() as u64);
+        block
+            .iter()
+            .copied()
+            .filter(|&f| same(name, &self.arabic.forms[f as usize]))
+            .collect()
+    }
+
+    fn find_latin(&self, form: &ArabicName) -> Vec<u32> {
+        let block = self
+            .latin
+            .by_key
+            .get(&form.key())
+            .map_or(&[][..], Vec::as_slice);
+        self.alignments
+            .set(self.alignments.get() + block.len() as u64);
+        block
+            .iter()
+            .copied()
+            .filter(|&f| {
+                let l = &self.latin.forms[f as usize];
+                !self.is_word(l) && same(l, form)
+            })
+            .collect()
+    }
+
+    /// The articles holding any of `forms`, sorted and distinct.
+    fn docs_of<N>(&self, names: &Names<N>, forms: &[u32]) -> Vec<u32> {
+        let mut docs = Vec::new();
+        for &f in forms {
+            docs.extend_from_slice(&names.docs[f as usize]);
+        }
+        docs.sort_unstable();
+        docs.dedup();
+        docs
+    }
+
+    /// The articles (both languages) that mention lexicon entity `id`.
+    pub(super) fn entity_count(&self, id: &str) -> usize {
+        self.entities
+            .iter()
+            .filter_map(|m| m.get(id))
+            .map(Vec::len)
+            .sum()
     }
 
     /// Whether a capitalized English word is mostly a common word in the corpus: written in
@@ -425,38 +421,30 @@ fn same(latin: &LatinName, arabic: &ArabicName) -> bool {
         && score_at_least(latin, arabic, THRESHOLD).is_some()
 }
 
-/// The articles holding a form of `names` with sound key `key` that `same` judges the same
-/// name, sorted and distinct.
-fn matches<N>(names: &Names<N>, key: SoundKey, same: impl Fn(&N) -> bool) -> Vec<u32> {
-    let mut docs = Vec::new();
-    for &id in names.by_key.get(&key).map_or(&[][..], Vec::as_slice) {
-        if same(&names.forms[id as usize]) {
-            docs.extend_from_slice(&names.docs[id as usize]);
-        }
-    }
-    docs.sort_unstable();
-    docs.dedup();
-    docs
-}
-
-/// Signs an article (`None` when its language is neither English nor Arabic).
-pub fn sign(article: &crate::Article) -> Option<Signature> {
-    Lang::of(&article.lang).map(|lang| Signature::new(lang, &article.title, &article.paragraphs))
-}
-
 /// A corpus's articles indexed for pairing, with the corpus id of each pairing number.
 pub fn index_corpus(corpus: &crate::Corpus) -> (Pairing, Vec<crate::index::DocId>) {
     let mut pairing = Pairing::new();
     let mut ids = Vec::new();
     for summary in corpus.list(&crate::ListFilter::default()) {
-        let Some(stored) = corpus.get(summary.id) else {
-            continue;
-        };
-        let sig = sign(&stored.article);
+        let sig = sign_in(corpus, summary.id);
         pairing.add(sig.as_ref().map(|s| s.lang), sig.as_ref());
         ids.push(summary.id);
     }
     (pairing, ids)
+}
+
+/// Article `id` of `corpus` signed, with the entities it mentions when the corpus is linked
+/// to a lexicon.
+pub fn sign_in(corpus: &crate::Corpus, id: crate::index::DocId) -> Option<Signature> {
+    let sig = sign(&corpus.get(id)?.article)?;
+    Some(
+        sig.with_entities(
+            corpus
+                .entities(id)
+                .into_iter()
+                .map(|e| (e.name.id, e.name.en, e.name.ar)),
+        ),
+    )
 }
 
 /// One candidate for an article of a corpus: its corpus id and file.
@@ -464,6 +452,8 @@ pub fn index_corpus(corpus: &crate::Corpus) -> (Pairing, Vec<crate::index::DocId
 pub struct CorpusCandidate {
     pub id: crate::index::DocId,
     pub file: String,
+    pub title: String,
+    pub date: Option<String>,
     pub score: f32,
     pub shared: Vec<String>,
 }
@@ -476,35 +466,23 @@ pub fn pairs_in(
     corpus: &crate::Corpus,
     id: crate::index::DocId,
     limit: usize,
+    shown: Option<Lang>,
 ) -> Option<Vec<CorpusCandidate>> {
-    use std::cell::RefCell;
-    thread_local! {
-        static CACHE: RefCell<Option<(u64, Pairing, Vec<crate::index::DocId>)>> =
-            const { RefCell::new(None) };
-    }
-    let mut fingerprint = crate::hash::OFFSET;
-    for s in corpus.list(&crate::ListFilter::default()) {
-        fingerprint = crate::hash::fnv1a_from(fingerprint, &s.id.to_le_bytes());
-        fingerprint = crate::hash::fnv1a_from(fingerprint, s.hash.as_bytes());
-    }
-    CACHE.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        if cache.as_ref().is_none_or(|c| c.0 != fingerprint) {
-            let (pairing, ids) = index_corpus(corpus);
-            *cache = Some((fingerprint, pairing, ids));
-        }
-        let (_, pairing, ids) = cache.as_ref()?;
-        let doc = ids.iter().position(|&d| d == id)? as u32;
-        let sig = sign(&corpus.get(id)?.article)?;
-        let ranked = pairing.pair(&sig, Some(doc), limit);
+    with_index(corpus, |pairing, ids, sigs| {
+        let doc = ids.iter().position(|&d| d == id)?;
+        let sig = sigs.get(doc)?.as_ref()?;
+        let ranked = pairing.pair_shown(sig, Some(doc as u32), limit, shown.unwrap_or(sig.lang));
         Some(
             ranked
                 .into_iter()
                 .filter_map(|c| {
                     let cid = *ids.get(c.doc as usize)?;
+                    let article = &corpus.get(cid)?.article;
                     Some(CorpusCandidate {
                         id: cid,
-                        file: corpus.get(cid)?.article.file.clone(),
+                        file: article.file.clone(),
+                        title: article.title.clone(),
+                        date: article.date.clone(),
                         score: c.score,
                         shared: c.shared,
                     })
@@ -512,6 +490,55 @@ pub fn pairs_in(
                 .collect(),
         )
     })
+}
+
+/// A kept pairing index: what it was built from, the index, the corpus id of each pairing
+/// number, and each article's signature.
+type Kept = (u64, Pairing, Vec<DocId>, Vec<Option<Signature>>);
+
+/// Calls `f` with `corpus`'s pairing index, its corpus ids and signatures by pairing number.
+/// The index is built on first use and kept (one per thread) until the articles or the
+/// lexicon links change ([`fingerprint`]).
+pub(super) fn with_index<R>(
+    corpus: &crate::Corpus,
+    f: impl FnOnce(&Pairing, &[DocId], &[Option<Signature>]) -> R,
+) -> R {
+    thread_local! {
+        static CACHE: RefCell<Option<Kept>> = const { RefCell::new(None) };
+    }
+    let fingerprint = fingerprint(corpus);
+    CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let kept = match cache.take() {
+            Some(kept) if kept.0 == fingerprint => kept,
+            _ => {
+                let mut pairing = Pairing::new();
+                let mut ids = Vec::new();
+                let mut sigs = Vec::new();
+                for summary in corpus.list(&crate::ListFilter::default()) {
+                    let sig = sign_in(corpus, summary.id);
+                    pairing.add(sig.as_ref().map(|s| s.lang), sig.as_ref());
+                    ids.push(summary.id);
+                    sigs.push(sig);
+                }
+                (fingerprint, pairing, ids, sigs)
+            }
+        };
+        let out = f(&kept.1, &kept.2, &kept.3);
+        *cache = Some(kept);
+        out
+    })
+}
+
+/// A hash of every article's id and content hash and of the entity links (a lexicon
+/// loaded or changed relinks): what a kept pairing index was built from.
+pub fn fingerprint(corpus: &crate::Corpus) -> u64 {
+    let mut fingerprint = crate::hash::OFFSET;
+    for s in corpus.list(&crate::ListFilter::default()) {
+        fingerprint = crate::hash::fnv1a_from(fingerprint, &s.id.to_le_bytes());
+        fingerprint = crate::hash::fnv1a_from(fingerprint, s.hash.as_bytes());
+    }
+    crate::hash::fnv1a_from(fingerprint, &(corpus.links_generation()).to_le_bytes())
 }
 
 #[cfg(test)]
@@ -545,34 +572,13 @@ mod tests {
                 .unwrap()
         };
         let (english, arabic) = (id_of("/000_"), id_of("/001_"));
-        let first = pairs_in(&corpus, english, 3).unwrap();
+        let first = pairs_in(&corpus, english, 3, None).unwrap();
         assert_eq!(first[0].id, arabic, "{first:?}");
         assert!(first.iter().all(|c| c.id != english));
         // The cache is rebuilt when an article goes.
         corpus.remove(arabic).unwrap();
-        let after = pairs_in(&corpus, english, 3).unwrap();
+        let after = pairs_in(&corpus, english, 3, None).unwrap();
         assert!(after.iter().all(|c| c.id != arabic), "{after:?}");
-        assert_eq!(pairs_in(&corpus, 9_999, 3), None);
-    }
-
-    #[test]
-    fn arabic_forms_take_clitics_off() {
-        let forms: Vec<String> = arabic_forms(&arabic::normalize("وبالغوطة"))
-            .iter()
-            .map(|f| f.letters().iter().collect())
-            .collect();
-        assert!(forms.contains(&"غوطه".to_string()), "{forms:?}");
-        assert!(forms.contains(&"بالغوطه".to_string()), "{forms:?}");
-        // The article form goes when a form without it remains (one key, one alignment).
-        assert!(!forms.contains(&"الغوطه".to_string()), "{forms:?}");
-        let lil: Vec<String> = arabic_forms("لماكرون")
-            .iter()
-            .map(|f| f.letters().iter().collect())
-            .collect();
-        assert!(lil.contains(&"ماكرون".to_string()), "{lil:?}");
-        // A bare و does not eat a word that starts with it: وليد keeps its own form.
-        assert!(arabic_forms("وليد")
-            .iter()
-            .any(|f| f.letters().iter().collect::<String>() == "وليد"));
+        assert_eq!(pairs_in(&corpus, 9_999, 3, None), None);
     }
 }

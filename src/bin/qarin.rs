@@ -8,6 +8,7 @@
 //! qarin analyze TEXT                      a JSON array of tokens
 //! qarin translit --pairs FILE              one JSON line per latin<TAB>arabic line
 //! qarin pair --corpus PATH ... ARTICLE_FILE  the other language's articles on its story
+//! qarin stories --corpus PATH ...           the corpus's stories told in both languages
 //! ```
 //! Files that cannot be read, and every warning on the files read, are named on stderr,
 //! control and bidi characters escaped (a file name cannot drive the terminal); the exit
@@ -52,8 +53,9 @@ const USAGE: &str = "usage:
   qarin dispersion --corpus PATH ... [SCOPE] QUERY
   SCOPE: [--filter QUERY] [--lang xx] [--source NAME] [--from DATE] [--to DATE]
   qarin translit --pairs FILE   (latin<TAB>arabic lines; one JSON line each)
-  qarin pair --corpus PATH [--corpus PATH ...] [--limit N] ARTICLE_FILE
   qarin names --corpus PATH [--corpus PATH ...] [--lexicon FILE ...] [--limit N] [--article FILE]
+  qarin pair --corpus PATH [--corpus PATH ...] [--limit N] [--names en|ar] [--no-lexicon] ARTICLE_FILE
+  qarin stories --corpus PATH [--corpus PATH ...] [--min-size N] [--limit N]
   qarin COMMAND --help";
 
 fn main() -> ExitCode {
@@ -70,6 +72,7 @@ fn main() -> ExitCode {
             Some("translit") => lexicon::translit::USAGE,
             Some("pair") => lexicon::pair::USAGE,
             Some("names") => lexicon::names::USAGE,
+            Some("stories") => lexicon::stories::USAGE,
             Some("entities") => lexicon::USAGE,
             _ => USAGE.trim_start_matches("usage:\n"),
         };
@@ -84,6 +87,7 @@ fn main() -> ExitCode {
         Some("translit") => lexicon::translit::command(&args[1..]),
         Some("pair") => lexicon::pair::command(&args[1..]),
         Some("names") => lexicon::names::command(&args[1..]),
+        Some("stories") => lexicon::stories::command(&args[1..]),
         Some("entities") => lexicon::entities_command(&args[1..]),
         _ => Err(USAGE.to_string()),
     };

@@ -36,6 +36,34 @@ test('the Arabic report of the call pairs first with the English one', () => {
   assert.equal(back[0].id, ids['000']);
 });
 
+const lexicon = readFileSync(join(root, 'data', 'lexicon', 'lexicon.tsv'), 'utf8');
+
+test('linked to the lexicon, the reason names shared entities in the asked script', () => {
+  const { corpus, ids } = seeded();
+  corpus.loadLexicon(lexicon, null);
+  const en = corpus.pairs(ids['000'], { limit: 3, names: 'en' }).candidates;
+  assert.equal(en[0].id, ids['001']);
+  assert.ok(en[0].shared.includes('Emmanuel Macron'), en[0].shared.join(', '));
+  assert.ok(!en[0].shared.includes('Macron'), en[0].shared.join(', '));
+  assert.equal(en[0].title, corpus.get(ids['001']).title);
+  const ar = corpus.pairs(ids['000'], { limit: 3, names: 'ar' }).candidates;
+  assert.ok(ar[0].shared.some((s) => s.includes('ماكرون')), ar[0].shared.join(', '));
+});
+
+test('stories groups the two reports of the call, members named by id and file', () => {
+  const { corpus, ids } = seeded();
+  corpus.loadLexicon(lexicon, null);
+  const { stories, total, partial } = corpus.stories({ names: 'en' });
+  assert.equal(partial, false);
+  assert.ok(total >= 1);
+  const call = stories.find((s) => s.en.some((m) => m.id === ids['000']));
+  assert.ok(call, JSON.stringify(stories));
+  assert.ok(call.ar.some((m) => m.id === ids['001']));
+  assert.ok(call.label_en.some((l) => l.includes('Le Drian')), call.label_en.join(', '));
+  assert.ok(call.label_ar.some((l) => l.includes('لودريان')), call.label_ar.join(', '));
+  assert.throws(() => corpus.stories('x'), /options/);
+});
+
 test('pairs checks its arguments and answers no candidates for no article', () => {
   const { corpus } = seeded();
   assert.deepEqual(corpus.pairs(12345).candidates, []);
@@ -66,4 +94,26 @@ test('one pairing against the Arabic corpus (timed)', { skip: !existsSync(join(s
   console.log(`wasm pairs: index built in ${first.toFixed(0)} ms (first call); ` +
     `${each.toFixed(1)} ms per English article in a corpus of ${corpus.size}; top-1 ${top1}/${english.length}`);
   assert.ok(top1 / english.length >= 0.95, `top-1 ${top1}/${english.length}`);
+  // Linked to the lexicon: the same, with entities as evidence.
+  started = performance.now();
+  corpus.loadLexicon(lexicon, null);
+  const linking = performance.now() - started;
+  started = performance.now();
+  corpus.pairs(english[0].id, { limit: 5 });
+  const rebuilt = performance.now() - started;
+  let linkedTop1 = 0;
+  const times = [];
+  for (const { name, id } of english) {
+    const t0 = performance.now();
+    const { candidates } = corpus.pairs(id, { limit: 5 });
+    times.push(performance.now() - t0);
+    if (candidates[0]?.file === `pairs/${name.replace('_en', '_ar')}`) linkedTop1 += 1;
+  }
+  times.sort((a, b) => a - b);
+  console.log(`wasm pairs, lexicon linked (${linking.toFixed(0)} ms): index rebuilt in ${rebuilt.toFixed(0)} ms; ` +
+    `median ${times[times.length >> 1].toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms per English article; top-1 ${linkedTop1}/${english.length}`);
+  assert.ok(linkedTop1 / english.length >= 0.95, `linked top-1 ${linkedTop1}/${english.length}`);
+  started = performance.now();
+  const found = corpus.stories({});
+  console.log(`wasm stories: ${found.total} stories over ${found.paired} articles in ${(performance.now() - started).toFixed(0)} ms (work ${found.work}, partial ${found.partial})`);
 });

@@ -165,3 +165,13 @@ test('damaged, cut, future and oversized payloads are refused with a code', asyn
   assert.ok(bomb.length < 10_000, 'zeros compress well');
   await assert.rejects(decodeArticles(bomb), (e) => e.code === 'size');
 });
+
+test('the Stories view is kept as view=stories; another value is a problem', () => {
+  const fragment = encodeView({ ...emptyView(), stories: true });
+  assert.equal(fragment, 'v=1&view=stories');
+  assert.equal(decodeView(fragment).view.stories, true);
+  assert.equal(decodeView('v=1&q=x').view.stories, false);
+  const bad = decodeView('v=1&view=nope');
+  assert.equal(bad.view.stories, false);
+  assert.deepEqual(bad.problems, [{ key: 'view', code: 'value' }]);
+});

@@ -59,6 +59,7 @@ export async function showReader({ refresh = false } = {}) {
     },
     remove: () => removeArticles([article.hash], article.title || article.file),
     open: (hash) => nav.setView({ open: hash, compare: false }),
+    compareArticles: nav.compareArticles,
   });
   // Bring the first match into view, as a reader expects after a search: the reader pane
   // scrolls, the page stays where it is.
@@ -107,7 +108,7 @@ export function pickForCompare(a, checked) {
 /** Opens the compare view with `hashes` (2–4 content hashes), e.g. a suggested pair. */
 export function compareArticles(hashes) {
   const picked = [...new Set(hashes)].slice(0, MAX_COMPARED);
-  return nav.setView({ picked, compare: picked.length >= 2, open: null });
+  return nav.setView({ picked, compare: picked.length >= 2, open: null, stories: false });
 }
 
 /** Looks up the titles of the view's ticked articles for the tray. */

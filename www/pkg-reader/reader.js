@@ -8,7 +8,7 @@ import '../pkg-en/messages.js'; // the English texts this module shows
 /**
  * Shows article `a` in `pane` with a toolbar and, when it has near-duplicates
  * (`a.similar`), the list of them. `actions`: `{close(), compare(checked), share(),
- * download(), remove(), open(hash)}`; `compared`: whether the article is picked for the
+ * download(), remove(), open(hash), compareArticles([en, ar])}`; `compared`: whether the article is picked for the
  * side-by-side view; `focus`: move the focus to the title (false when the query changed under
  * an open article: the focus stays in the search box).
  */
@@ -33,6 +33,10 @@ export function renderReader(pane, a, { compared, focus = true }, actions) {
   );
   pane.scrollTop = 0;
   if (focus) pane.querySelector('#reader-title')?.focus({ preventScroll: true });
+  // Same story in the other language: once the full build and the lexicon are in.
+  if (document.body.dataset.lexicon === 'true' && (a.lang === 'en' || a.lang === 'ar')) {
+    import('../pkg-stories/panel.js').then((m) => m.showSameStory(pane, a, actions)).catch(() => {});
+  }
 }
 
 /** The article's near-duplicates, folded shut: each opens in the reader. */

@@ -7,6 +7,8 @@
 pub mod names;
 #[path = "pair.rs"]
 pub mod pair;
+#[path = "stories.rs"]
+pub mod stories;
 #[path = "translit.rs"]
 pub mod translit;
 

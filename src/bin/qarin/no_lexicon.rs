@@ -34,4 +34,5 @@ macro_rules! absent_command {
 }
 absent_command!(names, "  qarin names ...   (not in this build)");
 absent_command!(pair, "  qarin pair ...   (not in this build)");
+absent_command!(stories, "  qarin stories ...   (not in this build)");
 absent_command!(translit, "  qarin translit ...   (not in this build)");

@@ -2,12 +2,16 @@
 //! the corpus in the other language than ARTICLE_FILE's that tell the same story, best first,
 //! as `{"candidates": [{"file", "score", "shared": [...]}, ...]}`. ARTICLE_FILE may lie inside
 //! a `--corpus` folder (it is then never its own candidate) or anywhere else.
+//!
+//! The shipped lexicon is linked (plus `--lexicon FILE`s): shared entities count as evidence
+//! and are named in `--names en|ar` (default: the article's language). `--no-lexicon`
+//! pairs on numbers, dates and names alone.
 
-use qarin::bilingual::pairing::{index_corpus, sign};
+use qarin::bilingual::pairing::{index_corpus, sign, sign_in, Lang};
 use serde::Serialize;
 use std::path::Path;
 
-pub const USAGE: &str = "  qarin pair --corpus PATH [--corpus PATH ...] [--limit N] ARTICLE_FILE";
+pub const USAGE: &str = "  qarin pair --corpus PATH [--corpus PATH ...] [--limit N] [--names en|ar]\n             [--lexicon FILE ...] [--no-lexicon] ARTICLE_FILE";
 
 #[derive(Serialize)]
 struct Out {
@@ -25,10 +29,19 @@ pub fn command(args: &[String]) -> Result<(), String> {
     let mut corpora = Vec::new();
     let mut limit = 10;
     let mut article = None;
+    let mut lexicons = Vec::new();
+    let mut linked = true;
+    let mut shown = None;
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "--corpus" => corpora.push(crate::value(&mut it, arg)?.clone()),
+            "--lexicon" => lexicons.push(crate::value(&mut it, arg)?.clone()),
+            "--no-lexicon" => linked = false,
+            "--names" => {
+                let v = crate::value(&mut it, arg)?;
+                shown = Some(Lang::of(v).ok_or_else(|| format!("--names: en or ar, not {v:?}"))?);
+            }
             "--limit" => limit = crate::number(crate::value(&mut it, arg)?, arg)?,
             _ if arg.starts_with("--") => {
                 return Err(format!("unknown option {arg:?}\nusage:\n{USAGE}"))
@@ -41,23 +54,21 @@ pub fn command(args: &[String]) -> Result<(), String> {
     if corpora.is_empty() {
         return Err(format!("no --corpus given\nusage:\n{USAGE}"));
     }
-    let corpus = crate::open_corpus(&corpora)?;
-    let (pairing, ids) = index_corpus(&corpus);
+    let mut corpus = crate::open_corpus(&corpora)?;
     // The article itself: one of the corpus's (same file, however the path is written), or
-    // read from its own file.
+    // read from its own file and added, so that it is signed as the corpus's articles are.
     let wanted = std::fs::canonicalize(&article).ok();
-    let inside = ids.iter().position(|&id| {
+    let inside = corpus.ids().find(|&id| {
         corpus.get(id).is_some_and(|s| {
             s.article.file == article
                 || wanted.is_some()
                     && std::fs::canonicalize(Path::new(&s.article.file)).ok() == wanted
         })
     });
-    let (signature, exclude) = match inside {
-        Some(n) => {
-            let stored = corpus.get(ids[n]).ok_or("article vanished")?;
-            (sign(&stored.article), Some(n as u32))
-        }
+    // An article the intake refuses (a copy of one in the corpus) is signed on its own.
+    let mut outside = None;
+    let id = match inside {
+        Some(id) => Some(id),
         None => {
             let bytes =
                 std::fs::read(&article).map_err(|e| format!("{article}: cannot read: {e}"))?;
@@ -67,15 +78,34 @@ pub fn command(args: &[String]) -> Result<(), String> {
             }
             let first = read
                 .articles
-                .first()
+                .into_iter()
+                .next()
                 .ok_or_else(|| format!("{article}: no article could be read"))?;
-            (sign(first), None)
+            match corpus.add_article(first.clone()) {
+                Ok(summary) => Some(summary.id),
+                Err(_) => {
+                    outside = Some(first);
+                    None
+                }
+            }
         }
     };
-    let signature = signature
-        .ok_or_else(|| format!("{article}: neither English nor Arabic, nothing to pair"))?;
+    if linked {
+        crate::lexicon::link(&mut corpus, &lexicons)?;
+    } else if !lexicons.is_empty() {
+        return Err("--lexicon and --no-lexicon do not go together".into());
+    }
+    let (pairing, ids) = index_corpus(&corpus);
+    let exclude = ids.iter().position(|&d| Some(d) == id).map(|n| n as u32);
+    let signature = match (id, &outside) {
+        (Some(id), _) => sign_in(&corpus, id),
+        (None, Some(a)) => sign(a),
+        (None, None) => None,
+    }
+    .ok_or_else(|| format!("{article}: neither English nor Arabic, nothing to pair"))?;
+    let shown = shown.unwrap_or(signature.lang());
     let candidates = pairing
-        .pair(&signature, exclude, limit)
+        .pair_shown(&signature, exclude, limit, shown)
         .into_iter()
         .filter_map(|c| {
             let stored = corpus.get(*ids.get(c.doc as usize)?)?;

@@ -1,0 +1,367 @@
+//! Story clusters: the corpus grouped into stories told in both languages.
+//!
+//! Every English and Arabic article is paired ([`super::pairing`]) against the other
+//! language; two articles are linked when each is among the other's `top` candidates
+//! (a mutual link) with a score of at least `min_score` both ways, and, when both carry a
+//! date, the dates lie at most `window_days` apart. Links are then taken strongest first
+//! and join their two clusters (single-link agglomeration, union–find) unless the joined
+//! cluster would pass `max_size`: one popular article cannot chain the corpus into one
+//! story. Every link is cross-lingual, so every cluster of two or more has both languages.
+//!
+//! A story is labelled with the lexicon entities most of its members share (in both
+//! scripts), else with the evidence its strongest link shared, as each side wrote it.
+//!
+//! Work is counted, not timed (no clock in wasm): each query's candidates and name
+//! alignments add to a count, and past `work` the clustering stops pairing and answers with
+//! the articles paired so far (`partial: true`).
+
+use super::pairing::{with_index, Lang, Pairing, Signature};
+use crate::index::DocId;
+use rustc_hash::FxHashMap;
+use serde::Serialize;
+
+/// What [`stories_in`] is asked for.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Stories with fewer articles are left out (at least 2).
+    pub min_size: usize,
+    /// Stories returned, largest first.
+    pub limit: usize,
+    /// A link needs each article among the other's first `top` candidates.
+    pub top: usize,
+    /// ... and a pairing score of at least this, both ways.
+    pub min_score: f32,
+    /// No story grows past this many articles.
+    pub max_size: usize,
+    /// Dated articles more than this many days apart are never linked.
+    pub window_days: i64,
+    /// The work budget (candidates scored + names aligned).
+    pub work: u64,
+    /// The script entity names are shown in.
+    pub names: Lang,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            min_size: 2,
+            limit: 100,
+            top: 1,
+            min_score: MIN_SCORE,
+            max_size: 24,
+            window_days: 7,
+            work: 400_000_000,
+            names: Lang::En,
+        }
+    }
+}
+
+/// The least pairing score of a link (both ways). Chosen on the corpus pairs
+/// (`tests/stories.rs` prints pair recall and cluster sizes at other values).
+pub const MIN_SCORE: f32 = 0.08;
+
+/// One member article of a story.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Member {
+    pub id: DocId,
+    pub file: String,
+    pub title: String,
+    pub date: Option<String>,
+}
+
+/// One story: its label in both scripts, its articles per language, its dates.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Story {
+    /// Up to four names or words, English (entities named in both scripts; else each
+    /// side's own words).
+    pub label_en: Vec<String>,
+    /// The same in Arabic.
+    pub label_ar: Vec<String>,
+    /// Members, in corpus order.
+    pub en: Vec<Member>,
+    pub ar: Vec<Member>,
+    /// The earliest and latest member date, when any member has one.
+    pub from: Option<String>,
+    pub to: Option<String>,
+    /// The strongest link's score.
+    pub score: f32,
+}
+
+/// The clusters of a corpus.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Stories {
+    pub stories: Vec<Story>,
+    /// Stories of at least `min_size` before `limit` cut them.
+    pub total: usize,
+    /// Articles paired (English and Arabic), and whether the work budget stopped it first.
+    pub paired: usize,
+    pub partial: bool,
+    /// Work counted (candidates scored + names aligned).
+    pub work: u64,
+}
+
+/// The story clusters of `corpus`'s English and Arabic articles (see the module docs).
+pub fn stories_in(corpus: &crate::Corpus, options: &Options) -> Stories {
+    with_index(corpus, |pairing, ids, sigs| {
+        let mut found = cluster(pairing, sigs, &dates(corpus, ids), options);
+        for story in &mut found.stories {
+            for member in story.en.iter_mut().chain(story.ar.iter_mut()) {
+                // Members were numbered by pairing; name them by corpus id.
+                let Some(&id) = ids.get(member.id as usize) else {
+                    continue;
+                };
+                if let Some(stored) = corpus.get(id) {
+                    member.id = id;
+                    member.file = stored.article.file.clone();
+                    member.title = stored.article.title.clone();
+                    member.date = stored.article.date.clone();
+                }
+            }
+            let dates = story
+                .en
+                .iter()
+                .chain(&story.ar)
+                .filter_map(|m| m.date.clone());
+            story.from = dates.clone().min();
+            story.to = dates.max();
+        }
+        found
+    })
+}
+
+/// Each article's date as a day number, when it has one.
+fn dates(corpus: &crate::Corpus, ids: &[DocId]) -> Vec<Option<i64>> {
+    ids.iter()
+        .map(|&id| day_number(corpus.get(id)?.article.date.as_deref()?))
+        .collect()
+}
+
+/// Days since 1970-01-01 of an ISO date `YYYY-MM-DD` (the civil calendar's day count).
+pub fn day_number(date: &str) -> Option<i64> {
+    let mut parts = date.get(..10)?.split('-');
+    let y: i64 = parts.next()?.parse().ok()?;
+    let m: i64 = parts.next()?.parse().ok()?;
+    let d: i64 = parts.next()?.parse().ok()?;
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    // March-based year, so the leap day ends it (Howard Hinnant's days_from_civil).
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+/// Clusters the articles of `pairing` (numbered as `sigs`; members come back numbered so,
+/// with empty file and title).
+pub fn cluster(
+    pairing: &Pairing,
+    sigs: &[Option<Signature>],
+    dates: &[Option<i64>],
+    options: &Options,
+) -> Stories {
+    let top = options.top.max(1);
+    let mut work = 0u64;
+    let mut partial = false;
+    let mut paired = 0;
+    // Per article: its first candidates above the threshold, within the window.
+    let mut best: Vec<Vec<(u32, f32, Vec<String>)>> = vec![Vec::new(); sigs.len()];
+    for (doc, sig) in sigs.iter().enumerate() {
+        let Some(sig) = sig else { continue };
+        if work > options.work {
+            partial = true;
+            break;
+        }
+        let mut ranked = pairing.ranked(sig, Some(doc as u32), options.names, 8 * top, &mut work);
+        paired += 1;
+        let near = |other: u32| match (
+            dates.get(doc).copied().flatten(),
+            dates.get(other as usize).copied().flatten(),
+        ) {
+            (Some(a), Some(b)) => (a - b).abs() <= options.window_days,
+            _ => true,
+        };
+        ranked.retain(|c| c.score >= options.min_score && near(c.doc));
+        ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
+        ranked.truncate(top);
+        best[doc] = ranked
+            .into_iter()
+            .map(|c| (c.doc, c.score, c.shared))
+            .collect();
+    }
+    // Mutual links, each once (from the English side), with both directions' evidence.
+    let mut links: Vec<(f32, u32, u32)> = Vec::new();
+    for (a, list) in best.iter().enumerate() {
+        if !matches!(sigs[a].as_ref().map(Signature::lang), Some(Lang::En)) {
+            continue;
+        }
+        for &(b, score, _) in list {
+            if let Some(&(_, back, _)) = best[b as usize].iter().find(|l| l.0 == a as u32) {
+                links.push((score.min(back), a as u32, b));
+            }
+        }
+    }
+    links.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    let mut sets = Sets::new(sigs.len());
+    let mut strongest: FxHashMap<u32, (f32, u32, u32)> = FxHashMap::default();
+    for &(score, a, b) in &links {
+        let (ra, rb) = (sets.root(a), sets.root(b));
+        if sets.join(a, b, options.max_size.max(2)) {
+            // Links come strongest first: a cluster's first link is its strongest.
+            let keep = [strongest.remove(&ra), strongest.remove(&rb)]
+                .into_iter()
+                .flatten()
+                .fold((score, a, b), |x, y| if y.0 > x.0 { y } else { x });
+            let root = sets.root(a);
+            strongest.insert(root, keep);
+        }
+    }
+    // Members per cluster, in link order.
+    let mut members: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
+    for doc in 0..sigs.len() as u32 {
+        if sets.size(doc) >= 2 {
+            members.entry(sets.root(doc)).or_default().push(doc);
+        }
+    }
+    let mut stories: Vec<Story> = members
+        .into_iter()
+        .filter(|(_, m)| m.len() >= options.min_size.max(2))
+        .filter_map(|(root, docs)| {
+            let &(score, a, b) = strongest.get(&root)?;
+            Some(story(pairing, &docs, sigs, &best, (score, a, b)))
+        })
+        .collect();
+    stories.sort_by(|x, y| {
+        (y.en.len() + y.ar.len())
+            .cmp(&(x.en.len() + x.ar.len()))
+            .then(y.score.total_cmp(&x.score))
+            .then(x.en.first().map(|m| m.id).cmp(&y.en.first().map(|m| m.id)))
+    });
+    let total = stories.len();
+    stories.truncate(options.limit);
+    Stories {
+        stories,
+        total,
+        paired,
+        partial,
+        work,
+    }
+}
+
+/// A cluster's story: members per language, label, date span.
+fn story(
+    pairing: &Pairing,
+    docs: &[u32],
+    sigs: &[Option<Signature>],
+    best: &[Vec<(u32, f32, Vec<String>)>],
+    (score, a, b): (f32, u32, u32),
+) -> Story {
+    let mut en = Vec::new();
+    let mut ar = Vec::new();
+    let mut counts: FxHashMap<&str, (usize, &[String; 2])> = FxHashMap::default();
+    for &doc in docs {
+        let Some(sig) = sigs[doc as usize].as_ref() else {
+            continue;
+        };
+        for (id, names) in sig.entity_names() {
+            counts.entry(id).or_insert((0, names)).0 += 1;
+        }
+        let member = Member {
+            id: doc,
+            file: String::new(),
+            title: String::new(),
+            date: None,
+        };
+        match sig.lang() {
+            Lang::En => en.push(member),
+            Lang::Ar => ar.push(member),
+        }
+    }
+    // Entities members share (at least two, and at least a third of them), those rare in
+    // the corpus first: members × ln(1 + N / articles naming it).
+    let n = pairing.len() as f32;
+    let mut shared: Vec<(f32, &str, &[String; 2])> = counts
+        .into_iter()
+        .filter(|(_, (k, _))| *k >= 2 && 3 * k >= docs.len())
+        .map(|(id, (k, names))| {
+            let df = pairing.entity_count(id).max(1) as f32;
+            (k as f32 * (1.0 + n / df).ln(), id, names)
+        })
+        .collect();
+    shared.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(y.1)));
+    shared.truncate(4);
+    let (mut label_en, mut label_ar): (Vec<String>, Vec<String>) = shared
+        .iter()
+        .map(|(_, _, names)| (names[0].clone(), names[1].clone()))
+        .unzip();
+    // Else the strongest link's evidence, each side in its own words.
+    let evidence = |from: u32, to: u32| -> Vec<String> {
+        best[from as usize]
+            .iter()
+            .find(|l| l.0 == to)
+            .map(|l| l.2.iter().take(4).cloned().collect())
+            .unwrap_or_default()
+    };
+    if label_en.len() < 2 {
+        label_en = evidence(a, b);
+        label_ar = evidence(b, a);
+    }
+    Story {
+        label_en,
+        label_ar,
+        en,
+        ar,
+        from: None,
+        to: None,
+        score,
+    }
+}
+
+/// Union–find over article numbers, with sizes.
+struct Sets {
+    parent: Vec<u32>,
+    size: Vec<u32>,
+}
+
+impl Sets {
+    fn new(n: usize) -> Sets {
+        Sets {
+            parent: (0..n as u32).collect(),
+            size: vec![1; n],
+        }
+    }
+
+    fn root(&mut self, mut x: u32) -> u32 {
+        while self.parent[x as usize] != x {
+            let up = self.parent[self.parent[x as usize] as usize];
+            self.parent[x as usize] = up;
+            x = up;
+        }
+        x
+    }
+
+    fn size(&mut self, x: u32) -> usize {
+        let r = self.root(x);
+        self.size[r as usize] as usize
+    }
+
+    /// Joins the sets of `a` and `b` unless they are one already or the joined set would
+    /// pass `cap`; whether they were joined.
+    fn join(&mut self, a: u32, b: u32, cap: usize) -> bool {
+        let (ra, rb) = (self.root(a), self.root(b));
+        if ra == rb || (self.size[ra as usize] + self.size[rb as usize]) as usize > cap {
+            return false;
+        }
+        let (big, small) = if self.size[ra as usize] >= self.size[rb as usize] {
+            (ra, rb)
+        } else {
+            (rb, ra)
+        };
+        self.parent[small as usize] = big;
+        self.size[big as usize] += self.size[small as usize];
+        true
+    }
+}

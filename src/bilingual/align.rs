@@ -20,6 +20,7 @@
 
 use super::beads::sentence_beads;
 use super::sentences::{self, Utf16};
+use super::signature::arabic_forms;
 use super::translit::{score_at_least, ArabicName, LatinName, SoundKey, THRESHOLD};
 use crate::analysis::normalize::{arabic, ascii_digit};
 use crate::analysis::script::{self, Script};
@@ -276,27 +277,6 @@ fn units_of(doc: &Doc) -> Vec<Unit> {
         }
     }
     out
-}
-
-/// A normalized Arabic word and its forms with و/ف, then ب/ك/ل and ال taken off while at
-/// least three letters remain; the last is the word's stem-like form.
-fn arabic_forms(word: &str) -> Vec<ArabicName> {
-    let mut forms = vec![word.to_string()];
-    let mut rest: &str = word;
-    for prefix in ["و", "ف"] {
-        if let Some(r) = rest.strip_prefix(prefix).filter(|r| r.chars().count() >= 3) {
-            rest = r;
-            forms.push(r.to_string());
-            break;
-        }
-    }
-    for prefix in ["بال", "كال", "لل", "ال", "ب", "ل"] {
-        if let Some(r) = rest.strip_prefix(prefix).filter(|r| r.chars().count() >= 3) {
-            forms.push(r.to_string());
-            break;
-        }
-    }
-    forms.iter().map(|f| ArabicName::new(f)).collect()
 }
 
 /// Every unit's anchors for this pair: the fixed ones plus names, matched within a script

@@ -85,6 +85,7 @@ try {
     await done(c.tool); // the first request also loads the full build and the tools
     await watch();
     const times = [];
+    const phases = [];
     const [key, a, b] = c.flip;
     for (let k = 0; k < RUNS; k++) {
       const value = k % 2 ? a : b;
@@ -97,19 +98,26 @@ try {
       }
       await done(c.tool);
       times.push(await page.evaluate((start) => performance.now() - start, t0));
+      // The page's marks (pkg-analysis/analysis.js): post → worker start → articles read →
+      // core answer → reply sent → received → DOM drawn.
+      const t = JSON.parse(await page.locator('#an-out').getAttribute('data-timing'));
+      phases.push({ wait: t.start - t.posted, read: t.prepared - t.start, core: t.core - t.prepared, shape: t.sent - t.core, reply: t.received - t.sent, draw: t.drawn - t.received });
     }
     const m = await collect();
-    rows.push({ tool: c.tool, request: `${c.link || 'whole corpus'} (${key}: ${a}/${b})`, times, ...m });
+    rows.push({ tool: c.tool, request: `${c.link || 'whole corpus'} (${key}: ${a}/${b})`, times, phases, ...m });
   }
 
   const sorted = (x) => [...x].sort((p, q) => p - q);
   const median = (x) => (x.length ? sorted(x)[Math.floor(x.length / 2)] : 0);
   const max = (x) => (x.length ? Math.max(...x) : 0);
   console.log(`Qarin corpus tools in the page — ${articles.toLocaleString('en')} articles, Chromium ${context.browser()?.version() ?? ''} headless, ${cpus().length} CPUs, ${RUNS} runs each`);
-  const table = [['tool', 'request', 'answer median ms', 'max ms', 'long tasks ≥ 50 ms', 'longest task ms', 'timer lag max ms']];
+  const PHASES = ['wait', 'read', 'core', 'shape', 'reply', 'draw'];
+  const table = [['tool', 'request', 'answer median ms', 'max ms', 'long tasks ≥ 50 ms', 'longest task ms', 'timer lag max ms', ...PHASES.map((p) => `${p} ms`)]];
   for (const r of rows) {
-    table.push([r.tool, r.request, median(r.times).toFixed(0), max(r.times).toFixed(0), String(r.longTasks.length), r.longTasks.length ? max(r.longTasks).toFixed(0) : '–', max(r.lags).toFixed(0)]);
+    const phase = (p) => (r.phases?.length ? median(r.phases.map((x) => x[p])).toFixed(0) : '–');
+    table.push([r.tool, r.request, median(r.times).toFixed(0), max(r.times).toFixed(0), String(r.longTasks.length), r.longTasks.length ? max(r.longTasks).toFixed(0) : '–', max(r.lags).toFixed(0), ...PHASES.map(phase)]);
   }
+  console.log('phases (medians): wait = post to worker start, read = articles read for the tools, core = the wasm call, shape = worker cuts and sizes, reply = structured clone to the page, draw = DOM built');
   const widths = table[0].map((_, k) => Math.max(...table.map((row) => row[k].length)));
   for (const row of table) console.log(row.map((cell, k) => (k < 2 ? cell.padEnd(widths[k]) : cell.padStart(widths[k]))).join('  '));
 } finally {

@@ -177,3 +177,44 @@ fn wrong_tool_options_are_errors_and_search_takes_date_bounds() {
     let all = json(&["search", "--corpus", "seeds", "--to", "", "siege"]);
     assert!(all["total"].as_u64() > Some(0));
 }
+
+/// `--cross-lingual` expands the tools' queries across scripts with the shipped lexicon
+/// (off by default: a concordance of Ghouta lists English lines only on the seeds);
+/// `--exact` matches written forms only.
+#[cfg(feature = "bilingual")]
+#[test]
+fn cross_lingual_and_exact_are_asked_for() {
+    let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
+    let langs = |extra: &[&str]| -> (usize, usize) {
+        let v = json(
+            &[
+                &["kwic", "--corpus", seeds, "--limit", "100000"][..],
+                extra,
+                &["Ghouta"],
+            ]
+            .concat(),
+        );
+        let total = v["total"].as_u64().unwrap_or(0) as usize;
+        let arabic = v["lines"]
+            .as_array()
+            .map(|l| {
+                l.iter()
+                    .filter(|x| x["keyword"].as_str().is_some_and(|k| k.contains('غ')))
+                    .count()
+            })
+            .unwrap_or(0);
+        (total, arabic)
+    };
+    let (plain, plain_ar) = langs(&[]);
+    let (both, both_ar) = langs(&["--cross-lingual"]);
+    assert!(
+        plain > 0 && plain_ar == 0,
+        "{plain} lines, {plain_ar} Arabic"
+    );
+    assert!(
+        both > plain && both_ar > 0,
+        "{both} lines, {both_ar} Arabic"
+    );
+    let (exact, _) = langs(&["--exact", "--cross-lingual"]);
+    assert!(exact <= plain, "{exact} > {plain}");
+}

@@ -110,16 +110,17 @@ impl Tools {
         let tokens = self.ready(corpus);
         let found = find(corpus, tokens, node, &options.scope, &docs)?;
         warnings.extend(found.warnings);
-        let counts = Counts::of(tokens, &docs, options.by);
+        let counts = Counts::of_words(tokens, &docs, options.by);
         let vocab = &tokens.vocab;
         let mut o11 = vec![0u32; vocab.groups(options.by)];
+        let group_of = vocab.groups_of(options.by);
         for m in &found.matches {
             let words = tokens.words(m.doc);
             let (pos, end) = (m.pos as usize, (m.pos + m.len) as usize);
             let left = pos.saturating_sub(l)..pos;
             let right = end.min(words.len())..(end + r).min(words.len());
             for &s in words[left].iter().chain(&words[right]) {
-                o11[vocab.group(s, options.by) as usize] += 1;
+                o11[group_of[s as usize] as usize] += 1;
             }
         }
         let f_x = found.matches.len() as f64;

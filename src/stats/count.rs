@@ -52,6 +52,29 @@ impl Counts {
         }
     }
 
+    /// [`Counts::of`] without document frequencies (`doc_freq` left empty): collocates and
+    /// keyness need none, and skipping them halves the random reads per word.
+    pub fn of_words(tokens: &Tokens, docs: &[u32], by: By) -> Counts {
+        let mut surface_freq = vec![0u32; tokens.vocab.surfaces()];
+        let mut n = 0u64;
+        for &doc in docs {
+            let words = tokens.words(doc);
+            n += words.len() as u64;
+            for &s in words {
+                surface_freq[s as usize] += 1;
+            }
+        }
+        let (freq, best) = Self::groups(tokens, &surface_freq, by);
+        Counts {
+            tokens: n,
+            docs: docs.len(),
+            freq,
+            doc_freq: Vec::new(),
+            best,
+            surface_freq,
+        }
+    }
+
     /// Per group its frequency and its most frequent surface, from surface frequencies.
     pub fn groups(tokens: &Tokens, surface_freq: &[u32], by: By) -> (Vec<u32>, Vec<u32>) {
         let vocab = &tokens.vocab;

@@ -74,8 +74,8 @@ impl Tools {
         warnings.extend(more);
         let tokens = self.ready(corpus);
         let by = options.by;
-        let target = Counts::of(tokens, &target_docs, by);
-        let reference = Counts::of(tokens, &reference_docs, by);
+        let target = Counts::of_words(tokens, &target_docs, by);
+        let reference = Counts::of_words(tokens, &reference_docs, by);
         // The shown word: the most frequent written form over both counts added.
         let summed: Vec<u32> = target
             .surface_freq

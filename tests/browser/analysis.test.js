@@ -92,6 +92,9 @@ async function seedCorpus() {
   for (const name of (await readdir(SEEDS)).filter((n) => n.endsWith('.txt')).sort()) {
     corpus.addBytes(name, await readFile(join(SEEDS, name)));
   }
+  // Linked to the shipped lexicon as the page's corpus is (its Both scripts switch is on by
+  // default, and the tools then expand their queries: `crossLingual: true` below).
+  corpus.loadLexicon(await readFile(new URL('../../data/lexicon/lexicon.tsv', import.meta.url), 'utf8'), null);
   return corpus;
 }
 
@@ -264,7 +267,8 @@ test('n-grams of two to five words with a minimum frequency, over all text or ar
       for (const r of rows) assert.ok(number(r[2]) >= min);
     }
     await setField(page, 'a', 'Ghouta', 'ngrams');
-    const around = corpus.ngrams({ n: 3, min: 2, around: 'Ghouta', limit: 500 });
+    await page.waitForSelector('body[data-lexicon="true"]', { state: 'attached' });
+    const around = corpus.ngrams({ n: 3, min: 2, around: 'Ghouta', limit: 500, crossLingual: true });
     assert.deepEqual((await tableRows(page, 'ngrams')).map((r) => r[1]), around.rows.slice(0, DRAWN).map((r) => r.ngram));
   } finally {
     corpus.free();
@@ -277,10 +281,10 @@ test('collocates: window and minimum, columns sortable, formulas named', async (
   await setField(page, 'q', 'Ghouta', 'collocates');
   const corpus = await seedCorpus();
   try {
-    const api = corpus.collocates('Ghouta', { window: [5, 5], min: 2, limit: 1e9 });
+    const api = corpus.collocates('Ghouta', { window: [5, 5], min: 2, limit: 1e9, crossLingual: true });
     const rows = await tableRows(page, 'collocates');
     assert.equal(rows.length, Math.min(DRAWN, api.rows.length));
-    const byLogDice = [...api.rows].sort((a, b) => b.logdice - a.logdice || b.f_xy - a.f_xy || (a.word < b.word ? -1 : 1));
+    const byLogDice = [...api.rows].sort((a, b) => b.logdice - a.logdice || b.f_xy - a.f_xy || (a.term < b.term ? -1 : 1));
     assert.deepEqual(rows.map((r) => r[1]), byLogDice.slice(0, DRAWN).map((r) => r.word));
     assert.match(await page.locator('.an-info').textContent(), new RegExp(`^Ghouta: frequency ${api.node_freq}; window: 5 left, 5 right \\(words\\)\\.$`));
     // Order by G² with the column header.
@@ -435,6 +439,36 @@ test('the tools on an uploaded set of shared articles', { skip: NO_CORPUS }, asy
     assert.ok(rows > 0, `${tool}: rows on the uploaded set`);
   }
   assert.ok(Number(await page.locator('.an-sub').getAttribute('data-docs')) > 5);
+});
+
+test('new articles are read for the tools in slices with a progress bar; a newer request drops the older unpainted', { skip: NO_CORPUS }, async () => {
+  await page.click('.an-close');
+  // Enough words for several slices of the worker (www/pkg-analysis/worker.js SLICE_WORDS).
+  const en = (await corpusNames('en')).slice(40, 340);
+  const ar = (await corpusNames('ar')).slice(40, 340);
+  await upload(page, [...await corpusFiles('en', en), ...await corpusFiles('ar', ar)]);
+  await page.click('#report .report-dismiss').catch(() => {});
+  await page.evaluate(() => {
+    const rec = { progress: [], done: [] };
+    window.__rec = rec;
+    new MutationObserver(() => {
+      const bar = document.querySelector('.an-status progress');
+      if (bar?.max > 1) {
+        rec.progress.push([bar.value, bar.max]);
+        // While the concordance's request reads (its first progress drawn), the user
+        // picks another tool.
+        if (rec.progress.length === 1) document.querySelector('.an-tab[data-tool="words"]').click();
+      }
+      const out = document.querySelector('#an-out');
+      if (out?.dataset.state === 'done' && rec.done.at(-1) !== out.dataset.tool + location.hash) rec.done.push(out.dataset.tool + location.hash);
+    }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state', 'value', 'max'] });
+  });
+  await page.click('#tools');
+  await toolDone(page, 'words');
+  const rec = await page.evaluate(() => window.__rec);
+  assert.ok(rec.progress.some(([value, max]) => value < max), JSON.stringify(rec.progress));
+  // The concordance was dropped between slices: only the word list was ever painted.
+  assert.ok(rec.done.length >= 1 && rec.done.every((d) => d.startsWith('words')), JSON.stringify(rec.done));
 });
 
 test('the tools work offline after one use', async () => {

@@ -259,6 +259,7 @@ async function run(key, tool, settings, sub) {
     if (mine === seq && !status.dataset.preparing) replace(status, h('progress', { class: 'an-progress', 'aria-label': t('an.working') }), ' ', t('an.workingOn', { n: app.size }));
   }, 150);
   let result;
+  const posted = performance.timeOrigin + performance.now();
   try {
     result = await work(core.call(Request.ANALYZE, { seq: mine, tool, settings, sub }));
   } catch (e) {
@@ -278,7 +279,11 @@ async function run(key, tool, settings, sub) {
   delete status.dataset.preparing;
   status.replaceChildren();
   shown = { key, tool, settings, sub, result };
+  const received = performance.timeOrigin + performance.now();
   drawResult(shown);
+  // Where the time went (benches/page_tools.js reads it): post → worker → articles read →
+  // core answer → reply sent → received → drawn (epoch milliseconds).
+  out.dataset.timing = JSON.stringify({ posted, ...result.timing, received, drawn: performance.timeOrigin + performance.now() });
 }
 
 function drawResult({ tool, settings, sub, result }) {

@@ -6,7 +6,7 @@
 // content hashes, and exports become CSV or JSON files.
 //
 //   ANALYZE {seq, tool, settings, sub, format?, table?, labels?}
-//     → {seq, tool, tables: {name: {rows, total}}, info, sub: {docs, tokens}}
+//     → {seq, tool, tables: {name: {rows, total}}, info, sub: {docs, tokens}, timing}
 //       (each table's first SHOWN rows; `total` its whole length), or with `format`
 //       ("csv" | "json") → {blob, rows}: table `table` whole; or {superseded: true} when a
 //       newer request came in before this one started; a bad query fails with the core's
@@ -31,7 +31,11 @@ const SLICE_WORDS = 25_000;
 
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** Milliseconds since the epoch, comparable between the worker and the page (benches). */
+const clock = () => performance.timeOrigin + performance.now();
+
 export async function analyze({ seq = 0, tool, settings, sub, format, table, labels }) {
+  const timing = { start: clock() };
   newest = Math.max(newest, seq);
   await useFullBuild();
   await nextTask();
@@ -46,9 +50,11 @@ export async function analyze({ seq = 0, tool, settings, sub, format, table, lab
     await nextTask();
     if (seq < newest && !format) return { superseded: true };
   }
+  timing.prepared = clock();
   const { method, query, options } = apiRequest(tool, settings, sub ?? {}, { all: !!format });
   const corpus = w.corpus;
   const answer = query === null ? corpus[method](options) : corpus[method](query, options);
+  timing.core = clock();
   if (Array.isArray(answer.warnings) && answer.warnings.length && !answer.lines && !answer.rows && !answer.articles) {
     throw new Error(answer.warnings.map((x) => x.message ?? String(x)).join('; '));
   }
@@ -69,7 +75,9 @@ export async function analyze({ seq = 0, tool, settings, sub, format, table, lab
   const info = { ...answer };
   for (const key of ['lines', 'rows', 'articles', 'months']) delete info[key];
   // Keyness names its own two sub-corpora's sizes (target_tokens, reference_tokens).
-  return { seq, tool, tables: out, info, sub: tool === 'keyness' ? null : subSize(answer, sub ?? {}) };
+  const size = tool === 'keyness' ? null : subSize(answer, sub ?? {});
+  timing.sent = clock();
+  return { seq, tool, tables: out, info, sub: size, timing };
 }
 
 /**

@@ -343,11 +343,26 @@ impl Linker for Recognizer {
         })
     }
 
-    fn known_spans(&self, text: &str) -> Vec<(usize, usize)> {
-        self.recognize(text)
-            .into_iter()
-            .map(|m| (m.start, m.end))
-            .collect()
+    fn known_words(&self) -> Vec<String> {
+        use crate::analysis::normalize::{arabic, latin};
+        let mut out = Vec::new();
+        for entry in self.lexicon.entries() {
+            for (name, is_arabic) in entry.names() {
+                analysis::each_raw_word(name, |start, end| {
+                    let word = &name[start..end];
+                    if is_arabic {
+                        let normalized = arabic::normalize(word);
+                        for form in super::signature::arabic_forms(&normalized) {
+                            out.push(form.letters().iter().collect());
+                        }
+                        out.push(normalized);
+                    } else {
+                        out.push(latin::normalize(word));
+                    }
+                });
+            }
+        }
+        out
     }
 
     fn find(&self, id: &str) -> Option<u32> {

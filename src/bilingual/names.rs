@@ -5,8 +5,8 @@
 //! Candidates: in English articles, runs of capitalized words (particles such as `de`,
 //! `Le`, `al` allowed inside) and their parts of one to [`MAX_WORDS`] words; in Arabic
 //! articles, every word that is not a stop word, with its forms after و/ف, ب/ك/ل and ال
-//! (as pairing reads them). Words inside a known entity's mention (the linker's
-//! `known_spans`) are no candidates. A capitalized English word the corpus mostly writes in
+//! (as pairing reads them). A word of a known name (the linker's `known_words`; Arabic
+//! forms too) is no candidate: not the names the lexicon knows, nor their parts. A capitalized English word the corpus mostly writes in
 //! lowercase is no name, and a capitalized word only counts where its capital says
 //! something: not in a title (title case) or at a sentence's start. Months and weekdays
 //! (the calendar's words, linked by their own keys) are no names. Each Latin candidate is compared with the Arabic forms of the same
@@ -94,7 +94,12 @@ struct Arab {
 /// The proposals for `corpus` (every article, or `options.article`), best first.
 pub fn propose(corpus: &Corpus, options: &Options) -> Proposals {
     let linker = corpus.linker();
-    let known = |text: &str| linker.map_or_else(Vec::new, |l| l.known_spans(text));
+    // Checked per word, not by recognising names in every text: that would analyse the
+    // whole corpus again.
+    let known: FxHashSet<String> = linker
+        .map_or_else(Vec::new, |l| l.known_words())
+        .into_iter()
+        .collect();
     let focus = options
         .article
         .and_then(|id| corpus.get(id).map(|s| (id, s.article.lang.clone())));
@@ -128,7 +133,7 @@ pub fn propose(corpus: &Corpus, options: &Options) -> Proposals {
             }
             "ar" if wanted(id, "ar") => {
                 for text in texts {
-                    read_arabic(text, id, &known(text), &mut arabs);
+                    read_arabic(text, id, &known, &mut arabs);
                 }
             }
             _ => {}
@@ -213,11 +218,6 @@ pub fn propose(corpus: &Corpus, options: &Options) -> Proposals {
     out
 }
 
-/// Whether `[start, end)` overlaps a known span.
-fn inside(spans: &[(usize, usize)], start: usize, end: usize) -> bool {
-    spans.iter().any(|&(s, e)| start < e && s < end)
-}
-
 /// A word of a Latin run: its text without a possessive, and whether it is a particle.
 fn latin_word(word: &str) -> Option<(&str, bool)> {
     let word = ["’s", "'s", "’S", "'S"]
@@ -244,11 +244,10 @@ fn read_latin(
     id: DocId,
     own: bool,
     title: bool,
-    known: &impl Fn(&str) -> Vec<(usize, usize)>,
+    known: &FxHashSet<String>,
     latins: &mut FxHashMap<String, Latin>,
     lowercase: &mut FxHashMap<String, u32>,
 ) {
-    let spans = if own { known(text) } else { Vec::new() };
     let mut run: Vec<RunWord> = Vec::new();
     let mut last_end = 0;
     let mut flush = |run: &mut Vec<RunWord>| {
@@ -288,7 +287,9 @@ fn read_latin(
             return;
         }
         match latin_word(word) {
-            Some((w, particle)) if !inside(&spans, start, end) => run.push((w, particle, initial)),
+            Some((w, particle)) if particle || !known.contains(&latin::normalize(w)) => {
+                run.push((w, particle, initial))
+            }
             _ => flush(&mut run),
         }
     });
@@ -329,22 +330,26 @@ fn add_run(run: &[RunWord], id: DocId, latins: &mut FxHashMap<String, Latin>) {
 fn read_arabic(
     text: &str,
     id: DocId,
-    spans: &[(usize, usize)],
+    known: &FxHashSet<String>,
     arabs: &mut FxHashMap<String, Arab>,
 ) {
     crate::analysis::each_raw_word(text, |start, end| {
         let word = &text[start..end];
-        if word.chars().find_map(script::of_char) != Some(Script::Arabic)
-            || inside(spans, start, end)
-        {
+        if word.chars().find_map(script::of_char) != Some(Script::Arabic) {
             return;
         }
         let normalized = arabic::normalize(word);
-        if is_stop(Script::Arabic, &normalized) || calendar::arabic(&normalized).is_some() {
+        if is_stop(Script::Arabic, &normalized)
+            || calendar::arabic(&normalized).is_some()
+            || known.contains(&normalized)
+        {
             return;
         }
         for name in arabic_forms(&normalized) {
             let form: String = name.letters().iter().collect();
+            if known.contains(&form) {
+                continue;
+            }
             arabs
                 .entry(form)
                 .or_insert_with_key(|form| Arab {

@@ -32,9 +32,10 @@ pub trait Linker: std::fmt::Debug {
     fn spans(&self, _words: &[Rc<Word>]) -> Vec<(usize, usize, u32)> {
         Vec::new()
     }
-    /// Byte ranges of `text` that name a known entity (for name proposals: what is known
-    /// is not proposed again). None by default.
-    fn known_spans(&self, _text: &str) -> Vec<(usize, usize)> {
+    /// Every word of every known name, normalized as name proposals compare words (Arabic
+    /// also without its clitics and article): what is known is not proposed again. None by
+    /// default.
+    fn known_words(&self) -> Vec<String> {
         Vec::new()
     }
 }

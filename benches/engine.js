@@ -4,7 +4,8 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { ROOT, grownArticles, knownItemQueries, latencyQueries } from './corpus.js';
+import { readFileSync } from 'node:fs';
+import { HELD_OUT_SEED, ROOT, grownArticles, knownItemQueries, latencyQueries } from './corpus.js';
 
 const require = createRequire(import.meta.url);
 const [engineName, sizeArg] = process.argv.slice(2);
@@ -21,10 +22,16 @@ const plain = (q) => q.replace(/["*]/g, ' ').trim();
 
 // Each engine: build(articles) → {search(query) → [file, ...] best first, bytes()}.
 const engines = {
-  /** With `fold`, as the page searches: near-duplicates shown once, at their best match. */
+  /**
+   * With the page's defaults: the lexicon linked before any article (as the page links it
+   * at start-up), cross-lingual expansion on. With `fold`, as the page searches:
+   * near-duplicates shown once, at their best match.
+   */
   qarin(fold = false) {
     const { Corpus } = require(join(ROOT, 'pkg-node', 'qarin.js'));
     const corpus = new Corpus();
+    // QARIN_LEXICON=0: without it, to see what linking and expansion cost.
+    if (process.env.QARIN_LEXICON !== '0') corpus.loadLexicon(readFileSync(join(ROOT, 'data', 'lexicon', 'lexicon.tsv'), 'utf8'), null);
     const files = [];
     const ids = new Map();
     const kept = new Map();
@@ -185,14 +192,17 @@ async function main() {
     return (file) => is(file) || (engine.group?.(file) ?? []).some(is);
   };
   const mrr = {};
-  for (const lang of ['en', 'ar']) {
-    const qs = known.filter((q) => q.lang === lang);
-    let sum = 0;
-    for (const q of qs) {
-      const rank = (await engine.search(q.query)).findIndex(found(q));
-      if (rank >= 0 && rank < 10) sum += 1 / (rank + 1);
+  const heldOut = knownItemQueries(articles, 100, HELD_OUT_SEED, new Set(known.map((q) => q.target)));
+  for (const [key, set] of [['', known], ['held_', heldOut]]) {
+    for (const lang of ['en', 'ar']) {
+      const qs = set.filter((q) => q.lang === lang);
+      let sum = 0;
+      for (const q of qs) {
+        const rank = (await engine.search(q.query)).findIndex(found(q));
+        if (rank >= 0 && rank < 10) sum += 1 / (rank + 1);
+      }
+      mrr[key + lang] = sum / qs.length;
     }
-    mrr[lang] = sum / qs.length;
   }
   const raw = articles.reduce((n, a) => n + Buffer.byteLength(a.title) + Buffer.byteLength(a.body), 0);
   const result = {
@@ -207,6 +217,8 @@ async function main() {
     load_ms: engine.load?.(),
     mrr_en: mrr.en,
     mrr_ar: mrr.ar,
+    mrr_held_en: mrr.held_en,
+    mrr_held_ar: mrr.held_ar,
     ...memory,
   };
   process.stdout.write(JSON.stringify(result) + '\n');

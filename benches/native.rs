@@ -2,7 +2,8 @@
 //! `cargo bench --bench native -- SIZE QUERIES_FILE` indexes the real corpus grown to SIZE
 //! articles the same way as `benches/corpus.js` (copy k: " (copy k)" after the title and
 //! "qx<k>" after every 50th body word), runs each query of QUERIES_FILE once to warm up and
-//! once timed, and prints one JSON line.
+//! once timed, and prints one JSON line. The lexicon is linked first, as in the page
+//! (`QARIN_LEXICON=0`: not linked).
 
 use std::time::Instant;
 
@@ -71,6 +72,15 @@ fn main() {
     let files = articles(size);
     let start = Instant::now();
     let mut corpus = qarin::Corpus::new();
+    // The lexicon linked before any article, as the page does (QARIN_LEXICON=0: without).
+    if std::env::var("QARIN_LEXICON").as_deref() != Ok("0") {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/lexicon/lexicon.tsv");
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        if let Err(e) = qarin::bilingual::link(&mut corpus, &[&text]) {
+            eprintln!("lexicon not linked: {}", e.message());
+        }
+    }
     for (name, bytes) in &files {
         corpus.add_bytes(name, bytes);
     }

@@ -44,13 +44,13 @@ for (const size of sizes) {
 
 const f = (x, d = 1) => (x === undefined || x === null || Number.isNaN(x) ? '–' : Number(x).toFixed(d));
 const mb = (x) => (x ? (x / 1e6).toFixed(1) : '–');
-const header = ['engine', 'articles', 'build s', '×MiniS', 'q median ms', 'q p95 ms', '×MiniS', 'q/s', 'index MB', 'index/raw', 'memory MB', 'saved MB', 'load s', 'MRR en', 'MRR ar'];
+const header = ['engine', 'articles', 'build s', '×MiniS', 'q median ms', 'q p95 ms', '×MiniS', 'q/s', 'index MB', 'index/raw', 'memory MB', 'saved MB', 'load s', 'MRR en', 'MRR ar', 'held en', 'held ar'];
 const table = [header];
 for (const size of sizes) {
   const mini = rows.find((r) => r.size === size && r.engine === 'minisearch');
   for (const r of rows.filter((x) => x.size === size)) {
     if (r.dnf || r.error) {
-      table.push([r.engine, size.toLocaleString('en'), r.dnf ? 'DNF' : 'error', '', '', '', '', '', '', '', '', '', '', '', r.error ? r.error.slice(0, 60) : '']);
+      table.push([r.engine, size.toLocaleString('en'), r.dnf ? 'DNF' : 'error', '', '', '', '', '', '', '', '', '', '', '', '', '', r.error ? r.error.slice(0, 60) : '']);
       continue;
     }
     const index = r.index_bytes ?? r.heap_bytes;
@@ -70,6 +70,8 @@ for (const size of sizes) {
       r.load_ms === undefined ? '–' : f(r.load_ms / 1000, 2),
       f(r.mrr_en, 3),
       f(r.mrr_ar, 3),
+      f(r.mrr_held_en, 3),
+      f(r.mrr_held_ar, 3),
     ]);
   }
 }
@@ -87,7 +89,10 @@ re-spelled (hamza dropped, ة as ه, a diacritic or tatweel added, ال dropped,
 article with the target's title and body (Qarin: the one it kept in a duplicate's place), or a
 copy made to grow the corpus, counts as the target. qarin-folded searches as the page does,
 near-duplicates folded into their best match: a hit counts when its group holds the target
-(the page lists the group under the hit).
+(the page lists the group under the hit). held en/ar: the same on a held-out
+set (another seed, other targets), never used to tune ranking. Qarin runs with the page's
+defaults: the lexicon linked, cross-lingual expansion on, snippets and facets computed
+(peers return ids only).
 Peers get queries as plain words (no phrase quotes, no prefix star); Qarin builds from the raw
 file bytes (decode and cleaning included), peers from pre-split title and body.
 Corpus growth: copy k of an article gets " (copy k)" on its title and "qx<k>" after every

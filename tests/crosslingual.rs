@@ -357,3 +357,43 @@ fn the_reader_marks_the_other_scripts_spellings() {
         0
     );
 }
+
+/// A name and the names the lexicon adds for it are one thing: an article naming it in
+/// both scripts is not more relevant than one naming it once, an added name weighs less
+/// than the typed one, and the explanation keeps the best part only (it adds up).
+#[test]
+fn an_expansion_scores_as_its_best_part() {
+    let mut c = Corpus::new();
+    let texts = [
+        ("once.txt", "Report from the field\n\nShelling hit Ghouta again on Monday, residents said."),
+        ("twice.txt", "Another report today\n\nShelling hit Ghouta again on Monday, residents of الغوطة said."),
+        ("added.txt", "A third report here\n\nShelling hit الغوطة again on Monday, residents said."),
+    ];
+    for (name, text) in texts {
+        assert_eq!(c.add_bytes(name, text.as_bytes()).added.len(), 1, "{name}");
+    }
+    bilingual::link(&mut c, &[&lexicon()]).expect("lexicon loads");
+    let r = c.search(
+        "Ghouta",
+        &SearchOptions {
+            explain: true,
+            ..SearchOptions::default()
+        },
+    );
+    let score = |file: &str| {
+        let hit = r.hits.iter().find(|h| h.file == file).expect(file);
+        let parts = hit.explain.as_ref().expect("explained");
+        assert_eq!(parts.len(), 1, "{file}: {parts:?}");
+        let sum: f32 = parts.iter().map(|p| p.score).sum();
+        assert!(
+            (sum - hit.score).abs() < 1e-4,
+            "{file}: {sum} vs {}",
+            hit.score
+        );
+        hit.score
+    };
+    let (once, twice, added) = (score("once.txt"), score("twice.txt"), score("added.txt"));
+    assert!(once >= twice, "once {once} < twice {twice}");
+    assert!(added < twice, "added {added} ≥ twice {twice}");
+    assert!(added < 0.5 * once, "added {added} vs once {once}");
+}

@@ -33,16 +33,18 @@ fn walk(r: &Recognizer, node: Node, out: &mut Vec<Expansion>) -> Node {
         },
         Node::And(parts) => Node::And(runs(r, parts, out)),
         Node::Or(parts) => Node::Or(parts.into_iter().map(|p| walk(r, p, out)).collect()),
+        Node::Same(parts) => Node::Same(parts),
         Node::Not(inner) => Node::Not(Box::new(walk(r, *inner, out))),
         Node::Title(inner) => Node::Title(Box::new(walk(r, *inner, out))),
         other => other,
     }
 }
 
+/// The typed words first, then the names added: one group scored by its best part.
 fn or(node: Node, alternatives: Vec<Node>) -> Node {
     let mut parts = vec![node];
     parts.extend(alternatives);
-    Node::Or(parts)
+    Node::Same(parts)
 }
 
 fn plain_word(node: &Node) -> Option<&str> {
@@ -187,12 +189,12 @@ mod tests {
     #[test]
     fn a_name_gains_its_other_spellings() {
         let (node, exp) = expanded("Ghouta");
-        assert_eq!(node, Node::Or(vec![word("Ghouta"), phrase("الغوطة")]));
+        assert_eq!(node, Node::Same(vec![word("Ghouta"), phrase("الغوطة")]));
         assert_eq!(exp.len(), 1);
         assert_eq!(exp[0].entity, "region:eastern-ghouta");
         assert_eq!(exp[0].to, ["الغوطة"]);
         let (node, _) = expanded("بالغوطة");
-        assert_eq!(node, Node::Or(vec![word("بالغوطة"), phrase("Ghouta")]));
+        assert_eq!(node, Node::Same(vec![word("بالغوطة"), phrase("Ghouta")]));
     }
 
     #[test]
@@ -202,7 +204,7 @@ mod tests {
             panic!("an AND")
         };
         assert_eq!(parts[1], word("visit"));
-        let Node::Or(alts) = &parts[0] else {
+        let Node::Same(alts) = &parts[0] else {
             panic!("an OR")
         };
         assert_eq!(alts[0], Node::And(vec![word("Le"), word("Drian")]));
@@ -224,6 +226,6 @@ mod tests {
         let Node::Not(inner) = node else {
             panic!("a NOT")
         };
-        assert!(matches!(*inner, Node::Or(_)));
+        assert!(matches!(*inner, Node::Same(_)));
     }
 }

@@ -23,6 +23,12 @@ pub const ALTERNATIVE_WEIGHT: f32 = 0.4;
 /// 0.552 / 0.880, 0.15 gave 0.666 / 0.894, 0.3 to 0.8 gave 0.688 / 0.894.
 pub const TITLE_FORM_WEIGHT: f32 = 0.3;
 
+/// What a name the linker added to a query (cross-lingual expansion: `الغوطة` for
+/// `Ghouta`) weighs against the words as typed; a group of names scores as its best part.
+/// Chosen for what it means — the reader's own words outrank our proposal, as an
+/// alternative reading does — not tuned (see ARCHITECTURE "Ranking" for the MRR it gives).
+pub const ADDED_NAME_WEIGHT: f32 = ALTERNATIVE_WEIGHT;
+
 /// Inverse document frequency, the non-negative form used by Lucene.
 pub fn idf(docs: usize, df: usize) -> f32 {
     let (n, df) = (docs as f32, df.min(docs) as f32);

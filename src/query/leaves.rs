@@ -178,7 +178,7 @@ impl Walk<'_> {
             Node::Title(inner) => self.collect(inner, negated, keep_stop, out),
             Node::Filter { .. } => {}
             Node::Not(inner) => self.collect(inner, !negated, keep_stop, out),
-            Node::And(parts) | Node::Or(parts) => {
+            Node::And(parts) | Node::Or(parts) | Node::Same(parts) => {
                 for part in parts {
                     self.collect(part, negated, keep_stop, out);
                 }

@@ -324,7 +324,9 @@ fn search_once(
             .iter()
             .all(|w| matches!((w, links), (Some(e), Some(l)) if l.mentions(id, *e)))
     };
-    let mut entity_counts: rustc_hash::FxHashMap<u32, usize> = Default::default();
+    // Matching articles per entity number (grown as numbers appear): a vector, not a map,
+    // since a search may count tens of thousands of mentions.
+    let mut entity_counts: Vec<usize> = Vec::new();
     for (id, score) in scores.unwrap_or_default() {
         let Some(stored) = store.get(id) else {
             continue;
@@ -366,7 +368,11 @@ fn search_once(
             ranked.push((id, score));
             if let Some(l) = links {
                 for &(entity, _) in l.of(id) {
-                    *entity_counts.entry(entity).or_default() += 1;
+                    let e = entity as usize;
+                    if e >= entity_counts.len() {
+                        entity_counts.resize(e + 1, 0);
+                    }
+                    entity_counts[e] += 1;
                 }
             }
         }
@@ -465,16 +471,26 @@ fn search_once(
     }
 }
 
-/// The entities mentioned by the most of the matching articles (`counts`), most first,
-/// ties by id.
-fn entity_facet(
-    links: &link::Links,
-    counts: rustc_hash::FxHashMap<u32, usize>,
-) -> Vec<link::EntityCount> {
+/// The entities mentioned by the most of the matching articles (`counts`, by entity
+/// number), most first, ties by id. Only entities that can make the list are named (a name
+/// is several strings): those counted at least as often as the `ENTITY_FACET`th most.
+fn entity_facet(links: &link::Links, counts: Vec<usize>) -> Vec<link::EntityCount> {
+    // Sorted as (u32, u32) pairs, most first: the sort the indexer already uses.
+    let mut sizes: Vec<(u32, u32)> = counts
+        .iter()
+        .filter(|&&n| n > 0)
+        .map(|&n| (u32::MAX - n.min(u32::MAX as usize) as u32, 0))
+        .collect();
+    sizes.sort_unstable();
+    let least = sizes
+        .get(ENTITY_FACET - 1)
+        .map_or(1, |&(k, _)| (u32::MAX - k) as usize);
     let mut list: Vec<link::EntityCount> = counts
         .into_iter()
+        .enumerate()
+        .filter(|&(_, count)| count >= least)
         .filter_map(|(entity, count)| {
-            let name = links.linker.entity(entity)?;
+            let name = links.linker.entity(entity as u32)?;
             Some(link::EntityCount { name, count })
         })
         .collect();

@@ -67,6 +67,11 @@ pub enum Node {
     Not(Box<Node>),
     And(Vec<Node>),
     Or(Vec<Node>),
+    /// Names of one thing: the words as typed first, then names a linker added
+    /// (cross-lingual expansion; the parser never makes one). Matches as an OR; scores as
+    /// its best part, an added name weighed [`crate::query::bm25::ADDED_NAME_WEIGHT`], so
+    /// an article naming the thing three ways is not three times as relevant.
+    Same(Vec<Node>),
 }
 
 /// The metadata a `field:value` filter looks at.

@@ -188,7 +188,50 @@ impl<'a> Plan<'a> {
                 }
                 any.then_some(acc)
             }
+            Node::Same(parts) => self.same(parts, negated, within),
         }
+    }
+
+    /// Names of one thing: every article any part matches, scored by its best part, the
+    /// added names (all parts after the first) weighed `ADDED_NAME_WEIGHT`. Explanations
+    /// keep the best part's only, so they still add up to the score.
+    fn same(&mut self, parts: &[Node], negated: bool, within: Option<&[u32]>) -> Option<Scores> {
+        let mut any = false;
+        let mut acc = Scores::new();
+        // Per article, the explanation of its best part so far.
+        let mut kept: Option<FxHashMap<u32, Vec<bm25::Explanation>>> =
+            self.explanations.as_ref().map(|_| FxHashMap::default());
+        for (i, part) in parts.iter().enumerate() {
+            let weight = if i == 0 { 1.0 } else { bm25::ADDED_NAME_WEIGHT };
+            let outer = kept
+                .as_ref()
+                .map(|_| self.explanations.replace(FxHashMap::default()));
+            let scores = self.eval_in(part, negated, within);
+            let mine = outer.and_then(|o| std::mem::replace(&mut self.explanations, o));
+            let Some(mut scores) = scores else {
+                continue;
+            };
+            any = true;
+            scores.iter_mut().for_each(|s| s.1 *= weight);
+            let (merged, winners) = best(&acc, &scores);
+            if let (Some(kept), Some(mut mine)) = (kept.as_mut(), mine) {
+                for doc in winners {
+                    let mut parts = mine.remove(&doc).unwrap_or_default();
+                    for e in &mut parts {
+                        e.idf *= weight;
+                        e.score *= weight;
+                    }
+                    kept.insert(doc, parts);
+                }
+            }
+            acc = merged;
+        }
+        if let (Some(all), Some(kept)) = (self.explanations.as_mut(), kept) {
+            for (doc, parts) in kept {
+                all.entry(doc).or_default().extend(parts);
+            }
+        }
+        any.then_some(acc)
     }
 
     /// All parts must match; the cheapest is read first and narrows the others.
@@ -266,7 +309,7 @@ impl<'a> Plan<'a> {
                 .unwrap_or(COSTLY),
             Node::Title(inner) => self.cost(inner),
             Node::And(parts) => parts.iter().map(|p| self.cost(p)).min().unwrap_or(COSTLY),
-            Node::Or(parts) => parts
+            Node::Or(parts) | Node::Same(parts) => parts
                 .iter()
                 .map(|p| self.cost(p))
                 .fold(0usize, usize::saturating_add),
@@ -846,6 +889,43 @@ fn union(a: &[(u32, f32)], b: &[(u32, f32)]) -> Scores {
     out
 }
 
+/// Articles in either, each with the higher score; also the articles whose score came
+/// from `b` (ascending).
+fn best(a: &[(u32, f32)], b: &[(u32, f32)]) -> (Scores, Vec<u32>) {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let mut from_b = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    loop {
+        match (a.get(i), b.get(j)) {
+            (Some(x), Some(y)) if x.0 == y.0 => {
+                if y.1 > x.1 {
+                    out.push(*y);
+                    from_b.push(y.0);
+                } else {
+                    out.push(*x);
+                }
+                i += 1;
+                j += 1;
+            }
+            (Some(x), Some(y)) if x.0 < y.0 => {
+                out.push(*x);
+                i += 1;
+            }
+            (Some(x), None) => {
+                out.push(*x);
+                i += 1;
+            }
+            (_, Some(y)) => {
+                out.push(*y);
+                from_b.push(y.0);
+                j += 1;
+            }
+            (None, None) => break,
+        }
+    }
+    (out, from_b)
+}
+
 /// Articles of `a` not in `b`.
 fn minus(a: &[(u32, f32)], b: &[(u32, f32)]) -> Scores {
     let mut j = 0;
@@ -885,6 +965,11 @@ mod tests {
         let b = vec![(3, 2.0), (4, 2.0), (5, 2.0)];
         assert_eq!(intersect(&a, &b), [(3, 3.0), (5, 3.0)]);
         assert_eq!(union(&a, &b), [(1, 1.0), (3, 3.0), (4, 2.0), (5, 3.0)]);
+        let c = vec![(3, 0.5), (4, 2.0), (5, 2.0)];
+        assert_eq!(
+            best(&a, &c),
+            (vec![(1, 1.0), (3, 1.0), (4, 2.0), (5, 2.0)], vec![4, 5])
+        );
         assert_eq!(minus(&a, &b), [(1, 1.0)]);
         assert_eq!(restrict(a.clone(), Some(&[3, 4])), [(3, 1.0)]);
         assert_eq!(intersect_docs(&[1, 2, 9], &[2, 9, 10]), [2, 9]);

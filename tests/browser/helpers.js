@@ -103,7 +103,8 @@ export async function settled(page, query) {
     (q) => {
       const list = document.querySelector('#results');
       const lang = document.querySelector('select[name=lang]').value;
-      return list.dataset.query === q && list.dataset.lang === lang && !document.body.dataset.busy;
+      // Rows past the first screen are drawn after the first paint (`data-complete`).
+      return list.dataset.query === q && list.dataset.lang === lang && list.dataset.complete !== 'false' && !document.body.dataset.busy;
     },
     query,
   );

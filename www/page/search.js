@@ -4,7 +4,7 @@
 import { Request } from '../protocol.js';
 import { t, fmtNumber, uiLang } from '../i18n.js';
 import { h, langInfo, languageName, replace, download, coreMessage } from '../views/dom.js';
-import { renderResults, renderPager } from '../views/results.js';
+import { renderResults, renderPager, clearResults } from '../views/results.js';
 import { sourceMenu, splitSources, joinSources, renderYears } from '../views/filters.js';
 import { ui, app, core, work } from './state.js';
 import { pickForCompare } from './reading.js';
@@ -87,7 +87,7 @@ export async function runSearch() {
     if (e.code !== 'stopped') showError(t('error.search', { message: e.message }));
     else {
       // Stopped by the user: no results, and the list says which query it answered.
-      ui.results.replaceChildren();
+      clearResults(ui.results);
       ui.summary.textContent = t('results.stopped');
       renderPager(ui.pager, { page: 1, pages: 1 }, { go: goPage });
       ui.results.dataset.query = nav.view.q;
@@ -108,7 +108,7 @@ export async function runSearch() {
   if (result.error) {
     replace(ui.error, t('error.query'), ' ', coreMessage(result.error), ' ', queryAt(query, result.error.offset));
     ui.q.setAttribute('aria-invalid', 'true');
-    ui.results.replaceChildren();
+    clearResults(ui.results);
     app.total = 0;
     app.folded = 0;
     ui.summary.textContent = t('results.fixQuery');

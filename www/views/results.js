@@ -10,9 +10,30 @@ import { t, fmtNumber } from '../i18n.js';
  * Set, showScore, rankFrom}`; `actions`: `{open(hit, button), compare(hit, checked)}`.
  */
 export function renderResults(ol, hits, state, actions) {
-  ol.replaceChildren(...hits.map((hit, k) => row(hit, k + state.rankFrom, state, actions)));
+  // The rows a screen shows are drawn now; the rest of the page after that frame is
+  // painted, so the list appears within a frame of the answer. `data-complete` says when
+  // every row is in (a newer render drops the rest of an older one).
+  const token = (ol.__render = {});
+  ol.replaceChildren(...hits.slice(0, FIRST_ROWS).map((hit, k) => row(hit, k + state.rankFrom, state, actions)));
   ol.start = state.rankFrom;
+  ol.dataset.complete = String(hits.length <= FIRST_ROWS);
+  if (hits.length <= FIRST_ROWS) return;
+  requestAnimationFrame(() => setTimeout(() => {
+    if (ol.__render !== token) return;
+    ol.append(...hits.slice(FIRST_ROWS).map((hit, k) => row(hit, k + FIRST_ROWS + state.rankFrom, state, actions)));
+    ol.dataset.complete = 'true';
+  }));
 }
+
+/** Empties the list (and drops the rest of a render not yet drawn). */
+export function clearResults(ol) {
+  ol.__render = null;
+  ol.replaceChildren();
+  ol.dataset.complete = 'true';
+}
+
+/** Rows drawn before the first paint: more than a tall screen shows. */
+const FIRST_ROWS = 20;
 
 function row(hit, rank, state, actions) {
   const L = langInfo(hit.lang);

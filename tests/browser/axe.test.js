@@ -82,18 +82,63 @@ const VIEWS = [
     await esc(page);
     await page.locator('#reader article').waitFor({ state: 'detached' });
   } },
-  { name: 'side by side', open: async (page) => {
+  { name: 'the reader with its same-story panel', open: async (page) => {
+    await page.waitForFunction(() => document.body.dataset.lexicon === 'true');
+    await search(page, 'Rouhani');
+    await page.locator('[data-file][data-lang=en] .hit-open').first().click();
+    await page.locator('.same-story-item').first().waitFor();
+    await idle(page);
+  }, close: async (page) => {
+    await esc(page);
+    await page.locator('#reader article').waitFor({ state: 'detached' });
+  } },
+  { name: 'the compare view: three articles aligned', open: async (page) => {
+    await page.waitForFunction(() => document.body.dataset.lexicon === 'true');
     await search(page, '');
-    await page.locator('[data-file][data-lang=en] input.compare-box').first().check();
+    await page.locator('[data-file][data-lang=en] input.compare-box').nth(0).check();
+    await page.locator('[data-file][data-lang=en] input.compare-box').nth(1).check();
     await page.locator('[data-file][data-lang=ar] input.compare-box').first().check();
     await idle(page);
     await page.click('#open-compare');
-    await page.locator('#compare .sbs-col').first().waitFor();
+    await page.waitForFunction(() => document.querySelector('#compare')?.dataset.aligned === 'true' && !document.body.dataset.busy);
     await idle(page);
   }, close: async (page) => {
     await esc(page);
     await page.locator('#compare').waitFor({ state: 'hidden' });
     await page.click('#clear-compare');
+    await idle(page);
+  } },
+  { name: 'the Stories view', open: async (page) => {
+    await page.click('#stories');
+    await page.locator('.story').first().waitFor({ state: 'attached' });
+    await idle(page);
+  }, close: async (page) => {
+    await page.click('.stories-close');
+    await page.waitForFunction(() => !document.querySelector('#stories-view'));
+    await idle(page);
+  } },
+  { name: 'How to search', open: async (page) => {
+    await page.click('#query-help');
+    await page.locator('#query-help-dialog[open]').waitFor();
+  }, close: async (page) => {
+    await esc(page);
+    await page.locator('#query-help-dialog[open]').waitFor({ state: 'detached' });
+  } },
+  { name: 'the Corpus menu: name outlets', open: async (page) => {
+    await page.click('#corpus-menu summary');
+    await page.click('#name-outlets');
+    await page.locator('#outlets-dialog[open]').waitFor();
+  }, close: async (page) => {
+    await page.click('#outlets-dialog button[value=cancel]');
+    await idle(page);
+  } },
+  { name: 'the Corpus menu: my names', open: async (page) => {
+    await page.click('#corpus-menu summary');
+    await page.click('#my-names');
+    await page.locator('#names-dialog[open]').waitFor();
+    await idle(page);
+  }, close: async (page) => {
+    await page.click('#names-close');
     await idle(page);
   } },
   { name: 'the Share dialog', open: async (page) => {

@@ -41,7 +41,7 @@ test('the reader shows the Arabic report of the call first, with the reason, and
   assert.match(await first.locator('.same-story-score').textContent(), /score \d\.\d\d/);
   await first.locator('.same-story-compare').click();
   await b.page.waitForFunction(() => document.body.classList.contains('is-comparing'));
-  assert.match(b.page.url(), new RegExp(`l=${EN}&r=${AR}&cmp=1`));
+  assert.match(b.page.url(), new RegExp(`cmp=${EN}\\.${AR}`));
   assert.equal(await b.page.locator(`#compare article[data-hash="${EN}"]`).count(), 1);
   assert.equal(await b.page.locator(`#compare article[data-hash="${AR}"]`).count(), 1);
   assert.deepEqual(b.problems, []);

@@ -862,47 +862,33 @@ fn intersect_docs(a: &[u32], b: &[u32]) -> Vec<u32> {
 
 /// Articles in either, scores added.
 fn union(a: &[(u32, f32)], b: &[(u32, f32)]) -> Scores {
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() || j < b.len() {
-        match (a.get(i), b.get(j)) {
-            (Some(x), Some(y)) if x.0 == y.0 => {
-                out.push((x.0, x.1 + y.1));
-                i += 1;
-                j += 1;
-            }
-            (Some(x), Some(y)) if x.0 < y.0 => {
-                out.push(*x);
-                i += 1;
-            }
-            (Some(x), None) => {
-                out.push(*x);
-                i += 1;
-            }
-            (_, Some(y)) => {
-                out.push(*y);
-                j += 1;
-            }
-            (None, None) => break,
-        }
-    }
-    out
+    merge_scores(a, b, |x, y| (x + y, false)).0
 }
 
 /// Articles in either, each with the higher score; also the articles whose score came
 /// from `b` (ascending).
 fn best(a: &[(u32, f32)], b: &[(u32, f32)]) -> (Scores, Vec<u32>) {
+    merge_scores(a, b, |x, y| if y > x { (y, true) } else { (x, false) })
+}
+
+/// The one walk over two id-sorted score lists behind [`union`] and [`best`]: an article in one
+/// list keeps its score; one in both gets `both(score in a, score in b)`, which also says
+/// whether the result is `b`'s. Returns the merged list and the articles scored from `b`.
+fn merge_scores(
+    a: &[(u32, f32)],
+    b: &[(u32, f32)],
+    both: impl Fn(f32, f32) -> (f32, bool),
+) -> (Scores, Vec<u32>) {
     let mut out = Vec::with_capacity(a.len() + b.len());
     let mut from_b = Vec::new();
     let (mut i, mut j) = (0, 0);
     loop {
         match (a.get(i), b.get(j)) {
             (Some(x), Some(y)) if x.0 == y.0 => {
-                if y.1 > x.1 {
-                    out.push(*y);
+                let (score, is_b) = both(x.1, y.1);
+                out.push((x.0, score));
+                if is_b {
                     from_b.push(y.0);
-                } else {
-                    out.push(*x);
                 }
                 i += 1;
                 j += 1;

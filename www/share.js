@@ -207,9 +207,9 @@ export function decodeView(fragment) {
   for (const key of params.keys()) {
     if (view.tool && key.startsWith('t.')) view.ts[key.slice(2)] = params.get(key);
   }
-  const shown = params.get('view');
-  view.stories = shown === 'stories';
-  if (shown !== undefined && !view.stories) problems.push({ key: 'view', code: 'value' });
+  const main = params.get('view');
+  view.stories = main === 'stories';
+  if (main !== undefined && !view.stories) problems.push({ key: 'view', code: 'value' });
   const data = params.get('d') ?? '';
   if (data && !/^[A-Za-z0-9_-]+$/.test(data)) {
     problems.push({ key: 'd', code: 'value' });

@@ -93,6 +93,12 @@ test('a mixed query is echoed in the order it was typed, in both UI languages', 
   // English UI, read left to right: the Arabic word (typed first) stands left of Ghouta.
   let [ar, en] = await edges('#summary .summary-query', 'الغوطة', 'Ghouta');
   assert.ok(ar < en, `English UI: الغوطة at ${ar}, Ghouta at ${en}`);
+  // The question before removing the results names the query the same way.
+  await page.click('#remove-results');
+  await page.locator('#confirm-dialog[open] .dialog-details bdi').waitFor();
+  [ar, en] = await edges('#confirm-dialog .dialog-details bdi', 'الغوطة', 'Ghouta');
+  assert.ok(ar < en, `remove dialog, English UI: الغوطة at ${ar}, Ghouta at ${en}`);
+  await page.click('#confirm-dialog button[value=cancel]');
   // A query the core cannot read is echoed the same way where the error points.
   await page.fill('#q', `(${q}`);
   await page.press('#q', 'Enter');

@@ -8,7 +8,9 @@ await useStyles(new URL('./views.css', import.meta.url));
 
 /**
  * Asks a question in `dialog`: resolves the chosen button's `value`, or null when cancelled
- * (Esc or the cancel button). `choices`: `[{value, label, danger?, primary?}]`.
+ * (Esc or the cancel button). `choices`: `[{value, label, danger?, primary?}]`. Each of
+ * `details` (a query, file names) is isolated in the UI's direction, so a mixed English and
+ * Arabic query keeps its typed order.
  */
 export function ask(dialog, { title, message, details = [], choices }) {
   return new Promise((resolve) => {
@@ -25,7 +27,7 @@ export function ask(dialog, { title, message, details = [], choices }) {
       h('form', { method: 'dialog', class: 'dialog-form' },
         h('h2', { class: 'dialog-title', id: `${dialog.id}-title` }, title),
         h('p', { class: 'dialog-message' }, message),
-        details.length ? h('ul', { class: 'dialog-details' }, details.map((d) => h('li', {}, d))) : null,
+        details.length ? h('ul', { class: 'dialog-details' }, details.map((d) => h('li', {}, h('bdi', { dir: document.dir }, d)))) : null,
         h('div', { class: 'dialog-buttons' }, buttons),
       ),
     );

@@ -121,7 +121,7 @@ export const messages = {
 
     'reader.label': 'Reader',
     'reader.emptyTitle': 'No article open',
-    'reader.emptyHint': 'Choose a title in the list to read the article. Tick “Compare” on one English and one Arabic article to read them side by side.',
+    'reader.emptyHint': 'Choose a title in the list to read the article. Tick “Compare” on 2 to 4 articles, in any languages, to read them side by side.',
     'key.esc': 'Esc',
     'key.enter': 'Enter',
 

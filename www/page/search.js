@@ -177,8 +177,10 @@ export function updateFilterControls() {
   ui.clearFilters.textContent = n ? t('filters.clearN', { n }) : t('filters.clear');
   ui.datesField.hidden = !app.hasDates && !nav.view.from && !nav.view.to;
   ui.sortField.hidden = !app.hasDates && nav.view.sort !== 'date';
-  // No article has a full date (the demo's): say where the date controls would be.
-  document.getElementById('dates-hint').hidden = !ui.datesField.hidden || app.size === 0;
+  // No article has a full date (the demo's): say where the date controls would be. The hint
+  // shows from the first paint (no layout shift as the demo loads) until dates or an empty
+  // corpus are known.
+  document.getElementById('dates-hint').hidden = !ui.datesField.hidden || (app.ready && app.size === 0);
   ui.foldField.hidden = app.folded === 0 && nav.view.fold;
   for (const button of [ui.removeResults, ui.exportCsv, ui.exportJson]) button.disabled = app.total === 0;
 }

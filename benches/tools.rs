@@ -10,58 +10,9 @@
 use qarin::stats::{collocation, dispersion, freq, keyness, kwic, ngrams, Scope, Tools};
 use std::time::Instant;
 
-fn articles(size: usize) -> Vec<(String, Vec<u8>)> {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-    let mut real = Vec::new();
-    for lang in ["en", "ar"] {
-        let Ok(dir) = std::fs::read_dir(root.join(lang)) else {
-            continue;
-        };
-        let mut names: Vec<_> = dir
-            .filter_map(Result::ok)
-            .map(|e| e.file_name().to_string_lossy().into_owned())
-            .filter(|n| n.ends_with(".txt"))
-            .collect();
-        names.sort();
-        for name in names {
-            if let Ok(bytes) = std::fs::read(root.join(lang).join(&name)) {
-                real.push((format!("{lang}/{name}"), bytes));
-            }
-        }
-    }
-    let mut out = Vec::with_capacity(size);
-    for i in 0..size {
-        let Some((file, bytes)) = real.get(i % real.len().max(1)) else {
-            break;
-        };
-        let k = i / real.len();
-        if k == 0 {
-            out.push((file.clone(), bytes.clone()));
-            continue;
-        }
-        // Copy k: " (copy k)" after the title, "qx<k>" after every 50th body word.
-        let text = String::from_utf8_lossy(bytes);
-        let mut lines = text.splitn(2, '\n');
-        let title = lines.next().unwrap_or("").trim();
-        let body = lines.next().unwrap_or("").trim();
-        let body: Vec<String> = body
-            .split(' ')
-            .enumerate()
-            .map(|(j, w)| {
-                if j % 50 == 49 {
-                    format!("{w} qx{k}")
-                } else {
-                    w.to_string()
-                }
-            })
-            .collect();
-        out.push((
-            format!("copy{k}/{file}"),
-            format!("{title} (copy {k})\n\n{}", body.join(" ")).into_bytes(),
-        ));
-    }
-    out
-}
+#[path = "support/articles.rs"]
+mod support;
+use support::articles;
 
 fn corpus(size: usize) -> qarin::Corpus {
     let cache =

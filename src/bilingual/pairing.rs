@@ -308,31 +308,37 @@ impl Pairing {
 
     /// The Arabic articles holding a name the matcher judges the same as English `name`.
     fn latin_matches(&self, name: &LatinName) -> Vec<u32> {
-        let Some(&id) = self.latin.ids.get(name) else {
-            return self.docs_of(&self.arabic, &self.find_arabic(name));
-        };
-        let known = self.links.borrow()[0].get(&id).cloned();
-        let forms = known.unwrap_or_else(|| {
-            let forms: Box<[u32]> = self.find_arabic(name).into();
-            self.links.borrow_mut()[0].insert(id, forms.clone());
-            forms
-        });
+        let id = self.latin.ids.get(name).copied();
+        let forms = self.known_forms(0, id, || self.find_arabic(name));
         self.docs_of(&self.arabic, &forms)
     }
 
     /// The English articles holding a name (not a common word) the matcher judges the
     /// same as Arabic `form`.
     fn arabic_matches(&self, form: &ArabicName) -> Vec<u32> {
-        let Some(&id) = self.arabic.ids.get(form) else {
-            return self.docs_of(&self.latin, &self.find_latin(form));
-        };
-        let known = self.links.borrow()[1].get(&id).cloned();
-        let forms = known.unwrap_or_else(|| {
-            let forms: Box<[u32]> = self.find_latin(form).into();
-            self.links.borrow_mut()[1].insert(id, forms.clone());
-            forms
-        });
+        let id = self.arabic.ids.get(form).copied();
+        let forms = self.known_forms(1, id, || self.find_latin(form));
         self.docs_of(&self.latin, &forms)
+    }
+
+    /// The other language's name forms matching name `id` of one language (`side` 0:
+    /// English, 1: Arabic), found by `find` once per indexed name and kept in `links`; a
+    /// name the index lacks (`None`) is matched afresh each time.
+    fn known_forms(
+        &self,
+        side: usize,
+        id: Option<u32>,
+        find: impl FnOnce() -> Vec<u32>,
+    ) -> Box<[u32]> {
+        let Some(id) = id else {
+            return find().into();
+        };
+        let known = self.links.borrow()[side].get(&id).cloned();
+        known.unwrap_or_else(|| {
+            let forms: Box<[u32]> = find().into();
+            self.links.borrow_mut()[side].insert(id, forms.clone());
+            forms
+        })
     }
 
     fn find_arabic(&self, name: &LatinName) -> Vec<u32> {

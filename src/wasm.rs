@@ -45,6 +45,18 @@ fn id_arg(value: &JsValue, method: &str) -> Result<u32, JsError> {
         .ok_or_else(|| wrong_type(value, method, "id", "a whole number from 0"))
 }
 
+/// An array of article ids (each as [`id_arg`] reads it).
+#[cfg(any(feature = "formats", feature = "bilingual"))]
+fn ids_arg(value: &JsValue, method: &str) -> Result<Vec<u32>, JsError> {
+    if !js_sys::Array::is_array(value) {
+        return Err(wrong_type(value, method, "ids", "an array of ids"));
+    }
+    js_sys::Array::from(value)
+        .iter()
+        .map(|v| id_arg(&v, method))
+        .collect()
+}
+
 /// Options: `undefined`, `null` or a plain object (not an array, string or number).
 fn options_arg(value: &JsValue, method: &str) -> Result<(), JsError> {
     let absent = value.is_undefined() || value.is_null();
@@ -724,20 +736,7 @@ impl Corpus {
     #[wasm_bindgen(js_name = nameOutlet)]
     pub fn name_outlet(&mut self, ids: JsValue, name: JsValue) -> Result<JsValue, JsError> {
         let name = string_arg(&name, "nameOutlet", "name")?;
-        if !js_sys::Array::is_array(&ids) {
-            return Err(wrong_type(&ids, "nameOutlet", "ids", "an array of ids"));
-        }
-        let len = js_sys_get(&ids, "length")
-            .and_then(|n| n.as_f64())
-            .unwrap_or(0.0) as u32;
-        let ids = (0..len)
-            .map(|i| {
-                id_arg(
-                    &js_sys::Reflect::get_u32(&ids, i).unwrap_or_default(),
-                    "nameOutlet",
-                )
-            })
-            .collect::<Result<Vec<u32>, JsError>>()?;
+        let ids = ids_arg(&ids, "nameOutlet")?;
         to_js(&self.core.name_outlet(&ids, &name))
     }
 }
@@ -753,17 +752,10 @@ impl Corpus {
     /// `articles`; `null` when fewer than two articles remain. `options`: none yet.
     pub fn align(&self, ids: JsValue, options: JsValue) -> Result<JsValue, JsError> {
         options_arg(&options, "align")?;
-        if !js_sys::Array::is_array(&ids) {
-            return Err(wrong_type(&ids, "align", "ids", "an array of ids"));
-        }
-        let array = js_sys::Array::from(&ids);
-        if array.length() > 8 {
+        let ids = ids_arg(&ids, "align")?;
+        if ids.len() > 8 {
             return Err(JsError::new("align: at most 8 articles"));
         }
-        let ids = array
-            .iter()
-            .map(|v| id_arg(&v, "align"))
-            .collect::<Result<Vec<u32>, _>>()?;
         #[derive(Serialize)]
         struct Article<'a> {
             id: u32,

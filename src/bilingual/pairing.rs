@@ -342,29 +342,24 @@ impl Pairing {
     }
 
     fn find_arabic(&self, name: &LatinName) -> Vec<u32> {
-        let block = self
-            .arabic
-            .by_key
-            .get(&name.key())
-            .map_or(&[][..], Vec::as_slice);
-        self.alignments
-            .set(self.alignments.get() + block.len() as u64);
-        block
+        self.block(&self.arabic, name.key())
             .iter()
             .copied()
             .filter(|&f| same(name, &self.arabic.forms[f as usize]))
             .collect()
     }
 
-    fn find_latin(&self, form: &ArabicName) -> Vec<u32> {
-        let block = self
-            .latin
-            .by_key
-            .get(&form.key())
-            .map_or(&[][..], Vec::as_slice);
+    /// The forms of `names` under sound key `key`, each one alignment the matcher will try
+    /// (counted in `alignments`, the work figure).
+    fn block<'a, N>(&self, names: &'a Names<N>, key: SoundKey) -> &'a [u32] {
+        let block = names.by_key.get(&key).map_or(&[][..], Vec::as_slice);
         self.alignments
             .set(self.alignments.get() + block.len() as u64);
         block
+    }
+
+    fn find_latin(&self, form: &ArabicName) -> Vec<u32> {
+        self.block(&self.latin, form.key())
             .iter()
             .copied()
             .filter(|&f| {

@@ -25,9 +25,10 @@ const engines = {
   /**
    * With the page's defaults: the lexicon linked before any article (as the page links it
    * at start-up), cross-lingual expansion on. With `fold`, as the page searches:
-   * near-duplicates shown once, at their best match.
+   * near-duplicates shown once, at their best match. With `idsOnly`, as the peers answer:
+   * hits without snippets, no facets.
    */
-  qarin(fold = false) {
+  qarin(fold = false, idsOnly = false) {
     const { Corpus } = require(join(ROOT, 'pkg-node', 'qarin.js'));
     const corpus = new Corpus();
     // QARIN_LEXICON=0: without it, to see what linking and expansion cost.
@@ -47,7 +48,7 @@ const engines = {
       },
       keptAs: (file) => kept.get(file),
       finish: () => corpus.shrink(),
-      search: (q) => corpus.search(q, { limit: 10, fold }).hits.map((h) => h.file),
+      search: (q) => corpus.search(q, { limit: 10, fold, ...(idsOnly ? { snippets: false, facets: false } : {}) }).hits.map((h) => h.file),
       // A folded hit stands for its near-duplicates too: the page lists them under it.
       group: fold ? (file) => corpus.list({ similarTo: ids.get(file) }).map((a) => a.file) : undefined,
       bytes: () => corpus.toBytes().length,
@@ -65,6 +66,9 @@ const engines = {
   },
   'qarin-folded'() {
     return engines.qarin(true);
+  },
+  'qarin-ids'() {
+    return engines.qarin(false, true);
   },
   minisearch() {
     const MiniSearch = require('minisearch');

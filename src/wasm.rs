@@ -90,6 +90,15 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
         .map_err(|e| JsError::new(&format!("cannot convert result: {e}")))
 }
 
+/// [`to_js`] through one JSON string: for big answers (a search's hits and facets) one
+/// `JSON.parse` is several times cheaper than building the objects a property at a time
+/// across the boundary.
+fn to_js_json<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    let text = serde_json::to_string(value)
+        .map_err(|e| JsError::new(&format!("cannot convert result: {e}")))?;
+    js_sys::JSON::parse(&text).map_err(|_| JsError::new("cannot convert result"))
+}
+
 /// Reads an optional property of a plain options object.
 fn prop(options: &JsValue, name: &str) -> Option<JsValue> {
     if !options.is_object() {
@@ -176,7 +185,7 @@ impl Corpus {
     /// hit}], similar?, explain?}], facets: {lang, source, date, year}, warnings?, error?}`. `options`:
     /// `{limit, offset, lang, source (a name or an array of names), exact, explain, from,
     /// to, sort: "relevance" | "date", fold, crossLingual (default true), entities (ids,
-    /// all mentioned)}`; with a lexicon loaded, `expanded`, `facets.entity` and per hit
+    /// all mentioned), snippets (default true), facets (default true)}`; with a lexicon loaded, `expanded`, `facets.entity` and per hit
     /// `entities` too.
     pub fn search(&self, query: JsValue, options: JsValue) -> Result<JsValue, JsError> {
         let query = string_arg(&query, "search", "query")?;
@@ -205,8 +214,14 @@ impl Corpus {
                 .and_then(|v| v.as_bool())
                 .unwrap_or(true),
             entities: strings_prop(&options, "entities"),
+            snippets: prop(&options, "snippets")
+                .and_then(|v| v.as_bool())
+                .unwrap_or(true),
+            facets: prop(&options, "facets")
+                .and_then(|v| v.as_bool())
+                .unwrap_or(true),
         };
-        to_js(&self.core.search(&query, &options))
+        to_js_json(&self.core.search(&query, &options))
     }
 
     /// The whole article with its id and content hash, or `null`.

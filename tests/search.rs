@@ -243,6 +243,31 @@ fn few_results_suggest_spellings_from_the_corpus() {
     assert!(suggested(&c, "xyzzyplugh").is_empty());
 }
 
+/// The dictionary's spelling families are derived once and kept: words added later are
+/// offered too, and a suggestion is the same after the corpus is saved and loaded back.
+#[cfg(feature = "suggest")]
+#[test]
+fn suggestions_follow_words_added_after_a_search() {
+    let mut c = names_corpus();
+    assert_eq!(suggested(&c, "Idlob"), Vec::new());
+    for i in 0..3 {
+        let text = format!("Idlib news {i}\n\nShelling in Idlib again, report {i}.");
+        c.add_bytes(&format!("idlib{i}.txt"), text.as_bytes());
+    }
+    assert_eq!(suggested(&c, "Idlob"), vec![("Idlib".to_string(), 3)]);
+    // And a family member, not only an edit.
+    for i in 0..3 {
+        let text = format!("Hamah news {i}\n\nProtests in Hamah, day {i}.");
+        c.add_bytes(&format!("hamah{i}.txt"), text.as_bytes());
+    }
+    assert_eq!(
+        suggested(&c, "Hama").first(),
+        Some(&("Hamah".to_string(), 3))
+    );
+    let back = Corpus::from_bytes(&c.to_bytes()).unwrap();
+    assert_eq!(suggested(&back, "Idlob"), suggested(&c, "Idlob"));
+}
+
 /// The start-up build has no suggester: a query that finds nothing says the full build has
 /// one, and only such a query.
 #[cfg(not(feature = "suggest"))]
@@ -696,4 +721,43 @@ fn near_duplicates_fold_into_their_best_ranked_article() {
         .hits
         .iter()
         .any(|h| h.file.starts_with("wire") && h.similar == 38));
+}
+
+/// Without snippets or facets (what a caller wanting ids only asks) the same articles come
+/// back in the same order, with the same total; only the snippets and facets are left out.
+#[test]
+fn ids_only_requests_find_the_same_hits() {
+    let c = names_corpus();
+    for q in [
+        "Assad",
+        "Aleppo OR Damascus",
+        "\"Khan Sheikhun\"",
+        "ترامب",
+        "Asad",
+        "",
+    ] {
+        let full = c.search(q, &SearchOptions::default());
+        let lean = c.search(
+            q,
+            &SearchOptions {
+                snippets: false,
+                facets: false,
+                ..SearchOptions::default()
+            },
+        );
+        assert_eq!(lean.total, full.total, "{q}");
+        let ids =
+            |r: &qarin::SearchResult| r.hits.iter().map(|h| (h.id, h.score)).collect::<Vec<_>>();
+        assert_eq!(ids(&lean), ids(&full), "{q}");
+        assert_eq!(lean.suggestions, full.suggestions, "{q}");
+        assert!(lean.hits.iter().all(|h| h.snippet.is_empty()), "{q}");
+        assert!(
+            lean.facets.lang.is_empty() && lean.facets.source.is_empty(),
+            "{q}"
+        );
+        if full.total > 0 {
+            assert!(full.hits.iter().any(|h| !h.snippet.is_empty()), "{q}");
+            assert!(!full.facets.lang.is_empty(), "{q}");
+        }
+    }
 }

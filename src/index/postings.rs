@@ -76,6 +76,63 @@ pub struct Postings {
     /// Term ids in text order, for prefix ranges; built on the first prefix query after
     /// a change.
     sorted: OnceCell<Vec<u32>>,
+    /// Term ids by a derived key and by length, for did-you-mean; built on first use after
+    /// a change (see [`TermKeys`]).
+    keys: OnceCell<TermKeys>,
+}
+
+/// The dictionary grouped two ways for a query that looks for near spellings: by a key
+/// derived from each term's text (did-you-mean's spelling family, hashed to 32 bits) and
+/// by script and letter count. Derived once per dictionary state, so a query with few
+/// results looks its candidates up instead of reading all the terms' text. The one key
+/// function is the caller's; a 32-bit key may collide, so callers check what they find.
+#[derive(Clone, Debug, Default)]
+pub struct TermKeys {
+    /// (key, term id), sorted.
+    by_key: Vec<(u32, u32)>,
+    /// (`length_key`, term id), sorted.
+    by_length: Vec<(u32, u32)>,
+    /// The [`letter_mask`] of each term of `by_length`, in its order.
+    masks: Vec<u64>,
+}
+
+/// The letters a word has, one bit each (a code point modulo 64: the Latin letters and the
+/// Arabic letters each fall on distinct bits). A letter of one word that the other lacks
+/// costs at least one edit, so the bits two words do not share bound their edit distance
+/// from below without reading either word.
+pub fn letter_mask(word: &str) -> u64 {
+    word.chars().fold(0, |m, c| m | 1 << (c as u32 % 64))
+}
+
+impl TermKeys {
+    /// Term ids whose key is `key`.
+    pub fn with_key(&self, key: u32) -> impl Iterator<Item = u32> + '_ {
+        let from = self.by_key.partition_point(|&(k, _)| k < key);
+        self.by_key[from..]
+            .iter()
+            .take_while(move |&&(k, _)| k == key)
+            .map(|&(_, id)| id)
+    }
+
+    /// Term ids of `letters` letters, ASCII (Latin once normalized) or not, each with its
+    /// [`letter_mask`].
+    pub fn with_length(
+        &self,
+        ascii: bool,
+        letters: usize,
+    ) -> impl Iterator<Item = (u32, u64)> + '_ {
+        let key = length_key(ascii, letters);
+        let from = self.by_length.partition_point(|&(k, _)| k < key);
+        self.by_length[from..]
+            .iter()
+            .zip(&self.masks[from..])
+            .take_while(move |&(&(k, _), _)| k == key)
+            .map(|(&(_, id), &mask)| (id, mask))
+    }
+}
+
+fn length_key(ascii: bool, letters: usize) -> u32 {
+    u32::from(ascii) << 31 | letters.min(u32::MAX as usize >> 1) as u32
 }
 
 /// Term ids by the hash of their text: open addressing with linear probing, slots hold
@@ -381,6 +438,7 @@ impl Postings {
     /// larger than every id added before.
     pub fn add(&mut self, doc: u32, title: &[Rc<Word>], body: &[Rc<Word>]) {
         self.sorted.take();
+        self.keys.take();
         let body_at = body_start(title.len() as u32);
         let mut hits: Vec<(u32, u32)> = Vec::with_capacity((title.len() + body.len()) * 5 / 4);
         let positioned = title.iter().enumerate().map(|(i, w)| (i as u32, w)).chain(
@@ -455,6 +513,38 @@ impl Postings {
     /// Terms in the dictionary, for fuzzy expansion.
     pub fn terms(&self) -> impl Iterator<Item = &str> {
         (0..self.terms.len() as u32).map(|id| self.term_text(id))
+    }
+
+    /// The text of term `id` (an id from [`TermKeys`]).
+    pub fn term(&self, id: u32) -> &str {
+        if id as usize >= self.terms.len() {
+            return "";
+        }
+        self.term_text(id)
+    }
+
+    /// The dictionary by `key` and by length, derived on first use after a change. `key`
+    /// must be the same function at every call (did-you-mean's spelling family).
+    pub fn term_keys(&self, key: impl Fn(&str) -> u32) -> &TermKeys {
+        self.keys.get_or_init(|| {
+            let mut keys = TermKeys::default();
+            for id in 0..self.terms.len() as u32 {
+                let t = self.term_text(id);
+                keys.by_key.push((key(t), id));
+                let letters = if t.is_ascii() {
+                    t.len()
+                } else {
+                    t.chars().count()
+                };
+                keys.by_length.push((length_key(t.is_ascii(), letters), id));
+            }
+            keys.by_key.sort_unstable();
+            keys.by_length.sort_unstable();
+            keys.masks = (keys.by_length.iter())
+                .map(|&(_, id)| letter_mask(self.term_text(id)))
+                .collect();
+            keys
+        })
     }
 
     /// Number of terms in the dictionary.

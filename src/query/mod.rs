@@ -51,6 +51,11 @@ pub struct SearchOptions {
     /// Only articles mentioning every one of these entities (ids such as
     /// `person:vladimir-putin`); an id the linker does not know matches nothing.
     pub entities: Vec<String>,
+    /// Cut a snippet for each hit of the page (off: hits without snippets, for callers that
+    /// want ids and titles only).
+    pub snippets: bool,
+    /// Count the facets (off: `facets` comes back empty).
+    pub facets: bool,
 }
 
 /// The order of hits.
@@ -77,6 +82,8 @@ impl Default for SearchOptions {
             fold: false,
             cross_lingual: true,
             entities: Vec::new(),
+            snippets: true,
+            facets: true,
         }
     }
 }
@@ -224,6 +231,7 @@ pub fn search_linked(
                 limit: 0,
                 offset: 0,
                 explain: false,
+                facets: false,
                 ..options.clone()
             };
             search_once(store, postings, analyzer, links, q, &only_count).total
@@ -346,6 +354,12 @@ fn search_once(
         };
         let source_ok =
             sources.is_empty() || sources.iter().any(|&s| k.outlet == s || k.agency == s);
+        if lang_ok && source_ok && date_ok {
+            ranked.push((id, score));
+        }
+        if !options.facets {
+            continue;
+        }
         if source_ok && date_ok {
             langs[k.lang as usize] += 1;
         }
@@ -365,7 +379,6 @@ fn search_once(
             }
         }
         if lang_ok && source_ok && date_ok {
-            ranked.push((id, score));
             if let Some(l) = links {
                 for &(entity, _) in l.of(id) {
                     let e = entity as usize;
@@ -415,7 +428,10 @@ fn search_once(
         let page = best_page(ranked, best_first, options.offset, options.limit);
         (page, Vec::new(), articles)
     };
-    let mut placed = hit_positions(store, postings, analyzer, &plan.highlight, &page);
+    let mut placed = match options.snippets {
+        true => hit_positions(store, postings, analyzer, &plan.highlight, &page),
+        false => None,
+    };
     let hits = page
         .into_iter()
         .enumerate()
@@ -433,6 +449,7 @@ fn search_once(
                 score,
                 similar: similar.get(i).copied().unwrap_or(0),
                 snippet: match placed.as_mut() {
+                    _ if !options.snippets => Vec::new(),
                     Some(found) => snippet::snippet_at(
                         &a.body(),
                         found.entry(id).or_default(),

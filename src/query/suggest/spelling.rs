@@ -8,11 +8,12 @@
 //! kh/h, q/k, ph/f, a final h after a vowel; in Arabic script the long vowels ا و ي inside
 //! a word (ترامب/ترمب) and doubled letters — or within one edit (two for words over five
 //! letters). Only the nearest kind found is offered, the most frequent terms first. The
-//! dictionary is scanned once per rare word, and only for queries with few results, so
-//! ordinary searches pay nothing.
+//! dictionary's families and lengths are derived once per dictionary state and looked up per
+//! rare word, only for queries with few results, so ordinary searches pay nothing.
 
 use super::Suggestion;
 use crate::analysis::{self, Script};
+use crate::index::postings::letter_mask;
 use crate::index::Postings;
 use crate::query::expand;
 
@@ -137,82 +138,101 @@ fn plain(query: &str, start: usize, end: usize) -> bool {
 }
 
 /// Dictionary terms a reader writing `term` (in `df` articles) may have meant, best first.
+/// The dictionary's spelling families and lengths are derived once per dictionary state
+/// ([`Postings::term_keys`]), so this reads only the terms that can qualify.
 fn candidates(postings: &Postings, term: &str, script: Script, df: usize) -> Vec<String> {
     let letters = term.chars().count();
     if letters < 3 || !matches!(script, Script::Latin | Script::Arabic) {
         return Vec::new();
     }
-    let key = family(term);
-    let edits = expand::default_edits(letters);
-    let chars: Vec<char> = term.chars().collect();
     let ascii = term.is_ascii();
-    // (kind: 0 family, else the number of edits; articles; term)
-    let mut found: Vec<(usize, usize, &str)> = Vec::new();
-    let mut nearest = edits + 1;
-    let mut skeleton = String::new();
-    for t in postings.terms() {
-        // Same script only (Latin terms are ASCII once normalized, Arabic ones are not),
-        // and lengths that can meet: the cheap tests first, the whole scan is per query.
-        if t.is_ascii() != ascii {
-            continue;
-        }
-        let n = if ascii { t.len() } else { t.chars().count() };
-        if n.abs_diff(letters) > 3 || t == term {
-            continue;
-        }
-        family_into(t, &mut skeleton);
-        let kind = if skeleton == key {
-            0
-        } else if n.abs_diff(letters) <= edits {
-            match expand::distance(&chars, t, edits.min(nearest)) {
-                Some(d) => d,
-                None => continue,
-            }
+    let length = |t: &str| {
+        if t.is_ascii() {
+            t.len()
         } else {
-            continue;
-        };
-        if kind > nearest {
+            t.chars().count()
+        }
+    };
+    let keys = postings.term_keys(family_key);
+    let key = family(term);
+    // (kind: 0 family, else the number of edits; articles; term id)
+    let mut found: Vec<(usize, usize, u32)> = Vec::new();
+    // The family first: a member more common than the word beats every edit.
+    for id in keys.with_key(family_key(term)) {
+        let t = postings.term(id);
+        // Same script only (Latin terms are ASCII once normalized, Arabic ones are not);
+        // a 32-bit key may collide, so the family itself is compared.
+        if t == term || t.is_ascii() != ascii || length(t).abs_diff(letters) > 3 || family(t) != key
+        {
             continue;
         }
         let articles = postings.df(t);
-        if articles <= df {
-            continue;
+        if articles > df {
+            found.push((0, articles, id));
         }
-        nearest = kind;
-        found.push((kind, articles, t));
     }
-    found.retain(|c| c.0 == nearest);
+    if found.is_empty() {
+        let edits = expand::default_edits(letters);
+        let chars: Vec<char> = term.chars().collect();
+        let mask = letter_mask(term);
+        let mut nearest = edits + 1;
+        for n in letters.saturating_sub(edits)..=letters + edits {
+            for (id, other) in keys.with_length(ascii, n) {
+                // Letters one word has and the other lacks: a bound read without the text.
+                let apart = (mask & !other)
+                    .count_ones()
+                    .max((other & !mask).count_ones());
+                let most = edits.min(nearest);
+                if apart as usize > most {
+                    continue;
+                }
+                let t = postings.term(id);
+                if t == term {
+                    continue;
+                }
+                let Some(kind) = expand::distance(&chars, t, most) else {
+                    continue;
+                };
+                let articles = postings.df(t);
+                if kind > nearest || articles <= df {
+                    continue;
+                }
+                nearest = kind;
+                found.push((kind, articles, id));
+            }
+        }
+        found.retain(|c| c.0 == nearest);
+    }
+    // Most articles first, the dictionary's order breaking ties.
     let mut order: Vec<(u32, u32)> = found
         .iter()
-        .enumerate()
-        .map(|(i, c)| (u32::MAX - c.1.min(u32::MAX as usize) as u32, i as u32))
+        .map(|c| (u32::MAX - c.1.min(u32::MAX as usize) as u32, c.2))
         .collect();
     order.sort_unstable();
     order
         .into_iter()
         .take(PER_WORD)
-        .filter_map(|(_, i)| found.get(i as usize).map(|c| c.2.to_string()))
+        .map(|(_, id)| postings.term(id).to_string())
         .collect()
+}
+
+/// A term's spelling family hashed to the 32 bits [`Postings::term_keys`] groups by.
+fn family_key(term: &str) -> u32 {
+    crate::hash::fnv1a(family(term).as_bytes()) as u32
 }
 
 /// The skeleton a word's spelling family shares (see the module's comment). Words of
 /// other scripts are their own family.
 pub fn family(term: &str) -> String {
     let mut out = String::new();
-    family_into(term, &mut out);
-    out
-}
-
-/// [`family`] written into `out` (cleared first), so a scan reuses one buffer.
-fn family_into(term: &str, out: &mut String) {
-    out.clear();
     if term.is_ascii() {
-        latin_family(term.as_bytes(), out);
+        latin_family(term.as_bytes(), &mut out);
     } else if term.chars().all(|c| ('\u{0600}'..='\u{06FF}').contains(&c)) {
-        arabic_family(term, out);
+        arabic_family(term, &mut out);
     } else {
         out.push_str(term);
     }
+    out
 }
 
 fn latin_family(b: &[u8], out: &mut String) {

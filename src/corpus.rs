@@ -213,7 +213,10 @@ impl Corpus {
     /// stored article's mentions are found now, and those of articles added later as
     /// they are indexed.
     pub fn set_linker(&mut self, linker: Option<std::rc::Rc<dyn query::link::Linker>>) {
-        self.links_generation += 1;
+        // Unique across corpora, so a cache keyed by it (pairing, name proposals) never takes
+        // one corpus's links for another's with the same articles.
+        static LINKINGS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        self.links_generation = 1 + LINKINGS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         self.links = linker.map(|linker| {
             let mut links = query::link::Links::new(linker);
             for (id, stored) in self.store.iter() {
@@ -282,7 +285,8 @@ impl Corpus {
         self.links.as_ref().map(|l| &l.linker)
     }
 
-    /// How many times [`Corpus::set_linker`] was called on this corpus.
+    /// Which call of [`Corpus::set_linker`] (in this process, on any corpus) made the
+    /// corpus's links: 0 before any.
     pub fn links_generation(&self) -> u64 {
         self.links_generation
     }

@@ -13,7 +13,9 @@
 //! [`SoundKey`] by the transliteration score; pairs at [`THRESHOLD`] or above are proposed,
 //! the best Latin name per Arabic form and the best Arabic form per Latin name.
 //!
-//! Work is bounded by counts, not time: at most [`MAX_LATIN`] Latin candidates (the ones
+//! The corpus's candidates are read once per state of its articles and links and kept, so
+//! the reader's proposals for one article compare that article's names with the other
+//! language's without reading the corpus again. Work is bounded by counts, not time: at most [`MAX_LATIN`] Latin candidates (the ones
 //! most articles hold) and [`MAX_ALIGNMENTS`] alignments per call.
 
 use super::calendar;
@@ -79,7 +81,8 @@ pub struct Proposals {
 struct Latin {
     shown: String,
     name: LatinName,
-    docs: FxHashSet<DocId>,
+    /// Articles holding it, ascending.
+    docs: Vec<DocId>,
     /// Occurrences written capitalized; a single word also counts its lowercase ones.
     capital: u32,
     lower: u32,
@@ -88,35 +91,37 @@ struct Latin {
 struct Arab {
     form: String,
     name: ArabicName,
-    docs: FxHashSet<DocId>,
+    /// Articles holding it, ascending.
+    docs: Vec<DocId>,
 }
 
-/// The proposals for `corpus` (every article, or `options.article`), best first.
-pub fn propose(corpus: &Corpus, options: &Options) -> Proposals {
-    let linker = corpus.linker();
-    // Checked per word, not by recognising names in every text: that would analyse the
-    // whole corpus again.
-    let known: FxHashSet<String> = linker
+/// Every candidate of a corpus, both languages: read once per state of the corpus and its
+/// links ([`super::pairing::fingerprint`]) and kept, so a proposal for one article does not
+/// read the whole corpus again.
+struct Read {
+    latins: FxHashMap<String, Latin>,
+    arabs: FxHashMap<String, Arab>,
+}
+
+/// Adds article `id` to `docs` (articles are read in ascending order).
+fn note(docs: &mut Vec<DocId>, id: DocId) {
+    if docs.last() != Some(&id) {
+        docs.push(id);
+    }
+}
+
+fn read(corpus: &Corpus) -> Read {
+    let known: FxHashSet<String> = corpus
+        .linker()
         .map_or_else(Vec::new, |l| l.known_words())
         .into_iter()
         .collect();
-    let focus = options
-        .article
-        .and_then(|id| corpus.get(id).map(|s| (id, s.article.lang.clone())));
-    if options.article.is_some() && focus.is_none() {
-        return Proposals::default();
-    }
     let mut latins: FxHashMap<String, Latin> = FxHashMap::default();
     let mut arabs: FxHashMap<String, Arab> = FxHashMap::default();
     let mut lowercase: FxHashMap<String, u32> = FxHashMap::default();
-    let ids: Vec<DocId> = corpus.ids().collect();
-    // Only the focus article's own language is limited to it: its names are compared
-    // with every article of the other language.
-    let wanted = |id: DocId, lang: &str| match &focus {
-        Some((f, l)) if l == lang => *f == id,
-        _ => true,
-    };
-    for &id in &ids {
+    let mut ids: Vec<DocId> = corpus.ids().collect();
+    ids.sort_unstable();
+    for id in ids {
         let Some(stored) = corpus.get(id) else {
             continue;
         };
@@ -125,13 +130,11 @@ pub fn propose(corpus: &Corpus, options: &Options) -> Proposals {
             .chain(article.paragraphs.iter().map(String::as_str));
         match article.lang.as_str() {
             "en" => {
-                let own = wanted(id, "en");
                 for (n, text) in texts.enumerate() {
-                    let title = n == 0;
-                    read_latin(text, id, own, title, &known, &mut latins, &mut lowercase);
+                    read_latin(text, id, n == 0, &known, &mut latins, &mut lowercase);
                 }
             }
-            "ar" if wanted(id, "ar") => {
+            "ar" => {
                 for text in texts {
                     read_arabic(text, id, &known, &mut arabs);
                 }
@@ -142,21 +145,61 @@ pub fn propose(corpus: &Corpus, options: &Options) -> Proposals {
     for (key, l) in latins.iter_mut() {
         l.lower = lowercase.get(key).copied().unwrap_or(0);
     }
+    Read { latins, arabs }
+}
+
+/// Calls `f` with `corpus`'s candidates, read on first use and kept (one per thread) until
+/// the articles or the links change.
+fn with_read<R>(corpus: &Corpus, f: impl FnOnce(&Read) -> R) -> R {
+    thread_local! {
+        static KEPT: std::cell::RefCell<Option<(u64, Read)>> = const { std::cell::RefCell::new(None) };
+    }
+    let fingerprint = super::pairing::fingerprint(corpus);
+    KEPT.with(|kept| {
+        let mut kept = kept.borrow_mut();
+        let (_, read) = match kept.take() {
+            Some(k) if k.0 == fingerprint => kept.insert(k),
+            _ => kept.insert((fingerprint, read(corpus))),
+        };
+        f(read)
+    })
+}
+
+/// The proposals for `corpus` (every article, or `options.article`), best first.
+pub fn propose(corpus: &Corpus, options: &Options) -> Proposals {
+    let focus = match options.article {
+        Some(id) => match corpus.get(id) {
+            Some(s) => Some((id, s.article.lang.clone())),
+            None => return Proposals::default(),
+        },
+        None => None,
+    };
+    with_read(corpus, |read| propose_from(read, focus, options.limit))
+}
+
+/// [`propose`] from the corpus's candidates. Only the focus article's own language is
+/// limited to it: its names are compared with every article of the other language.
+fn propose_from(read: &Read, focus: Option<(DocId, String)>, limit: usize) -> Proposals {
+    let wanted = |docs: &[DocId], lang: &str| match &focus {
+        Some((f, l)) if l == lang => docs.binary_search(f).is_ok(),
+        _ => true,
+    };
+    let arab_list: Vec<&Arab> = (read.arabs.values())
+        .filter(|a| wanted(&a.docs, "ar"))
+        .collect();
+    let mut latin_list: Vec<&Latin> = (read.latins.values())
+        .filter(|l| !l.docs.is_empty() && l.capital > l.lower && wanted(&l.docs, "en"))
+        .collect();
     let mut out = Proposals {
-        latin: latins.len(),
-        arabic: arabs.len(),
+        latin: latin_list.len(),
+        arabic: arab_list.len(),
         ..Proposals::default()
     };
     // Arabic forms by sound key.
-    let arab_list: Vec<&Arab> = arabs.values().collect();
     let mut by_key: FxHashMap<SoundKey, Vec<usize>> = FxHashMap::default();
     for (i, a) in arab_list.iter().enumerate() {
         by_key.entry(a.name.key()).or_default().push(i);
     }
-    let mut latin_list: Vec<&Latin> = latins
-        .values()
-        .filter(|l| !l.docs.is_empty() && l.capital > l.lower)
-        .collect();
     latin_list.sort_by(|a, b| b.docs.len().cmp(&a.docs.len()).then(a.shown.cmp(&b.shown)));
     if latin_list.len() > MAX_LATIN {
         latin_list.truncate(MAX_LATIN);
@@ -214,7 +257,7 @@ pub fn propose(corpus: &Corpus, options: &Options) -> Proposals {
             .then((y.en_articles + y.ar_articles).cmp(&(x.en_articles + x.ar_articles)))
             .then(x.en.cmp(&y.en))
     });
-    out.proposals.truncate(options.limit);
+    out.proposals.truncate(limit);
     out
 }
 
@@ -237,12 +280,11 @@ fn latin_word(word: &str) -> Option<(&str, bool)> {
 /// word or a sentence's first).
 type RunWord<'t> = (&'t str, bool, bool);
 
-/// Reads the Latin candidates of `text` (article `id`; `own`: its runs are candidates, not
-/// only counted; `title`: every word is capitalized anyway) and counts lowercase words.
+/// Reads the Latin candidates of `text` (article `id`; `title`: every word is capitalized
+/// anyway) and counts lowercase words.
 fn read_latin(
     text: &str,
     id: DocId,
-    own: bool,
     title: bool,
     known: &FxHashSet<String>,
     latins: &mut FxHashMap<String, Latin>,
@@ -251,9 +293,7 @@ fn read_latin(
     let mut run: Vec<RunWord> = Vec::new();
     let mut last_end = 0;
     let mut flush = |run: &mut Vec<RunWord>| {
-        if own {
-            add_run(run, id, latins);
-        }
+        add_run(run, id, latins);
         run.clear();
     };
     crate::analysis::each_raw_word(text, |start, end| {
@@ -269,9 +309,6 @@ fn read_latin(
             } else if lower.len() >= 3 && !is_stop(Script::Latin, &lower) {
                 lowercase.insert(lower, 1);
             }
-        }
-        if !own {
-            return;
         }
         let gap = text.get(last_end..start).unwrap_or("");
         let joined = last_end > 0 && gap.chars().all(|c| c == ' ' || c == '-');
@@ -314,11 +351,11 @@ fn add_run(run: &[RunWord], id: DocId, latins: &mut FxHashMap<String, Latin>) {
             let entry = latins.entry(key).or_insert_with_key(|key| Latin {
                 shown,
                 name: LatinName::new(key),
-                docs: FxHashSet::default(),
+                docs: Vec::new(),
                 capital: 0,
                 lower: 0,
             });
-            entry.docs.insert(id);
+            note(&mut entry.docs, id);
             if !part[0].2 {
                 entry.capital += 1;
             }
@@ -350,15 +387,12 @@ fn read_arabic(
             if known.contains(&form) {
                 continue;
             }
-            arabs
-                .entry(form)
-                .or_insert_with_key(|form| Arab {
-                    form: form.clone(),
-                    name,
-                    docs: FxHashSet::default(),
-                })
-                .docs
-                .insert(id);
+            let entry = arabs.entry(form).or_insert_with_key(|form| Arab {
+                form: form.clone(),
+                name,
+                docs: Vec::new(),
+            });
+            note(&mut entry.docs, id);
         }
     });
 }
@@ -446,5 +480,24 @@ mod tests {
             ),
             Proposals::default()
         );
+    }
+
+    #[test]
+    fn kept_candidates_follow_the_corpus() {
+        let all = Options {
+            article: None,
+            limit: 20,
+        };
+        let mut c = corpus(&[("en.txt", EN)]);
+        assert!(propose(&c, &all).proposals.is_empty());
+        c.add_bytes("ar.txt", AR.as_bytes());
+        let out = propose(&c, &all);
+        assert!(out.proposals.iter().any(|p| p.ar == "طهران"), "{out:?}");
+        // Another corpus with the same articles but other links is read anew.
+        let mut linked = corpus(&[("en.txt", EN), ("ar.txt", AR)]);
+        let lexicon = "city:tehran\tcity\t\tTehran\tطهران\t\t\tuser\n";
+        super::super::link(&mut linked, &[lexicon]).expect("valid lexicon");
+        let out = propose(&linked, &all);
+        assert!(!out.proposals.iter().any(|p| p.ar == "طهران"), "{out:?}");
     }
 }

@@ -192,16 +192,19 @@ function writeUrl(mode) {
 async function setView(patch, { history = 'push' } = {}) {
   const before = view;
   view = { ...view, ...patch };
+  // Redrawn first (a search's request goes out at once), then recorded in the history.
+  const drawn = redraw(before);
   if (history !== 'none') writeUrl(history);
-  await redraw(before);
+  await drawn;
 }
 
 const SEARCH_KEYS = ['q', 'exact', 'lang', 'source', 'from', 'to', 'sort', 'fold', 'page', 'crossLingual', 'ent'];
 
 async function redraw(before) {
-  syncControls();
   const jobs = [];
+  // The search first: the worker runs it while the page updates its controls.
   if (SEARCH_KEYS.some((k) => before[k] !== view[k])) jobs.push(runSearch());
+  syncControls();
   // The open article and side by side mark the query: a new query marks them anew.
   const marks = before.q !== view.q || before.exact !== view.exact || before.crossLingual !== view.crossLingual;
   if (before.open !== view.open) jobs.push(showReader());

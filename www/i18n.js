@@ -258,7 +258,17 @@ export function uiLang() {
 
 /** `n` formatted for the UI language (`digits`: fraction digits, fixed). */
 export function fmtNumber(n, digits = 0, lang = current) {
-  return Number(n).toLocaleString(LOCALE[lang] ?? 'en', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return formatter(lang, digits, () => new Intl.NumberFormat(LOCALE[lang] ?? 'en', { minimumFractionDigits: digits, maximumFractionDigits: digits })).format(Number(n));
+}
+
+// Intl objects are costly to make (a search's summary, rows and menus format dozens of
+// numbers): one per language and kind, kept.
+const formatters = new Map();
+function formatter(lang, kind, make) {
+  const key = `${lang}|${kind}`;
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = make()));
+  return f;
 }
 
 /**
@@ -286,7 +296,7 @@ function fill(msg, params, lang) {
 }
 
 function category(n, lang) {
-  return typeof n === 'number' ? new Intl.PluralRules(LOCALE[lang] ?? 'en').select(n) : 'other';
+  return typeof n === 'number' ? formatter(lang, 'plural', () => new Intl.PluralRules(LOCALE[lang] ?? 'en')).select(n) : 'other';
 }
 
 /** The form of `forms` for `n` in grammatical case `gcase` ("acc", "gen" or none). */

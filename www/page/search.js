@@ -67,8 +67,11 @@ async function stopStuckSearch() {
 /** Runs the view's search and draws the list, facets, pager and summary. */
 export async function runSearch() {
   const seq = ++app.searchSeq;
-  await stopStuckSearch();
-  if (seq !== app.searchSeq) return; // a newer search is on its way
+  // With no search running the request goes out now, before the rest of the redraw.
+  if (core.waiting(Request.SEARCH) > 0) {
+    await stopStuckSearch();
+    if (seq !== app.searchSeq) return; // a newer search is on its way
+  }
   const offset = (nav.view.page - 1) * PAGE;
   const query = nav.view.q;
   let result;

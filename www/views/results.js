@@ -18,11 +18,15 @@ export function renderResults(ol, hits, state, actions) {
   ol.start = state.rankFrom;
   ol.dataset.complete = String(hits.length <= FIRST_ROWS);
   if (hits.length <= FIRST_ROWS) return;
-  requestAnimationFrame(() => setTimeout(() => {
+  // The rest after the first paint, a screenful a task, so no task holds the page long.
+  const more = (from) => {
     if (ol.__render !== token) return;
-    ol.append(...hits.slice(FIRST_ROWS).map((hit, k) => row(hit, k + FIRST_ROWS + state.rankFrom, state, actions)));
-    ol.dataset.complete = 'true';
-  }));
+    const to = Math.min(hits.length, from + FIRST_ROWS);
+    ol.append(...hits.slice(from, to).map((hit, k) => row(hit, k + from + state.rankFrom, state, actions)));
+    if (to < hits.length) setTimeout(() => more(to));
+    else ol.dataset.complete = 'true';
+  };
+  requestAnimationFrame(() => setTimeout(() => more(FIRST_ROWS)));
 }
 
 /** Empties the list (and drops the rest of a render not yet drawn). */
@@ -32,7 +36,7 @@ export function clearResults(ol) {
   ol.dataset.complete = 'true';
 }
 
-/** Rows drawn before the first paint: more than a tall screen shows. */
+/** Rows drawn before the first paint (more than a tall screen shows), and per task after it. */
 const FIRST_ROWS = 20;
 
 function row(hit, rank, state, actions) {

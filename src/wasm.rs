@@ -118,6 +118,13 @@ fn usize_prop(options: &JsValue, name: &str, default: usize) -> usize {
         .map_or(default, |n| n as usize)
 }
 
+/// A true/false property, `default` when absent or not a boolean.
+fn bool_prop(options: &JsValue, name: &str, default: bool) -> bool {
+    prop(options, name)
+        .and_then(|v| v.as_bool())
+        .unwrap_or(default)
+}
+
 fn string_prop(options: &JsValue, name: &str) -> Option<String> {
     prop(options, name).and_then(|v| v.as_string())
 }
@@ -185,8 +192,8 @@ impl Corpus {
     /// hit}], similar?, explain?}], facets: {lang, source, date, year}, warnings?, error?}`. `options`:
     /// `{limit, offset, lang, source (a name or an array of names), exact, explain, from,
     /// to, sort: "relevance" | "date", fold, crossLingual (default true), entities (ids,
-    /// all mentioned), snippets (default true), facets (default true)}`; with a lexicon loaded, `expanded`, `facets.entity` and per hit
-    /// `entities` too.
+    /// all mentioned), snippets (default true), facets (default true)}`; with a lexicon
+    /// loaded, `expanded`, `facets.entity` and per hit `entities` too.
     pub fn search(&self, query: JsValue, options: JsValue) -> Result<JsValue, JsError> {
         let query = string_arg(&query, "search", "query")?;
         options_arg(&options, "search")?;
@@ -195,31 +202,19 @@ impl Corpus {
             offset: usize_prop(&options, "offset", 0),
             lang: string_prop(&options, "lang"),
             sources: strings_prop(&options, "source"),
-            exact: prop(&options, "exact")
-                .and_then(|v| v.as_bool())
-                .unwrap_or(false),
-            explain: prop(&options, "explain")
-                .and_then(|v| v.as_bool())
-                .unwrap_or(false),
+            exact: bool_prop(&options, "exact", false),
+            explain: bool_prop(&options, "explain", false),
             from: string_prop(&options, "from"),
             to: string_prop(&options, "to"),
             sort: match string_prop(&options, "sort").as_deref() {
                 Some("date") => crate::query::Sort::Date,
                 _ => crate::query::Sort::Relevance,
             },
-            fold: prop(&options, "fold")
-                .and_then(|v| v.as_bool())
-                .unwrap_or(false),
-            cross_lingual: prop(&options, "crossLingual")
-                .and_then(|v| v.as_bool())
-                .unwrap_or(true),
+            fold: bool_prop(&options, "fold", false),
+            cross_lingual: bool_prop(&options, "crossLingual", true),
             entities: strings_prop(&options, "entities"),
-            snippets: prop(&options, "snippets")
-                .and_then(|v| v.as_bool())
-                .unwrap_or(true),
-            facets: prop(&options, "facets")
-                .and_then(|v| v.as_bool())
-                .unwrap_or(true),
+            snippets: bool_prop(&options, "snippets", true),
+            facets: bool_prop(&options, "facets", true),
         };
         to_js_json(&self.core.search(&query, &options))
     }
@@ -258,12 +253,8 @@ impl Corpus {
         let id = id_arg(&id, "highlight")?;
         let query = string_arg(&query, "highlight", "query")?;
         options_arg(&options, "highlight")?;
-        let exact = prop(&options, "exact")
-            .and_then(|v| v.as_bool())
-            .unwrap_or(false);
-        let cross_lingual = prop(&options, "crossLingual")
-            .and_then(|v| v.as_bool())
-            .unwrap_or(true);
+        let exact = bool_prop(&options, "exact", false);
+        let cross_lingual = bool_prop(&options, "crossLingual", true);
         let marked = self
             .core
             .highlight_across(id, &query, exact, cross_lingual)
@@ -446,16 +437,9 @@ fn scope_arg(options: &JsValue) -> crate::stats::Scope {
         sources: strings_prop(options, "source"),
         from: string_prop(options, "from"),
         to: string_prop(options, "to"),
-        cross_lingual: bool_prop(options, "crossLingual"),
-        exact: bool_prop(options, "exact"),
+        cross_lingual: bool_prop(options, "crossLingual", false),
+        exact: bool_prop(options, "exact", false),
     }
-}
-
-#[cfg(feature = "stats")]
-fn bool_prop(options: &JsValue, name: &str) -> bool {
-    prop(options, name)
-        .and_then(|v| v.as_bool())
-        .unwrap_or(false)
 }
 
 /// `by`: `"form"` (default) or `"term"`.
@@ -529,7 +513,7 @@ impl Corpus {
         let opts = crate::stats::freq::Options {
             scope: scope_arg(&options),
             by: by_arg(&options, "freq")?,
-            stop: bool_prop(&options, "stop"),
+            stop: bool_prop(&options, "stop", false),
             limit: usize_prop(&options, "limit", defaults.limit),
             min: usize_prop(&options, "min", 1).min(u32::MAX as usize) as u32,
         };
@@ -596,7 +580,7 @@ impl Corpus {
             by: by_arg(&options, "collocates")?,
             window: window_arg(&options, "collocates", d.window)?,
             min: min_prop(&options, d.min),
-            stop: bool_prop(&options, "stop"),
+            stop: bool_prop(&options, "stop", false),
             sort: crate::stats::collocation::Sort::parse(&sort)
                 .map_err(|e| tool_error("collocates", e))?,
             limit: usize_prop(&options, "limit", d.limit),
@@ -624,9 +608,9 @@ impl Corpus {
                 .and_then(|v| v.as_f64())
                 .filter(|c| c.is_finite())
                 .unwrap_or(d.cutoff),
-            stop: bool_prop(&options, "stop"),
+            stop: bool_prop(&options, "stop", false),
             limit: usize_prop(&options, "limit", d.limit),
-            per_side: bool_prop(&options, "perSide"),
+            per_side: bool_prop(&options, "perSide", false),
         };
         let result = self
             .tools

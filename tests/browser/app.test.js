@@ -252,6 +252,8 @@ test('pages through a large upload, one page of rows at a time', async () => {
   await page.waitForFunction(() => /120 files/.test(document.querySelector('#report .report-box:not(.is-progress)')?.textContent) && !document.body.dataset.busy);
   const size = Number((await page.locator('#corpus-size').textContent()).match(/\d+/)[0]);
   assert.ok(size > 100, `corpus has ${size} articles`);
+  // Rows past the first screenful are added a screenful per task after the first paint.
+  await page.waitForSelector('#results[data-complete="true"]');
   assert.equal(await rows().count(), 100);
   assert.match(await page.locator('#pager').textContent(), /Page 1 of 2/);
   // Near-duplicates are folded into one row each: the summary says how many.

@@ -286,15 +286,27 @@ impl Pairing {
                 }
             })
             .collect();
-        out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
-        out.truncate(limit);
+        // The first `limit` picked before they are sorted: thousands may share a name.
+        let order =
+            |a: &Candidate, b: &Candidate| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc));
+        if limit < out.len() {
+            if limit > 0 {
+                out.select_nth_unstable_by(limit - 1, order);
+            }
+            out.truncate(limit);
+        }
+        out.sort_by(order);
         // The reason, for the candidates kept only: the evidence each holds, weightiest
         // first, without the words an entity already names.
+        let mut hidden: Vec<Option<bool>> = vec![None; evidence.len()];
         for c in &mut out {
             let mut held: Vec<(f32, usize)> = evidence
                 .iter()
                 .enumerate()
-                .filter(|(_, e)| e.1.binary_search(&c.doc).is_ok() && !(e.3 && sig.covered(e.0)))
+                .filter(|(k, e)| {
+                    e.1.binary_search(&c.doc).is_ok()
+                        && !*hidden[*k].get_or_insert_with(|| e.3 && sig.covered(e.0))
+                })
                 .map(|(k, _)| (weights[k], k))
                 .collect();
             held.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));

@@ -11,7 +11,7 @@ use super::translit::{ArabicName, LatinName};
 use crate::analysis::normalize::arabic;
 use crate::analysis::script::{self, Script};
 use crate::analysis::stopwords::is_stop;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// The two languages pairing links.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,6 +59,9 @@ pub struct Signature {
     /// English words written in lowercase, distinct, prepared: a capitalized word that is
     /// mostly written so in the corpus is no name ("However", "Discuss" in a title).
     pub(super) lowercase: Vec<LatinName>,
+    /// The words of the entities' names in the article's own language, as [`Signature::covered`]
+    /// compares them (normalized; Arabic: each form's letters), sorted.
+    covering: Vec<String>,
 }
 
 impl Signature {
@@ -71,9 +74,10 @@ impl Signature {
             latin: Vec::new(),
             arabic: Vec::new(),
             lowercase: Vec::new(),
+            covering: Vec::new(),
         };
         let mut seen_latin = FxHashMap::default();
-        let mut seen_arabic = FxHashMap::default();
+        let mut seen_arabic = FxHashSet::default();
         for text in std::iter::once(title).chain(paragraphs.iter().map(String::as_str)) {
             let mut previous = String::new();
             crate::analysis::each_raw_word(text, |start, end| {
@@ -113,13 +117,14 @@ impl Signature {
                             .or_else(|| calendar::arabic(&normalized))
                         {
                             sig.exact.push((key.to_string(), word.to_string()));
-                        } else if !is_stop(Script::Arabic, &normalized) {
-                            seen_arabic.entry(normalized.clone()).or_insert_with(|| {
-                                let forms = arabic_forms(&normalized);
-                                if !forms.is_empty() {
-                                    sig.arabic.push((word.to_string(), forms));
-                                }
-                            });
+                        } else if !seen_arabic.contains(&normalized)
+                            && !is_stop(Script::Arabic, &normalized)
+                        {
+                            let forms = arabic_forms(&normalized);
+                            if !forms.is_empty() {
+                                sig.arabic.push((word.to_string(), forms));
+                            }
+                            seen_arabic.insert(normalized.clone());
                         }
                         previous = normalized;
                     }
@@ -148,6 +153,14 @@ impl Signature {
         }
         self.entities.sort_by(|a, b| a.0.cmp(&b.0));
         self.entities.dedup_by(|a, b| a.0 == b.0);
+        let own = self.lang.index();
+        let mut covering: Vec<String> = Vec::new();
+        for (_, names) in &self.entities {
+            covering.extend(cover_keys(self.lang, &names[own]));
+        }
+        covering.sort_unstable();
+        covering.dedup();
+        self.covering = covering;
         self
     }
 
@@ -165,27 +178,27 @@ impl Signature {
     /// in the signature's own language ("Macron" of "Emmanuel Macron", لماكرون of ماكرون):
     /// shown once, as the entity, in a reason.
     pub(super) fn covered(&self, word: &str) -> bool {
-        let own = self.lang.index();
-        match self.lang {
-            Lang::En => {
-                let word = crate::analysis::normalize::latin::normalize(word);
-                self.entities.iter().any(|(_, names)| {
-                    names[own]
-                        .split(|c: char| !c.is_alphanumeric())
-                        .any(|w| crate::analysis::normalize::latin::normalize(w) == word)
-                })
-            }
-            Lang::Ar => {
-                let forms = arabic_forms(&arabic::normalize(word));
-                self.entities.iter().any(|(_, names)| {
-                    names[own]
-                        .split(' ')
-                        .flat_map(|w| arabic_forms(&arabic::normalize(w)))
-                        .any(|g| forms.contains(&g))
-                })
-            }
-        }
+        cover_keys(self.lang, word).any(|k| self.covering.binary_search(&k).is_ok())
     }
+}
+
+/// The keys [`Signature::covered`] compares a name's words by: Latin words normalized,
+/// Arabic words as the letters of each of their forms (clitics off).
+fn cover_keys(lang: Lang, name: &str) -> impl Iterator<Item = String> + '_ {
+    // Arabic splits at spaces only: a diacritic is no letter but belongs to its word.
+    let words = name
+        .split(move |c: char| match lang {
+            Lang::En => !c.is_alphanumeric(),
+            Lang::Ar => c.is_whitespace(),
+        })
+        .filter(|w| !w.is_empty());
+    words.flat_map(move |w| match lang {
+        Lang::En => vec![crate::analysis::normalize::latin::normalize(w)],
+        Lang::Ar => arabic_forms(&arabic::normalize(w))
+            .iter()
+            .map(|f| f.letters().iter().collect())
+            .collect(),
+    })
 }
 
 /// A lowercase English word as [`latin_name`] would prepare it, if it could be one.
@@ -246,8 +259,7 @@ pub(super) fn arabic_forms(word: &str) -> Vec<ArabicName> {
         if letters.len() < start + 3 {
             continue;
         }
-        let rest: String = letters[start..].iter().collect();
-        let form = ArabicName::new(&rest);
+        let form = ArabicName::normalized(letters[start..].iter().copied());
         if form.key().len() >= 2 && !forms.contains(&form) {
             forms.push(form);
         }

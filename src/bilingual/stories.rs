@@ -1,7 +1,9 @@
 //! Story clusters: the corpus grouped into stories told in both languages.
 //!
-//! Every English and Arabic article is paired ([`super::pairing`]) against the other
-//! language; two articles are linked when each is among the other's `top` candidates
+//! The articles of the smaller language are paired ([`super::pairing`]) against the
+//! other language, and so are the articles they choose (a link is mutual, so no other
+//! article can be linked: at 4.4k shared articles 1,125 pairings instead of 4,447, the
+//! same stories). Two articles are linked when each is among the other's `top` candidates
 //! (a mutual link) with a score of at least `min_score` both ways, and, when both carry a
 //! date, the dates lie at most `window_days` apart. Links are then taken strongest first
 //! and join their two clusters (single-link agglomeration, union–find) unless the joined
@@ -155,6 +157,9 @@ pub fn day_number(date: &str) -> Option<i64> {
     Some(era * 146_097 + doe - 719_468)
 }
 
+/// One article's chosen candidate: its number, the pairing score, the evidence shared.
+type Link = (u32, f32, Vec<String>);
+
 /// Clusters the articles of `pairing` (numbered as `sigs`; members come back numbered so,
 /// with empty file and title).
 pub fn cluster(
@@ -167,18 +172,17 @@ pub fn cluster(
     let mut work = 0u64;
     let mut partial = false;
     let mut paired = 0;
-    // Per article: its first candidates above the threshold, within the window.
-    let mut best: Vec<Vec<(u32, f32, Vec<String>)>> = vec![Vec::new(); sigs.len()];
-    for (doc, sig) in sigs.iter().enumerate() {
-        let Some(sig) = sig else { continue };
-        if work > options.work {
-            partial = true;
-            break;
-        }
-        let mut ranked = pairing.ranked(sig, Some(doc as u32), options.names, 8 * top, &mut work);
+    // Per article: its first candidates above the threshold, within the window (`None`:
+    // not paired yet).
+    let mut best: Vec<Option<Vec<Link>>> = vec![None; sigs.len()];
+    let mut rank = |doc: u32, best: &mut Vec<Option<Vec<Link>>>, work: &mut u64| {
+        let (Some(sig), None) = (&sigs[doc as usize], &best[doc as usize]) else {
+            return;
+        };
+        let mut ranked = pairing.ranked(sig, Some(doc), options.names, 8 * top, work);
         paired += 1;
         let near = |other: u32| match (
-            dates.get(doc).copied().flatten(),
+            dates.get(doc as usize).copied().flatten(),
             dates.get(other as usize).copied().flatten(),
         ) {
             (Some(a), Some(b)) => (a - b).abs() <= options.window_days,
@@ -187,23 +191,51 @@ pub fn cluster(
         ranked.retain(|c| c.score >= options.min_score && near(c.doc));
         ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
         ranked.truncate(top);
-        best[doc] = ranked
-            .into_iter()
-            .map(|c| (c.doc, c.score, c.shared))
-            .collect();
-    }
-    // Mutual links, each once (from the English side), with both directions' evidence.
+        best[doc as usize] = Some(
+            ranked
+                .into_iter()
+                .map(|c| (c.doc, c.score, c.shared))
+                .collect(),
+        );
+    };
+    // A link is mutual: the smaller language's articles are paired, then those they chose.
+    let count = |lang: Lang| {
+        sigs.iter()
+            .filter(|s| s.as_ref().is_some_and(|s| s.lang() == lang))
+            .count()
+    };
+    let first = if count(Lang::En) <= count(Lang::Ar) {
+        Lang::En
+    } else {
+        Lang::Ar
+    };
+    // Mutual links, each once, with both directions' evidence: (score, English, Arabic).
     let mut links: Vec<(f32, u32, u32)> = Vec::new();
-    for (a, list) in best.iter().enumerate() {
-        if !matches!(sigs[a].as_ref().map(Signature::lang), Some(Lang::En)) {
+    for (a, sig) in sigs.iter().enumerate() {
+        if !sig.as_ref().is_some_and(|s| s.lang() == first) {
             continue;
         }
-        for &(b, score, _) in list {
-            if let Some(&(_, back, _)) = best[b as usize].iter().find(|l| l.0 == a as u32) {
-                links.push((score.min(back), a as u32, b));
+        if work > options.work {
+            partial = true;
+            break;
+        }
+        let a = a as u32;
+        rank(a, &mut best, &mut work);
+        let chosen: Vec<(u32, f32)> = best[a as usize]
+            .iter()
+            .flatten()
+            .map(|l| (l.0, l.1))
+            .collect();
+        for (b, score) in chosen {
+            rank(b, &mut best, &mut work);
+            let back = best[b as usize].iter().flatten().find(|l| l.0 == a);
+            if let Some(&(_, back, _)) = back {
+                let (en, ar) = if first == Lang::En { (a, b) } else { (b, a) };
+                links.push((score.min(back), en, ar));
             }
         }
     }
+    let best: Vec<Vec<Link>> = best.into_iter().map(Option::unwrap_or_default).collect();
     links.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
     let mut sets = Sets::new(sigs.len());
     let mut strongest: FxHashMap<u32, (f32, u32, u32)> = FxHashMap::default();
@@ -256,7 +288,7 @@ fn story(
     pairing: &Pairing,
     docs: &[u32],
     sigs: &[Option<Signature>],
-    best: &[Vec<(u32, f32, Vec<String>)>],
+    best: &[Vec<Link>],
     (score, a, b): (f32, u32, u32),
 ) -> Story {
     let mut en = Vec::new();

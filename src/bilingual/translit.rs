@@ -227,11 +227,16 @@ impl ArabicName {
     }
 
     pub fn new(name: &str) -> ArabicName {
-        let mut letters: Vec<char> = arabic::normalize(name)
-            .chars()
+        Self::normalized(arabic::normalize(name).chars())
+    }
+
+    /// A name from letters already normalized (a word's tail after its clitics, say).
+    pub fn normalized(chars: impl IntoIterator<Item = char>) -> ArabicName {
+        let letters: Vec<char> = chars
+            .into_iter()
             .filter(|&c| rules::is_arabic_letter(c))
+            .take(MAX_LETTERS)
             .collect();
-        letters.truncate(MAX_LETTERS);
         ArabicName { letters }
     }
 

@@ -115,9 +115,18 @@ fn lex(query: &str) -> Result<Vec<(usize, Lexeme)>, Error> {
                 chars.next();
                 let close = |c: char| matches!(c, '"' | '“' | '”' | '«' | '»');
                 let rest = &query[at + c.len_utf8()..];
-                let end = rest
-                    .find(close)
-                    .ok_or_else(|| Error::query(Code::QueryUnclosedQuote, at))?;
+                let Some(end) = rest.find(close) else {
+                    // Glued to the end of a word (`آسيا”` pasted from a headline), an
+                    // unmatched mark closes a quotation the query left out: punctuation.
+                    if query[..at]
+                        .chars()
+                        .next_back()
+                        .is_some_and(|p| !p.is_whitespace())
+                    {
+                        continue;
+                    }
+                    return Err(Error::query(Code::QueryUnclosedQuote, at));
+                };
                 out.push((at, Lexeme::Quoted(rest[..end].to_string())));
                 let stop = at + c.len_utf8() + end;
                 while chars.peek().is_some_and(|&(i, _)| i <= stop) {
@@ -565,6 +574,12 @@ mod tests {
     fn malformed_queries_say_where() {
         let e = parse("Ghouta \"unclosed").unwrap_err();
         assert_eq!(e.offset(), Some(7));
+        // A closing mark pasted with a headline's word, its opening left behind, is
+        // punctuation, not an error.
+        assert_eq!(
+            parse("آسيا” بثلاثية").unwrap(),
+            parse("آسيا بثلاثية").unwrap()
+        );
         assert_eq!(parse("((a)").unwrap_err().offset(), Some(0));
         assert_eq!(parse("a )").unwrap_err().offset(), Some(2));
         assert!(parse("a OR").is_err());

@@ -71,22 +71,17 @@ const engines = {
     return engines.qarin(false, true);
   },
   minisearch() {
-    const MiniSearch = require('minisearch');
-    const index = new MiniSearch({ fields: ['title', 'body'], idField: 'file' });
-    return {
-      add: (a) => index.add({ file: a.file, title: a.title, body: a.body }),
-      search: (q) => index.search(plain(q)).slice(0, 10).map((r) => r.id),
-      bytes: () => JSON.stringify(index).length,
-      load() {
-        const json = JSON.stringify(index);
-        const t = performance.now();
-        MiniSearch.loadJSON(json, { fields: ['title', 'body'], idField: 'file' });
-        return performance.now() - t;
-      },
-    };
+    return minisearch();
+  },
+  'minisearch-tuned'() {
+    return minisearch({ fuzzy: 0.2, boost: { title: 2 } });
   },
   'flexsearch-default'() {
     return flex({});
+  },
+  /** FlexSearch's contextual index (depth 2, both directions), searched with `suggest` (partial matches kept). */
+  'flexsearch-context'() {
+    return flex({ context: { depth: 2, bidirectional: true } }, { suggest: true });
   },
   'flexsearch-fast'() {
     return flex({ preset: 'performance' });
@@ -135,7 +130,25 @@ const engines = {
   },
 };
 
-function flex(options) {
+/** MiniSearch over title and body; `searchOptions` as MiniSearch takes them (fuzzy, boost...). */
+function minisearch(searchOptions = {}) {
+  const MiniSearch = require('minisearch');
+  const index = new MiniSearch({ fields: ['title', 'body'], idField: 'file', searchOptions });
+  return {
+    add: (a) => index.add({ file: a.file, title: a.title, body: a.body }),
+    search: (q) => index.search(plain(q)).slice(0, 10).map((r) => r.id),
+    bytes: () => JSON.stringify(index).length,
+    load() {
+      const json = JSON.stringify(index);
+      const t = performance.now();
+      MiniSearch.loadJSON(json, { fields: ['title', 'body'], idField: 'file', searchOptions });
+      return performance.now() - t;
+    },
+  };
+}
+
+/** FlexSearch's flat index over title and body; `searchOptions` for each search (suggest...). */
+function flex(options, searchOptions = {}) {
   const { Index } = require('flexsearch');
   const index = new Index(options);
   const files = [];
@@ -144,7 +157,7 @@ function flex(options) {
       index.add(files.length, `${a.title}\n${a.body}`);
       files.push(a.file);
     },
-    search: (q) => index.search(plain(q), 10).map((i) => files[i]),
+    search: (q) => index.search(plain(q), { limit: 10, ...searchOptions }).map((i) => files[i]),
     bytes() {
       let n = 0;
       index.export((key, data) => {

@@ -15,8 +15,8 @@ const quick = process.argv.includes('--quick');
 const CAP_MS = 10 * 60 * 1000;
 const real = realArticles().length;
 const sizes = quick ? [real] : [real, 10_000, 100_000];
-const ALL = ['qarin', 'qarin-folded', 'qarin-ids', 'minisearch', 'flexsearch-default', 'flexsearch-fast', 'lunr', 'orama'];
-const BIG = ['qarin', 'qarin-folded', 'qarin-ids', 'minisearch', 'flexsearch-default', 'flexsearch-fast'];
+const ALL = ['qarin', 'qarin-folded', 'qarin-ids', 'minisearch', 'minisearch-tuned', 'flexsearch-default', 'flexsearch-context', 'flexsearch-fast', 'lunr', 'orama'];
+const BIG = ['qarin', 'qarin-folded', 'qarin-ids', 'minisearch', 'minisearch-tuned', 'flexsearch-default', 'flexsearch-context', 'flexsearch-fast'];
 
 function run(cmd, args, options = {}) {
   const r = spawnSync(cmd, args, { cwd: ROOT, encoding: 'utf8', timeout: CAP_MS, maxBuffer: 1 << 26, ...options });

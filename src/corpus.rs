@@ -136,9 +136,7 @@ impl Corpus {
         if let Some(links) = self.links.as_mut() {
             links.add(id, &title, &words);
         }
-        let mut title_forms: Vec<u32> = title.iter().map(|w| w.form).collect();
-        title_forms.sort_unstable();
-        title_forms.dedup();
+        let title_forms = crate::index::title_forms(&title);
         let summary = summary(id, &article, &hash);
         self.store.put(
             id,
@@ -148,7 +146,7 @@ impl Corpus {
                 title_tokens: title.len() as u32,
                 body_tokens: words.len() as u32,
                 word_marks: word_marks.into(),
-                title_forms: title_forms.into(),
+                title_forms,
                 family,
             },
         );
@@ -460,18 +458,29 @@ impl Corpus {
             }
             let hash = docstore_hash(&article);
             match lengths.filter(|_| indexed) {
-                Some(l) => corpus.store.put(
-                    id,
-                    Stored {
-                        article,
-                        hash,
-                        title_tokens: l.title_tokens,
-                        body_tokens: l.body_tokens,
-                        word_marks: l.word_marks,
-                        title_forms: l.title_forms,
-                        family,
-                    },
-                ),
+                Some(l) => {
+                    // Saved before titles kept their word pairs: the title is read again.
+                    let title_forms = if l.title_pairs {
+                        l.title_forms
+                    } else {
+                        crate::index::title_forms(&analysis::words(
+                            &article.title,
+                            &corpus.analyzer,
+                        ))
+                    };
+                    corpus.store.put(
+                        id,
+                        Stored {
+                            article,
+                            hash,
+                            title_tokens: l.title_tokens,
+                            body_tokens: l.body_tokens,
+                            word_marks: l.word_marks,
+                            title_forms,
+                            family,
+                        },
+                    )
+                }
                 None => {
                     let body = article.body();
                     corpus.insert(id, article, hash, &body, family);
@@ -546,6 +555,28 @@ fn summary(id: DocId, a: &Article, hash: &str) -> ArticleSummary {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_version_5_blob_reads_its_titles_again_for_their_word_pairs() {
+        let mut c = Corpus::new();
+        c.add_bytes(
+            "a.txt",
+            b"Syrian Army kills rebels in Hama\n\nThe army said so.",
+        );
+        let mut bytes = c.to_bytes();
+        // Version 5 saved the same fields; its title forms had no pairs. The checksum
+        // covers the payload only.
+        bytes[8..12].copy_from_slice(&5u32.to_le_bytes());
+        let loaded = Corpus::from_bytes(&bytes).unwrap();
+        let id = loaded.ids().next().unwrap();
+        let words = analysis::words("rebels Hama", &loaded.analyzer);
+        let pair = crate::index::pair_form(words[0].form, words[1].form);
+        assert!(loaded.get(id).unwrap().title_has_form(pair));
+        assert_eq!(
+            loaded.get(id).unwrap().title_forms,
+            c.get(id).unwrap().title_forms
+        );
+    }
 
     /// `bytes` with its payload replaced, header length and checksum made to fit.
     fn with_payload(bytes: &[u8], payload: &[u8]) -> Vec<u8> {

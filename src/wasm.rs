@@ -667,6 +667,17 @@ impl Corpus {
         to_js(&Pairs { candidates })
     }
 
+    /// Builds the pairing index a slice at a time, about `budget` bytes of article text a
+    /// call (a positive whole number), and returns `{done, total, ready}` (articles signed
+    /// of those to sign). Call until `ready` to keep each call short; `pairs` and `stories`
+    /// build whatever is left themselves.
+    #[wasm_bindgen(js_name = pairsPrepare)]
+    pub fn pairs_prepare(&self, budget: JsValue) -> Result<JsValue, JsError> {
+        let budget = budget_arg(&budget, "pairsPrepare")?;
+        let p = crate::bilingual::pairing::prepare(&self.core, budget);
+        progress_js(p.done, p.total, p.ready)
+    }
+
     /// The corpus grouped into stories told in both languages: `{stories: [{label_en,
     /// label_ar, en: [{id, file, title, date}], ar, from, to, score}], total, paired,
     /// partial, work}`. `options`: `{minSize}` (default 2), `{limit}` (100), `{names:
@@ -850,24 +861,9 @@ impl Corpus {
     /// whatever is left itself.
     #[wasm_bindgen(js_name = toolsPrepare)]
     pub fn tools_prepare(&mut self, budget: JsValue) -> Result<JsValue, JsError> {
-        let budget = budget
-            .as_f64()
-            .filter(|b| b.fract() == 0.0 && *b >= 1.0 && *b <= 4e9)
-            .ok_or_else(|| {
-                wrong_type(&budget, "toolsPrepare", "budget", "a positive whole number")
-            })? as usize;
-        #[derive(Serialize)]
-        struct Step {
-            done: usize,
-            total: usize,
-            ready: bool,
-        }
+        let budget = budget_arg(&budget, "toolsPrepare")?;
         let p = self.tools.prepare(&self.core, budget);
-        to_js(&Step {
-            done: p.done,
-            total: p.total,
-            ready: p.ready,
-        })
+        progress_js(p.done, p.total, p.ready)
     }
 
     /// `{docs, tokens}` of the sub-corpus `options` chooses (`filter`, `lang`, `source`,
@@ -886,4 +882,26 @@ impl Corpus {
             .map_err(|e| tool_error("toolsSize", e))?;
         to_js(&Size { docs, tokens })
     }
+}
+
+/// A slice's budget argument: a positive whole number.
+#[cfg(any(feature = "stats", feature = "bilingual"))]
+fn budget_arg(budget: &JsValue, method: &str) -> Result<usize, JsError> {
+    budget
+        .as_f64()
+        .filter(|b| b.fract() == 0.0 && *b >= 1.0 && *b <= 4e9)
+        .map(|b| b as usize)
+        .ok_or_else(|| wrong_type(budget, method, "budget", "a positive whole number"))
+}
+
+/// `{done, total, ready}`: how far a sliced build has come.
+#[cfg(any(feature = "stats", feature = "bilingual"))]
+fn progress_js(done: usize, total: usize, ready: bool) -> Result<JsValue, JsError> {
+    #[derive(Serialize)]
+    struct Step {
+        done: usize,
+        total: usize,
+        ready: bool,
+    }
+    to_js(&Step { done, total, ready })
 }

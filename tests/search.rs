@@ -434,6 +434,7 @@ fn explain_parts_add_up_to_the_score() {
         "\"eastern ghouta\" siege*",
         "Gouta~ -strikes",
         "title:ghouta talks",
+        "Ghouta talks",
     ] {
         let result = c.search(query, &options);
         assert!(result.total > 0, "{query}");
@@ -459,6 +460,75 @@ fn explain_parts_add_up_to_the_score() {
     assert!(c.search("Ghouta", &SearchOptions::default()).hits[0]
         .explain
         .is_none());
+    // Two query words side by side in a title are a part of their own.
+    let pair = c.search("Ghouta talks", &options).hits[0].clone();
+    assert_eq!(pair.file, "h.txt");
+    let parts = pair.explain.unwrap();
+    assert!(
+        parts
+            .iter()
+            .any(|p| p.word == "\"Ghouta talks\" in the title"),
+        "{parts:?}"
+    );
+}
+
+#[test]
+fn query_words_side_by_side_in_a_title_rank_it_first() {
+    // Both titles hold every query word, and the first's body names them more often; the
+    // second has them as the reader recalls its headline, side by side (stop words aside),
+    // which adds a part of its own to the score for each two words.
+    let c = corpus(&[
+        (
+            "apart.txt",
+            "Hama rebels: Syrian army frustrates attack, kills ten\n\nThe Syrian army \
+             kills rebels near Hama, the army kills rebels again; Syrian army kills in Hama.",
+        ),
+        (
+            "adjacent.txt",
+            "Syrian Army kills rebels in Hama\n\nThe army said it had killed them.",
+        ),
+    ]);
+    let explained = |query: &str| {
+        let options = SearchOptions {
+            explain: true,
+            ..SearchOptions::default()
+        };
+        c.search(query, &options).hits
+    };
+    let pairs = |hit: &qarin::query::Hit| {
+        let parts = hit.explain.as_ref().unwrap();
+        parts
+            .iter()
+            .filter(|p| p.word.ends_with(" in the title"))
+            .count()
+    };
+    for query in [
+        "army kills rebels",
+        "kills rebels hama",
+        "kills rebels in hama",
+    ] {
+        let hits = explained(query);
+        assert_eq!(hits.len(), 2, "{query}");
+        assert_eq!(hits[0].file, "adjacent.txt", "{query}");
+        // The stop word `in` of the title (and of the last query) does not part them.
+        assert_eq!(pairs(&hits[0]), 2, "{query}");
+        assert_eq!(pairs(&hits[1]), 0, "{query}");
+        let bonus: f32 = hits[0]
+            .explain
+            .as_ref()
+            .unwrap()
+            .iter()
+            .filter(|p| p.word.ends_with(" in the title"))
+            .map(|p| p.score)
+            .sum();
+        assert_eq!(
+            bonus,
+            2.0 * qarin::query::bm25::TITLE_PAIR_WEIGHT,
+            "{query}"
+        );
+    }
+    // Words in another order are no pair.
+    assert!(explained("kills army").iter().all(|h| pairs(h) == 0));
 }
 
 #[cfg(feature = "regex")]

@@ -17,7 +17,7 @@
 //!                   u32 n + n × str warnings,
 //!                   [v2] u32 n + n × (str key, str value) extra
 //!                   [v3] u32 title words, u32 body words, u32 n + n × u32 word marks
-//!                   [v4] u32 n + n × u32 title forms (sorted)
+//!                   [v4] u32 n + n × u32 title forms (sorted; [v6] with word pairs)
 //!                   [v5] u32 family (id of its near-duplicate group's first article)
 //!                 [v3] u8 0, or 1 and the index:
 //!                   u32 analyzer version (`analysis::VERSION`),
@@ -31,9 +31,10 @@
 //! Version 3 saves the index with the articles, so loading skips analysis and indexing;
 //! version 4 adds each title's word forms (for ranking), version 5 each article's
 //! near-duplicate group (for folding results; before it, groups are found again from the
-//! `near_duplicate_of` names). This file writes version 5 and reads 1 to 5; a blob older
-//! than 4, or an index saved by another analyzer version, loads its articles and is
-//! indexed again. Any other version,
+//! `near_duplicate_of` names), version 6 each title's word pairs among its forms (for
+//! ranking; before it, titles are analysed again at load). This file writes version 6 and
+//! reads 1 to 6; a blob older than 4, or an index saved by another analyzer version, loads
+//! its articles and is indexed again. Any other version,
 //! a bad checksum, a truncated blob or an index whose parts do not fit together is an
 //! error, never a partial or wrong corpus.
 //!
@@ -51,7 +52,7 @@ use crate::ingest::{Article, Removed, RemovedKind};
 use rustc_hash::FxHashMap;
 
 const MAGIC: &[u8; 8] = b"QARINCOR";
-pub const VERSION: u32 = 5;
+pub const VERSION: u32 = 6;
 /// The oldest version [`decode`] still reads.
 const OLDEST: u32 = 1;
 const HEADER: usize = 28;
@@ -78,6 +79,8 @@ pub struct Lengths {
     pub body_tokens: u32,
     pub word_marks: Box<[u32]>,
     pub title_forms: Box<[u32]>,
+    /// Whether `title_forms` holds the title's word pairs too (saved since version 6).
+    pub title_pairs: bool,
     /// The article's near-duplicate group (saved since version 5).
     pub family: Option<u32>,
 }
@@ -348,6 +351,7 @@ pub fn decode(bytes: &[u8]) -> Result<Saved, Error> {
                 body_tokens,
                 word_marks: word_marks.into(),
                 title_forms: forms.into(),
+                title_pairs: version >= 6,
                 family,
             })
         } else {
@@ -548,6 +552,7 @@ mod tests {
             body_tokens: 2,
             word_marks: vec![0].into(),
             title_forms: vec![3, 9].into(),
+            title_pairs: true,
             family: Some(4),
         };
         assert_eq!(saved.articles, vec![(7, a, Some(lengths))]);

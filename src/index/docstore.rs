@@ -17,11 +17,29 @@ pub struct Stored {
     /// Byte offset in the body of every `query::snippet::MARK_EVERY`th word, so a snippet
     /// cuts out its window without reading the body from the start.
     pub word_marks: Box<[u32]>,
-    /// The title's words as [`crate::analysis::Word::form`] hashes, sorted and distinct.
+    /// The title's words as [`crate::analysis::Word::form`] hashes, and each two words
+    /// next to each other (stop words skipped) as their [`pair_form`], sorted and distinct.
     pub title_forms: Box<[u32]>,
     /// The id of the first article of its near-duplicate group (its own id when it is no
     /// near-duplicate): results fold on it.
     pub family: DocId,
+}
+
+/// The hash standing for word `a` followed by word `b` (two [`crate::analysis::Word::form`]
+/// hashes) in [`Stored::title_forms`]; a clash with a single word's hash is as unlikely as
+/// any 32-bit clash among a title's few words.
+pub fn pair_form(a: u32, b: u32) -> u32 {
+    (a.rotate_left(13) ^ b ^ 0x5bd1_e995).wrapping_mul(0x9e37_79b1)
+}
+
+/// [`Stored::title_forms`] of a title's analysed words.
+pub fn title_forms(words: &[std::rc::Rc<crate::analysis::Word>]) -> Box<[u32]> {
+    let mut forms: Vec<u32> = words.iter().map(|w| w.form).collect();
+    let content: Vec<u32> = words.iter().filter(|w| !w.stop).map(|w| w.form).collect();
+    forms.extend(content.windows(2).map(|p| pair_form(p[0], p[1])));
+    forms.sort_unstable();
+    forms.dedup();
+    forms.into()
 }
 
 impl Stored {

@@ -8,5 +8,7 @@ pub mod codec;
 mod docstore;
 pub mod postings;
 
-pub use docstore::{content_hash as docstore_hash, DocId, DocStore, Keys, Stored, NO_LABEL};
+pub use docstore::{
+    content_hash as docstore_hash, pair_form, title_forms, DocId, DocStore, Keys, Stored, NO_LABEL,
+};
 pub use postings::Postings;

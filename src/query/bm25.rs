@@ -29,6 +29,33 @@ pub const TITLE_FORM_WEIGHT: f32 = 0.3;
 /// alternative reading does — not tuned (see ARCHITECTURE "Ranking" for the MRR it gives).
 pub const ADDED_NAME_WEIGHT: f32 = ALTERNATIVE_WEIGHT;
 
+/// What two query words side by side in the title, as the query has them (stop words
+/// aside), add to the score: about half a title match of a common word, so it decides
+/// between titles that share the words, not against a rarer word. Known-item MRR@10 at
+/// 4.4k articles (the bench's queries, natively), English / held-out English: 0 gave
+/// 0.685 / 0.685, 0.5 gave 0.716 / 0.747, 1 gave 0.717 / 0.747, 2 to 6 gave 0.724 / 0.747;
+/// Arabic moved from 0.904 / 0.877 to 0.904 / 0.882.
+pub const TITLE_PAIR_WEIGHT: f32 = 2.0;
+
+/// The part [`TITLE_PAIR_WEIGHT`] adds to an explained score, in the same shape as a
+/// word's: the weight stands as its idf, with a saturation of 1 and no frequencies.
+pub fn pair_explanation(word: String) -> Explanation {
+    Explanation {
+        word,
+        idf: TITLE_PAIR_WEIGHT,
+        title_tf: 0.0,
+        body_tf: 0.0,
+        title_weight: TITLE_WEIGHT,
+        title_norm: 1.0,
+        body_norm: 1.0,
+        tf: 0.0,
+        saturation: 1.0,
+        title_form: 0.0,
+        form_weight: TITLE_FORM_WEIGHT,
+        score: TITLE_PAIR_WEIGHT,
+    }
+}
+
 /// Inverse document frequency, the non-negative form used by Lucene.
 pub fn idf(docs: usize, df: usize) -> f32 {
     let (n, df) = (docs as f32, df.min(docs) as f32);

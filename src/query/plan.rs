@@ -16,7 +16,7 @@ use super::parse::{Field, Node};
 use super::pattern::{Budget, Pattern, Scanned};
 use super::snippet::Marker;
 use crate::analysis::{self, Token};
-use crate::index::{postings, DocStore, Postings};
+use crate::index::{pair_form, postings, DocStore, Postings};
 use crate::message::{Code, Message};
 use rustc_hash::FxHashMap;
 
@@ -288,7 +288,67 @@ impl<'a> Plan<'a> {
                 docs = result.iter().map(|s| s.0).collect();
             }
         }
+        if !negated {
+            self.title_pair_bonus(parts, &mut result);
+        }
         Some(result)
+    }
+
+    /// Adds [`bm25::TITLE_PAIR_WEIGHT`] for each two query words next to each other (stop
+    /// words aside) that the title also has side by side, written as the query writes
+    /// them: "Syrian Army Kills" recalled from a headline finds the headline before the
+    /// articles that only share its words.
+    fn title_pair_bonus(&mut self, parts: &[Node], result: &mut Scores) {
+        let mut pairs: Vec<(u32, String)> = Vec::new();
+        let mut last: Option<(u32, &str)> = None;
+        for part in parts {
+            match self.plain_word(part) {
+                Some((None, _)) => {}
+                Some((Some(form), text)) => {
+                    if let Some((before, before_text)) = last {
+                        pairs.push((pair_form(before, form), format!("{before_text} {text}")));
+                    }
+                    last = Some((form, text));
+                }
+                None => last = None,
+            }
+        }
+        if pairs.is_empty() {
+            return;
+        }
+        for (doc, score) in result.iter_mut() {
+            let Some(stored) = self.store.get(*doc) else {
+                continue;
+            };
+            for (pair, label) in &pairs {
+                if !stored.title_has_form(*pair) {
+                    continue;
+                }
+                *score += bm25::TITLE_PAIR_WEIGHT;
+                if let Some(parts) = self.explanations.as_mut() {
+                    let e = bm25::pair_explanation(format!("\"{label}\" in the title"));
+                    parts.entry(*doc).or_default().push(e);
+                }
+            }
+        }
+    }
+
+    /// A query part that is one plain word (or a cross-lingual expansion of one): its
+    /// written form (`None` for a stop word, which the title pairs skip) and its text; `None`
+    /// for any other part.
+    fn plain_word<'n>(&self, node: &'n Node) -> Option<(Option<u32>, &'n str)> {
+        match node {
+            Node::Word { text, exact: false } if !self.exact => {
+                let tokens = analysis::analyze_with(text, self.analyzer);
+                match tokens.as_slice() {
+                    [t] if t.stop => Some((None, text)),
+                    [t] => Some((Some(t.form), text)),
+                    _ => None,
+                }
+            }
+            Node::Same(names) => names.first().and_then(|n| self.plain_word(n)),
+            _ => None,
+        }
     }
 
     /// About how many list entries evaluating `node` reads: orders the parts of an AND.

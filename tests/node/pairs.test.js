@@ -64,6 +64,21 @@ test('stories groups the two reports of the call, members named by id and file',
   assert.throws(() => corpus.stories('x'), /options/);
 });
 
+test('pairsPrepare builds the pairing index a slice at a time, then pairs answers the same', () => {
+  const { corpus, ids } = seeded();
+  corpus.loadLexicon(lexicon, null);
+  const steps = [];
+  for (let step; !(step = corpus.pairsPrepare(1)).ready;) steps.push(step);
+  // One byte a slice: one article a call; the call that signs the last says ready.
+  assert.equal(steps.length, corpus.size - 1);
+  assert.deepEqual(steps.map((s) => s.done), steps.map((_, i) => i + 1));
+  assert.ok(steps.every((s) => s.total === corpus.size));
+  assert.deepEqual(corpus.pairsPrepare(1), { done: corpus.size, total: corpus.size, ready: true });
+  assert.equal(corpus.pairs(ids['000'], { limit: 1 }).candidates[0].id, ids['001']);
+  assert.throws(() => corpus.pairsPrepare(0), /budget/);
+  assert.throws(() => corpus.pairsPrepare('64'), /budget/);
+});
+
 test('pairs checks its arguments and answers no candidates for no article', () => {
   const { corpus } = seeded();
   assert.deepEqual(corpus.pairs(12345).candidates, []);

@@ -7,9 +7,23 @@ import { useFullBuild } from '../worker/build.js';
 
 const named = (names) => (names === 'ar' ? 'ar' : 'en');
 
+/**
+ * Bytes of article text signed per slice of the pairing index (some 40 ms of wasm): the
+ * first pairing after start-up or an upload reads every article (5.8 s at 4,400), and
+ * between slices the worker answers searches and other requests.
+ */
+const SLICE_BYTES = 64 * 1024;
+
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 export async function stories({ op, hash, names, limit }) {
   await useFullBuild();
   w.relink?.();
+  // The corpus may change between slices (an upload, a relink): the core starts again then.
+  while (!w.corpus.pairsPrepare(SLICE_BYTES).ready) {
+    await nextTask();
+    w.relink?.();
+  }
   if (op === 'pairs') {
     const id = idFor(hash);
     if (id === undefined || id === null) return { candidates: [] };

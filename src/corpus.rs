@@ -570,7 +570,7 @@ mod tests {
         let loaded = Corpus::from_bytes(&bytes).unwrap();
         let id = loaded.ids().next().unwrap();
         let words = analysis::words("rebels Hama", &loaded.analyzer);
-        let pair = crate::index::pair_form(words[0].form, words[1].form);
+        let pair = crate::index::pair_form(&words[0].terms[0], &words[1].terms[0]);
         assert!(loaded.get(id).unwrap().title_has_form(pair));
         assert_eq!(
             loaded.get(id).unwrap().title_forms,

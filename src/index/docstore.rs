@@ -18,25 +18,36 @@ pub struct Stored {
     /// cuts out its window without reading the body from the start.
     pub word_marks: Box<[u32]>,
     /// The title's words as [`crate::analysis::Word::form`] hashes, and each two words
-    /// next to each other (stop words skipped) as their [`pair_form`], sorted and distinct.
+    /// next to each other (stop words skipped) as [`pair_form`]s of their readings, sorted
+    /// and distinct.
     pub title_forms: Box<[u32]>,
     /// The id of the first article of its near-duplicate group (its own id when it is no
     /// near-duplicate): results fold on it.
     pub family: DocId,
 }
 
-/// The hash standing for word `a` followed by word `b` (two [`crate::analysis::Word::form`]
-/// hashes) in [`Stored::title_forms`]; a clash with a single word's hash is as unlikely as
-/// any 32-bit clash among a title's few words.
-pub fn pair_form(a: u32, b: u32) -> u32 {
-    (a.rotate_left(13) ^ b ^ 0x5bd1_e995).wrapping_mul(0x9e37_79b1)
+/// The hash standing for a word read as term `a` followed by a word read as term `b` in
+/// [`Stored::title_forms`]; a clash with a single word's form is as unlikely as any 32-bit
+/// clash among a title's few words.
+pub fn pair_form(a: &str, b: &str) -> u32 {
+    let h = crate::hash::fnv1a_from(crate::hash::fnv1a(a.as_bytes()), &[0x1f]);
+    let h = crate::hash::fnv1a_from(h, b.as_bytes());
+    (h ^ (h >> 32)) as u32
 }
 
-/// [`Stored::title_forms`] of a title's analysed words.
+/// [`Stored::title_forms`] of a title's analysed words: their forms, and for each two
+/// words next to each other (stop words skipped) every pair of their readings (main and
+/// alternative terms: بالغوطة is read as itself and as غوطة), so a query that drops a
+/// clitic or inflects a word still finds the two side by side.
 pub fn title_forms(words: &[std::rc::Rc<crate::analysis::Word>]) -> Box<[u32]> {
     let mut forms: Vec<u32> = words.iter().map(|w| w.form).collect();
-    let content: Vec<u32> = words.iter().filter(|w| !w.stop).map(|w| w.form).collect();
-    forms.extend(content.windows(2).map(|p| pair_form(p[0], p[1])));
+    let content: Vec<&crate::analysis::Word> =
+        words.iter().filter(|w| !w.stop).map(|w| &**w).collect();
+    for p in content.windows(2) {
+        for a in &p[0].terms {
+            forms.extend(p[1].terms.iter().map(|b| pair_form(a, b)));
+        }
+    }
     forms.sort_unstable();
     forms.dedup();
     forms.into()

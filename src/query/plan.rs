@@ -295,20 +295,25 @@ impl<'a> Plan<'a> {
     }
 
     /// Adds [`bm25::TITLE_PAIR_WEIGHT`] for each two query words next to each other (stop
-    /// words aside) that the title also has side by side, written as the query writes
-    /// them: "Syrian Army Kills" recalled from a headline finds the headline before the
-    /// articles that only share its words.
+    /// words aside) that the title also has side by side, in any of their readings:
+    /// "Syrian Army Kills" recalled from a headline finds the headline before the articles
+    /// that only share its words.
     fn title_pair_bonus(&mut self, parts: &[Node], result: &mut Scores) {
-        let mut pairs: Vec<(u32, String)> = Vec::new();
-        let mut last: Option<(u32, &str)> = None;
+        // Per pair of query words: every pair of their readings, and how it is shown.
+        let mut pairs: Vec<(Vec<u32>, String)> = Vec::new();
+        let mut last: Option<(Vec<String>, &str)> = None;
         for part in parts {
             match self.plain_word(part) {
                 Some((None, _)) => {}
-                Some((Some(form), text)) => {
-                    if let Some((before, before_text)) = last {
-                        pairs.push((pair_form(before, form), format!("{before_text} {text}")));
+                Some((Some(terms), text)) => {
+                    if let Some((before, before_text)) = &last {
+                        let keys = before
+                            .iter()
+                            .flat_map(|a| terms.iter().map(move |b| pair_form(a, b)))
+                            .collect();
+                        pairs.push((keys, format!("{before_text} {text}")));
                     }
-                    last = Some((form, text));
+                    last = Some((terms, text));
                 }
                 None => last = None,
             }
@@ -320,8 +325,8 @@ impl<'a> Plan<'a> {
             let Some(stored) = self.store.get(*doc) else {
                 continue;
             };
-            for (pair, label) in &pairs {
-                if !stored.title_has_form(*pair) {
+            for (keys, label) in &pairs {
+                if !keys.iter().any(|&k| stored.title_has_form(k)) {
                     continue;
                 }
                 *score += bm25::TITLE_PAIR_WEIGHT;
@@ -334,15 +339,15 @@ impl<'a> Plan<'a> {
     }
 
     /// A query part that is one plain word (or a cross-lingual expansion of one): its
-    /// written form (`None` for a stop word, which the title pairs skip) and its text; `None`
+    /// readings (`None` for a stop word, which the title pairs skip) and its text; `None`
     /// for any other part.
-    fn plain_word<'n>(&self, node: &'n Node) -> Option<(Option<u32>, &'n str)> {
+    fn plain_word<'n>(&self, node: &'n Node) -> Option<(Option<Vec<String>>, &'n str)> {
         match node {
             Node::Word { text, exact: false } if !self.exact => {
                 let tokens = analysis::analyze_with(text, self.analyzer);
                 match tokens.as_slice() {
                     [t] if t.stop => Some((None, text)),
-                    [t] => Some((Some(t.form), text)),
+                    [t] => Some((Some(t.terms.clone()), text)),
                     _ => None,
                 }
             }

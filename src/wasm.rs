@@ -683,17 +683,39 @@ impl Corpus {
     /// partial, work}`. `options`: `{minSize}` (default 2), `{limit}` (100), `{names:
     /// "en"|"ar"}`. Work is bounded by a count (`partial` when it ran out).
     pub fn stories(&self, options: JsValue) -> Result<JsValue, JsError> {
-        options_arg(&options, "stories")?;
-        let mut o = crate::bilingual::stories::Options::default();
-        o.min_size = usize_prop(&options, "minSize", o.min_size);
-        o.limit = usize_prop(&options, "limit", o.limit);
-        if let Some(lang) =
-            string_prop(&options, "names").and_then(|n| crate::bilingual::pairing::Lang::of(&n))
-        {
-            o.names = lang;
-        }
+        let o = stories_options(&options, "stories")?;
         to_js(&crate::bilingual::stories::stories_in(&self.core, &o))
     }
+
+    /// One slice of `stories(options)`: pairs on until about `budget` more work is counted
+    /// (a positive whole number; 25,000 take some 30 ms) and returns `{done, total, ready}`.
+    /// Call until `ready`, then `stories(options)` with the same options answers at once;
+    /// build the pairing index with `pairsPrepare` first to keep every call short.
+    #[wasm_bindgen(js_name = storiesStep)]
+    pub fn stories_step(&self, options: JsValue, budget: JsValue) -> Result<JsValue, JsError> {
+        let o = stories_options(&options, "storiesStep")?;
+        let budget = budget_arg(&budget, "storiesStep")?;
+        let s = crate::bilingual::stories::stories_step(&self.core, &o, budget as u64);
+        progress_js(s.done, s.total, s.ready)
+    }
+}
+
+/// The options of `stories` and `storiesStep`: `{minSize, limit, names}`.
+#[cfg(feature = "bilingual")]
+fn stories_options(
+    options: &JsValue,
+    method: &str,
+) -> Result<crate::bilingual::stories::Options, JsError> {
+    options_arg(options, method)?;
+    let mut o = crate::bilingual::stories::Options::default();
+    o.min_size = usize_prop(options, "minSize", o.min_size);
+    o.limit = usize_prop(options, "limit", o.limit);
+    if let Some(lang) =
+        string_prop(options, "names").and_then(|n| crate::bilingual::pairing::Lang::of(&n))
+    {
+        o.names = lang;
+    }
+    Ok(o)
 }
 
 /// The bilingual part: the lexicon, entities.

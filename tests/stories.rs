@@ -7,7 +7,7 @@
 
 #![cfg(feature = "bilingual")]
 
-use qarin::bilingual::stories::{day_number, stories_in, Options, Stories};
+use qarin::bilingual::stories::{day_number, stories_in, stories_step, Options, Stories};
 use std::path::Path;
 use std::time::Instant;
 
@@ -193,6 +193,47 @@ fn the_seed_reports_of_one_call_are_one_story() {
         },
     );
     assert!(none.stories.is_empty(), "{none:?}");
+    // In slices: the same stories, and kept (a later call answers at once).
+    let whole = stories_in(&corpus, &Options::default());
+    let fewer = Options {
+        min_score: 0.09,
+        ..Options::default()
+    };
+    let mut steps = Vec::new();
+    loop {
+        let step = stories_step(&corpus, &fewer, 1);
+        steps.push(step);
+        if step.ready {
+            break;
+        }
+    }
+    assert!(steps.len() >= 2, "{steps:?}");
+    assert!(
+        steps.windows(2).all(|w| w[0].done <= w[1].done),
+        "{steps:?}"
+    );
+    let sliced = stories_in(&corpus, &fewer);
+    let last = stories_step(&corpus, &fewer, 1);
+    assert_eq!(
+        (last.ready, last.done, last.total),
+        (true, last.total, last.total)
+    );
+    // The work counted depends on the names the kept pairing index had aligned before.
+    let unworked = |s: Stories| Stories { work: 0, ..s };
+    assert_eq!(unworked(sliced), {
+        let mut fresh = qarin::Corpus::new();
+        for p in &names {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            fresh.add_bytes(&name, &std::fs::read(p).unwrap());
+        }
+        qarin::bilingual::link(&mut fresh, &[lexicon()]).unwrap();
+        unworked(stories_in(&fresh, &fewer))
+    });
+    // Other options start again; the default ones give what they gave.
+    assert_eq!(
+        unworked(stories_in(&corpus, &Options::default())),
+        unworked(whole)
+    );
     // A tiny work budget stops early and says so.
     let cut = stories_in(
         &corpus,

@@ -15,15 +15,18 @@
 //!
 //! Work is counted, not timed (no clock in wasm): each query's candidates and name
 //! alignments add to a count, and past `work` the clustering stops pairing and answers with
-//! the articles paired so far (`partial: true`).
+//! the articles paired so far (`partial: true`). [`stories_step`] does the pairing a slice
+//! of work at a time (the page's worker answers searches between slices), and the finished
+//! stories are kept for the same corpus and options.
 
-use super::pairing::{with_index, Lang, Pairing, Signature};
+use super::pairing::{fingerprint, with_index, Lang, Pairing, Signature};
 use crate::index::DocId;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
+use std::cell::RefCell;
 
 /// What [`stories_in`] is asked for.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Options {
     /// Stories with fewer articles are left out (at least 2).
     pub min_size: usize,
@@ -102,10 +105,86 @@ pub struct Stories {
     pub work: u64,
 }
 
-/// The story clusters of `corpus`'s English and Arabic articles (see the module docs).
-pub fn stories_in(corpus: &crate::Corpus, options: &Options) -> Stories {
+/// A clustering under way or done, kept (one per thread) between calls: what it is for
+/// (the pairing index's fingerprint and the options), its pass, and its stories once
+/// finished, which a later call with the same corpus and options answers at once.
+struct Kept {
+    fingerprint: u64,
+    options: Options,
+    pass: Pass,
+    found: Option<Stories>,
+}
+
+thread_local! {
+    static KEPT: RefCell<Option<Kept>> = const { RefCell::new(None) };
+}
+
+/// How far [`stories_step`] has come: articles passed of all, and whether the stories are
+/// ready for [`stories_in`] to give at once.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Step {
+    pub done: usize,
+    pub total: usize,
+    pub ready: bool,
+}
+
+/// Calls `f` with the kept clustering of `corpus` under `options`, started anew when
+/// either changed; `f` also gets the pairing index and the articles' dates.
+fn with_pass<R>(
+    corpus: &crate::Corpus,
+    options: &Options,
+    f: impl FnOnce(&mut Kept, &Pairing, &[DocId], &[Option<Signature>], &[Option<i64>]) -> R,
+) -> R {
     with_index(corpus, |pairing, ids, sigs| {
-        let mut found = cluster(pairing, sigs, &dates(corpus, ids), options);
+        let fingerprint = fingerprint(corpus);
+        KEPT.with(|kept| {
+            let mut kept = kept.borrow_mut();
+            let kept = match kept.as_mut() {
+                Some(k) if k.fingerprint == fingerprint && k.options == *options => k,
+                _ => kept.insert(Kept {
+                    fingerprint,
+                    options: options.clone(),
+                    pass: Pass::new(sigs),
+                    found: None,
+                }),
+            };
+            f(kept, pairing, ids, sigs, &dates(corpus, ids))
+        })
+    })
+}
+
+/// One slice of [`stories_in`]: pairs on until about `slice` more work is counted
+/// (candidates scored + names aligned; 25,000 take some 30 ms in wasm) and stops between
+/// two articles, so that the page's worker answers other requests meanwhile. Builds the
+/// pairing index first if [`super::pairing::prepare`] has not.
+pub fn stories_step(corpus: &crate::Corpus, options: &Options, slice: u64) -> Step {
+    with_pass(corpus, options, |kept, pairing, _, sigs, dates| {
+        if kept.found.is_none() && !kept.pass.done() {
+            kept.pass
+                .advance(pairing, sigs, dates, options, slice.max(1));
+        }
+        let (done, total) = match kept.found {
+            Some(_) => (sigs.len(), sigs.len()),
+            None => kept.pass.progress(),
+        };
+        Step {
+            done,
+            total,
+            ready: kept.found.is_some() || kept.pass.done(),
+        }
+    })
+}
+
+/// The story clusters of `corpus`'s English and Arabic articles (see the module docs),
+/// going on from where [`stories_step`] stopped, and kept for the next call.
+pub fn stories_in(corpus: &crate::Corpus, options: &Options) -> Stories {
+    with_pass(corpus, options, |kept, pairing, ids, sigs, dates| {
+        if let Some(found) = &kept.found {
+            return found.clone();
+        }
+        let mut pass = std::mem::replace(&mut kept.pass, Pass::new(&[]));
+        pass.advance(pairing, sigs, dates, options, u64::MAX);
+        let mut found = finish(pass, pairing, sigs, options);
         for story in &mut found.stories {
             for member in story.en.iter_mut().chain(story.ar.iter_mut()) {
                 // Members were numbered by pairing; name them by corpus id.
@@ -127,6 +206,7 @@ pub fn stories_in(corpus: &crate::Corpus, options: &Options) -> Stories {
             story.from = dates.clone().min();
             story.to = dates.max();
         }
+        kept.found = Some(found.clone());
         found
     })
 }
@@ -160,27 +240,116 @@ pub fn day_number(date: &str) -> Option<i64> {
 /// One article's chosen candidate: its number, the pairing score, the evidence shared.
 type Link = (u32, f32, Vec<String>);
 
-/// Clusters the articles of `pairing` (numbered as `sigs`; members come back numbered so,
-/// with empty file and title).
-pub fn cluster(
-    pairing: &Pairing,
-    sigs: &[Option<Signature>],
-    dates: &[Option<i64>],
-    options: &Options,
-) -> Stories {
-    let top = options.top.max(1);
-    let mut work = 0u64;
-    let mut partial = false;
-    let mut paired = 0;
-    // Per article: its first candidates above the threshold, within the window (`None`:
-    // not paired yet).
-    let mut best: Vec<Option<Vec<Link>>> = vec![None; sigs.len()];
-    let mut rank = |doc: u32, best: &mut Vec<Option<Vec<Link>>>, work: &mut u64| {
-        let (Some(sig), None) = (&sigs[doc as usize], &best[doc as usize]) else {
+/// The pairing a clustering has done so far: kept between slices ([`stories_step`]).
+#[derive(Debug)]
+pub struct Pass {
+    /// Per article: its first candidates above the threshold, within the window (`None`:
+    /// not paired yet).
+    best: Vec<Option<Vec<Link>>>,
+    /// Mutual links found, each once: (score, English, Arabic).
+    links: Vec<(f32, u32, u32)>,
+    /// The language whose articles are paired first, and the next of them to pair.
+    first: Lang,
+    next: usize,
+    work: u64,
+    paired: usize,
+    partial: bool,
+}
+
+impl Pass {
+    /// A clustering of the articles numbered as `sigs`, nothing paired yet. A link is
+    /// mutual: the smaller language's articles are paired, then those they chose.
+    pub fn new(sigs: &[Option<Signature>]) -> Pass {
+        let count = |lang: Lang| {
+            sigs.iter()
+                .filter(|s| s.as_ref().is_some_and(|s| s.lang() == lang))
+                .count()
+        };
+        let first = if count(Lang::En) <= count(Lang::Ar) {
+            Lang::En
+        } else {
+            Lang::Ar
+        };
+        Pass {
+            best: vec![None; sigs.len()],
+            links: Vec::new(),
+            first,
+            next: 0,
+            work: 0,
+            paired: 0,
+            partial: false,
+        }
+    }
+
+    /// Whether every article that can be linked has been paired (or the budget ran out).
+    pub fn done(&self) -> bool {
+        self.next >= self.best.len() || self.partial
+    }
+
+    /// How far it is: articles of the first language passed, of how many articles.
+    fn progress(&self) -> (usize, usize) {
+        (self.next.min(self.best.len()), self.best.len())
+    }
+
+    /// Pairs on until `slice` more work is counted (or to the end), then stops between
+    /// two articles.
+    pub fn advance(
+        &mut self,
+        pairing: &Pairing,
+        sigs: &[Option<Signature>],
+        dates: &[Option<i64>],
+        options: &Options,
+        slice: u64,
+    ) {
+        let stop = self.work.saturating_add(slice);
+        while self.next < sigs.len() && self.work < stop {
+            let a = self.next;
+            self.next += 1;
+            if !sigs[a].as_ref().is_some_and(|s| s.lang() == self.first) {
+                continue;
+            }
+            if self.work > options.work {
+                self.partial = true;
+                return;
+            }
+            let a = a as u32;
+            self.rank(a, pairing, sigs, dates, options);
+            let chosen: Vec<(u32, f32)> = self.best[a as usize]
+                .iter()
+                .flatten()
+                .map(|l| (l.0, l.1))
+                .collect();
+            for (b, score) in chosen {
+                self.rank(b, pairing, sigs, dates, options);
+                let back = self.best[b as usize].iter().flatten().find(|l| l.0 == a);
+                if let Some(&(_, back, _)) = back {
+                    let (en, ar) = if self.first == Lang::En {
+                        (a, b)
+                    } else {
+                        (b, a)
+                    };
+                    self.links.push((score.min(back), en, ar));
+                }
+            }
+        }
+    }
+
+    /// Ranks article `doc`'s candidates once, keeping its first `top` within the
+    /// threshold and the date window.
+    fn rank(
+        &mut self,
+        doc: u32,
+        pairing: &Pairing,
+        sigs: &[Option<Signature>],
+        dates: &[Option<i64>],
+        options: &Options,
+    ) {
+        let (Some(sig), None) = (&sigs[doc as usize], &self.best[doc as usize]) else {
             return;
         };
-        let mut ranked = pairing.ranked(sig, Some(doc), options.names, 8 * top, work);
-        paired += 1;
+        let top = options.top.max(1);
+        let mut ranked = pairing.ranked(sig, Some(doc), options.names, 8 * top, &mut self.work);
+        self.paired += 1;
         let near = |other: u32| match (
             dates.get(doc as usize).copied().flatten(),
             dates.get(other as usize).copied().flatten(),
@@ -191,50 +360,38 @@ pub fn cluster(
         ranked.retain(|c| c.score >= options.min_score && near(c.doc));
         ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
         ranked.truncate(top);
-        best[doc as usize] = Some(
+        self.best[doc as usize] = Some(
             ranked
                 .into_iter()
                 .map(|c| (c.doc, c.score, c.shared))
                 .collect(),
         );
-    };
-    // A link is mutual: the smaller language's articles are paired, then those they chose.
-    let count = |lang: Lang| {
-        sigs.iter()
-            .filter(|s| s.as_ref().is_some_and(|s| s.lang() == lang))
-            .count()
-    };
-    let first = if count(Lang::En) <= count(Lang::Ar) {
-        Lang::En
-    } else {
-        Lang::Ar
-    };
-    // Mutual links, each once, with both directions' evidence: (score, English, Arabic).
-    let mut links: Vec<(f32, u32, u32)> = Vec::new();
-    for (a, sig) in sigs.iter().enumerate() {
-        if !sig.as_ref().is_some_and(|s| s.lang() == first) {
-            continue;
-        }
-        if work > options.work {
-            partial = true;
-            break;
-        }
-        let a = a as u32;
-        rank(a, &mut best, &mut work);
-        let chosen: Vec<(u32, f32)> = best[a as usize]
-            .iter()
-            .flatten()
-            .map(|l| (l.0, l.1))
-            .collect();
-        for (b, score) in chosen {
-            rank(b, &mut best, &mut work);
-            let back = best[b as usize].iter().flatten().find(|l| l.0 == a);
-            if let Some(&(_, back, _)) = back {
-                let (en, ar) = if first == Lang::En { (a, b) } else { (b, a) };
-                links.push((score.min(back), en, ar));
-            }
-        }
     }
+}
+
+/// Clusters the articles of `pairing` (numbered as `sigs`; members come back numbered so,
+/// with empty file and title).
+pub fn cluster(
+    pairing: &Pairing,
+    sigs: &[Option<Signature>],
+    dates: &[Option<i64>],
+    options: &Options,
+) -> Stories {
+    let mut pass = Pass::new(sigs);
+    pass.advance(pairing, sigs, dates, options, u64::MAX);
+    finish(pass, pairing, sigs, options)
+}
+
+/// The stories of a finished [`Pass`]: links strongest first join clusters.
+fn finish(pass: Pass, pairing: &Pairing, sigs: &[Option<Signature>], options: &Options) -> Stories {
+    let Pass {
+        best,
+        mut links,
+        work,
+        paired,
+        partial,
+        ..
+    } = pass;
     let best: Vec<Vec<Link>> = best.into_iter().map(Option::unwrap_or_default).collect();
     links.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
     let mut sets = Sets::new(sigs.len());

@@ -62,6 +62,16 @@ test('stories groups the two reports of the call, members named by id and file',
   assert.ok(call.label_en.some((l) => l.includes('Le Drian')), call.label_en.join(', '));
   assert.ok(call.label_ar.some((l) => l.includes('لودريان')), call.label_ar.join(', '));
   assert.throws(() => corpus.stories('x'), /options/);
+  // A slice at a time: progress, then the kept stories, the same.
+  const options = { names: 'ar' };
+  const steps = [];
+  for (let step; !(step = corpus.storiesStep(options, 1)).ready;) steps.push(step);
+  assert.ok(steps.length >= 1 && steps.every((s) => s.total === corpus.size && s.done < s.total), JSON.stringify(steps));
+  const sliced = corpus.stories(options);
+  assert.ok(sliced.stories.some((s) => s.en.some((m) => m.id === ids['000']) && s.ar.some((m) => m.id === ids['001'])));
+  assert.deepEqual(corpus.storiesStep(options, 1), { done: corpus.size, total: corpus.size, ready: true });
+  assert.throws(() => corpus.storiesStep(options, 0), /budget/);
+  assert.throws(() => corpus.storiesStep('x', 10), /options/);
 });
 
 test('pairsPrepare builds the pairing index a slice at a time, then pairs answers the same', () => {

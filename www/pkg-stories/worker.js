@@ -8,11 +8,14 @@ import { useFullBuild } from '../worker/build.js';
 const named = (names) => (names === 'ar' ? 'ar' : 'en');
 
 /**
- * Bytes of article text signed per slice of the pairing index (some 40 ms of wasm): the
- * first pairing after start-up or an upload reads every article (5.8 s at 4,400), and
+ * Bytes of article text signed per slice of the pairing index (a median 27 ms of wasm): the
+ * first pairing after start-up or an upload reads every article (some 6-8 s at 4,400), and
  * between slices the worker answers searches and other requests.
  */
 const SLICE_BYTES = 64 * 1024;
+
+/** Work (candidates scored + names aligned) per slice of the story clustering: ~30 ms. */
+const SLICE_WORK = 25_000;
 
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -30,7 +33,14 @@ export async function stories({ op, hash, names, limit }) {
     const { candidates } = w.corpus.pairs(id, { limit: Number.isInteger(limit) ? limit : 5, names: named(names) });
     return { candidates: candidates.map((c) => ({ ...c, hash: hashOf.get(c.id) ?? null })) };
   }
-  const found = w.corpus.stories({ names: named(names) });
+  // The clustering too goes a slice at a time; the finished stories are kept, so the next
+  // Stories view of the same corpus answers at once.
+  const options = { names: named(names) };
+  while (!w.corpus.storiesStep(options, SLICE_WORK).ready) {
+    await nextTask();
+    w.relink?.();
+  }
+  const found = w.corpus.stories(options);
   for (const s of found.stories) {
     for (const m of [...s.en, ...s.ar]) m.hash = hashOf.get(m.id) ?? null;
   }

@@ -16,6 +16,7 @@ use crate::analysis::{self, Script};
 use crate::index::postings::letter_mask;
 use crate::index::Postings;
 use crate::query::expand;
+use crate::query::snippet::MARK_EVERY;
 
 /// A query word counts as rare, and is worth replacing, in fewer articles than this.
 const RARE: usize = 3;
@@ -278,8 +279,9 @@ fn arabic_family(term: &str, out: &mut String) {
     }
 }
 
-/// How the corpus writes `term`: the first word analysed to it in the title, else the
-/// body, of the first articles that have it; `None` when none has it as its main reading.
+/// How the corpus writes `term`: the word at its first position read as the main reading,
+/// in the first articles that have it; `None` when none has it as its main reading. Only
+/// that word is read again: the title, or the body from the word mark before it.
 fn written(
     store: &crate::index::DocStore,
     postings: &Postings,
@@ -290,13 +292,29 @@ fn written(
     // A few articles at most: the first one nearly always has the word.
     for _ in 0..4 {
         let stored = store.get(cursor.next()?)?;
-        for text in [stored.article.title.clone(), stored.article.body()] {
-            let found = analysis::spans(&text, analyzer)
-                .into_iter()
-                .find(|(_, _, w)| w.terms[0] == term);
-            if let Some((s, e, _)) = found {
-                return text.get(s..e).map(str::to_string);
-            }
+        let Some(pos) = cursor.positions().find(|p| !p.1).map(|p| p.0) else {
+            continue;
+        };
+        let body_at = crate::index::postings::body_start(stored.title_tokens);
+        let (text, from, to, nth) = if pos < body_at {
+            let title = stored.article.title.clone();
+            let end = title.len();
+            (title, 0, end, pos as usize)
+        } else {
+            // Marks fall on word starts, so the stretch up to the next one reads alike.
+            let word = (pos - body_at) as usize;
+            let body = stored.article.body();
+            let mark = |i: usize| stored.word_marks.get(i).map(|&m| m as usize);
+            let from = mark(word / MARK_EVERY).unwrap_or(0);
+            let to = mark(word / MARK_EVERY + 1).unwrap_or(body.len());
+            (body, from, to, word % MARK_EVERY)
+        };
+        let found = analysis::spans(text.get(from..to)?, analyzer)
+            .into_iter()
+            .nth(nth)
+            .filter(|(_, _, w)| w.terms[0] == term);
+        if let Some((s, e, _)) = found {
+            return text.get(from + s..from + e).map(str::to_string);
         }
     }
     None

@@ -5,26 +5,30 @@
 // the drawing), several times, and records the page thread's long tasks (PerformanceObserver
 // "longtask": every task of 50 ms or more) and the lag of a 10 ms heartbeat timer meanwhile.
 //
-//   node benches/page_tools.js [--files N]      (after ./qarin.sh build; N: files per language)
+//   node benches/page_tools.js [--files N | --grown N]      (after ./qarin.sh build)
+//
+// --files N: the first N files of each language; --grown N: N articles grown as
+// benches/soak.js grows them (JSONL files). A last row times a change of request while the
+// n-grams count: from picking the word list to its drawn answer (the n-grams are cut
+// between two slices of the worker, never drawn).
 //
 // A measurement, not a test: nothing is asserted; the numbers depend on the machine.
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, mkdir } from 'node:fs/promises';
 import { tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../tests/browser/server.js';
 import { openApp } from './browser.js';
+import { grow } from './grow.js';
 
 const CORPUS = fileURLToPath(new URL('../../shared/corpus/', import.meta.url));
-const at = process.argv.indexOf('--files');
-const perLang = at > 0 ? Number(process.argv[at + 1]) : Infinity;
+const arg = (name) => {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? Number(process.argv[at + 1]) : null;
+};
+const perLang = arg('--files') ?? Infinity;
+const grown = arg('--grown');
 const RUNS = 5;
-
-const paths = [];
-for (const lang of ['en', 'ar']) {
-  const names = (await readdir(join(CORPUS, lang))).filter((n) => n.endsWith('.txt')).sort().slice(0, perLang);
-  for (const name of names) paths.push(join(CORPUS, lang, name));
-}
 
 // Each tool's typical request, and a second setting to alternate with (so every run is a
 // new request, not the answer already on screen).
@@ -39,13 +43,25 @@ const CASES = [
 
 const server = await serve();
 const profile = await mkdtemp(join(tmpdir(), 'qarin-bench-'));
+const paths = [];
+if (grown) {
+  await mkdir(join(profile, 'data'));
+  paths.push(...await grow(join(profile, 'data'), grown));
+} else {
+  for (const lang of ['en', 'ar']) {
+    const names = (await readdir(join(CORPUS, lang))).filter((n) => n.endsWith('.txt')).sort().slice(0, perLang);
+    for (const name of names) paths.push(join(CORPUS, lang, name));
+  }
+}
 let context;
 try {
-  const app = await openApp(profile, `${server.url}/`);
+  const app = await openApp(join(profile, 'chrome'), `${server.url}/`);
   context = app.context;
   const { page } = app;
+  const uploadStart = Date.now();
   await page.locator('input[type=file]').first().setInputFiles(paths);
-  await page.waitForFunction((n) => document.querySelector(`#report .report-box[data-files="${n}"]`) && !document.body.dataset.busy, paths.length);
+  await page.waitForFunction((n) => document.querySelector(`#report .report-box[data-files="${n}"]`) && !document.body.dataset.busy, paths.length, { timeout: 0, polling: 1000 });
+  const uploadS = (Date.now() - uploadStart) / 1000;
   const articles = Number(await page.locator('#report .report-box').getAttribute('data-added'));
 
   const done = (tool) => page.waitForFunction((name) => {
@@ -72,9 +88,11 @@ try {
     clearInterval(window.__bench.timer);
     return { longTasks: window.__bench.longTasks, lags: window.__bench.lags };
   });
+  const firstStart = Date.now();
   await page.goto(`${server.url}/#v=1&tool=words`);
   await page.waitForFunction(() => document.body.dataset.ready === 'true');
   await done('words');
+  const firstS = (Date.now() - firstStart) / 1000;
   await watch();
   const idleStart = Date.now();
   await new Promise((resolve) => setTimeout(resolve, 5000));
@@ -107,10 +125,44 @@ try {
     rows.push({ tool: c.tool, request: `${c.link || 'whole corpus'} (${key}: ${a}/${b})`, times, phases, ...m });
   }
 
+  // A change of request while the n-grams count: the word list is picked once the n-grams'
+  // progress shows, and must be drawn without the n-grams ever being.
+  {
+    await page.goto(`${server.url}/#v=1&tool=ngrams&t.n=3`);
+    await page.waitForFunction(() => document.body.dataset.ready === 'true');
+    await done('ngrams');
+    await watch();
+    const times = [];
+    let drawnOld = 0;
+    for (let k = 0; k < RUNS; k++) {
+      await page.locator('#an-n').selectOption(k % 2 ? '3' : '4');
+      await page.waitForFunction(() => document.querySelector('#an-out')?.dataset.state === 'running');
+      await page.waitForTimeout(grown ? 300 : 20);
+      const t0 = await page.evaluate(() => {
+        window.__drawnOld = false;
+        const out = document.querySelector('#an-out');
+        window.__watch = new MutationObserver(() => {
+          if (out.dataset.state === 'done' && out.dataset.tool === 'ngrams') window.__drawnOld = true;
+        });
+        window.__watch.observe(out, { attributes: true, attributeFilter: ['data-state'] });
+        document.querySelector('.an-tab[data-tool="words"]').click();
+        return performance.now();
+      });
+      await done('words');
+      times.push(await page.evaluate((start) => performance.now() - start, t0));
+      if (await page.evaluate(() => window.__drawnOld)) drawnOld++;
+      await page.locator('.an-tab[data-tool="ngrams"]').click();
+      await done('ngrams');
+    }
+    const m = await collect();
+    rows.push({ tool: 'switch', request: `n-grams counting → word list (n-grams drawn ${drawnOld}×)`, times, ...m });
+  }
+
   const sorted = (x) => [...x].sort((p, q) => p - q);
   const median = (x) => (x.length ? sorted(x)[Math.floor(x.length / 2)] : 0);
   const max = (x) => (x.length ? Math.max(...x) : 0);
   console.log(`Qarin corpus tools in the page — ${articles.toLocaleString('en')} articles, Chromium ${context.browser()?.version() ?? ''} headless, ${cpus().length} CPUs, ${RUNS} runs each`);
+  console.log(`upload ${uploadS.toFixed(1)} s; first tool answer (full build loaded, articles read for the tools) ${firstS.toFixed(1)} s`);
   const PHASES = ['wait', 'read', 'core', 'shape', 'reply', 'draw'];
   const table = [['tool', 'request', 'answer median ms', 'max ms', 'long tasks ≥ 50 ms', 'longest task ms', 'timer lag max ms', ...PHASES.map((p) => `${p} ms`)]];
   for (const r of rows) {

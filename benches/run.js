@@ -149,17 +149,19 @@ Corpus growth: copy k of an article gets " (copy k)" on its title and "qx<k>" af
 
 // The corpus tools (benches/stats.js), wasm in Node: the first call builds the forward
 // index; each tool then answers a typical request (the most frequent word as the node,
-// the whole corpus) several times.
-const statsRows = [['tool', 'articles', 'words', 'median ms', 'p95 ms', 'first call s', 'fwd index MB']];
+// the whole corpus) several times, whole, then in the page's slices (Corpus.toolsStep):
+// their total and the longest slice, the most a newer request or a search waits.
+const statsRows = [['tool', 'articles', 'words', 'median ms', 'p95 ms', 'sliced ms', 'slices', 'longest slice ms', 'first call s', 'fwd index MB']];
 for (const size of quick ? [real] : [real, 100_000]) {
   process.stderr.write(`tools × ${size.toLocaleString('en')} …\n`);
   const r = run('node', ['--expose-gc', '--max-old-space-size=16384', 'benches/stats.js', String(size)]);
   if (!r.tools) {
-    statsRows.push(['(all)', size.toLocaleString('en'), r.dnf ? 'DNF' : 'error', '', '', '', r.error ? r.error.slice(0, 60) : '']);
+    statsRows.push(['(all)', size.toLocaleString('en'), r.dnf ? 'DNF' : 'error', '', '', '', '', '', '', r.error ? r.error.slice(0, 60) : '']);
     continue;
   }
   for (const [tool, t] of Object.entries(r.tools)) {
-    statsRows.push([tool, r.size.toLocaleString('en'), r.tokens.toLocaleString('en'), f(t.median_ms), f(t.p95_ms), f(r.build_ms / 1000, 2), mb(r.tools_bytes)]);
+    const s = t.sliced;
+    statsRows.push([tool, r.size.toLocaleString('en'), r.tokens.toLocaleString('en'), f(t.median_ms), f(t.p95_ms), s ? f(s.total_ms) : '', s ? s.slices : '', s ? f(s.max_slice_ms) : '', f(r.build_ms / 1000, 2), mb(r.tools_bytes)]);
   }
 }
 console.log('');

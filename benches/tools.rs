@@ -5,14 +5,20 @@
 //! `target/tools-SIZE.bin` so the next run loads it instead of indexing, then times the
 //! forward-index build and each tool's typical request (the whole corpus, the most frequent
 //! content word as the node) RUNS times, printing one JSON line with the medians. TOOL runs
-//! that tool only (for a profile).
+//! that tool only (for a profile). Each tool is then answered in the page's slices
+//! (`Tools::step`): the longest slice and the stage it stopped in.
 
-use qarin::stats::{collocation, dispersion, freq, keyness, kwic, ngrams, Scope, Tools};
+use qarin::stats::{
+    collocation, dispersion, freq, keyness, kwic, ngrams, Request, Scope, Step, Tools,
+};
 use std::time::Instant;
 
 #[path = "support/articles.rs"]
 mod support;
 use support::articles;
+
+/// Work units a slice of the page's worker does (`www/pkg-analysis/worker.js` SLICE_UNITS).
+const SLICE: usize = 1_000_000;
 
 fn corpus(size: usize) -> qarin::Corpus {
     let cache =
@@ -59,106 +65,101 @@ fn main() {
         lang: Some(l.to_string()),
         ..Scope::default()
     };
-    type Run<'a> = Box<dyn Fn(&mut Tools) -> bool + 'a>;
-    let cases: Vec<(&str, Run)> = vec![
+    let cases: Vec<(&str, Request)> = vec![
         (
             "freq",
-            Box::new(|t: &mut Tools| {
-                t.freq(
-                    &corpus,
-                    &freq::Options {
-                        limit: 100,
-                        ..Default::default()
-                    },
-                )
-                .is_ok()
+            Request::Freq(freq::Options {
+                limit: 100,
+                ..Default::default()
             }),
         ),
         (
             "kwic",
-            Box::new(|t: &mut Tools| {
-                t.kwic(
-                    &corpus,
-                    &node,
-                    &kwic::Options {
-                        limit: 100,
-                        sort: kwic::Sort::Right(1),
-                        ..Default::default()
-                    },
-                )
-                .is_ok()
-            }),
+            Request::Kwic(
+                node.clone(),
+                kwic::Options {
+                    limit: 100,
+                    sort: kwic::Sort::Right(1),
+                    ..Default::default()
+                },
+            ),
         ),
         (
             "ngrams",
-            Box::new(|t: &mut Tools| {
-                t.ngrams(
-                    &corpus,
-                    &ngrams::Options {
-                        n: 3,
-                        min: 2,
-                        limit: 100,
-                        ..Default::default()
-                    },
-                )
-                .is_ok()
+            Request::Ngrams(ngrams::Options {
+                n: 3,
+                min: 2,
+                limit: 100,
+                ..Default::default()
             }),
         ),
         (
             "collocates",
-            Box::new(|t: &mut Tools| {
-                t.collocates(
-                    &corpus,
-                    &node,
-                    &collocation::Options {
-                        limit: 100,
-                        ..Default::default()
-                    },
-                )
-                .is_ok()
-            }),
+            Request::Collocates(
+                node.clone(),
+                collocation::Options {
+                    limit: 100,
+                    ..Default::default()
+                },
+            ),
         ),
         (
             "keyness",
-            Box::new(|t: &mut Tools| {
-                t.keyness(
-                    &corpus,
-                    &keyness::Options {
-                        target: lang("en"),
-                        reference: lang("ar"),
-                        limit: 100,
-                        ..Default::default()
-                    },
-                )
-                .is_ok()
+            Request::Keyness(keyness::Options {
+                target: lang("en"),
+                reference: lang("ar"),
+                limit: 100,
+                ..Default::default()
             }),
         ),
         (
             "dispersion",
-            Box::new(|t: &mut Tools| {
-                t.dispersion(&corpus, &node, &dispersion::Options::default())
-                    .is_ok()
-            }),
+            Request::Dispersion(node.clone(), dispersion::Options::default()),
         ),
     ];
     let mut out = Vec::new();
-    for (name, call) in &cases {
+    let mut slices = Vec::new();
+    for (name, request) in &cases {
         if only.as_deref().is_some_and(|o| o != *name) {
             continue;
         }
         let mut times: Vec<f64> = (0..runs)
             .map(|_| {
                 let t = Instant::now();
-                assert!(call(&mut tools));
+                assert!(tools.answer(&corpus, request).is_ok());
                 t.elapsed().as_secs_f64() * 1000.0
             })
             .collect();
         times.sort_by(f64::total_cmp);
         out.push(format!("\"{name}\":{:.1}", times[times.len() / 2]));
+        // In the page's slices: the longest, and the stage it ended in (or "answer").
+        let (mut count, mut longest, mut stage) = (0, 0.0f64, "");
+        loop {
+            let t = Instant::now();
+            let step = tools
+                .step(&corpus, request, SLICE)
+                .expect("a typical request");
+            let ms = t.elapsed().as_secs_f64() * 1000.0;
+            count += 1;
+            let at = match &step {
+                Step::Working(phase) => phase.stage,
+                Step::Done(_) => "answer",
+            };
+            if ms > longest {
+                (longest, stage) = (ms, at);
+            }
+            if at == "answer" {
+                break;
+            }
+        }
+        slices.push(format!(
+            "\"{name}\":{{\"slices\":{count},\"longest_ms\":{longest:.1},\"at\":{stage:?}}}"
+        ));
     }
     println!(
-        "{{\"size\":{},\"node\":{node:?},\"build_ms\":{build_ms:.0},{}}}",
+        "{{\"size\":{},\"node\":{node:?},\"build_ms\":{build_ms:.0},{},\"sliced\":{{{}}}}}",
         corpus.len(),
-        out.join(",")
+        out.join(","),
+        slices.join(",")
     );
 }

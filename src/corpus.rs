@@ -69,6 +69,9 @@ pub struct Corpus {
     // How many times the links were set: what a cache of link-derived data (pairing)
     // compares to know it is stale.
     links_generation: u64,
+    // Any change to the articles, their metadata or links takes a new number, unique
+    // across corpora (see `revision`).
+    revision: u64,
 }
 
 impl Corpus {
@@ -123,6 +126,7 @@ impl Corpus {
         body: &str,
         family: DocId,
     ) -> ArticleSummary {
+        self.touch();
         let title = analysis::words(&article.title, &self.analyzer);
         let mut words = Vec::new();
         let mut word_marks = Vec::new();
@@ -158,6 +162,7 @@ impl Corpus {
         self.store
             .take(id)
             .ok_or_else(|| Error::new(ErrorKind::NotFound, format!("no article with id {id}")))?;
+        self.touch();
         if let Some(links) = self.links.as_mut() {
             links.remove(id);
         }
@@ -215,6 +220,7 @@ impl Corpus {
         // one corpus's links for another's with the same articles.
         static LINKINGS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         self.links_generation = 1 + LINKINGS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        self.touch();
         self.links = linker.map(|linker| {
             let mut links = query::link::Links::new(linker);
             for (id, stored) in self.store.iter() {
@@ -281,6 +287,20 @@ impl Corpus {
     /// The linker the corpus is linked through, if any.
     pub fn linker(&self) -> Option<&std::rc::Rc<dyn query::link::Linker>> {
         self.links.as_ref().map(|l| &l.linker)
+    }
+
+    /// A number that changes with every change to the articles (added, removed, their
+    /// metadata), their outlets or their links, and that no other corpus state (in this
+    /// process) has had: a cache of derived data compares it instead of reading the
+    /// articles. Equal numbers mean equal contents (a clone keeps it until it changes).
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// Takes a new [`Corpus::revision`].
+    fn touch(&mut self) {
+        static REVISIONS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        self.revision = 1 + REVISIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     }
 
     /// Which call of [`Corpus::set_linker`] (in this process, on any corpus) made the
@@ -490,6 +510,7 @@ impl Corpus {
         if let Some(postings) = saved.postings {
             corpus.postings = postings;
         }
+        corpus.touch();
         Ok(corpus)
     }
 }
@@ -521,6 +542,7 @@ impl Shelf for Corpus {
 
     fn update(&mut self, id: u32, change: &mut dyn FnMut(&mut Article)) {
         if let Some(mut stored) = self.store.take(id) {
+            self.touch();
             change(&mut stored.article);
             self.store.put(id, stored);
         }

@@ -502,68 +502,135 @@ fn tool_error(method: &str, e: crate::Error) -> JsError {
     JsError::new(&format!("{method}: {e}"))
 }
 
+/// The request of tool `method` (`freq`, `kwic`, `ngrams`, `collocates`, `keyness`,
+/// `dispersion`) from its arguments: `query` (the node or query, for the tools that take
+/// one) and `options`, as each tool method's doc says.
+#[cfg(feature = "stats")]
+fn tool_request(
+    method: &str,
+    query: &JsValue,
+    options: &JsValue,
+) -> Result<crate::stats::Request, JsError> {
+    use crate::stats::{collocation, dispersion, freq, keyness, kwic, ngrams, Request};
+    options_arg(options, method)?;
+    let query = || string_arg(query, method, "query");
+    let sort = string_prop(options, "sort").unwrap_or_default();
+    Ok(match method {
+        "freq" => Request::Freq(freq::Options {
+            scope: scope_arg(options),
+            by: by_arg(options, method)?,
+            stop: bool_prop(options, "stop", false),
+            limit: usize_prop(options, "limit", freq::Options::default().limit),
+            min: usize_prop(options, "min", 1).min(u32::MAX as usize) as u32,
+        }),
+        "kwic" => {
+            let d = kwic::Options::default();
+            Request::Kwic(
+                query()?,
+                kwic::Options {
+                    scope: scope_arg(options),
+                    width: usize_prop(options, "width", d.width),
+                    sort: kwic::Sort::parse(&sort).map_err(|e| tool_error(method, e))?,
+                    limit: usize_prop(options, "limit", d.limit),
+                },
+            )
+        }
+        "ngrams" => {
+            let d = ngrams::Options::default();
+            Request::Ngrams(ngrams::Options {
+                scope: scope_arg(options),
+                by: by_arg(options, method)?,
+                n: usize_prop(options, "n", d.n),
+                min: min_prop(options, d.min),
+                limit: usize_prop(options, "limit", d.limit),
+                around: string_prop(options, "around").unwrap_or_default(),
+                window: window_arg(options, method, d.window)?,
+            })
+        }
+        "collocates" => {
+            let d = collocation::Options::default();
+            Request::Collocates(
+                query()?,
+                collocation::Options {
+                    scope: scope_arg(options),
+                    by: by_arg(options, method)?,
+                    window: window_arg(options, method, d.window)?,
+                    min: min_prop(options, d.min),
+                    stop: bool_prop(options, "stop", false),
+                    sort: collocation::Sort::parse(&sort).map_err(|e| tool_error(method, e))?,
+                    limit: usize_prop(options, "limit", d.limit),
+                },
+            )
+        }
+        "keyness" => {
+            let d = keyness::Options::default();
+            Request::Keyness(keyness::Options {
+                target: side_arg(options, "target")?,
+                reference: side_arg(options, "reference")?,
+                by: by_arg(options, method)?,
+                min: min_prop(options, d.min),
+                cutoff: prop(options, "cutoff")
+                    .and_then(|v| v.as_f64())
+                    .filter(|c| c.is_finite())
+                    .unwrap_or(d.cutoff),
+                stop: bool_prop(options, "stop", false),
+                limit: usize_prop(options, "limit", d.limit),
+                per_side: bool_prop(options, "perSide", false),
+            })
+        }
+        "dispersion" => Request::Dispersion(
+            query()?,
+            dispersion::Options {
+                scope: scope_arg(options),
+            },
+        ),
+        other => {
+            return Err(JsError::new(&format!(
+                "toolsStep: no tool {other:?}: use freq, kwic, ngrams, collocates, keyness or dispersion"
+            )))
+        }
+    })
+}
+
+#[cfg(feature = "stats")]
+impl Corpus {
+    /// Tool `method` answered whole.
+    fn tool(
+        &mut self,
+        method: &str,
+        query: &JsValue,
+        options: &JsValue,
+    ) -> Result<JsValue, JsError> {
+        let request = tool_request(method, query, options)?;
+        let answer = self
+            .tools
+            .answer(&self.core, &request)
+            .map_err(|e| tool_error(method, e))?;
+        to_js(&answer)
+    }
+}
+
 #[cfg(feature = "stats")]
 #[wasm_bindgen]
 impl Corpus {
     /// The word list: `{tokens, types, docs, rows: [{word, term, freq, docs,
     /// per_million}]}`. `options`: the sub-corpus, `by`, `stop`, `limit`, `min`.
     pub fn freq(&mut self, options: JsValue) -> Result<JsValue, JsError> {
-        options_arg(&options, "freq")?;
-        let defaults = crate::stats::freq::Options::default();
-        let opts = crate::stats::freq::Options {
-            scope: scope_arg(&options),
-            by: by_arg(&options, "freq")?,
-            stop: bool_prop(&options, "stop", false),
-            limit: usize_prop(&options, "limit", defaults.limit),
-            min: usize_prop(&options, "min", 1).min(u32::MAX as usize) as u32,
-        };
-        let result = self
-            .tools
-            .freq(&self.core, &opts)
-            .map_err(|e| tool_error("freq", e))?;
-        to_js(&result)
+        self.tool("freq", &JsValue::UNDEFINED, &options)
     }
 
     /// The concordance of `query`: `{total, lines: [{file, left, keyword, right, id, lang,
     /// n}]}`. `options`: the sub-corpus, `width` (words each side, default 5), `sort`
     /// (`key`, `L1`–`L3`, `R1`–`R3`; default text order), `limit`.
     pub fn kwic(&mut self, query: JsValue, options: JsValue) -> Result<JsValue, JsError> {
-        let query = string_arg(&query, "kwic", "query")?;
-        options_arg(&options, "kwic")?;
-        let defaults = crate::stats::kwic::Options::default();
-        let sort = string_prop(&options, "sort").unwrap_or_default();
-        let opts = crate::stats::kwic::Options {
-            scope: scope_arg(&options),
-            width: usize_prop(&options, "width", defaults.width),
-            sort: crate::stats::kwic::Sort::parse(&sort).map_err(|e| tool_error("kwic", e))?,
-            limit: usize_prop(&options, "limit", defaults.limit),
-        };
-        let result = self
-            .tools
-            .kwic(&self.core, &query, &opts)
-            .map_err(|e| tool_error("kwic", e))?;
-        to_js(&result)
+        self.tool("kwic", &query, &options)
     }
+
     /// N-grams: `{rows: [{ngram, freq, docs}]}`. `options`: the sub-corpus, `n` (2–5,
     /// default 2), `min` (default 2), `by`, `limit`, `around` (a query: only n-grams in
     /// the windows of its matches), `window: [L, R]` (default [5, 5]).
     pub fn ngrams(&mut self, options: JsValue) -> Result<JsValue, JsError> {
-        options_arg(&options, "ngrams")?;
-        let d = crate::stats::ngrams::Options::default();
-        let opts = crate::stats::ngrams::Options {
-            scope: scope_arg(&options),
-            by: by_arg(&options, "ngrams")?,
-            n: usize_prop(&options, "n", d.n),
-            min: min_prop(&options, d.min),
-            limit: usize_prop(&options, "limit", d.limit),
-            around: string_prop(&options, "around").unwrap_or_default(),
-            window: window_arg(&options, "ngrams", d.window)?,
-        };
-        let result = self
-            .tools
-            .ngrams(&self.core, &opts)
-            .map_err(|e| tool_error("ngrams", e))?;
-        to_js(&result)
+        self.tool("ngrams", &JsValue::UNDEFINED, &options)
     }
 
     /// Collocates of `node` (a query): `{node, node_freq, tokens, rows: [{word, term, f_xy,
@@ -571,25 +638,7 @@ impl Corpus {
     /// [5, 5]), `min` (co-occurrences, default 2), `by`, `stop`, `sort` (`logdice`, `mi`,
     /// `t`, `g2`, `f_xy`), `limit`.
     pub fn collocates(&mut self, node: JsValue, options: JsValue) -> Result<JsValue, JsError> {
-        let node = string_arg(&node, "collocates", "node")?;
-        options_arg(&options, "collocates")?;
-        let d = crate::stats::collocation::Options::default();
-        let sort = string_prop(&options, "sort").unwrap_or_default();
-        let opts = crate::stats::collocation::Options {
-            scope: scope_arg(&options),
-            by: by_arg(&options, "collocates")?,
-            window: window_arg(&options, "collocates", d.window)?,
-            min: min_prop(&options, d.min),
-            stop: bool_prop(&options, "stop", false),
-            sort: crate::stats::collocation::Sort::parse(&sort)
-                .map_err(|e| tool_error("collocates", e))?,
-            limit: usize_prop(&options, "limit", d.limit),
-        };
-        let result = self
-            .tools
-            .collocates(&self.core, &node, &opts)
-            .map_err(|e| tool_error("collocates", e))?;
-        to_js(&result)
+        self.tool("collocates", &node, &options)
     }
 
     /// Keyness: `{target_tokens, reference_tokens, rows: [{word, term, target_freq,
@@ -597,42 +646,14 @@ impl Corpus {
     /// each `{query, lang, source, from, to}`, `by`, `stop`, `min` (default 2), `cutoff`
     /// (least G², default 0), `limit`, `perSide` (`limit` rows key in each direction).
     pub fn keyness(&mut self, options: JsValue) -> Result<JsValue, JsError> {
-        options_arg(&options, "keyness")?;
-        let d = crate::stats::keyness::Options::default();
-        let opts = crate::stats::keyness::Options {
-            target: side_arg(&options, "target")?,
-            reference: side_arg(&options, "reference")?,
-            by: by_arg(&options, "keyness")?,
-            min: min_prop(&options, d.min),
-            cutoff: prop(&options, "cutoff")
-                .and_then(|v| v.as_f64())
-                .filter(|c| c.is_finite())
-                .unwrap_or(d.cutoff),
-            stop: bool_prop(&options, "stop", false),
-            limit: usize_prop(&options, "limit", d.limit),
-            per_side: bool_prop(&options, "perSide", false),
-        };
-        let result = self
-            .tools
-            .keyness(&self.core, &opts)
-            .map_err(|e| tool_error("keyness", e))?;
-        to_js(&result)
+        self.tool("keyness", &JsValue::UNDEFINED, &options)
     }
 
     /// Dispersion and trend of `query`: `{tokens, hits, articles: [{id, file, date, tokens,
     /// positions}], months: [{month, hits, tokens, per_million}]}`. `options`: the
     /// sub-corpus.
     pub fn dispersion(&mut self, query: JsValue, options: JsValue) -> Result<JsValue, JsError> {
-        let query = string_arg(&query, "dispersion", "query")?;
-        options_arg(&options, "dispersion")?;
-        let opts = crate::stats::dispersion::Options {
-            scope: scope_arg(&options),
-        };
-        let result = self
-            .tools
-            .dispersion(&self.core, &query, &opts)
-            .map_err(|e| tool_error("dispersion", e))?;
-        to_js(&result)
+        self.tool("dispersion", &query, &options)
     }
 
     /// Bytes of the corpus tools' forward index (0 before their first call).
@@ -877,15 +898,51 @@ impl Corpus {
 #[cfg(feature = "stats")]
 #[wasm_bindgen]
 impl Corpus {
-    /// Builds the tools' forward index a slice at a time: reads articles until about
-    /// `budget` words (a positive whole number) are read and returns `{done, total,
-    /// ready}` (articles read of those to read). Call until `ready`; every tool builds
-    /// whatever is left itself.
-    #[wasm_bindgen(js_name = toolsPrepare)]
-    pub fn tools_prepare(&mut self, budget: JsValue) -> Result<JsValue, JsError> {
-        let budget = budget_arg(&budget, "toolsPrepare")?;
-        let p = self.tools.prepare(&self.core, budget);
-        progress_js(p.done, p.total, p.ready)
+    /// One slice of a tool's request: `method` and its arguments as for the tool's own
+    /// method (`query` is ignored by the tools that take none), `budget` the work it may do
+    /// (a positive whole number; a unit is about one word counted, some 10 ns in wasm).
+    /// Returns `{ready: true, answer}` (the tool method's answer) or `{ready: false, stage,
+    /// step, done, total}`: where it stopped (`stage` names it, `step` is its place among
+    /// the tool's stages, `done` of `total` its items). Call again with the same request to
+    /// go on; another request or a corpus change starts over.
+    #[wasm_bindgen(js_name = toolsStep)]
+    pub fn tools_step(
+        &mut self,
+        method: &str,
+        query: JsValue,
+        options: JsValue,
+        budget: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let budget = budget_arg(&budget, "toolsStep")?;
+        let request = tool_request(method, &query, &options)?;
+        #[derive(Serialize)]
+        #[serde(untagged)]
+        enum Reply {
+            Answer {
+                ready: bool,
+                answer: crate::stats::Answer,
+            },
+            Working {
+                ready: bool,
+                #[serde(flatten)]
+                phase: crate::stats::Phase,
+            },
+        }
+        let reply = match self
+            .tools
+            .step(&self.core, &request, budget)
+            .map_err(|e| tool_error(method, e))?
+        {
+            crate::stats::Step::Done(answer) => Reply::Answer {
+                ready: true,
+                answer,
+            },
+            crate::stats::Step::Working(phase) => Reply::Working {
+                ready: false,
+                phase,
+            },
+        };
+        to_js(&reply)
     }
 
     /// `{docs, tokens}` of the sub-corpus `options` chooses (`filter`, `lang`, `source`,

@@ -4,7 +4,10 @@
 //! unless asked).
 #![cfg(feature = "stats")]
 
-use qarin::stats::{freq, keyness, kwic, Scope, Tools};
+use qarin::stats::{
+    collocation, dispersion, freq, keyness, kwic, ngrams, Answer, Phase, Request, Scope, Step,
+    Tools,
+};
 use qarin::Corpus;
 
 fn corpus(files: &[(&str, &str)]) -> Corpus {
@@ -186,4 +189,167 @@ fn both_scripts_only_when_asked() {
         .unwrap()
         .docs;
     assert_eq!(n, 2);
+}
+
+/// The first `per_lang` shared articles of each language (`None` without the shared corpus).
+fn shared(per_lang: usize) -> Option<Corpus> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    let mut c = Corpus::new();
+    for lang in ["en", "ar"] {
+        let mut names: Vec<_> = std::fs::read_dir(root.join(lang))
+            .ok()?
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        names.sort();
+        for path in names.into_iter().take(per_lang) {
+            let bytes = std::fs::read(&path).unwrap();
+            c.add_bytes(&path.file_name().unwrap().to_string_lossy(), &bytes);
+        }
+    }
+    Some(c)
+}
+
+/// A request to each tool, as the page makes them (a frequent node, the whole corpus).
+fn requests(node: &str) -> Vec<Request> {
+    let lang = |l: &str| Scope {
+        lang: Some(l.into()),
+        ..Scope::default()
+    };
+    vec![
+        Request::Freq(freq::Options::default()),
+        Request::Kwic(
+            node.into(),
+            kwic::Options {
+                sort: kwic::Sort::Right(1),
+                ..Default::default()
+            },
+        ),
+        Request::Ngrams(ngrams::Options {
+            n: 3,
+            limit: 50,
+            ..Default::default()
+        }),
+        Request::Ngrams(ngrams::Options {
+            around: node.into(),
+            ..Default::default()
+        }),
+        Request::Collocates(node.into(), collocation::Options::default()),
+        Request::Keyness(keyness::Options {
+            target: lang("en"),
+            reference: lang("ar"),
+            ..Default::default()
+        }),
+        Request::Dispersion(node.into(), dispersion::Options::default()),
+    ]
+}
+
+/// Steps `request` to its answer with `budget` a slice, checking the progress on the way;
+/// returns the answer and the slices taken.
+fn stepped(tools: &mut Tools, c: &Corpus, request: &Request, budget: usize) -> (Answer, usize) {
+    let mut slices = 0;
+    let mut last: Option<Phase> = None;
+    loop {
+        slices += 1;
+        match tools.step(c, request, budget).unwrap() {
+            Step::Done(answer) => return (answer, slices),
+            Step::Working(phase) => {
+                assert!(phase.done <= phase.total, "{phase:?}");
+                // Within a stage, progress only grows.
+                if let Some(last) = last.filter(|l| (l.stage, l.step) == (phase.stage, phase.step))
+                {
+                    assert!(
+                        phase.done >= last.done || phase.stage == "n-grams",
+                        "{last:?} then {phase:?}"
+                    );
+                }
+                last = Some(phase);
+            }
+        }
+        assert!(slices < 1_000_000, "never done");
+    }
+}
+
+#[test]
+fn every_tool_answers_in_slices_as_it_does_whole() {
+    let Some(c) = shared(60) else {
+        eprintln!("skipped: no ../shared/corpus");
+        return;
+    };
+    for node in ["Syria", "سوريا"] {
+        for request in requests(node) {
+            let whole = Tools::new().answer(&c, &request).unwrap();
+            // One tools object for every budget: kept stages never leak into the next
+            // request, and the forward index is read in slices by the first.
+            let mut tools = Tools::new();
+            let mut counts = Vec::new();
+            for budget in [5_000, 100_000, usize::MAX] {
+                let (answer, slices) = stepped(&mut tools, &c, &request, budget);
+                assert_eq!(answer, whole, "{request:?} at {budget} a slice");
+                counts.push(slices);
+            }
+            assert!(
+                counts[0] > counts[1] && counts[1] >= counts[2],
+                "{request:?}: {counts:?}"
+            );
+            assert_eq!(counts[2], 1, "{request:?}: a whole budget answers at once");
+        }
+    }
+}
+
+#[test]
+fn a_slice_of_another_request_or_a_changed_corpus_starts_over() {
+    let Some(mut c) = shared(40) else {
+        eprintln!("skipped: no ../shared/corpus");
+        return;
+    };
+    let ngrams = Request::Ngrams(ngrams::Options::default());
+    let words = Request::Freq(freq::Options::default());
+    let mut tools = Tools::new();
+    // Half-way through the n-grams, the word list is asked: it is answered right, and the
+    // n-grams asked again start over and are right too.
+    while !matches!(tools.step(&c, &ngrams, 20_000).unwrap(), Step::Working(p) if p.stage == "n-grams")
+    {
+    }
+    let (answer, _) = stepped(&mut tools, &c, &words, 20_000);
+    assert_eq!(answer, Tools::new().answer(&c, &words).unwrap());
+    // The corpus changes while the word list is half done: the answer is the new corpus's.
+    let Answer::Freq(before) = answer else {
+        panic!("a word list")
+    };
+    assert!(matches!(
+        tools.step(&c, &words, 2_000).unwrap(),
+        Step::Working(_)
+    ));
+    assert!(matches!(
+        tools.step(&c, &words, 2_000).unwrap(),
+        Step::Working(_)
+    ));
+    let added = c.add_bytes("late.txt", b"Late\n\nzebra zebra zebra quagga");
+    assert_eq!(added.added.len(), 1);
+    let (answer, _) = stepped(&mut tools, &c, &words, 20_000);
+    assert_eq!(answer, Tools::new().answer(&c, &words).unwrap());
+    let Answer::Freq(after) = answer else {
+        panic!("a word list")
+    };
+    assert_eq!(after.tokens, before.tokens + 4);
+    assert_eq!(after.docs, before.docs + 1);
+    let (answer, _) = stepped(&mut tools, &c, &ngrams, 20_000);
+    assert_eq!(answer, Tools::new().answer(&c, &ngrams).unwrap());
+}
+
+#[test]
+fn a_bad_request_fails_in_its_slice_and_the_next_one_is_answered() {
+    let c = corpus(&[("a.txt", "A\n\nalpha beta alpha")]);
+    let mut tools = Tools::new();
+    let bad = Request::Kwic("\"alpha".into(), kwic::Options::default());
+    let e = tools.step(&c, &bad, 10).unwrap_err();
+    assert!(e.to_string().contains("quot"), "{e}");
+    let good = Request::Kwic("alpha".into(), kwic::Options::default());
+    let (answer, _) = stepped(&mut tools, &c, &good, 10);
+    let Answer::Kwic(k) = answer else {
+        panic!("a concordance")
+    };
+    assert_eq!(k.total, 2);
 }

@@ -86,6 +86,9 @@ impl Corpus {
             .iter()
             .filter(|&&id| self.store.set_outlet(id, outlet.clone()))
             .count();
+        if changed > 0 {
+            self.touch();
+        }
         Named {
             name: outlet,
             refused: false,

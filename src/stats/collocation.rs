@@ -9,10 +9,12 @@
 //! Cost: counting the sub-corpus (linear in its words) plus `f_x·span` window reads.
 
 use super::count::Counts;
+use super::job::{Halt, Run};
 use super::matches::find;
 use super::measures::{association, Association};
 use super::tokens::By;
-use super::{invalid, notes, subcorpus, Scope, Tools, DEFAULT_LIMIT};
+use super::tokens::Tokens;
+use super::{invalid, notes, sub, Scope, Tools, DEFAULT_LIMIT};
 use crate::error::Error;
 use crate::Corpus;
 use serde::Serialize;
@@ -99,22 +101,38 @@ impl Tools {
         node: &str,
         options: &Options,
     ) -> Result<Collocates, Error> {
-        let (l, r) = options.window;
-        if l > super::ngrams::MAX_WINDOW || r > super::ngrams::MAX_WINDOW || l + r == 0 {
-            return Err(invalid(format!(
-                "the window must take 1 to {} words on a side",
-                super::ngrams::MAX_WINDOW
-            )));
-        }
-        let (docs, mut warnings) = subcorpus(corpus, &options.scope)?;
-        let tokens = self.ready(corpus);
-        let found = find(corpus, tokens, node, &options.scope, &docs)?;
-        warnings.extend(found.warnings);
-        let counts = Counts::of_words(tokens, &docs, options.by);
-        let vocab = &tokens.vocab;
-        let mut o11 = vec![0u32; vocab.groups(options.by)];
-        let group_of = vocab.groups_of(options.by);
-        for m in &found.matches {
+        self.whole(corpus, |r, tokens| run(r, corpus, tokens, node, options))
+    }
+}
+
+/// Collocates as stages of `run`.
+pub fn run(
+    run: &mut Run,
+    corpus: &Corpus,
+    tokens: &Tokens,
+    node: &str,
+    options: &Options,
+) -> Result<Collocates, Halt> {
+    let (l, r) = options.window;
+    if l > super::ngrams::MAX_WINDOW || r > super::ngrams::MAX_WINDOW || l + r == 0 {
+        return Err(invalid(format!(
+            "the window must take 1 to {} words on a side",
+            super::ngrams::MAX_WINDOW
+        ))
+        .into());
+    }
+    let sub = sub(run, corpus, &options.scope)?;
+    let (docs, warnings) = &*sub;
+    let found = find(run, corpus, tokens, node, &options.scope, docs)?;
+    let counts = Counts::counted(run, tokens, docs, options.by, false)?;
+    let vocab = &tokens.vocab;
+    let group_of = vocab.groups_of(options.by);
+    let o11 = run.pass(
+        "windows",
+        found.matches.len(),
+        || vec![0u32; vocab.groups(options.by)],
+        |o11, i| {
+            let m = found.matches[i];
             let words = tokens.words(m.doc);
             let (pos, end) = (m.pos as usize, (m.pos + m.len) as usize);
             let left = pos.saturating_sub(l)..pos;
@@ -122,7 +140,13 @@ impl Tools {
             for &s in words[left].iter().chain(&words[right]) {
                 o11[group_of[s as usize] as usize] += 1;
             }
-        }
+            l + r
+        },
+        |o11| o11,
+    )?;
+    run.last(|| {
+        let mut warnings = warnings.clone();
+        warnings.extend(found.warnings.iter().cloned());
         let f_x = found.matches.len() as f64;
         let n = counts.tokens as f64;
         let span = (l + r) as f64;
@@ -185,5 +209,5 @@ impl Tools {
             rows,
             warnings: notes(warnings),
         })
-    }
+    })
 }

@@ -1,7 +1,9 @@
 //! Word counts over a set of articles: per group (form or term) its frequency, document
 //! frequency and most frequent written form. Every tool that shows rows counts here.
 
+use super::job::{Halt, Run};
 use super::tokens::{By, Tokens};
+use std::rc::Rc;
 
 pub const NONE: u32 = u32::MAX;
 
@@ -20,59 +22,67 @@ pub struct Counts {
 }
 
 impl Counts {
-    /// Counts the body words of `docs` (ascending ids) grouped `by`.
-    pub fn of(tokens: &Tokens, docs: &[u32], by: By) -> Counts {
+    /// Counts the body words of `docs` (ascending ids) grouped `by`, as a stage of `run`
+    /// (in slices over the articles); with `doc_freq` false, document frequencies are left
+    /// empty: collocates and keyness need none, and skipping them halves the random reads
+    /// per word.
+    pub fn counted(
+        run: &mut Run,
+        tokens: &Tokens,
+        docs: &[u32],
+        by: By,
+        doc_freq: bool,
+    ) -> Result<Rc<Counts>, Halt> {
+        /// The running tally: per surface its frequency; per group its document frequency
+        /// and the last article that raised it.
+        struct Tally {
+            surface_freq: Vec<u32>,
+            doc_freq: Vec<u32>,
+            last: Vec<u32>,
+            n: u64,
+        }
         let vocab = &tokens.vocab;
-        let groups = vocab.groups(by);
+        let groups = if doc_freq { vocab.groups(by) } else { 0 };
         let group_of = vocab.groups_of(by);
-        let mut surface_freq = vec![0u32; vocab.surfaces()];
-        let mut doc_freq = vec![0u32; groups];
-        let mut last = vec![NONE; groups];
-        let mut n = 0u64;
-        for &doc in docs {
-            let words = tokens.words(doc);
-            n += words.len() as u64;
-            for &s in words {
-                surface_freq[s as usize] += 1;
-                let g = group_of[s as usize] as usize;
-                if last[g] != doc {
-                    last[g] = doc;
-                    doc_freq[g] += 1;
+        run.pass(
+            "counting",
+            docs.len(),
+            || Tally {
+                surface_freq: vec![0; vocab.surfaces()],
+                doc_freq: vec![0; groups],
+                last: vec![NONE; groups],
+                n: 0,
+            },
+            |t, i| {
+                let doc = docs[i];
+                let words = tokens.words(doc);
+                t.n += words.len() as u64;
+                for &s in words {
+                    t.surface_freq[s as usize] += 1;
                 }
-            }
-        }
-        let (freq, best) = Self::groups(tokens, &surface_freq, by);
-        Counts {
-            tokens: n,
-            docs: docs.len(),
-            freq,
-            doc_freq,
-            best,
-            surface_freq,
-        }
-    }
-
-    /// [`Counts::of`] without document frequencies (`doc_freq` left empty): collocates and
-    /// keyness need none, and skipping them halves the random reads per word.
-    pub fn of_words(tokens: &Tokens, docs: &[u32], by: By) -> Counts {
-        let mut surface_freq = vec![0u32; tokens.vocab.surfaces()];
-        let mut n = 0u64;
-        for &doc in docs {
-            let words = tokens.words(doc);
-            n += words.len() as u64;
-            for &s in words {
-                surface_freq[s as usize] += 1;
-            }
-        }
-        let (freq, best) = Self::groups(tokens, &surface_freq, by);
-        Counts {
-            tokens: n,
-            docs: docs.len(),
-            freq,
-            doc_freq: Vec::new(),
-            best,
-            surface_freq,
-        }
+                if doc_freq {
+                    for &s in words {
+                        let g = group_of[s as usize] as usize;
+                        if t.last[g] != doc {
+                            t.last[g] = doc;
+                            t.doc_freq[g] += 1;
+                        }
+                    }
+                }
+                words.len()
+            },
+            |t| {
+                let (freq, best) = Self::groups(tokens, &t.surface_freq, by);
+                Counts {
+                    tokens: t.n,
+                    docs: docs.len(),
+                    freq,
+                    doc_freq: t.doc_freq,
+                    best,
+                    surface_freq: t.surface_freq,
+                }
+            },
+        )
     }
 
     /// Per group its frequency and its most frequent surface, from surface frequencies.

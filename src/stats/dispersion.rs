@@ -5,10 +5,12 @@
 //! matches per million of them: the trend line.
 //!
 //! Cost: finding the matches (linear in the matching articles' words) plus one pass over
-//! the sub-corpus's article lengths.
+//! the sub-corpus's articles (length, month, matches).
 
+use super::job::{Halt, Run};
 use super::matches::find;
-use super::{notes, per_million, subcorpus, Scope, Tools};
+use super::tokens::Tokens;
+use super::{notes, per_million, sub, Scope, Tools};
 use crate::error::Error;
 use crate::Corpus;
 use serde::Serialize;
@@ -55,42 +57,76 @@ impl Tools {
         query: &str,
         options: &Options,
     ) -> Result<Dispersion, Error> {
-        let (docs, mut warnings) = subcorpus(corpus, &options.scope)?;
-        let tokens = self.ready(corpus);
-        let found = find(corpus, tokens, query, &options.scope, &docs)?;
-        warnings.extend(found.warnings);
-        // (hits, words) per month.
-        let mut months: BTreeMap<String, (u64, u64)> = BTreeMap::new();
-        let mut total = 0u64;
-        for &doc in &docs {
+        self.whole(corpus, |r, tokens| run(r, corpus, tokens, query, options))
+    }
+}
+
+/// Dispersion and trend as stages of `run`.
+pub fn run(
+    run: &mut Run,
+    corpus: &Corpus,
+    tokens: &Tokens,
+    query: &str,
+    options: &Options,
+) -> Result<Dispersion, Halt> {
+    let sub = sub(run, corpus, &options.scope)?;
+    let (docs, warnings) = &*sub;
+    let found = find(run, corpus, tokens, query, &options.scope, docs)?;
+    /// Per month (hits, words); the sub-corpus's words; the articles with a match.
+    struct Tally {
+        months: BTreeMap<String, (u64, u64)>,
+        total: u64,
+        articles: Vec<Article>,
+        /// The first match not yet read (matches come in article order, as `docs`).
+        next: usize,
+    }
+    let matches = &found.matches;
+    let tally = run.pass(
+        "dating",
+        docs.len(),
+        || Tally {
+            months: BTreeMap::new(),
+            total: 0,
+            articles: Vec::new(),
+            next: 0,
+        },
+        |t, i| {
+            let doc = docs[i];
             let n = tokens.words(doc).len() as u64;
-            total += n;
+            t.total += n;
+            let first = t.next;
+            while t.next < matches.len() && matches[t.next].doc == doc {
+                t.next += 1;
+            }
+            let hits = (t.next - first) as u64;
             if let Some(month) = month_of(corpus, doc) {
-                months.entry(month).or_default().1 += n;
+                match t.months.get_mut(month) {
+                    Some(m) => *m = (m.0 + hits, m.1 + n),
+                    None => {
+                        t.months.insert(month.to_string(), (hits, n));
+                    }
+                }
             }
-        }
-        let mut articles: Vec<Article> = Vec::new();
-        for m in &found.matches {
-            if let Some(month) = month_of(corpus, m.doc) {
-                months.entry(month).or_default().0 += 1;
-            }
-            if articles.last().is_none_or(|a| a.id != m.doc) {
-                let Some(stored) = corpus.get(m.doc) else {
-                    continue;
-                };
-                articles.push(Article {
-                    id: m.doc,
+            if let (Some(stored), true) = (corpus.get(doc), hits > 0) {
+                t.articles.push(Article {
+                    id: doc,
                     file: stored.article.file.clone(),
                     date: stored.article.date.clone(),
-                    tokens: tokens.words(m.doc).len() as u64,
-                    positions: Vec::new(),
+                    tokens: n,
+                    positions: matches[first..t.next]
+                        .iter()
+                        .map(|m| f64::from(m.pos) / (n.max(1) as f64))
+                        .collect(),
                 });
             }
-            if let Some(a) = articles.last_mut() {
-                a.positions
-                    .push(f64::from(m.pos) / (a.tokens.max(1) as f64));
-            }
-        }
+            16 + hits as usize
+        },
+        |t| t,
+    )?;
+    run.last(|| {
+        let mut warnings = warnings.clone();
+        warnings.extend(found.warnings.iter().cloned());
+        let mut articles = tally.articles.clone();
         // Dated first, by date; then file; `None` would sort first, so it is flipped.
         articles.sort_by(|a, b| {
             (a.date.is_none(), &a.date, &a.file, a.id).cmp(&(
@@ -101,13 +137,14 @@ impl Tools {
             ))
         });
         Ok(Dispersion {
-            tokens: total,
-            hits: found.matches.len() as u64,
+            tokens: tally.total,
+            hits: matches.len() as u64,
             articles,
-            months: months
-                .into_iter()
-                .map(|(month, (hits, words))| Month {
-                    month,
+            months: tally
+                .months
+                .iter()
+                .map(|(month, &(hits, words))| Month {
+                    month: month.clone(),
                     hits,
                     tokens: words,
                     per_million: per_million(hits, words),
@@ -115,12 +152,12 @@ impl Tools {
                 .collect(),
             warnings: notes(warnings),
         })
-    }
+    })
 }
 
 /// `YYYY-MM` of an article's date, when it has one that long.
-fn month_of(corpus: &Corpus, doc: u32) -> Option<String> {
+fn month_of(corpus: &Corpus, doc: u32) -> Option<&str> {
     let date = corpus.get(doc)?.article.date.as_deref()?;
     let month = date.get(..7)?;
-    (month.len() == 7 && month.as_bytes()[4] == b'-').then(|| month.to_string())
+    (month.len() == 7 && month.as_bytes()[4] == b'-').then_some(month)
 }

@@ -5,8 +5,10 @@
 //! vocabulary; rows are cut to the limit after a partial selection.
 
 use super::count::Counts;
+use super::job::{Halt, Run};
 use super::tokens::By;
-use super::{notes, per_million, subcorpus, Scope, Tools, DEFAULT_LIMIT};
+use super::tokens::Tokens;
+use super::{notes, per_million, sub, Scope, Tools, DEFAULT_LIMIT};
 use crate::error::Error;
 use crate::Corpus;
 use serde::Serialize;
@@ -58,9 +60,21 @@ pub struct Freq {
 
 impl Tools {
     pub fn freq(&mut self, corpus: &Corpus, options: &Options) -> Result<Freq, Error> {
-        let (docs, warnings) = subcorpus(corpus, &options.scope)?;
-        let tokens = self.ready(corpus);
-        let counts = Counts::of(tokens, &docs, options.by);
+        self.whole(corpus, |r, tokens| run(r, corpus, tokens, options))
+    }
+}
+
+/// The word list as stages of `run`.
+pub fn run(
+    run: &mut Run,
+    corpus: &Corpus,
+    tokens: &Tokens,
+    options: &Options,
+) -> Result<Freq, Halt> {
+    let sub = sub(run, corpus, &options.scope)?;
+    let (docs, warnings) = &*sub;
+    let counts = Counts::counted(run, tokens, docs, options.by, true)?;
+    run.last(|| {
         let vocab = &tokens.vocab;
         let mut groups: Vec<u32> = counts
             .seen()
@@ -105,7 +119,7 @@ impl Tools {
             types,
             docs: counts.docs as u64,
             rows,
-            warnings: notes(warnings),
+            warnings: notes(warnings.clone()),
         })
-    }
+    })
 }

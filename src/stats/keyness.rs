@@ -9,9 +9,11 @@
 //! Cost: counting each sub-corpus (linear in their words) and the vocabulary.
 
 use super::count::Counts;
+use super::job::{Halt, Run};
 use super::measures::keyness;
 use super::tokens::By;
-use super::{notes, subcorpus, Scope, Tools, DEFAULT_LIMIT};
+use super::tokens::Tokens;
+use super::{notes, sub, Scope, Tools, DEFAULT_LIMIT};
 use crate::error::Error;
 use crate::Corpus;
 use serde::Serialize;
@@ -69,13 +71,25 @@ pub struct Keyness {
 
 impl Tools {
     pub fn keyness(&mut self, corpus: &Corpus, options: &Options) -> Result<Keyness, Error> {
-        let (target_docs, mut warnings) = subcorpus(corpus, &options.target)?;
-        let (reference_docs, more) = subcorpus(corpus, &options.reference)?;
-        warnings.extend(more);
-        let tokens = self.ready(corpus);
-        let by = options.by;
-        let target = Counts::of_words(tokens, &target_docs, by);
-        let reference = Counts::of_words(tokens, &reference_docs, by);
+        self.whole(corpus, |r, tokens| run(r, corpus, tokens, options))
+    }
+}
+
+/// Keyness as stages of `run`.
+pub fn run(
+    run: &mut Run,
+    corpus: &Corpus,
+    tokens: &Tokens,
+    options: &Options,
+) -> Result<Keyness, Halt> {
+    let target_sub = sub(run, corpus, &options.target)?;
+    let reference_sub = sub(run, corpus, &options.reference)?;
+    let by = options.by;
+    let target = Counts::counted(run, tokens, &target_sub.0, by, false)?;
+    let reference = Counts::counted(run, tokens, &reference_sub.0, by, false)?;
+    run.last(|| {
+        let mut warnings = target_sub.1.clone();
+        warnings.extend(reference_sub.1.iter().cloned());
         // The shown word: the most frequent written form over both counts added.
         let summed: Vec<u32> = target
             .surface_freq
@@ -144,7 +158,7 @@ impl Tools {
             rows,
             warnings: notes(warnings),
         })
-    }
+    })
 }
 
 /// A row before its strings: group, target and reference frequency, measures.

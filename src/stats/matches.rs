@@ -4,11 +4,12 @@
 //! dropped, so a position is part of at most one match. Shared by the concordance,
 //! collocates, n-grams around a query, and dispersion.
 
+use super::job::{Halt, Run};
 use super::tokens::Tokens;
 use super::{query_error, Scope};
-use crate::error::Error;
 use crate::query::leaves::Leaves;
 use crate::Corpus;
+use std::rc::Rc;
 
 /// One match.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -30,64 +31,91 @@ pub struct Found {
 }
 
 /// Finds `query` in those of `docs` that it matches as a search would (with the filters of
-/// `scope`): an `AND` or `-word` decides which articles, its positive words where.
+/// `scope`): an `AND` or `-word` decides which articles, its positive words where. A stage
+/// of `run`, in slices over the articles.
 pub fn find(
+    run: &mut Run,
     corpus: &Corpus,
     tokens: &Tokens,
     query: &str,
     scope: &Scope,
     docs: &[u32],
-) -> Result<Found, Error> {
-    let expand = scope.cross_lingual && !scope.exact;
-    let leaves = corpus
-        .leaves_expanded(query, scope.exact, expand)
-        .map_err(query_error)?;
-    let hit = corpus
-        .matching(query, &scope.search_options())
-        .map_err(query_error)?;
-    let mut matches = Vec::new();
-    let mut complete = true;
-    let mut memo = Memo::new(&leaves, tokens.vocab.surfaces());
-    let mut j = 0;
-    for &doc in docs {
-        j += hit.docs[j..].partition_point(|&d| d < doc);
-        if hit.docs.get(j) != Some(&doc) {
-            continue;
-        }
-        let words = tokens.words(doc);
-        let mut found: Vec<(u32, u32)> = Vec::new();
-        for (i, seq) in leaves.sequences.iter().enumerate() {
-            let len = seq.len();
-            if len == 0 || len > words.len() {
-                continue;
+) -> Result<Rc<Found>, Halt> {
+    /// What the walk keeps between slices.
+    struct Walk {
+        matches: Vec<Match>,
+        complete: bool,
+        memo: Memo,
+        /// Where in the query's matching articles the walk is.
+        j: usize,
+    }
+    let parsed = run.once(|| {
+        let expand = scope.cross_lingual && !scope.exact;
+        let leaves = corpus
+            .leaves_expanded(query, scope.exact, expand)
+            .map_err(query_error)?;
+        let hit = corpus
+            .matching(query, &scope.search_options())
+            .map_err(query_error)?;
+        Ok((leaves, hit))
+    })?;
+    let (leaves, hit) = &*parsed;
+    run.pass(
+        "finding",
+        docs.len(),
+        || Walk {
+            matches: Vec::new(),
+            complete: true,
+            memo: Memo::new(leaves, tokens.vocab.surfaces()),
+            j: 0,
+        },
+        |walk, i| {
+            let doc = docs[i];
+            walk.j += hit.docs[walk.j..].partition_point(|&d| d < doc);
+            if hit.docs.get(walk.j) != Some(&doc) {
+                return 1;
             }
-            for pos in 0..=words.len() - len {
-                if (0..len).all(|k| memo.hit(tokens, &leaves, i, k, words[pos + k])) {
-                    found.push((pos as u32, len as u32));
+            let words = tokens.words(doc);
+            let mut found: Vec<(u32, u32)> = Vec::new();
+            for (i, seq) in leaves.sequences.iter().enumerate() {
+                let len = seq.len();
+                if len == 0 || len > words.len() {
+                    continue;
+                }
+                for pos in 0..=words.len() - len {
+                    if (0..len).all(|k| walk.memo.hit(tokens, leaves, i, k, words[pos + k])) {
+                        found.push((pos as u32, len as u32));
+                    }
                 }
             }
-        }
-        if leaves.has_regex() {
-            complete &= regex_positions(corpus, &leaves, doc, words.len(), &mut found);
-        }
-        // Text order, the longer first at one place; overlapping later ones dropped.
-        found.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        let mut end = 0;
-        let mut n = 0;
-        for (pos, len) in found {
-            if pos < end {
-                continue;
+            if leaves.has_regex() {
+                walk.complete &= regex_positions(corpus, leaves, doc, words.len(), &mut found);
             }
-            end = pos + len;
-            matches.push(Match { doc, pos, len, n });
-            n += 1;
-        }
-    }
-    let mut warnings = hit.warnings;
-    if !complete {
-        warnings.push(crate::message::Code::QueryRegexMarksPartial.into());
-    }
-    Ok(Found { matches, warnings })
+            // Text order, the longer first at one place; overlapping later ones dropped.
+            found.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+            let mut end = 0;
+            let mut n = 0;
+            for (pos, len) in found {
+                if pos < end {
+                    continue;
+                }
+                end = pos + len;
+                walk.matches.push(Match { doc, pos, len, n });
+                n += 1;
+            }
+            words.len()
+        },
+        |walk| {
+            let mut warnings = hit.warnings.clone();
+            if !walk.complete {
+                warnings.push(crate::message::Code::QueryRegexMarksPartial.into());
+            }
+            Found {
+                matches: walk.matches,
+                warnings,
+            }
+        },
+    )
 }
 
 /// Adds the word runs the regexes' matches overlap in article `doc`; `false` when the

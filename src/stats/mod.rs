@@ -17,12 +17,16 @@
 //!   string), its `term` the form or term itself. Stop-word rows are left out unless
 //!   asked (a row is a stop word when its `word` is); they always count in `N`.
 //!
-//! [`Tools`] keeps the forward index ([`tokens`]) between requests; each tool is a file.
+//! [`Tools`] keeps the forward index ([`tokens`]) between requests; each tool is a file,
+//! written as stages of a [`job::Run`] so that [`Tools::step`] can answer a request in
+//! slices (progress, and a newer request heard between them) with the same code as a
+//! whole call.
 
 pub mod collocation;
 mod count;
 pub mod dispersion;
 pub mod freq;
+pub mod job;
 pub mod keyness;
 pub mod kwic;
 mod matches;
@@ -30,7 +34,11 @@ pub mod measures;
 pub mod ngrams;
 pub mod tokens;
 
+pub use job::Phase;
 pub use tokens::{By, Progress};
+
+use job::{Halt, Run, Stages};
+use serde::Serialize;
 
 use crate::error::{Error, ErrorKind};
 use crate::query::SearchOptions;
@@ -74,11 +82,58 @@ impl Scope {
 }
 
 /// The tools with their forward index, built on first use and kept in step with the
-/// corpus each call.
+/// corpus each call, and the request being answered in slices.
 #[derive(Debug, Default)]
 pub struct Tools {
     tokens: tokens::Tokens,
+    /// The corpus revision the forward index was last found in step with.
+    synced: Option<u64>,
+    job: Option<Job>,
 }
+
+/// A request answered in slices ([`Tools::step`]): its kept stages, valid for this request
+/// on this corpus revision only.
+#[derive(Debug)]
+struct Job {
+    request: Request,
+    revision: u64,
+    stages: Stages,
+}
+
+/// A request to one tool, as [`Tools::step`] takes it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Request {
+    Freq(freq::Options),
+    Kwic(String, kwic::Options),
+    Ngrams(ngrams::Options),
+    Collocates(String, collocation::Options),
+    Keyness(keyness::Options),
+    Dispersion(String, dispersion::Options),
+}
+
+/// A tool's answer, serialized as that tool's own shape.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Answer {
+    Freq(freq::Freq),
+    Kwic(kwic::Kwic),
+    Ngrams(ngrams::Ngrams),
+    Collocates(collocation::Collocates),
+    Keyness(keyness::Keyness),
+    Dispersion(dispersion::Dispersion),
+}
+
+/// What one slice of [`Tools::step`] came to.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Step {
+    /// Not yet: where the work is (`reading` is the forward index being built).
+    Working(Phase),
+    Done(Answer),
+}
+
+/// Work units a word read into the forward index costs (an analysis, about 30 times a
+/// counting pass's visit to a word in wasm).
+const READ_COST: usize = 32;
 
 impl Tools {
     pub fn new() -> Self {
@@ -87,14 +142,92 @@ impl Tools {
 
     /// The forward index in step with `corpus`.
     fn ready(&mut self, corpus: &Corpus) -> &tokens::Tokens {
-        self.tokens.sync(corpus);
+        if self.synced != Some(corpus.revision()) {
+            self.tokens.sync(corpus);
+            self.synced = Some(corpus.revision());
+        }
         &self.tokens
     }
 
     /// Builds the forward index a slice at a time (about `budget` words a call) so that a
     /// caller can show progress and stop between slices; every tool calls it whole first.
     pub fn prepare(&mut self, corpus: &Corpus, budget: usize) -> tokens::Progress {
-        self.tokens.step(corpus, budget)
+        if self.synced == Some(corpus.revision()) {
+            return tokens::Progress {
+                ready: true,
+                ..Default::default()
+            };
+        }
+        let progress = self.tokens.step(corpus, budget);
+        if progress.ready {
+            self.synced = Some(corpus.revision());
+        }
+        progress
+    }
+
+    /// One slice of `request`: about `budget` units of work (a unit is about one word
+    /// counted; reading a word into the forward index costs [`READ_COST`]), then either
+    /// the answer or where the work stopped. Call again with the same request to go on;
+    /// another request, or a change to the corpus, starts over (the forward index keeps
+    /// what it read). The answer is the one the tool's own method gives.
+    pub fn step(
+        &mut self,
+        corpus: &Corpus,
+        request: &Request,
+        budget: usize,
+    ) -> Result<Step, Error> {
+        let progress = self.prepare(corpus, (budget / READ_COST).max(1));
+        if !progress.ready {
+            return Ok(Step::Working(Phase {
+                stage: "reading",
+                step: 0,
+                done: progress.done,
+                total: progress.total,
+            }));
+        }
+        let revision = corpus.revision();
+        let job = match self.job.take() {
+            Some(job) if job.request == *request && job.revision == revision => job,
+            _ => Job {
+                request: request.clone(),
+                revision,
+                stages: Stages::default(),
+            },
+        };
+        let job = self.job.insert(job);
+        let mut run = Run::new(&mut job.stages, budget);
+        let got = answer(&mut run, corpus, &self.tokens, request);
+        match got {
+            Err(Halt::Paused) => Ok(Step::Working(run.phase)),
+            Ok(answer) => {
+                self.job = None;
+                Ok(Step::Done(answer))
+            }
+            Err(Halt::Failed(e)) => {
+                self.job = None;
+                Err(e)
+            }
+        }
+    }
+
+    /// `request` answered whole.
+    pub fn answer(&mut self, corpus: &Corpus, request: &Request) -> Result<Answer, Error> {
+        self.whole(corpus, |run, tokens| answer(run, corpus, tokens, request))
+    }
+
+    /// A tool's stages run whole (no budget: nothing pauses).
+    fn whole<T>(
+        &mut self,
+        corpus: &Corpus,
+        tool: impl FnOnce(&mut Run, &tokens::Tokens) -> Result<T, Halt>,
+    ) -> Result<T, Error> {
+        self.ready(corpus);
+        let mut stages = Stages::default();
+        match tool(&mut Run::new(&mut stages, usize::MAX), &self.tokens) {
+            Ok(answer) => Ok(answer),
+            Err(Halt::Failed(e)) => Err(e),
+            Err(Halt::Paused) => unreachable!("a whole call has no budget to spend"),
+        }
     }
 
     /// The articles and words of a sub-corpus (`(docs, tokens)`): the caption of a table,
@@ -112,8 +245,37 @@ impl Tools {
     }
 }
 
+/// Runs the tool `request` names.
+fn answer(
+    run: &mut Run,
+    corpus: &Corpus,
+    tokens: &tokens::Tokens,
+    request: &Request,
+) -> Result<Answer, Halt> {
+    Ok(match request {
+        Request::Freq(o) => Answer::Freq(freq::run(run, corpus, tokens, o)?),
+        Request::Kwic(q, o) => Answer::Kwic(kwic::run(run, corpus, tokens, q, o)?),
+        Request::Ngrams(o) => Answer::Ngrams(ngrams::run(run, corpus, tokens, o)?),
+        Request::Collocates(q, o) => {
+            Answer::Collocates(collocation::run(run, corpus, tokens, q, o)?)
+        }
+        Request::Keyness(o) => Answer::Keyness(keyness::run(run, corpus, tokens, o)?),
+        Request::Dispersion(q, o) => {
+            Answer::Dispersion(dispersion::run(run, corpus, tokens, q, o)?)
+        }
+    })
+}
+
+/// A sub-corpus's articles (ascending ids) and the search's warnings about them.
+type Sub = (Vec<u32>, Vec<crate::Message>);
+
+/// [`subcorpus`] as a stage of `run`.
+fn sub(run: &mut Run, corpus: &Corpus, scope: &Scope) -> Result<std::rc::Rc<Sub>, Halt> {
+    run.once(|| subcorpus(corpus, scope))
+}
+
 /// The articles of `scope`, ascending by id, and the search's warnings about them.
-fn subcorpus(corpus: &Corpus, scope: &Scope) -> Result<(Vec<u32>, Vec<crate::Message>), Error> {
+fn subcorpus(corpus: &Corpus, scope: &Scope) -> Result<Sub, Error> {
     let found = corpus
         .matching(&scope.filter, &scope.search_options())
         .map_err(query_error)?;

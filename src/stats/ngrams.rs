@@ -7,9 +7,11 @@
 //! grows with the distinct n-grams (at most the words of the sub-corpus).
 
 use super::count::Counts;
+use super::job::{Halt, Progress, Run};
 use super::matches::find;
 use super::tokens::By;
-use super::{invalid, notes, subcorpus, Scope, Tools, DEFAULT_LIMIT};
+use super::tokens::Tokens;
+use super::{invalid, notes, sub, Scope, Tools, DEFAULT_LIMIT};
 use crate::error::Error;
 use crate::Corpus;
 use rustc_hash::FxHashMap;
@@ -68,93 +70,133 @@ type Key = [u32; 5];
 
 impl Tools {
     pub fn ngrams(&mut self, corpus: &Corpus, options: &Options) -> Result<Ngrams, Error> {
-        let n = options.n;
-        if !(2..=5).contains(&n) {
-            return Err(invalid(format!("n-gram size {n} is not from 2 to 5")));
-        }
-        if options.window.0 > MAX_WINDOW || options.window.1 > MAX_WINDOW {
-            return Err(invalid(format!(
-                "a window side is above the most, {MAX_WINDOW}"
-            )));
-        }
-        let (docs, mut warnings) = subcorpus(corpus, &options.scope)?;
-        let tokens = self.ready(corpus);
-        let around = if options.around.trim().is_empty() {
-            None
-        } else {
-            let found = find(corpus, tokens, &options.around, &options.scope, &docs)?;
-            warnings.extend(found.warnings);
-            Some(found.matches)
-        };
-        let vocab = &tokens.vocab;
-        let group_of = vocab.groups_of(options.by);
-        // The text counted, as runs of one article each: (article, first, end) into `g`.
-        let mut g: Vec<u32> = Vec::new();
-        let mut runs: Vec<(u32, usize, usize)> = Vec::new();
-        let mut take = |doc: u32, words: &[u32]| {
-            let first = g.len();
-            g.extend(words.iter().map(|&s| group_of[s as usize]));
-            runs.push((doc, first, g.len()));
-        };
-        // Over all text, the written forms are counted in the same pass (the shown words).
-        let mut surface_freq: Vec<u32> = Vec::new();
-        match &around {
-            None => {
-                surface_freq = vec![0; vocab.surfaces()];
-                for &doc in &docs {
-                    let words = tokens.words(doc);
-                    for &s in words {
-                        surface_freq[s as usize] += 1;
+        self.whole(corpus, |r, tokens| run(r, corpus, tokens, options))
+    }
+}
+
+/// The text counted, as runs of one article each: group ids `g`, and per run `(article,
+/// first, end)` into `g`; over all text also the written forms' frequencies (the shown
+/// words are counted in the same pass).
+struct Text {
+    g: Vec<u32>,
+    runs: Vec<(u32, usize, usize)>,
+    surface_freq: Vec<u32>,
+}
+
+impl Text {
+    fn take(&mut self, doc: u32, words: &[u32], group_of: &[u32]) {
+        let first = self.g.len();
+        self.g.extend(words.iter().map(|&s| group_of[s as usize]));
+        self.runs.push((doc, first, self.g.len()));
+    }
+}
+
+/// N-grams as stages of `run`.
+pub fn run(
+    run: &mut Run,
+    corpus: &Corpus,
+    tokens: &Tokens,
+    options: &Options,
+) -> Result<Ngrams, Halt> {
+    let n = options.n;
+    if !(2..=5).contains(&n) {
+        return Err(invalid(format!("n-gram size {n} is not from 2 to 5")).into());
+    }
+    if options.window.0 > MAX_WINDOW || options.window.1 > MAX_WINDOW {
+        return Err(invalid(format!("a window side is above the most, {MAX_WINDOW}")).into());
+    }
+    let sub = sub(run, corpus, &options.scope)?;
+    let docs = &sub.0;
+    let around = !options.around.trim().is_empty();
+    let found = if around {
+        Some(find(
+            run,
+            corpus,
+            tokens,
+            &options.around,
+            &options.scope,
+            docs,
+        )?)
+    } else {
+        None
+    };
+    let vocab = &tokens.vocab;
+    let group_of = vocab.groups_of(options.by);
+    let empty = || Text {
+        g: Vec::new(),
+        runs: Vec::new(),
+        surface_freq: Vec::new(),
+    };
+    let text = match &found {
+        None => run.pass(
+            "collecting",
+            docs.len(),
+            || Text {
+                surface_freq: vec![0; vocab.surfaces()],
+                ..empty()
+            },
+            |text, i| {
+                let words = tokens.words(docs[i]);
+                for &s in words {
+                    text.surface_freq[s as usize] += 1;
+                }
+                text.take(docs[i], words, group_of);
+                words.len()
+            },
+            |text| text,
+        )?,
+        // Windows of one article merged where they overlap: a position counts once.
+        Some(found) => run.once(|| {
+            let matches = &found.matches;
+            let mut text = empty();
+            let mut i = 0;
+            while i < matches.len() {
+                let doc = matches[i].doc;
+                let words = tokens.words(doc);
+                let mut spans: Vec<(usize, usize)> = Vec::new();
+                while i < matches.len() && matches[i].doc == doc {
+                    let m = matches[i];
+                    let from = (m.pos as usize).saturating_sub(options.window.0);
+                    let to = (m.pos as usize + m.len as usize + options.window.1).min(words.len());
+                    match spans.last_mut() {
+                        Some(last) if from <= last.1 => last.1 = last.1.max(to),
+                        _ => spans.push((from, to)),
                     }
-                    take(doc, words);
+                    i += 1;
+                }
+                for (from, to) in spans {
+                    text.take(doc, words.get(from..to).unwrap_or(&[]), group_of);
                 }
             }
-            Some(matches) => {
-                // Windows of one article merged where they overlap: a position counts once.
-                let mut i = 0;
-                while i < matches.len() {
-                    let doc = matches[i].doc;
-                    let words = tokens.words(doc);
-                    let mut spans: Vec<(usize, usize)> = Vec::new();
-                    while i < matches.len() && matches[i].doc == doc {
-                        let m = matches[i];
-                        let from = (m.pos as usize).saturating_sub(options.window.0);
-                        let to =
-                            (m.pos as usize + m.len as usize + options.window.1).min(words.len());
-                        match spans.last_mut() {
-                            Some(last) if from <= last.1 => last.1 = last.1.max(to),
-                            _ => spans.push((from, to)),
-                        }
-                        i += 1;
-                    }
-                    for (from, to) in spans {
-                        take(doc, words.get(from..to).unwrap_or(&[]));
-                    }
-                }
-            }
-        }
-        let table = top_ngrams(
-            &g,
-            &runs,
-            n,
-            options.min.max(1),
-            options.limit,
-            vocab.groups(options.by),
-        );
+            Ok(text)
+        })?,
+    };
+    let (g, runs) = (&text.g, &text.runs);
+    let groups = vocab.groups(options.by);
+    let table = run.resume(
+        "n-grams",
+        || Count::new(g.len(), n, options.min.max(1), options.limit, groups),
+        |count, budget| count.step(g, runs, budget),
+        |count| count.table,
+    )?;
+    // The shown words: each group's most frequent written form in the sub-corpus.
+    let best = match &found {
+        None => None,
+        Some(_) => Some(Counts::counted(run, tokens, docs, options.by, false)?),
+    };
+    run.last(|| {
+        let best = match &best {
+            Some(counts) => counts.best.clone(),
+            None => Counts::groups(tokens, &text.surface_freq, options.by).1,
+        };
         let mut rows: Vec<(Key, u32, u32)> = table
-            .into_iter()
-            .map(|(first, freq, docs)| {
+            .iter()
+            .map(|&(first, freq, docs)| {
                 let mut key = [0u32; 5];
                 key[..n].copy_from_slice(&g[first..first + n]);
                 (key, freq, docs)
             })
             .collect();
-        // The shown words: each group's most frequent written form in the sub-corpus.
-        let best = if around.is_none() {
-            Counts::groups(tokens, &surface_freq, options.by).1
-        } else {
-            Counts::of(tokens, &docs, options.by).best
-        };
         let word = |g: u32| match best.get(g as usize) {
             Some(&s) if s != super::count::NONE => &*vocab.surface(s).text,
             _ => "",
@@ -183,6 +225,10 @@ impl Tools {
             rows.truncate(options.limit);
         }
         rows.sort_unstable_by(order);
+        let mut warnings = sub.1.clone();
+        if let Some(found) = &found {
+            warnings.extend(found.warnings.iter().cloned());
+        }
         Ok(Ngrams {
             rows: rows
                 .iter()
@@ -194,11 +240,11 @@ impl Tools {
                 .collect(),
             warnings: notes(warnings),
         })
-    }
+    })
 }
 
-/// Every n-gram of `g` that could be among the `limit` most frequent (those counted at
-/// least `min` times), as [`count_ngrams`] gives them.
+/// Finds every n-gram of a text that could be among the `limit` most frequent (those
+/// counted at least `min` times), as `(first position, freq, docs)`, in steps.
 ///
 /// An n-gram occurring `t` times needs each of its words and shorter n-grams to occur at
 /// least `t` times, so counting with a high floor `t` skips most positions at the first
@@ -207,6 +253,177 @@ impl Tools {
 /// the floor comes down (a quarter each time) until it is `min`. A first floor of one in
 /// 256·limit words finds the top 100 trigrams of the 1.67 M shared words in one pass
 /// (floor 65: 185 found; at 260 only 10, and a second pass).
+///
+/// Each floor is counted a length at a time: level 0 counts the words, then level k the
+/// k-grams, each an article (run) at a time. A k-gram is its (k − 1)-gram's id and one more
+/// group, so a level is one hash-map pass over 64-bit keys; and a k-gram can reach the floor
+/// only if both (k − 1)-grams inside it do, so positions where either fell short are
+/// skipped. Whether one fell short is read from the last level's counts when it is used, so
+/// no level ends with a pass over every position (at 100k articles such a pass held the
+/// worker for 200 ms).
+struct Count {
+    n: usize,
+    min: u32,
+    limit: usize,
+    floor: u32,
+    /// 0 (the words), then the k-gram length being counted.
+    level: usize,
+    /// The next run of the level.
+    at: usize,
+    freq1: Vec<u32>,
+    /// Per position 1 + the id of the (level − 1)-gram starting there (0: not counted);
+    /// from level 3 on.
+    ids: Vec<u32>,
+    /// The last level's frequencies by id.
+    last_freq: Vec<u32>,
+    /// The level's k-grams: id by key, and per id first position and frequency; on the
+    /// last level also the articles it is in and the last one seen; before it, per
+    /// position 1 + the id of the k-gram there (zeroed memory: the allocator's fresh pages
+    /// cost nothing to clear).
+    map: FxHashMap<u64, u32>,
+    first_at: Vec<u32>,
+    freq: Vec<u32>,
+    docs: Vec<(u32, u32)>,
+    next: Vec<u32>,
+    table: Vec<(usize, u32, u32)>,
+}
+
+impl Count {
+    fn new(words: usize, n: usize, min: u32, limit: usize, groups: usize) -> Count {
+        let guess = words / limit.saturating_mul(256).max(1);
+        Count {
+            n,
+            min,
+            limit,
+            floor: u32::try_from(guess).unwrap_or(u32::MAX).max(min),
+            level: 0,
+            at: 0,
+            freq1: vec![0; groups],
+            ids: Vec::new(),
+            last_freq: Vec::new(),
+            map: FxHashMap::default(),
+            first_at: Vec::new(),
+            freq: Vec::new(),
+            docs: Vec::new(),
+            next: Vec::new(),
+            table: Vec::new(),
+        }
+    }
+
+    /// Counts runs until about `budget` positions are read or the table is made.
+    fn step(&mut self, g: &[u32], runs: &[(u32, usize, usize)], budget: &mut usize) -> Progress {
+        while *budget > 0 {
+            if self.at == runs.len() {
+                if self.end_level(g.len()) {
+                    return Progress::Done;
+                }
+                continue;
+            }
+            let (doc, first, end) = runs[self.at];
+            self.at += 1;
+            if self.level == 0 {
+                for &x in &g[first..end] {
+                    self.freq1[x as usize] += 1;
+                }
+            } else {
+                self.count_run(g, doc, first, end);
+            }
+            *budget = budget.saturating_sub((end - first).max(1));
+        }
+        // Level 0 and levels 2 ..= n, each a walk over the runs.
+        let done = self.level.saturating_sub(1) * runs.len() + self.at;
+        Progress::Partly(done, self.n * runs.len())
+    }
+
+    /// Counts the k-grams of one run (k = the level).
+    fn count_run(&mut self, g: &[u32], doc: u32, first: usize, end: usize) {
+        let k = self.level;
+        if end - first < k {
+            return;
+        }
+        let last_level = k == self.n;
+        let floor = self.floor;
+        // The (k − 1)-gram at `p`, if it reached the floor.
+        let counted = |p: usize| -> Option<u32> {
+            if k == 2 {
+                let x = g[p];
+                (self.freq1[x as usize] >= floor).then_some(x)
+            } else {
+                let id = self.ids[p].checked_sub(1)?;
+                (self.last_freq[id as usize] >= floor).then_some(id)
+            }
+        };
+        for p in first..=end - k {
+            let Some(prefix) = counted(p) else {
+                continue;
+            };
+            if counted(p + 1).is_none() {
+                continue;
+            }
+            let key = (u64::from(prefix) << 32) | u64::from(g[p + k - 1]);
+            let fresh = self.freq.len() as u32;
+            let id = *self.map.entry(key).or_insert(fresh);
+            if id == fresh {
+                self.first_at.push(p as u32);
+                self.freq.push(0);
+                if last_level {
+                    self.docs.push((0, NONE));
+                }
+            }
+            self.freq[id as usize] += 1;
+            if last_level {
+                let d = &mut self.docs[id as usize];
+                if d.1 != doc {
+                    *d = (d.0 + 1, doc);
+                }
+            } else {
+                self.next[p] = id + 1;
+            }
+        }
+    }
+
+    /// Moves to the next level at the end of one; `true` once the table is made.
+    fn end_level(&mut self, words: usize) -> bool {
+        self.at = 0;
+        if self.level == self.n {
+            let floor = self.floor;
+            let table: Vec<(usize, u32, u32)> = (0..self.freq.len())
+                .filter(|&i| self.freq[i] >= floor)
+                .map(|i| (self.first_at[i] as usize, self.freq[i], self.docs[i].0))
+                .collect();
+            if table.len() >= self.limit || floor == self.min {
+                self.table = table;
+                self.map = FxHashMap::default();
+                self.ids = Vec::new();
+                return true;
+            }
+            // Too few at this floor: count again with a lower one.
+            self.floor = (floor / 4).max(self.min);
+            self.freq1.iter_mut().for_each(|f| *f = 0);
+            self.level = 0;
+            return false;
+        }
+        if self.level > 0 {
+            self.last_freq = std::mem::take(&mut self.freq);
+            self.ids = std::mem::take(&mut self.next);
+        }
+        self.freq = Vec::new();
+        // Level 0 is followed by the pairs.
+        self.level = self.level.max(1) + 1;
+        self.map = FxHashMap::default();
+        self.first_at = Vec::new();
+        self.docs = Vec::new();
+        self.next = if self.level == self.n {
+            Vec::new()
+        } else {
+            vec![0; words]
+        };
+        false
+    }
+}
+
+/// The whole of [`Count`] with a first floor of its own choosing.
+#[cfg(test)]
 fn top_ngrams(
     g: &[u32],
     runs: &[(u32, usize, usize)],
@@ -215,23 +432,14 @@ fn top_ngrams(
     limit: usize,
     groups: usize,
 ) -> Vec<(usize, u32, u32)> {
-    let guess = g.len() / limit.saturating_mul(256).max(1);
-    let mut floor = u32::try_from(guess).unwrap_or(u32::MAX).max(min);
-    loop {
-        let table = count_ngrams(g, runs, n, floor, groups);
-        if table.len() >= limit || floor == min {
-            return table;
-        }
-        floor = (floor / 4).max(min);
-    }
+    let mut count = Count::new(g.len(), n, min, limit, groups);
+    let mut budget = usize::MAX;
+    while count.step(g, runs, &mut budget) != Progress::Done {}
+    count.table
 }
 
-/// The n-grams of `g` (group ids; `runs` are its articles' stretches, which n-grams never
-/// cross) that occur at least `min` times, as `(first position, freq, docs)`.
-///
-/// Built a length at a time: an n-gram is its (n − 1)-gram's id and one more group, so
-/// each level is one hash-map pass over 64-bit keys; and a k-gram can reach `min` only if
-/// both (k − 1)-grams inside it do, so positions where either fell short are skipped.
+/// The n-grams counted at least `min` times (one floor, `min` itself).
+#[cfg(test)]
 fn count_ngrams(
     g: &[u32],
     runs: &[(u32, usize, usize)],
@@ -239,72 +447,11 @@ fn count_ngrams(
     min: u32,
     groups: usize,
 ) -> Vec<(usize, u32, u32)> {
-    // Level 1: a word is its group, kept where the group is frequent enough.
-    let mut freq1 = vec![0u32; groups];
-    for &x in g {
-        freq1[x as usize] += 1;
-    }
-    let mut ids: Vec<u32> = g
-        .iter()
-        .map(|&x| if freq1[x as usize] >= min { x } else { NONE })
-        .collect();
-    for k in 2..=n {
-        let last_level = k == n;
-        let mut map: FxHashMap<u64, u32> = FxHashMap::default();
-        // Per k-gram id: first position and frequency; on the last level also the
-        // articles it is in and the last one seen.
-        let mut first_at: Vec<u32> = Vec::new();
-        let mut freq: Vec<u32> = Vec::new();
-        let mut docs: Vec<(u32, u32)> = Vec::new();
-        let mut next = if last_level {
-            Vec::new()
-        } else {
-            vec![NONE; g.len()]
-        };
-        for &(doc, first, end) in runs {
-            if end - first < k {
-                continue;
-            }
-            for p in first..=end - k {
-                let (prefix, suffix) = (ids[p], ids[p + 1]);
-                if prefix == NONE || suffix == NONE {
-                    continue;
-                }
-                let key = (u64::from(prefix) << 32) | u64::from(g[p + k - 1]);
-                let fresh = freq.len() as u32;
-                let id = *map.entry(key).or_insert(fresh);
-                if id == fresh {
-                    first_at.push(p as u32);
-                    freq.push(0);
-                    if last_level {
-                        docs.push((0, NONE));
-                    }
-                }
-                freq[id as usize] += 1;
-                if last_level {
-                    let d = &mut docs[id as usize];
-                    if d.1 != doc {
-                        *d = (d.0 + 1, doc);
-                    }
-                } else {
-                    next[p] = id;
-                }
-            }
-        }
-        if last_level {
-            return (0..freq.len())
-                .filter(|&i| freq[i] >= min)
-                .map(|i| (first_at[i] as usize, freq[i], docs[i].0))
-                .collect();
-        }
-        for id in next.iter_mut() {
-            if *id != NONE && freq[*id as usize] < min {
-                *id = NONE;
-            }
-        }
-        ids = next;
-    }
-    Vec::new()
+    let mut count = Count::new(g.len(), n, min, usize::MAX, groups);
+    count.floor = min;
+    let mut budget = usize::MAX;
+    while count.step(g, runs, &mut budget) != Progress::Done {}
+    count.table
 }
 
 #[cfg(test)]
@@ -380,6 +527,38 @@ mod tests {
                     order(&mut all);
                     assert_eq!(fast, all, "n = {n}, limit = {limit}, min = {min}");
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn a_floor_set_too_high_comes_down_to_the_same_top() {
+        let (g, runs) = sample(5, 200, 20);
+        for n in 2..=4 {
+            for limit in [3, 40] {
+                let mut count = Count::new(g.len(), n, 1, limit, 20);
+                // Far above any count: every level is counted again, a quarter lower each time.
+                count.floor = 100_000;
+                let mut budget = 1_000;
+                let mut steps = 0;
+                while count.step(&g, &runs, &mut budget) != Progress::Done {
+                    budget = 1_000;
+                    steps += 1;
+                }
+                assert!(steps > 5, "n = {n}: {steps} steps");
+                let mut fast: Vec<(Vec<u32>, u32, u32)> = count
+                    .table
+                    .iter()
+                    .map(|&(p, f, d)| (g[p..p + n].to_vec(), f, d))
+                    .collect();
+                let order = |rows: &mut Vec<(Vec<u32>, u32, u32)>| {
+                    rows.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+                    rows.truncate(limit);
+                };
+                order(&mut fast);
+                let mut all = naive(&g, &runs, n, 1);
+                order(&mut all);
+                assert_eq!(fast, all, "n = {n}, limit = {limit}");
             }
         }
     }

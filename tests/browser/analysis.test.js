@@ -443,7 +443,7 @@ test('the tools on an uploaded set of shared articles', { skip: NO_CORPUS }, asy
 
 test('new articles are read for the tools in slices with a progress bar; a newer request drops the older unpainted', { skip: NO_CORPUS }, async () => {
   await page.click('.an-close');
-  // Enough words for several slices of the worker (www/pkg-analysis/worker.js SLICE_WORDS).
+  // Enough words for several slices of the worker (www/pkg-analysis/worker.js SLICE_UNITS).
   const en = (await corpusNames('en')).slice(40, 340);
   const ar = (await corpusNames('ar')).slice(40, 340);
   await upload(page, [...await corpusFiles('en', en), ...await corpusFiles('ar', ar)]);

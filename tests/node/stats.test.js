@@ -98,3 +98,37 @@ test('the wasm API refuses bad options with a message, never a broken instance',
   assert.equal(corpus.kwic('siege', {}).total, 2);
   assert.equal(corpus.freq({}).tokens, 9);
 });
+
+test('every tool answers in slices (Corpus.toolsStep) as its own method does, with progress', { skip: missing.length ? `needs ${missing.join(', ')}` : false }, () => {
+  const { dir, mixed } = makeFolder();
+  try {
+    const { Corpus } = createRequire(import.meta.url)(pkg);
+    const corpus = new Corpus();
+    for (const path of walk(mixed)) corpus.addBytes(path, readFileSync(path));
+    const read = [];
+    for (const [args, method, params] of cases) {
+      const [query, options] = params.length === 2 ? params : [undefined, params[0]];
+      const stages = new Set();
+      let step;
+      let slices = 0;
+      do {
+        step = corpus.toolsStep(method, query, options, 100);
+        slices++;
+        if (!step.ready) {
+          assert.ok(step.done <= step.total && typeof step.stage === 'string', JSON.stringify(step));
+          stages.add(step.stage);
+        }
+        assert.ok(slices < 100_000, `${args.join(' ')}: never ready`);
+      } while (!step.ready);
+      assert.ok(slices > 1, `${args.join(' ')}: in one slice`);
+      assert.deepEqual(step.answer, corpus[method](...params), args.join(' '));
+      read.push(stages.has('reading'));
+    }
+    // The articles are read for the tools by the first request only.
+    assert.deepEqual(read, cases.map((_, i) => i === 0));
+    assert.throws(() => corpus.toolsStep('tally', undefined, {}, 10), /toolsStep: no tool "tally"/);
+    assert.throws(() => corpus.toolsStep('freq', undefined, {}, 0), /toolsStep: the budget must be a positive whole number/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -39,19 +39,26 @@ window.addEventListener('keydown', (e) => {
   else nav.setView({ tool: '', ts: {} });
 }, { capture: true });
 
-// The worker reads the articles for the tools in slices the first time (and after an
-// upload): the newest request's progress fills the bar.
+// The worker answers a request in slices (and reads the articles for the tools the first
+// time, and after an upload): the newest request's progress fills the bar. Reading shows
+// at once; the counting stages only once the request has taken 150 ms, so a quick answer
+// never flashes a bar.
+const STAGES = { counting: 'counting', finding: 'finding', collecting: 'collecting', 'n-grams': 'ngrams', windows: 'windows' };
 core.on(Event.TOOLS, (p) => {
   if (!panel || p.seq !== seq) return;
+  const reading = p.stage === 'reading';
+  if (!reading && performance.now() - askedAt < 150) return;
   let bar = panel.status.querySelector('progress');
   if (!bar || !panel.status.dataset.preparing) {
     bar = h('progress', { class: 'an-progress', 'aria-label': t('an.working') });
     replace(panel.status, bar, ' ', h('span', {}));
     panel.status.dataset.preparing = 'true';
   }
-  bar.max = p.total;
+  bar.max = Math.max(1, p.total);
   bar.value = p.done;
-  bar.nextSibling.nextSibling.textContent = t('an.preparing', { done: p.done, total: p.total });
+  const args = { done: p.done, total: p.total, pct: Math.floor((100 * p.done) / Math.max(1, p.total)) };
+  const key = reading ? 'an.preparing' : `an.stage.${STAGES[p.stage] ?? 'counting'}`;
+  bar.nextSibling.nextSibling.textContent = t(key, args);
 });
 
 let nav = null;
@@ -59,6 +66,8 @@ let nav = null;
 let panel = null;
 /** The newest request: only its answer is drawn. */
 let seq = 0;
+/** When the newest request was made (performance.now()). */
+let askedAt = 0;
 /** `{key, tool, settings, sub, result}` of the answer on screen. */
 let shown = null;
 
@@ -240,6 +249,7 @@ function commit() {
 
 async function run(key, tool, settings, sub) {
   const mine = ++seq;
+  askedAt = performance.now();
   const { out, status } = panel;
   out.dataset.tool = tool;
   drawSub(tool, settings, sub, null);

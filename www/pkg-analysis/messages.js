@@ -65,6 +65,11 @@ Object.assign(messages.en, {
   'an.working': 'Working',
   'an.workingOn': 'Counting over {n:articles}…',
   'an.preparing': 'Reading the articles for the tools: {done} of {total}…',
+  'an.stage.counting': 'Counting the words: {done} of {total} articles…',
+  'an.stage.finding': 'Finding the matches: {done} of {total} articles…',
+  'an.stage.collecting': 'Reading the text: {done} of {total} articles…',
+  'an.stage.ngrams': 'Counting word sequences: {pct} %…',
+  'an.stage.windows': 'Counting around the matches: {done} of {total}…',
   'an.error': 'The tool could not run: {message}',
 
   'an.subcorpus': 'Sub-corpus:',

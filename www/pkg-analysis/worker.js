@@ -24,10 +24,11 @@ import { apiRequest, tables, columnsOf, subOptions, SHOWN, KWIC_SHOWN } from './
 let newest = 0;
 
 /**
- * Words the forward index reads per slice (some 60 articles, tens of milliseconds of wasm):
- * between slices the worker posts progress and lets newer requests in.
+ * Work per slice of a request (Corpus.toolsStep's units: a word counted, ~10 ns of wasm; a
+ * word read for the forward index costs 32): some 10 to 30 ms, so a newer request or a
+ * search waits no longer than that.
  */
-const SLICE_WORDS = 25_000;
+const SLICE_UNITS = 1_000_000;
 
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -40,20 +41,29 @@ export async function analyze({ seq = 0, tool, settings, sub, format, table, lab
   await useFullBuild();
   await nextTask();
   if (seq < newest && !format) return { superseded: true };
-  // The first request (and the first after an upload) reads the articles in slices: progress
-  // for the page, and a newer request stops this one between slices (the next goes on
-  // from where it stopped).
-  for (;;) {
-    const step = w.corpus.toolsPrepare(SLICE_WORDS);
-    if (step.ready) break;
-    if (!format) self.postMessage({ type: Event.TOOLS, seq, done: step.done, total: step.total });
-    await nextTask();
-    if (seq < newest && !format) return { superseded: true };
-  }
-  timing.prepared = clock();
+  // A request is answered in slices (Corpus.toolsStep): the first one (and the first after
+  // an upload) also reads the articles for the tools. Between slices the worker posts
+  // progress and hears other messages: a newer request stops this one, a search is
+  // answered at once. An export runs whole: two requests stepping by turns would each
+  // restart the other.
   const { method, query, options } = apiRequest(tool, settings, sub ?? {}, { all: !!format });
   const corpus = w.corpus;
-  const answer = query === null ? corpus[method](options) : corpus[method](query, options);
+  let answer;
+  if (format) {
+    answer = query === null ? corpus[method](options) : corpus[method](query, options);
+  } else {
+    for (;;) {
+      const step = corpus.toolsStep(method, query ?? undefined, options, SLICE_UNITS);
+      if (step.stage !== 'reading') timing.prepared ??= clock();
+      if (step.ready) {
+        answer = step.answer;
+        break;
+      }
+      self.postMessage({ type: Event.TOOLS, seq, stage: step.stage, step: step.step, done: step.done, total: step.total });
+      await nextTask();
+      if (seq < newest) return { superseded: true };
+    }
+  }
   timing.core = clock();
   if (Array.isArray(answer.warnings) && answer.warnings.length && !answer.lines && !answer.rows && !answer.articles) {
     throw new Error(answer.warnings.map((x) => x.message ?? String(x)).join('; '));

@@ -135,7 +135,8 @@ try {
     const times = [];
     let drawnOld = 0;
     for (let k = 0; k < RUNS; k++) {
-      await page.locator('#an-n').selectOption(k % 2 ? '3' : '4');
+      await page.locator('#an-n').fill(k % 2 ? '3' : '4');
+      await page.locator('#an-n').press('Enter');
       await page.waitForFunction(() => document.querySelector('#an-out')?.dataset.state === 'running');
       await page.waitForTimeout(grown ? 300 : 20);
       const t0 = await page.evaluate(() => {

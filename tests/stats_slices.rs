@@ -10,6 +10,9 @@ use qarin::stats::{
 };
 use qarin::Corpus;
 
+#[path = "support/shared.rs"]
+mod shared;
+
 fn corpus(files: &[(&str, &str)]) -> Corpus {
     let mut c = Corpus::new();
     for (name, text) in files {
@@ -191,26 +194,6 @@ fn both_scripts_only_when_asked() {
     assert_eq!(n, 2);
 }
 
-/// The first `per_lang` shared articles of each language (`None` without the shared corpus).
-fn shared(per_lang: usize) -> Option<Corpus> {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-    let mut c = Corpus::new();
-    for lang in ["en", "ar"] {
-        let mut names: Vec<_> = std::fs::read_dir(root.join(lang))
-            .ok()?
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-            .collect();
-        names.sort();
-        for path in names.into_iter().take(per_lang) {
-            let bytes = std::fs::read(&path).unwrap();
-            c.add_bytes(&path.file_name().unwrap().to_string_lossy(), &bytes);
-        }
-    }
-    Some(c)
-}
-
 /// A request to each tool, as the page makes them (a frequent node, the whole corpus).
 fn requests(node: &str) -> Vec<Request> {
     let lang = |l: &str| Scope {
@@ -273,8 +256,7 @@ fn stepped(tools: &mut Tools, c: &Corpus, request: &Request, budget: usize) -> (
 
 #[test]
 fn every_tool_answers_in_slices_as_it_does_whole() {
-    let Some(c) = shared(60) else {
-        eprintln!("skipped: no ../shared/corpus");
+    let Some(c) = shared::corpus(60) else {
         return;
     };
     for node in ["Syria", "سوريا"] {
@@ -300,8 +282,7 @@ fn every_tool_answers_in_slices_as_it_does_whole() {
 
 #[test]
 fn a_slice_of_another_request_or_a_changed_corpus_starts_over() {
-    let Some(mut c) = shared(40) else {
-        eprintln!("skipped: no ../shared/corpus");
+    let Some(mut c) = shared::corpus(40) else {
         return;
     };
     let ngrams = Request::Ngrams(ngrams::Options::default());

@@ -172,10 +172,19 @@ pub fn run(
         })?,
     };
     let (g, runs) = (&text.g, &text.runs);
-    let groups = vocab.groups(options.by);
+    // Over all text, the groups' counts (the n-grams' first level) and shown words come
+    // from the written forms counted while reading.
+    let groups = match &found {
+        None => Some(run.once(|| Ok(Counts::groups(tokens, &text.surface_freq, options.by)))?),
+        Some(_) => None,
+    };
+    let (min, limit) = (options.min.max(1), options.limit);
     let table = run.resume(
         "n-grams",
-        || Count::new(g.len(), n, options.min.max(1), options.limit, groups),
+        || match &groups {
+            Some(groups) => Count::with_words(g.len(), n, min, limit, groups.0.clone()),
+            None => Count::new(g.len(), n, min, limit, vocab.groups(options.by)),
+        },
         |count, budget| count.step(g, runs, budget),
         |count| count.table,
     )?;
@@ -185,9 +194,10 @@ pub fn run(
         Some(_) => Some(Counts::counted(run, tokens, docs, options.by, false)?),
     };
     run.last(|| {
-        let best = match &best {
-            Some(counts) => counts.best.clone(),
-            None => Counts::groups(tokens, &text.surface_freq, options.by).1,
+        let best = match (&best, &groups) {
+            (Some(counts), _) => &counts.best,
+            (None, Some(groups)) => &groups.1,
+            (None, None) => unreachable!("shown words come from one count or the other"),
         };
         let mut rows: Vec<(Key, u32, u32)> = table
             .iter()
@@ -285,8 +295,15 @@ struct Count {
     freq: Vec<u32>,
     docs: Vec<(u32, u32)>,
     next: Vec<u32>,
+    /// Pairs counted in a dense table (when they are not the last level and the frequent
+    /// groups are few enough): per group its rank among the frequent ones (`NONE` below the
+    /// floor) and their number; a pair's id is then its cell, no hashing.
+    dense: Option<(Vec<u32>, usize)>,
     table: Vec<(usize, u32, u32)>,
 }
+
+/// Most cells of a dense pair table (64 MB of counts).
+const DENSE_CELLS: usize = 1 << 24;
 
 impl Count {
     fn new(words: usize, n: usize, min: u32, limit: usize, groups: usize) -> Count {
@@ -306,8 +323,18 @@ impl Count {
             freq: Vec::new(),
             docs: Vec::new(),
             next: Vec::new(),
+            dense: None,
             table: Vec::new(),
         }
+    }
+
+    /// [`Count::new`] for a text whose words' counts are known (`freq1`, per group): it
+    /// starts with the pairs.
+    fn with_words(words: usize, n: usize, min: u32, limit: usize, freq1: Vec<u32>) -> Count {
+        let mut count = Count::new(words, n, min, limit, 0);
+        count.freq1 = freq1;
+        count.end_level(words);
+        count
     }
 
     /// Counts runs until about `budget` positions are read or the table is made.
@@ -339,6 +366,17 @@ impl Count {
     fn count_run(&mut self, g: &[u32], doc: u32, first: usize, end: usize) {
         let k = self.level;
         if end - first < k {
+            return;
+        }
+        if let Some((rank, groups)) = &self.dense {
+            for p in first..end - 1 {
+                let (a, b) = (rank[g[p] as usize], rank[g[p + 1] as usize]);
+                if a != NONE && b != NONE {
+                    let cell = a as usize * groups + b as usize;
+                    self.freq[cell] += 1;
+                    self.next[p] = cell as u32 + 1;
+                }
+            }
             return;
         }
         let last_level = k == self.n;
@@ -397,19 +435,33 @@ impl Count {
                 self.ids = Vec::new();
                 return true;
             }
-            // Too few at this floor: count again with a lower one.
+            // Too few at this floor: count again with a lower one, from the pairs (the
+            // words' counts stand).
             self.floor = (floor / 4).max(self.min);
-            self.freq1.iter_mut().for_each(|f| *f = 0);
-            self.level = 0;
-            return false;
+            self.level = 1;
         }
-        if self.level > 0 {
+        if self.level > 1 {
             self.last_freq = std::mem::take(&mut self.freq);
             self.ids = std::mem::take(&mut self.next);
         }
         self.freq = Vec::new();
+        self.dense = None;
         // Level 0 is followed by the pairs.
         self.level = self.level.max(1) + 1;
+        if self.level == 2 && self.n > 2 {
+            let mut rank = vec![NONE; self.freq1.len()];
+            let mut groups = 0;
+            for (r, &f) in rank.iter_mut().zip(&self.freq1) {
+                if f >= self.floor {
+                    *r = groups as u32;
+                    groups += 1;
+                }
+            }
+            if groups * groups <= DENSE_CELLS {
+                self.freq = vec![0; groups * groups];
+                self.dense = Some((rank, groups));
+            }
+        }
         self.map = FxHashMap::default();
         self.first_at = Vec::new();
         self.docs = Vec::new();
@@ -526,6 +578,24 @@ mod tests {
                     let mut all = naive(&g, &runs, n, min);
                     order(&mut all);
                     assert_eq!(fast, all, "n = {n}, limit = {limit}, min = {min}");
+                    // The same from the words' counts known beforehand.
+                    let mut freq1 = vec![0u32; 30];
+                    for &x in &g {
+                        freq1[x as usize] += 1;
+                    }
+                    let mut count = Count::with_words(g.len(), n, min, limit, freq1);
+                    let mut budget = usize::MAX;
+                    while count.step(&g, &runs, &mut budget) != Progress::Done {}
+                    let mut known: Vec<(Vec<u32>, u32, u32)> = count
+                        .table
+                        .iter()
+                        .map(|&(p, f, d)| (g[p..p + n].to_vec(), f, d))
+                        .collect();
+                    order(&mut known);
+                    assert_eq!(
+                        known, all,
+                        "with words, n = {n}, limit = {limit}, min = {min}"
+                    );
                 }
             }
         }

@@ -76,6 +76,18 @@ test('reads every file of a large upload exactly once', async () => {
   assert.equal(await corpusSize(page), before + added);
 });
 
+test('a report of many failed files lists the first 200, the files not added first, and counts the rest', async () => {
+  const page = b.page;
+  // 230 empty files (not added) and one good article (added, with no note).
+  const files = Array.from({ length: 230 }, (_, i) => ({ name: `empty-${i}.txt`, mimeType: 'text/plain', buffer: Buffer.alloc(0) }));
+  files.push({ name: 'fine.txt', mimeType: 'text/plain', buffer: Buffer.from('A fine title\n\nA body of several words that makes an article.') });
+  await upload(page, files);
+  assert.equal(await page.locator('#report .report-warnings li.is-skipped').count(), 200);
+  assert.match(await page.locator('#report .report-warnings li.report-more').textContent(), /30 more/);
+  assert.equal(await page.locator('#report .report-box').getAttribute('data-added'), '1');
+  assert.match(await page.locator('#report .report-details summary').first().textContent(), /230 files not added/);
+});
+
 test('logs no errors during uploads', () => {
   assert.deepEqual(b.problems, []);
 });

@@ -16,7 +16,7 @@
 // wait in the message queue. Each request first yields one task, which lets every request
 // already queued arrive; a request that is no longer the newest then answers at once.
 import { Event } from '../protocol.js';
-import { w, hashOf } from '../worker/state.js';
+import { w, hashOf, nextTask } from '../worker/state.js';
 import { useFullBuild } from '../worker/build.js';
 import { toCsv, toJson } from '../pkg-export/export.js';
 import { apiRequest, tables, columnsOf, subOptions, SHOWN, KWIC_SHOWN } from './tools.js';
@@ -29,8 +29,6 @@ let newest = 0;
  * search waits no longer than that.
  */
 const SLICE_UNITS = 1_000_000;
-
-const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** Milliseconds since the epoch, comparable between the worker and the page (benches). */
 const clock = () => performance.timeOrigin + performance.now();
@@ -50,11 +48,13 @@ export async function analyze({ seq = 0, tool, settings, sub, format, table, lab
   const corpus = w.corpus;
   let answer;
   if (format) {
+    timing.prepared = clock();
     answer = query === null ? corpus[method](options) : corpus[method](query, options);
   } else {
+    timing.prepared = clock();
     for (;;) {
       const step = corpus.toolsStep(method, query ?? undefined, options, SLICE_UNITS);
-      if (step.stage !== 'reading') timing.prepared ??= clock();
+      if (step.stage === 'reading') timing.prepared = clock(); // the articles read so far
       if (step.ready) {
         answer = step.answer;
         break;

@@ -202,6 +202,7 @@ export default {
   'report.unsavedCount': 'لم {n|يُحفظ|تُحفظ} {n:files} (التخزين ممتلئ)',
   'report.dismiss': 'إخفاء',
   'report.download': 'تنزيل بصيغة CSV',
+  'report.more': '… و{n} غيرها: «تنزيل بصيغة CSV» يسردها كلها.',
   'report.statusSkipped': 'لم يُضَف',
   'report.statusNote': 'ملاحظة',
   'report.statusUnsaved': 'لم يُحفظ',

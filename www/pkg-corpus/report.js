@@ -9,6 +9,20 @@ import '../pkg-en/messages.js'; // the English texts this module shows
 const OPEN_LIMIT = 20;
 
 /**
+ * Lines a list shows; the rest are counted in a last line (the CSV download has them all):
+ * a grown upload of 100,000 files with a note each made 400,000 elements, and every style
+ * pass and selector on the page paid for them.
+ */
+const LIST_LIMIT = 200;
+
+/** The first LIST_LIMIT of `list` drawn by `line`, and a line counting the rest. */
+function capped(list, line) {
+  const lines = list.slice(0, LIST_LIMIT).map(line);
+  if (list.length > LIST_LIMIT) lines.push(h('li', { class: 'report-more' }, t('report.more', { n: list.length - LIST_LIMIT })));
+  return lines;
+}
+
+/**
  * Shows `report` (`{files, read, added, warnings, cancelled, unsaved, storageFull}`) in `box`;
  * `actions.dismiss()` clears it. `label` is a message key naming what was read.
  */
@@ -23,7 +37,9 @@ export function renderReport(box, report, label, actions) {
   if (report.kept) lines.push(t('report.kept', { n: report.kept }));
   if (report.cancelled) lines.push(t('report.cancelled', { read: report.read ?? 0, files }));
   if (report.storageFull) lines.push(t('report.storageFull', { saved: added.length, unsaved: unsaved.length }));
-  const items = warnings.map((w) =>
+  // Files not added first: past the limit, the notes on added files are the ones counted.
+  const ordered = [...warnings.filter((w) => w.skipped), ...warnings.filter((w) => !w.skipped)];
+  const items = capped(ordered, (w) =>
     h('li', { class: w.skipped ? 'is-skipped' : 'is-note' },
       // The name isolated inside a span of the line's direction, so the gap after it falls
       // between name and message in right-to-left lines too.
@@ -45,7 +61,7 @@ export function renderReport(box, report, label, actions) {
   const notSaved = unsaved.length
     ? h('details', { class: 'report-details report-unsaved', open: unsaved.length <= OPEN_LIMIT },
         h('summary', {}, t('report.unsavedCount', { n: unsaved.length })),
-        h('ul', { class: 'report-warnings' }, unsaved.map((name) => h('li', {}, h('span', { class: 'report-file', dir: 'auto', 'data-content': '' }, name)))),
+        h('ul', { class: 'report-warnings' }, capped(unsaved, (name) => h('li', {}, h('span', { class: 'report-file', dir: 'auto', 'data-content': '' }, name)))),
       )
     : null;
   const bad = warnings.length || unsaved.length || report.storageFull;

@@ -56,6 +56,7 @@ Object.assign(messages.en, {
   'report.notesCount': '{n:notes} on added files',
   'report.unsavedCount': '{n:files} not saved (storage full)',
   'report.download': 'Download as CSV',
+  'report.more': '… and {n} more: “Download as CSV” lists them all.',
   'report.statusSkipped': 'not added',
   'report.statusNote': 'note',
   'report.statusUnsaved': 'not saved',

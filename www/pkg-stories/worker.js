@@ -2,7 +2,7 @@
 // first time the reader's panel or the Stories view asks (not in the start-up shell). The
 // ranking and the clustering are the core's (Corpus.pairs, Corpus.stories, full build);
 // here core ids become content hashes.
-import { w, idFor, hashOf } from '../worker/state.js';
+import { w, idFor, hashOf, nextTask } from '../worker/state.js';
 import { useFullBuild } from '../worker/build.js';
 
 const named = (names) => (names === 'ar' ? 'ar' : 'en');
@@ -16,8 +16,6 @@ const SLICE_BYTES = 64 * 1024;
 
 /** Work (candidates scored + names aligned) per slice of the story clustering: ~30 ms. */
 const SLICE_WORK = 25_000;
-
-const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 export async function stories({ op, hash, names, limit }) {
   await useFullBuild();

@@ -299,6 +299,17 @@ struct Count {
     /// groups are few enough): per group its rank among the frequent ones (`NONE` below the
     /// floor) and their number; a pair's id is then its cell, no hashing.
     dense: Option<(Vec<u32>, usize)>,
+    /// Hashed pairs walk the runs twice: first every pair that could be counted adds
+    /// one to its bucket of `sketch`, then only those whose bucket reached the floor are
+    /// counted exactly (a bucket holds at least its pairs' counts, so none is missed).
+    /// The sketch is small enough to stay in cache, and the exact table then holds only
+    /// the frequent pairs: a table of every pair missed the cache at each position (half
+    /// of the n-grams' time at 100k articles).
+    sketching: bool,
+    sketch: Vec<u16>,
+    sketch_bits: u32,
+    /// Most cells of a dense pair table ([`DENSE_CELLS`]; 0 in tests to hash every level).
+    dense_cells: usize,
     table: Vec<(usize, u32, u32)>,
 }
 
@@ -324,6 +335,10 @@ impl Count {
             docs: Vec::new(),
             next: Vec::new(),
             dense: None,
+            sketching: false,
+            sketch: Vec::new(),
+            sketch_bits: 0,
+            dense_cells: DENSE_CELLS,
             table: Vec::new(),
         }
     }
@@ -357,9 +372,13 @@ impl Count {
             }
             *budget = budget.saturating_sub((end - first).max(1));
         }
-        // Level 0 and levels 2 ..= n, each a walk over the runs.
-        let done = self.level.saturating_sub(1) * runs.len() + self.at;
-        Progress::Partly(done, self.n * runs.len())
+        // Level 0, two walks for the pairs (one when dense), one for each longer level.
+        let walk = match self.level {
+            0 => 0,
+            2 => 1 + usize::from(!self.sketching),
+            k => k,
+        };
+        Progress::Partly(walk * runs.len() + self.at, (self.n + 1) * runs.len())
     }
 
     /// Counts the k-grams of one run (k = the level).
@@ -391,6 +410,10 @@ impl Count {
                 (self.last_freq[id as usize] >= floor).then_some(id)
             }
         };
+        let bits = self.sketch_bits;
+        let bucket = |key: u64| (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize;
+        // A full bucket (saturated) always passes.
+        let enough = floor.min(u32::from(u16::MAX)) as u16;
         for p in first..=end - k {
             let Some(prefix) = counted(p) else {
                 continue;
@@ -399,6 +422,14 @@ impl Count {
                 continue;
             }
             let key = (u64::from(prefix) << 32) | u64::from(g[p + k - 1]);
+            if self.sketching {
+                let b = &mut self.sketch[bucket(key)];
+                *b = b.saturating_add(1);
+                continue;
+            }
+            if !self.sketch.is_empty() && self.sketch[bucket(key)] < enough {
+                continue;
+            }
             let fresh = self.freq.len() as u32;
             let id = *self.map.entry(key).or_insert(fresh);
             if id == fresh {
@@ -423,6 +454,10 @@ impl Count {
     /// Moves to the next level at the end of one; `true` once the table is made.
     fn end_level(&mut self, words: usize) -> bool {
         self.at = 0;
+        if self.sketching {
+            self.sketching = false;
+            return false;
+        }
         if self.level == self.n {
             let floor = self.floor;
             let table: Vec<(usize, u32, u32)> = (0..self.freq.len())
@@ -433,6 +468,7 @@ impl Count {
                 self.table = table;
                 self.map = FxHashMap::default();
                 self.ids = Vec::new();
+                self.sketch = Vec::new();
                 return true;
             }
             // Too few at this floor: count again with a lower one, from the pairs (the
@@ -457,10 +493,23 @@ impl Count {
                     groups += 1;
                 }
             }
-            if groups * groups <= DENSE_CELLS {
+            if groups * groups <= self.dense_cells {
                 self.freq = vec![0; groups * groups];
                 self.dense = Some((rank, groups));
             }
+        }
+        self.sketch = Vec::new();
+        // The pairs when hashed (at longer levels few positions are left, and the walk's
+        // cost is reading the last level's counts: a second walk cost more than it saved).
+        if self.level == 2 && self.dense.is_none() {
+            // About one bucket per 32 words, 2^12 to 2^20 of them (2 MB at most).
+            let bits = (words / 32)
+                .next_power_of_two()
+                .trailing_zeros()
+                .clamp(12, 20);
+            self.sketch = vec![0; 1 << bits];
+            self.sketch_bits = bits;
+            self.sketching = true;
         }
         self.map = FxHashMap::default();
         self.first_at = Vec::new();
@@ -483,8 +532,12 @@ fn top_ngrams(
     min: u32,
     limit: usize,
     groups: usize,
+    dense: bool,
 ) -> Vec<(usize, u32, u32)> {
     let mut count = Count::new(g.len(), n, min, limit, groups);
+    if !dense {
+        count.dense_cells = 0;
+    }
     let mut budget = usize::MAX;
     while count.step(g, runs, &mut budget) != Progress::Done {}
     count.table
@@ -569,15 +622,18 @@ mod tests {
                         rows.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
                         rows.truncate(limit);
                     };
-                    let mut fast: Vec<(Vec<u32>, u32, u32)> =
-                        top_ngrams(&g, &runs, n, min, limit, 30)
-                            .into_iter()
-                            .map(|(p, f, d)| (g[p..p + n].to_vec(), f, d))
-                            .collect();
-                    order(&mut fast);
                     let mut all = naive(&g, &runs, n, min);
                     order(&mut all);
-                    assert_eq!(fast, all, "n = {n}, limit = {limit}, min = {min}");
+                    // Pairs in a dense table, and hashed behind the sketch.
+                    for dense in [true, false] {
+                        let mut fast: Vec<(Vec<u32>, u32, u32)> =
+                            top_ngrams(&g, &runs, n, min, limit, 30, dense)
+                                .into_iter()
+                                .map(|(p, f, d)| (g[p..p + n].to_vec(), f, d))
+                                .collect();
+                        order(&mut fast);
+                        assert_eq!(fast, all, "n = {n}, limit = {limit}, min = {min}, {dense}");
+                    }
                     // The same from the words' counts known beforehand.
                     let mut freq1 = vec![0u32; 30];
                     for &x in &g {

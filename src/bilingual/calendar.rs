@@ -6,6 +6,7 @@
 //! themselves (no word list is copied).
 
 use crate::analysis::normalize::arabic;
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 const ENGLISH: &[(&str, &str)] = &[
@@ -64,18 +65,22 @@ const ARABIC: &[(&str, &str)] = &[
     ("السبت", "d6"),
 ];
 
-/// The key of an English month or weekday (any case).
+/// The key of an English month or weekday (any case). The names are ASCII, so the
+/// comparison needs no lowercase copy (this runs on every English word signed).
 pub fn english(word: &str) -> Option<&'static str> {
-    let lower = word.to_lowercase();
+    if !(3..=9).contains(&word.len()) {
+        return None;
+    }
     ENGLISH
         .iter()
-        .find(|(name, _)| *name == lower)
+        .find(|(name, _)| name.eq_ignore_ascii_case(word))
         .map(|&(_, key)| key)
 }
 
-/// The key of a normalized Arabic month or weekday name.
+/// The key of a normalized Arabic month or weekday name (a hash lookup: this runs on
+/// every Arabic word signed).
 pub fn arabic(normalized: &str) -> Option<&'static str> {
-    static NORMALIZED: OnceLock<Vec<(String, &'static str)>> = OnceLock::new();
+    static NORMALIZED: OnceLock<FxHashMap<String, &'static str>> = OnceLock::new();
     NORMALIZED
         .get_or_init(|| {
             ARABIC
@@ -83,9 +88,14 @@ pub fn arabic(normalized: &str) -> Option<&'static str> {
                 .map(|&(name, key)| (arabic::normalize(name), key))
                 .collect()
         })
-        .iter()
-        .find(|(name, _)| name == normalized)
-        .map(|&(_, key)| key)
+        .get(normalized)
+        .copied()
+}
+
+/// The first word of a Levantine two-word month (normalized), as [`arabic_two_words`]
+/// takes it.
+pub fn month_head(normalized: &str) -> Option<&'static str> {
+    ["كانون", "تشرين"].into_iter().find(|&h| h == normalized)
 }
 
 /// The key of a Levantine two-word month (كانون الثاني, تشرين الأول, …), both words

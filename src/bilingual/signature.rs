@@ -12,6 +12,8 @@ use crate::analysis::normalize::arabic;
 use crate::analysis::script::{self, Script};
 use crate::analysis::stopwords::is_stop;
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::cell::RefCell;
+use std::rc::Rc;
 
 /// The two languages pairing links.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,8 +56,9 @@ pub struct Signature {
     pub(super) entities: Vec<(String, [String; 2])>,
     /// English name-like words, distinct by prepared form: (as written, prepared).
     pub(super) latin: Vec<(String, LatinName)>,
-    /// Arabic words, distinct: (as written, the word's forms).
-    pub(super) arabic: Vec<(String, Vec<ArabicName>)>,
+    /// Arabic words, distinct: (as written, the word's forms, shared with the other
+    /// signatures holding the word).
+    pub(super) arabic: Vec<(String, Rc<[ArabicName]>)>,
     /// English words written in lowercase, distinct, prepared: a capitalized word that is
     /// mostly written so in the corpus is no name ("However", "Discuss" in a title).
     pub(super) lowercase: Vec<LatinName>,
@@ -78,8 +81,14 @@ impl Signature {
         };
         let mut seen_latin = FxHashMap::default();
         let mut seen_arabic = FxHashSet::default();
+        // Words as written already read in this article: a repeat adds nothing, so it is
+        // not normalized again (about half of an article's words). An Arabic word keeps
+        // whether it may start a two-word month, for the word after it.
+        let mut read_latin: FxHashSet<&str> = FxHashSet::default();
+        let mut read_arabic: FxHashMap<&str, Option<&'static str>> = FxHashMap::default();
         for text in std::iter::once(title).chain(paragraphs.iter().map(String::as_str)) {
-            let mut previous = String::new();
+            // The previous Arabic word, when it may start a two-word month.
+            let mut head: Option<&'static str> = None;
             crate::analysis::each_raw_word(text, |start, end| {
                 let word = &text[start..end];
                 let Some(script) = word.chars().find_map(script::of_char) else {
@@ -94,7 +103,8 @@ impl Signature {
                 };
                 match (script, lang) {
                     (Script::Latin, Lang::En) => {
-                        if let Some(key) = calendar::english(word) {
+                        if !read_latin.insert(word) {
+                        } else if let Some(key) = calendar::english(word) {
                             sig.exact.push((key.to_string(), word.to_string()));
                         } else if word.starts_with(|c: char| c.is_lowercase()) {
                             if let Some(name) = common_word(word) {
@@ -112,21 +122,33 @@ impl Signature {
                         }
                     }
                     (Script::Arabic, Lang::Ar) => {
+                        if head.is_none() {
+                            if let Some(&starts) = read_arabic.get(word) {
+                                head = starts;
+                                return;
+                            }
+                        }
                         let normalized = arabic::normalize(word);
-                        if let Some(key) = calendar::arabic_two_words(&previous, &normalized)
-                            .or_else(|| calendar::arabic(&normalized))
+                        // A word already read is no calendar name (those never enter
+                        // `seen_arabic`) and adds nothing more.
+                        if let Some(key) =
+                            head.and_then(|h| calendar::arabic_two_words(h, &normalized))
                         {
                             sig.exact.push((key.to_string(), word.to_string()));
-                        } else if !seen_arabic.contains(&normalized)
-                            && !is_stop(Script::Arabic, &normalized)
-                        {
-                            let forms = arabic_forms(&normalized);
-                            if !forms.is_empty() {
-                                sig.arabic.push((word.to_string(), forms));
+                        } else if seen_arabic.contains(&normalized) {
+                        } else if let Some(key) = calendar::arabic(&normalized) {
+                            sig.exact.push((key.to_string(), word.to_string()));
+                        } else {
+                            if !is_stop(Script::Arabic, &normalized) {
+                                let forms = shared_forms(&normalized);
+                                if !forms.is_empty() {
+                                    sig.arabic.push((word.to_string(), forms));
+                                }
                             }
                             seen_arabic.insert(normalized.clone());
                         }
-                        previous = normalized;
+                        head = calendar::month_head(&normalized);
+                        read_arabic.insert(word, head);
                     }
                     _ => {}
                 }
@@ -267,6 +289,32 @@ pub(super) fn arabic_forms(word: &str) -> Vec<ArabicName> {
     forms
 }
 
+thread_local! {
+    /// Each normalized Arabic word's forms, shared by the signatures that hold it: a
+    /// corpus's articles repeat most of their words, and working the forms out per article
+    /// was a third of signing (and a copy of them per article most of a signature's memory).
+    static FORMS: RefCell<FxHashMap<Box<str>, Rc<[ArabicName]>>> = RefCell::default();
+}
+
+/// Words [`FORMS`] holds before it is emptied (some 20 MB).
+const FORMS_KEPT: usize = 1 << 17;
+
+/// [`arabic_forms`] of a normalized word, from [`FORMS`] when it was seen before.
+fn shared_forms(normalized: &str) -> Rc<[ArabicName]> {
+    FORMS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some(forms) = cache.get(normalized) {
+            return Rc::clone(forms);
+        }
+        let forms: Rc<[ArabicName]> = arabic_forms(normalized).into();
+        if cache.len() >= FORMS_KEPT {
+            cache.clear();
+        }
+        cache.insert(normalized.into(), Rc::clone(&forms));
+        forms
+    })
+}
+
 /// Signs an article (`None` when its language is neither English nor Arabic).
 pub fn sign(article: &crate::Article) -> Option<Signature> {
     Lang::of(&article.lang).map(|lang| Signature::new(lang, &article.title, &article.paragraphs))
@@ -289,6 +337,52 @@ pub fn sign_linked(article: &crate::Article, recognizer: &super::Recognizer) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn repeated_words_are_read_once_and_keep_what_they_give() {
+        let keys = |sig: &Signature| sig.exact.iter().map(|(k, _)| k.clone()).collect::<Vec<_>>();
+        // الثاني alone first, then as the end of كانون الثاني: the month is still found.
+        let ar = Signature::new(
+            Lang::Ar,
+            "الثاني في الغوطة",
+            &["وصل الوفد الثاني إلى الغوطة في كانون الثاني وبالغوطة ماكرون ماكرون".into()],
+        );
+        assert_eq!(keys(&ar), vec!["m1".to_string()]);
+        let words: Vec<&str> = ar.arabic.iter().map(|(w, _)| w.as_str()).collect();
+        assert_eq!(
+            words.iter().filter(|&&w| w == "ماكرون").count(),
+            1,
+            "{words:?}"
+        );
+        assert_eq!(
+            words.iter().filter(|&&w| w == "الغوطة").count(),
+            1,
+            "{words:?}"
+        );
+        assert!(words.contains(&"وبالغوطة"), "{words:?}");
+        // One shared list of forms for one word, in one article and across articles.
+        let other = Signature::new(Lang::Ar, "ماكرون", &[]);
+        let forms = |sig: &Signature| {
+            sig.arabic
+                .iter()
+                .find(|(w, _)| w == "ماكرون")
+                .map(|(_, f)| Rc::clone(f))
+                .unwrap()
+        };
+        assert!(Rc::ptr_eq(&forms(&ar), &forms(&other)));
+        // English: a repeat changes nothing; its first spelling is the one shown.
+        let en = Signature::new(
+            Lang::En,
+            "Macron’s call",
+            &["Macron called Sunday; macron, Sunday, call.".into()],
+        );
+        assert_eq!(keys(&en), vec!["d0".to_string()]);
+        assert_eq!(
+            en.latin.iter().map(|(w, _)| w.as_str()).collect::<Vec<_>>(),
+            vec!["Macron"]
+        );
+        assert_eq!(en.lowercase.len(), 3, "call, called, macron");
+    }
 
     #[test]
     fn arabic_forms_take_clitics_off() {

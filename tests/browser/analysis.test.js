@@ -384,8 +384,10 @@ test('dispersion plot and trend chart: a strip per article, a tick per match, mo
   }
   const strips = page.locator('.an-dispersion svg .an-mark');
   assert.equal(await strips.count(), api.articles.length);
-  const ticks = await page.locator('.an-dispersion svg .an-tick').count();
-  assert.equal(ticks, api.articles.reduce((n, a) => n + a.positions.length, 0));
+  // A strip's ticks are one path: a move and a vertical line per match.
+  const ticks = await page.locator('.an-dispersion svg .an-tick').evaluateAll((paths) => paths.map((p) => [Number(p.dataset.ticks), (p.getAttribute('d').match(/M/g) ?? []).length]));
+  for (const [said, drawn] of ticks) assert.equal(drawn, said);
+  assert.equal(ticks.reduce((n, [said]) => n + said, 0), api.articles.reduce((n, a) => n + a.positions.length, 0));
   await strips.first().focus();
   assert.match(await page.locator('.an-dispersion .an-readout').textContent(), new RegExp(`^${api.articles[0].file}: matches ${api.articles[0].positions.length}, date`));
   if (api.months.length) {

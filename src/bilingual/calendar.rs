@@ -68,9 +68,6 @@ const ARABIC: &[(&str, &str)] = &[
 /// The key of an English month or weekday (any case). The names are ASCII, so the
 /// comparison needs no lowercase copy (this runs on every English word signed).
 pub fn english(word: &str) -> Option<&'static str> {
-    if !(3..=9).contains(&word.len()) {
-        return None;
-    }
     ENGLISH
         .iter()
         .find(|(name, _)| name.eq_ignore_ascii_case(word))

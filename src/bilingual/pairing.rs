@@ -556,32 +556,33 @@ pub fn prepare(corpus: &crate::Corpus, budget: usize) -> Progress {
         let now = Articles::of(corpus, at);
         let links = corpus.links_generation();
         let fingerprint = now.fingerprint(links);
+        // The kept index goes on when its articles still come first, unchanged, and the
+        // links are the same; else an empty one starts.
+        let fits = kept
+            .as_ref()
+            .is_some_and(|k| k.links == links && now.count >= at && now.prefix == k.taken.1);
         let kept = match kept.as_mut() {
-            Some(k) if k.fingerprint == fingerprint => k,
-            Some(k) if k.links == links && now.count > at && now.prefix == k.taken.1 => {
-                let mut todo: Vec<DocId> = corpus.ids().skip(at).collect();
-                todo.reverse();
-                todo.append(&mut k.todo);
-                k.todo = todo;
-                k.taken = (now.count, now.hash);
-                k.fingerprint = fingerprint;
-                k.pairing.forget_links();
-                k
-            }
-            _ => {
-                let mut todo: Vec<DocId> = corpus.ids().collect();
-                todo.reverse();
-                kept.insert(Kept {
-                    fingerprint,
-                    taken: (now.count, now.hash),
-                    links,
-                    todo,
-                    pairing: Pairing::new(),
-                    ids: Vec::new(),
-                    sigs: Vec::new(),
-                })
-            }
+            Some(k) if fits => k,
+            _ => kept.insert(Kept {
+                fingerprint: Articles::EMPTY.fingerprint(links),
+                taken: (0, Articles::EMPTY.hash),
+                links,
+                todo: Vec::new(),
+                pairing: Pairing::new(),
+                ids: Vec::new(),
+                sigs: Vec::new(),
+            }),
         };
+        // Articles added since: signed after those still to sign.
+        if kept.fingerprint != fingerprint {
+            let mut todo: Vec<DocId> = corpus.ids().skip(kept.taken.0).collect();
+            todo.reverse();
+            todo.append(&mut kept.todo);
+            kept.todo = todo;
+            kept.taken = (now.count, now.hash);
+            kept.fingerprint = fingerprint;
+            kept.pairing.forget_links();
+        }
         let mut read = 0usize;
         while read < budget.max(1) {
             let Some(id) = kept.todo.pop() else { break };
@@ -630,6 +631,12 @@ struct Articles {
 }
 
 impl Articles {
+    const EMPTY: Articles = Articles {
+        count: 0,
+        hash: crate::hash::OFFSET,
+        prefix: crate::hash::OFFSET,
+    };
+
     fn of(corpus: &crate::Corpus, at: usize) -> Articles {
         let mut hash = crate::hash::OFFSET;
         let mut prefix = hash;

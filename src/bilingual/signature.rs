@@ -104,7 +104,9 @@ impl Signature {
                 match (script, lang) {
                     (Script::Latin, Lang::En) => {
                         if !read_latin.insert(word) {
-                        } else if let Some(key) = calendar::english(word) {
+                            return;
+                        }
+                        if let Some(key) = calendar::english(word) {
                             sig.exact.push((key.to_string(), word.to_string()));
                         } else if word.starts_with(|c: char| c.is_lowercase()) {
                             if let Some(name) = common_word(word) {
@@ -129,6 +131,7 @@ impl Signature {
                             }
                         }
                         let normalized = arabic::normalize(word);
+                        let starts = calendar::month_head(&normalized);
                         // A word already read is no calendar name (those never enter
                         // `seen_arabic`) and adds nothing more.
                         if let Some(key) =
@@ -145,10 +148,10 @@ impl Signature {
                                     sig.arabic.push((word.to_string(), forms));
                                 }
                             }
-                            seen_arabic.insert(normalized.clone());
+                            seen_arabic.insert(normalized);
                         }
-                        head = calendar::month_head(&normalized);
-                        read_arabic.insert(word, head);
+                        head = starts;
+                        read_arabic.insert(word, starts);
                     }
                     _ => {}
                 }

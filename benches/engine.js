@@ -1,6 +1,8 @@
 // One engine on one corpus size, in its own process (benches/run.js starts it):
 //   node --expose-gc --max-old-space-size=16384 benches/engine.js ENGINE SIZE
 // Prints one JSON line: build time, query latencies, memory, serialized size, MRR@10.
+// MISSES=ar (or en) also lists, on stderr, that language's known-item queries whose target
+// is not first (the query, the target's rank, -1 past the hits, and the first hit).
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -215,8 +217,12 @@ async function main() {
       const qs = set.filter((q) => q.lang === lang);
       let sum = 0;
       for (const q of qs) {
-        const rank = (await engine.search(q.query)).findIndex(found(q));
+        const hits = await engine.search(q.query);
+        const rank = hits.findIndex(found(q));
         if (rank >= 0 && rank < 10) sum += 1 / (rank + 1);
+        if (process.env.MISSES === lang && rank !== 0) {
+          console.error(JSON.stringify({ set: key || 'bench', query: q.query, rank, target: q.target, first: hits[0] }));
+        }
       }
       mrr[key + lang] = sum / qs.length;
     }

@@ -6,7 +6,7 @@
 //! forward-index build and each tool's typical request (the whole corpus, the most frequent
 //! content word as the node) RUNS times, printing one JSON line with the medians. TOOL runs
 //! that tool only (for a profile). Each tool is then answered in the page's slices
-//! (`Tools::step`): the longest slice and the stage it stopped in.
+//! (`Tools::step`): the longest slice and the stage it stopped in, and the time per stage.
 
 use qarin::stats::{
     collocation, dispersion, freq, keyness, kwic, ngrams, Request, Scope, Step, Tools,
@@ -36,6 +36,15 @@ fn corpus(size: usize) -> qarin::Corpus {
     corpus.shrink();
     let _ = std::fs::write(&cache, corpus.to_bytes());
     corpus
+}
+
+/// A number from the environment (`NG_N`, `NG_LIMIT`: the n-gram request's n and limit;
+/// the page asks for 2 and 500).
+fn env_or(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
 }
 
 fn main() {
@@ -87,9 +96,9 @@ fn main() {
         (
             "ngrams",
             Request::Ngrams(ngrams::Options {
-                n: 3,
+                n: env_or("NG_N", 3),
                 min: 2,
-                limit: 100,
+                limit: env_or("NG_LIMIT", 100),
                 ..Default::default()
             }),
         ),
@@ -132,8 +141,10 @@ fn main() {
             .collect();
         times.sort_by(f64::total_cmp);
         out.push(format!("\"{name}\":{:.1}", times[times.len() / 2]));
-        // In the page's slices: the longest, and the stage it ended in (or "answer").
+        // In the page's slices: the longest, the stage it ended in (or "answer"), and the
+        // time per stage (each slice counted in the stage it ended in).
         let (mut count, mut longest, mut stage) = (0, 0.0f64, "");
+        let mut stages: Vec<(&str, f64)> = Vec::new();
         loop {
             let t = Instant::now();
             let step = tools
@@ -148,12 +159,21 @@ fn main() {
             if ms > longest {
                 (longest, stage) = (ms, at);
             }
+            match stages.last_mut() {
+                Some(last) if last.0 == at => last.1 += ms,
+                _ => stages.push((at, ms)),
+            }
             if at == "answer" {
                 break;
             }
         }
+        let stages: Vec<String> = stages
+            .iter()
+            .map(|(s, ms)| format!("[{s:?},{ms:.0}]"))
+            .collect();
         slices.push(format!(
-            "\"{name}\":{{\"slices\":{count},\"longest_ms\":{longest:.1},\"at\":{stage:?}}}"
+            "\"{name}\":{{\"slices\":{count},\"longest_ms\":{longest:.1},\"at\":{stage:?},\"stages\":[{}]}}",
+            stages.join(",")
         ));
     }
     println!(

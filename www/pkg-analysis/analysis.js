@@ -297,8 +297,9 @@ async function run(key, tool, settings, sub) {
 }
 
 /**
- * Draws an answer; a tool may give parts to draw a task later (`{now, later}`), so that
- * no one task holds the page for 50 ms. False when a newer request came in meanwhile.
+ * Draws an answer; a tool may give parts to draw later (`{now, later}`, `later` a list of
+ * functions, each drawn a task after the one before), so that no one task holds the page
+ * for 50 ms. False when a newer request came in meanwhile.
  */
 async function drawResult({ tool, settings, sub, result }) {
   const { out } = panel;
@@ -308,10 +309,10 @@ async function drawResult({ tool, settings, sub, result }) {
   const parts = draw(result, settings, sub);
   const end = legend(tool);
   replace(out, ...(parts.now ?? parts), end);
-  if (parts.later) {
+  for (const later of parts.later ?? []) {
     await new Promise((resolve) => setTimeout(resolve, 0));
     if (mine !== seq) return false;
-    end.before(...parts.later());
+    end.before(...later());
   }
   out.dataset.tool = tool;
   out.dataset.state = 'done';
@@ -430,7 +431,7 @@ function drawKeyness(result) {
     h('h3', {}, t(`an.keyness.${name}Heading`)),
     table(name, result));
   // The reference side a task later: both sides in one task passed 50 ms once at 100k.
-  return { now: [block('target')], later: () => [block('reference')] };
+  return { now: [block('target')], later: [() => [block('reference')]] };
 }
 
 function drawDispersion(result, settings, sub) {
@@ -444,17 +445,20 @@ function drawDispersion(result, settings, sub) {
       text: t('an.chart.article', { file: a.file, n: a.hits, date: a.date || '—' }),
     })), { caption: articles.total > shownArticles.length ? t('an.chart.dispersionSome', { shown: shownArticles.length, total: articles.total }) : t('an.chart.dispersion'), hint: t('an.chart.hint'), rtl: rtl() }));
   }
+  const later = [];
   if (months.rows.length) {
-    parts.push(trendChart(months.rows.map((m) => ({
+    later.push(() => [trendChart(months.rows.map((m) => ({
       label: m.month, value: m.per_million,
       text: t('an.chart.month', { month: m.month, pm: num(m.per_million, 1), hits: m.hits, tokens: m.tokens }),
-    })), { caption: t('an.chart.trend'), hint: t('an.chart.hint'), rtl: rtl(), axis: (max) => t('an.chart.axis', { pm: num(max, 1) }) }));
+    })), { caption: t('an.chart.trend'), hint: t('an.chart.hint'), rtl: rtl(), axis: (max) => t('an.chart.axis', { pm: num(max, 1) }) })]);
   } else {
     parts.push(h('p', { class: 'an-hint' }, t('an.disp.noDates')));
   }
-  // The tables a task after the pictures: one task drawing both passed 50 ms at 100k
-  // articles (180 months, 60 strips, two tables).
-  return { now: parts, later: () => [h('h3', {}, t('an.table.months')), table('months', result), h('h3', {}, t('an.table.articles')), table('articles', result)] };
+  // The strips, the trend chart and each table a task apart: at 100k articles (180 months,
+  // 60 strips) the pictures in one task and the tables in the next still passed 50 ms once.
+  later.push(() => [h('h3', {}, t('an.table.months')), table('months', result)]);
+  later.push(() => [h('h3', {}, t('an.table.articles')), table('articles', result)]);
+  return { now: parts, later };
 }
 
 /** What each column of the tool's tables counts, and the formula it uses. */

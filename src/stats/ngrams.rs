@@ -714,38 +714,38 @@ mod tests {
     #[test]
     fn a_floor_set_too_high_comes_down_to_the_same_top() {
         let (g, runs) = sample(5, 200, 20);
-        for (n, limit, skip_pairs) in (2..=4)
-            .flat_map(|n| [3, 40].map(|l| (n, l)))
-            .flat_map(|(n, l)| [false, true].map(|h| (n, l, h)))
-        {
-            {
-                let mut count = Count::new(g.len(), n, 1, limit, 20);
-                count.skip_pairs = skip_pairs;
-                // Far above any count: every level is counted again, a quarter lower each time.
-                count.floor = 100_000;
-                let mut budget = 1_000;
-                let mut steps = 0;
-                while count.step(&g, &runs, &mut budget) != Progress::Done {
-                    budget = 1_000;
-                    steps += 1;
+        for n in 2..=4 {
+            for limit in [3, 40] {
+                for skip_pairs in [false, true] {
+                    let mut count = Count::new(g.len(), n, 1, limit, 20);
+                    count.skip_pairs = skip_pairs;
+                    // Far above any count: every level is counted again, a quarter lower
+                    // each time.
+                    count.floor = 100_000;
+                    let mut budget = 1_000;
+                    let mut steps = 0;
+                    while count.step(&g, &runs, &mut budget) != Progress::Done {
+                        budget = 1_000;
+                        steps += 1;
+                    }
+                    assert!(steps > 5, "n = {n}: {steps} steps");
+                    let mut fast: Vec<(Vec<u32>, u32, u32)> = count
+                        .table
+                        .iter()
+                        .map(|&(p, f, d)| (g[p..p + n].to_vec(), f, d))
+                        .collect();
+                    let order = |rows: &mut Vec<(Vec<u32>, u32, u32)>| {
+                        rows.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+                        rows.truncate(limit);
+                    };
+                    order(&mut fast);
+                    let mut all = naive(&g, &runs, n, 1);
+                    order(&mut all);
+                    assert_eq!(
+                        fast, all,
+                        "n = {n}, limit = {limit}, skip_pairs: {skip_pairs}"
+                    );
                 }
-                assert!(steps > 5, "n = {n}: {steps} steps");
-                let mut fast: Vec<(Vec<u32>, u32, u32)> = count
-                    .table
-                    .iter()
-                    .map(|&(p, f, d)| (g[p..p + n].to_vec(), f, d))
-                    .collect();
-                let order = |rows: &mut Vec<(Vec<u32>, u32, u32)>| {
-                    rows.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-                    rows.truncate(limit);
-                };
-                order(&mut fast);
-                let mut all = naive(&g, &runs, n, 1);
-                order(&mut all);
-                assert_eq!(
-                    fast, all,
-                    "n = {n}, limit = {limit}, skip_pairs: {skip_pairs}"
-                );
             }
         }
     }

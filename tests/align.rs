@@ -225,3 +225,31 @@ fn offsets_are_utf16_units_of_each_paragraph() {
     assert!(link.shared.contains(&"2401".to_string()), "{link:?}");
     assert_eq!(a.sentence_links.len(), 1);
 }
+
+#[test]
+fn a_possessive_name_is_anchored_like_the_name() {
+    // No lexicon: the names meet only by transliteration, and "Mistura’s" is the name
+    // "Mistura" (as signing and name proposals read it), not a word of its own.
+    let doc = |paragraphs: &[&str]| Doc {
+        paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
+        mentions: vec![Vec::new(); paragraphs.len()],
+    };
+    let docs = [
+        doc(&[
+            "Rain fell in the north on Tuesday.",
+            "Mistura’s talks in Geneva ended.",
+        ]),
+        doc(&["هطلت أمطار في الشمال.", "انتهت محادثات ميستورا في جنيف."]),
+    ];
+    let result = align(&docs, |e| e.to_string());
+    let link = result
+        .links
+        .iter()
+        .find(|l| (l.pa, l.pb) == (1, 1))
+        .unwrap_or_else(|| panic!("no link between the second paragraphs: {:?}", result.links));
+    assert!(
+        link.shared.iter().any(|s| s == "mistura"),
+        "{:?}",
+        link.shared
+    );
+}

@@ -19,12 +19,11 @@
 //! Offsets are given in UTF-16 code units of each paragraph, as the page cuts its text.
 
 use super::beads::sentence_beads;
+use super::name_words::{arabic_forms, arabic_may_hold_name, latin_name_word};
 use super::sentences::{self, Utf16};
-use super::signature::arabic_forms;
 use super::translit::{score_at_least, ArabicName, LatinName, SoundKey, THRESHOLD};
 use crate::analysis::normalize::{arabic, ascii_digit};
 use crate::analysis::script::{self, Script};
-use crate::analysis::stopwords::is_stop;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
@@ -253,17 +252,13 @@ fn units_of(doc: &Doc) -> Vec<Unit> {
                     }
                     Some(_) if in_mention => {}
                     Some(Script::Latin) => {
-                        let lower = word.to_lowercase();
-                        let capital = word.chars().next().is_some_and(char::is_uppercase);
-                        if capital && lower.chars().count() >= 3 && !is_stop(Script::Latin, &lower)
-                        {
-                            unit.latin.push((word.to_string(), lower));
+                        if let Some((shown, lower)) = latin_name_word(word) {
+                            unit.latin.push((shown.to_string(), lower));
                         }
                     }
                     Some(Script::Arabic) => {
                         let normalized = arabic::normalize(word);
-                        if normalized.chars().count() >= 3 && !is_stop(Script::Arabic, &normalized)
-                        {
+                        if arabic_may_hold_name(&normalized) {
                             let forms = arabic_forms(&normalized);
                             unit.arabic.push((word.to_string(), forms));
                         }

@@ -352,7 +352,7 @@ impl Linker for Recognizer {
                     let word = &name[start..end];
                     if is_arabic {
                         let normalized = arabic::normalize(word);
-                        for form in super::signature::arabic_forms(&normalized) {
+                        for form in super::name_words::arabic_forms(&normalized) {
                             out.push(form.letters().iter().collect());
                         }
                         out.push(normalized);

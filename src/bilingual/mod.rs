@@ -12,6 +12,7 @@ mod calendar;
 pub mod entities;
 mod expand;
 pub mod lexicon;
+mod name_words;
 pub mod names;
 pub mod pairing;
 pub mod sentences;

@@ -19,13 +19,14 @@
 //! most articles hold) and [`MAX_ALIGNMENTS`] alignments per call.
 
 use super::calendar;
-use super::signature::arabic_forms;
+use super::name_words::{
+    arabic_forms, arabic_may_hold_name, latin_may_be_name, latin_name_word, without_possessive,
+};
 use super::translit::{
     lengths_compatible, score_at_least, ArabicName, LatinName, SoundKey, THRESHOLD,
 };
 use crate::analysis::normalize::{arabic, latin};
 use crate::analysis::script::{self, Script};
-use crate::analysis::stopwords::is_stop;
 use crate::index::DocId;
 use crate::Corpus;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -261,19 +262,13 @@ fn propose_from(read: &Read, focus: Option<(DocId, String)>, limit: usize) -> Pr
     out
 }
 
-/// A word of a Latin run: its text without a possessive, and whether it is a particle.
+/// A word of a Latin run: its text without a possessive, and whether it is a particle; a
+/// word that is neither a particle nor may be a name ([`latin_name_word`]) ends the run.
 fn latin_word(word: &str) -> Option<(&str, bool)> {
-    let word = ["’s", "'s", "’S", "'S"]
-        .iter()
-        .find_map(|s| word.strip_suffix(s))
-        .unwrap_or(word);
-    let lower = latin::normalize(word);
-    if PARTICLES.contains(&lower.as_str()) {
-        return Some((word, true));
+    if PARTICLES.contains(&latin::normalize(word).as_str()) {
+        return Some((without_possessive(word), true));
     }
-    let capital = word.chars().next().is_some_and(char::is_uppercase);
-    (capital && lower.chars().count() >= 3 && !is_stop(Script::Latin, &lower))
-        .then_some((word, false))
+    latin_name_word(word).map(|(shown, _)| (shown, false))
 }
 
 /// A word of a run: text, whether a particle, whether its capital says nothing (a title's
@@ -306,7 +301,7 @@ fn read_latin(
             let lower = latin::normalize(word);
             if let Some(n) = lowercase.get_mut(&lower) {
                 *n += 1;
-            } else if lower.len() >= 3 && !is_stop(Script::Latin, &lower) {
+            } else if latin_may_be_name(&lower) {
                 lowercase.insert(lower, 1);
             }
         }
@@ -376,7 +371,7 @@ fn read_arabic(
             return;
         }
         let normalized = arabic::normalize(word);
-        if is_stop(Script::Arabic, &normalized)
+        if !arabic_may_hold_name(&normalized)
             || calendar::arabic(&normalized).is_some()
             || known.contains(&normalized)
         {

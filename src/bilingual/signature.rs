@@ -7,10 +7,10 @@
 //! [`super::pairing`] indexes and compares them.
 
 use super::calendar;
+use super::name_words::{arabic_forms, arabic_may_hold_name, latin_may_be_name, latin_name_word};
 use super::translit::{ArabicName, LatinName};
 use crate::analysis::normalize::arabic;
 use crate::analysis::script::{self, Script};
-use crate::analysis::stopwords::is_stop;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -112,15 +112,10 @@ impl Signature {
                             if let Some(name) = common_word(word) {
                                 sig.lowercase.push(name);
                             }
-                        } else if let Some(name) = latin_name(word) {
-                            seen_latin.entry(name.clone()).or_insert_with(|| {
-                                // Shown without a possessive: "Drian", not "Drian’s".
-                                let shown = ["’s", "'s", "’S", "'S"]
-                                    .iter()
-                                    .find_map(|s| word.strip_suffix(s))
-                                    .unwrap_or(word);
-                                sig.latin.push((shown.to_string(), name));
-                            });
+                        } else if let Some((shown, name)) = latin_name(word) {
+                            seen_latin
+                                .entry(name.clone())
+                                .or_insert_with(|| sig.latin.push((shown.to_string(), name)));
                         }
                     }
                     (Script::Arabic, Lang::Ar) => {
@@ -142,7 +137,7 @@ impl Signature {
                         } else if let Some(key) = calendar::arabic(&normalized) {
                             sig.exact.push((key.to_string(), word.to_string()));
                         } else {
-                            if !is_stop(Script::Arabic, &normalized) {
+                            if arabic_may_hold_name(&normalized) {
                                 let forms = shared_forms(&normalized);
                                 if !forms.is_empty() {
                                     sig.arabic.push((word.to_string(), forms));
@@ -232,64 +227,15 @@ fn common_word(word: &str) -> Option<LatinName> {
         return None;
     }
     let lower = crate::analysis::normalize::latin::normalize(word);
-    if is_stop(Script::Latin, &lower) {
-        return None;
-    }
-    Some(LatinName::new(&lower))
+    latin_may_be_name(&lower).then(|| LatinName::new(&lower))
 }
 
-/// A capitalized English word that may be a name, prepared; not a stop word, three letters
-/// or more.
-fn latin_name(word: &str) -> Option<LatinName> {
-    if !word.chars().next().is_some_and(char::is_uppercase) {
-        return None;
-    }
-    let lower = crate::analysis::normalize::latin::normalize(word);
-    if lower.chars().count() < 3 || is_stop(Script::Latin, &lower) {
-        return None;
-    }
+/// A capitalized English word that may be a name ([`latin_name_word`]): as shown, and
+/// prepared, when its sound key is long enough to be told apart.
+fn latin_name(word: &str) -> Option<(&str, LatinName)> {
+    let (shown, lower) = latin_name_word(word)?;
     let name = LatinName::new(&lower);
-    (name.key().len() >= 2).then_some(name)
-}
-
-/// The forms of a normalized Arabic word a name may hide in: the word, and the word with a
-/// conjunction (و, ف), a preposition (ب, ك, ل) and the article (ال, or ل after ل) taken
-/// off, wherever three letters remain. Forms whose sound key is too short to be told apart
-/// are left out.
-pub(super) fn arabic_forms(word: &str) -> Vec<ArabicName> {
-    let letters: Vec<char> = word.chars().collect();
-    let mut starts = vec![0];
-    let mut at = 0;
-    if matches!(letters.first(), Some('و' | 'ف')) {
-        at = 1;
-        starts.push(at);
-    }
-    if matches!(letters.get(at), Some('ب' | 'ك' | 'ل')) {
-        let prep = letters[at];
-        at += 1;
-        starts.push(at);
-        // لل: ل + the article with its alef dropped.
-        if prep == 'ل' && letters.get(at) == Some(&'ل') {
-            starts.push(at + 1);
-        }
-    }
-    // A form with the article is left out when one without it remains: the sound key
-    // drops a leading ال anyway, so both would be aligned against the same names.
-    if letters[at..].starts_with(&['ا', 'ل']) && letters.len() >= at + 5 {
-        starts.retain(|&s| s != at);
-        starts.push(at + 2);
-    }
-    let mut forms: Vec<ArabicName> = Vec::new();
-    for start in starts {
-        if letters.len() < start + 3 {
-            continue;
-        }
-        let form = ArabicName::normalized(letters[start..].iter().copied());
-        if form.key().len() >= 2 && !forms.contains(&form) {
-            forms.push(form);
-        }
-    }
-    forms
+    (name.key().len() >= 2).then_some((shown, name))
 }
 
 thread_local! {

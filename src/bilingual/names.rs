@@ -94,6 +94,10 @@ struct Arab {
     name: ArabicName,
     /// Articles holding it, ascending.
     docs: Vec<DocId>,
+    /// Occurrences, and those written with the article (ال): a common noun takes it, a
+    /// person's name almost never.
+    seen: u32,
+    definite: u32,
 }
 
 /// Every candidate of a corpus, both languages: read once per state of the corpus and its
@@ -102,6 +106,8 @@ struct Arab {
 struct Read {
     latins: FxHashMap<String, Latin>,
     arabs: FxHashMap<String, Arab>,
+    /// English and Arabic articles read.
+    articles: (u32, u32),
 }
 
 /// Adds article `id` to `docs` (articles are read in ascending order).
@@ -122,6 +128,7 @@ fn read(corpus: &Corpus) -> Read {
     let mut lowercase: FxHashMap<String, u32> = FxHashMap::default();
     let mut ids: Vec<DocId> = corpus.ids().collect();
     ids.sort_unstable();
+    let mut articles = (0, 0);
     for id in ids {
         let Some(stored) = corpus.get(id) else {
             continue;
@@ -131,11 +138,13 @@ fn read(corpus: &Corpus) -> Read {
             .chain(article.paragraphs.iter().map(String::as_str));
         match article.lang.as_str() {
             "en" => {
+                articles.0 += 1;
                 for (n, text) in texts.enumerate() {
                     read_latin(text, id, n == 0, &known, &mut latins, &mut lowercase);
                 }
             }
             "ar" => {
+                articles.1 += 1;
                 for text in texts {
                     read_arabic(text, id, &known, &mut arabs);
                 }
@@ -146,7 +155,11 @@ fn read(corpus: &Corpus) -> Read {
     for (key, l) in latins.iter_mut() {
         l.lower = lowercase.get(key).copied().unwrap_or(0);
     }
-    Read { latins, arabs }
+    Read {
+        latins,
+        arabs,
+        articles,
+    }
 }
 
 /// Calls `f` with `corpus`'s candidates, read on first use and kept (one per thread) until
@@ -226,23 +239,26 @@ fn propose_from(read: &Read, focus: Option<(DocId, String)>, limit: usize) -> Pr
             }
         }
     }
-    // Best first; at equal score the longer Latin name ("Le Drian" over "Drian").
-    pairs.sort_by(|x, y| {
-        y.2.total_cmp(&x.2)
-            .then(
-                latin_list[y.0]
-                    .shown
-                    .len()
-                    .cmp(&latin_list[x.0].shown.len()),
-            )
-            .then(latin_list[x.0].shown.cmp(&latin_list[y.0].shown))
-            .then(arab_list[x.1].form.cmp(&arab_list[y.1].form))
+    // Each side in one proposal at most, chosen by transliteration score, then by rank,
+    // then the longer Latin name ("Le Drian" over "Drian"); the proposals are listed by rank.
+    let ranked: Vec<f32> = pairs
+        .iter()
+        .map(|&(li, ai, score)| rank(score, latin_list[li], arab_list[ai], read.articles))
+        .collect();
+    let mut order: Vec<usize> = (0..pairs.len()).collect();
+    order.sort_by(|&x, &y| {
+        let ((lx, ax, sx), (ly, ay, sy)) = (pairs[x], pairs[y]);
+        sy.total_cmp(&sx)
+            .then(ranked[y].total_cmp(&ranked[x]))
+            .then(latin_list[ly].shown.len().cmp(&latin_list[lx].shown.len()))
+            .then(latin_list[lx].shown.cmp(&latin_list[ly].shown))
+            .then(arab_list[ax].form.cmp(&arab_list[ay].form))
     });
     let (mut used_latin, mut used_arabic) = (FxHashSet::default(), FxHashSet::default());
-    for (li, ai, score) in pairs {
-        if !used_latin.insert(li) || !used_arabic.insert(ai) {
-            continue;
-        }
+    order.retain(|&k| used_latin.insert(pairs[k].0) && used_arabic.insert(pairs[k].1));
+    order.sort_by(|&x, &y| ranked[y].total_cmp(&ranked[x]).then(x.cmp(&y)));
+    for k in order.into_iter().take(limit) {
+        let (li, ai, score) = pairs[k];
         let (l, a) = (latin_list[li], arab_list[ai]);
         out.proposals.push(Proposal {
             en: l.shown.clone(),
@@ -252,14 +268,24 @@ fn propose_from(read: &Read, focus: Option<(DocId, String)>, limit: usize) -> Pr
             ar_articles: a.docs.len() as u32,
         });
     }
-    out.proposals.sort_by(|x, y| {
-        y.score
-            .total_cmp(&x.score)
-            .then((y.en_articles + y.ar_articles).cmp(&(x.en_articles + x.ar_articles)))
-            .then(x.en.cmp(&y.en))
-    });
-    out.proposals.truncate(limit);
     out
+}
+
+/// How a pair ranks: its transliteration score, weighed by what the corpus says of it.
+/// - Balance: one name is in about the same share of each language's articles; a common
+///   Arabic word that sounds like a rare English capital (ليس, سوق: "Leys", "Souq") is in
+///   far more Arabic articles.
+/// - Support: the fewer articles hold the rarer side, the likelier the sounds meet by chance.
+/// - Capitals: a name is written capitalized wherever its capital says something; a word
+///   also written in lowercase ("Park", "Film") is less likely one.
+fn rank(score: f32, l: &Latin, a: &Arab, (en, ar): (u32, u32)) -> f32 {
+    let share = |docs: usize, of: u32| docs as f32 / of.max(1) as f32;
+    let (e, r) = (share(l.docs.len(), en), share(a.docs.len(), ar));
+    let balance = e.min(r) / e.max(r).max(f32::MIN_POSITIVE);
+    let support = l.docs.len().min(a.docs.len()) as f32;
+    let capitals = l.capital as f32 / (l.capital + l.lower).max(1) as f32;
+    let definite = a.definite as f32 / a.seen.max(1) as f32;
+    score * balance.sqrt() * (2.0 + support).ln() * capitals * (1.0 - definite / 2.0)
 }
 
 /// A word of a Latin run: its text without a possessive, and whether it is a particle; a
@@ -268,7 +294,20 @@ fn latin_word(word: &str) -> Option<(&str, bool)> {
     if PARTICLES.contains(&latin::normalize(word).as_str()) {
         return Some((without_possessive(word), true));
     }
+    if spelled_out(word) {
+        return None;
+    }
     latin_name_word(word).map(|(shown, _)| (shown, false))
+}
+
+/// An acronym read letter by letter (TRT, GMT, SDF: all capitals, three letters at most or
+/// no vowel). Its Arabic is the letters' names (تي آر تي), so no sound-alike Arabic word
+/// is it; a word-like acronym (NATO ~ ناتو) stays a candidate.
+fn spelled_out(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2
+        && letters.iter().all(|c| c.is_uppercase())
+        && (letters.len() <= 3 || !letters.iter().any(|c| "AEIOUY".contains(*c)))
 }
 
 /// A word of a run: text, whether a particle, whether its capital says nothing (a title's
@@ -319,13 +358,22 @@ fn read_latin(
             return;
         }
         match latin_word(word) {
-            Some((w, particle)) if particle || !known.contains(&latin::normalize(w)) => {
+            Some((w, particle)) if particle || !is_known(known, &latin::normalize(w)) => {
                 run.push((w, particle, initial))
             }
             _ => flush(&mut run),
         }
     });
     flush(&mut run);
+}
+
+/// Whether a normalized Latin word is a known name's word, or one with an `s` after it: a
+/// possessive whose apostrophe was lost on the way ("Turkeys", "PKKs" in the shared corpus).
+fn is_known(known: &FxHashSet<String>, lower: &str) -> bool {
+    known.contains(lower)
+        || lower
+            .strip_suffix('s')
+            .is_some_and(|stem| known.contains(stem))
 }
 
 /// Adds every part of one to `MAX_WORDS` words of a run that does not end in a particle
@@ -382,12 +430,19 @@ fn read_arabic(
             if known.contains(&form) {
                 continue;
             }
+            let definite = normalized
+                .strip_suffix(form.as_str())
+                .is_some_and(|before| before.ends_with("ال") || before.ends_with("لل"));
             let entry = arabs.entry(form).or_insert_with_key(|form| Arab {
                 form: form.clone(),
                 name,
                 docs: Vec::new(),
+                seen: 0,
+                definite: 0,
             });
             note(&mut entry.docs, id);
+            entry.seen += 1;
+            entry.definite += u32::from(definite);
         }
     });
 }
@@ -407,6 +462,82 @@ mod tests {
     const EN: &str = "Minister visits Tehran\n\nForeign Minister Jean-Yves Le Drian’s trip to Tehran was announced. Le Drian met the press in Tehran and the minister said the trip was long.\n";
     const AR: &str =
         "وزير يزور طهران\n\nأعلن أن لودريان سيزور طهران غدا، وقال لودريان إن الزيارة طويلة.\n";
+
+    #[test]
+    fn acronyms_read_letter_by_letter_are_no_candidates() {
+        for word in ["TRT", "GMT", "SDF", "PKK", "BBC", "SKRT"] {
+            assert!(spelled_out(word), "{word}");
+            assert_eq!(latin_word(word), None, "{word}");
+        }
+        for word in ["NATO", "UNICEF", "Nato", "Trt", "A"] {
+            assert!(!spelled_out(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn a_known_name_with_a_lost_apostrophe_is_known() {
+        let known: FxHashSet<String> = ["turkey".to_string()].into_iter().collect();
+        assert!(is_known(&known, "turkey") && is_known(&known, "turkeys"));
+        assert!(!is_known(&known, "turk") && !is_known(&known, "turkeyss"));
+    }
+
+    #[test]
+    fn a_name_in_both_languages_outranks_a_common_word_that_sounds_alike() {
+        // The shared corpus's figures: 804 English and 3,583 Arabic articles. "Leys" is a
+        // rare capital, ليس ("is not") is in a tenth of the Arabic articles; Mistura is in
+        // about a hundredth of each.
+        let latin = |name: &str, docs: u32, capital: u32, lower: u32| Latin {
+            shown: name.to_string(),
+            name: LatinName::new(&name.to_lowercase()),
+            docs: (0..docs).collect(),
+            capital,
+            lower,
+        };
+        let arab = |form: &str, docs: u32, seen: u32, definite: u32| Arab {
+            form: form.to_string(),
+            name: ArabicName::normalized(form.chars()),
+            docs: (0..docs).collect(),
+            seen,
+            definite,
+        };
+        let articles = (804, 3583);
+        let name = rank(
+            1.0,
+            &latin("Mistura", 9, 20, 0),
+            &arab("ميستورا", 44, 60, 0),
+            articles,
+        );
+        let common = rank(
+            1.0,
+            &latin("Leys", 5, 5, 0),
+            &arab("ليس", 391, 900, 0),
+            articles,
+        );
+        assert!(name > 2.0 * common, "{name} against {common}");
+        // The same pair, less likely when the English word is also written in lowercase
+        // or the Arabic one mostly takes the article.
+        let lowered = rank(
+            1.0,
+            &latin("Mistura", 9, 20, 20),
+            &arab("ميستورا", 44, 60, 0),
+            articles,
+        );
+        let definite = rank(
+            1.0,
+            &latin("Mistura", 9, 20, 0),
+            &arab("ميستورا", 44, 60, 60),
+            articles,
+        );
+        assert!(lowered < name && definite < name);
+        // And a pair one article holds on each side is likelier chance than one of nine.
+        let once = rank(
+            1.0,
+            &latin("Mistura", 1, 1, 0),
+            &arab("ميستورا", 4, 4, 0),
+            articles,
+        );
+        assert!(once < name);
+    }
 
     #[test]
     fn proposes_a_name_the_lexicon_lacks() {

@@ -82,10 +82,17 @@ fn translation_pairs_fall_in_one_story() {
         .count();
     assert_eq!(pairs, 64);
     let mut chosen = None;
-    for (top, min_score) in [(1, 0.08), (1, 0.12)] {
+    let default = Options::default();
+    for (top, min_score, stand_out) in [
+        (1, 0.08, 1.3),
+        (1, 0.08, 1.0),
+        (1, 0.12, 1.3),
+        (2, 0.08, 1.3),
+    ] {
         let options = Options {
             top,
             min_score,
+            stand_out,
             limit: usize::MAX,
             ..Options::default()
         };
@@ -104,22 +111,24 @@ fn translation_pairs_fall_in_one_story() {
             .filter(|s| !s.en.is_empty() && !s.ar.is_empty())
             .count();
         println!(
-            "stories at top {top}, min score {min_score}: {} stories ({} with both languages, largest {}, {} articles in stories), pair recall {together}/{pairs}, \
-             {pair_stories} pair stories holding {others} other articles; paired {} articles, work {}, partial {}, {seconds:.2} s",
+            "stories at top {top}, min score {min_score}, stand-out {stand_out}: {} stories ({} with both languages, {} of more than two articles, largest {}, {} articles in stories), \
+             pair recall {together}/{pairs}, {pair_stories} pair stories holding {others} other articles, {} stories with no pair; paired {} articles, work {}, partial {}, {seconds:.2} s",
             found.total,
             both,
+            sizes.iter().filter(|&&n| n > 2).count(),
             sizes.iter().max().unwrap_or(&0),
             sizes.iter().sum::<usize>(),
+            found.total - pair_stories,
             found.paired,
             found.work,
             found.partial,
         );
         assert_eq!(both, found.total, "every story has both languages");
-        if min_score == qarin::bilingual::stories::MIN_SCORE && top == Options::default().top {
-            chosen = Some((found, together));
+        if (top, min_score, stand_out) == (default.top, default.min_score, default.stand_out) {
+            chosen = Some((found, together, pair_stories));
         }
     }
-    let (found, together) = chosen.expect("the default threshold was measured");
+    let (found, together, pair_stories) = chosen.expect("the defaults were measured");
     if let Some(n) = std::env::var("QARIN_STORIES_DUMP")
         .ok()
         .and_then(|n| n.parse::<usize>().ok())
@@ -145,6 +154,58 @@ fn translation_pairs_fall_in_one_story() {
         together * 100 >= 85 * pairs,
         "pair recall {together}/{pairs}"
     );
+    // The stories that hold no translation pair: read by eye before the stand-out rule,
+    // about 3 of 41 were one story, the rest the same war's places and parties (e.g. a
+    // rocket attack on Aleppo against a rise in the Emirates' petrol price). The rule keeps
+    // few of them.
+    let others = found.total - pair_stories;
+    assert!(others <= 10, "{others} stories hold no translation pair");
+}
+
+#[test]
+fn another_outlets_copy_of_a_member_joins_its_story() {
+    // Seed 001 run again by another outlet with a line of its own at the top: a near-duplicate, so
+    // one report. It is no second candidate for 000 and joins the story 000 and 001 make.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let mut corpus = qarin::Corpus::new();
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .collect();
+    names.sort();
+    for p in &names {
+        let name = p.file_name().unwrap().to_string_lossy().into_owned();
+        corpus.add_bytes(&name, &std::fs::read(p).unwrap());
+    }
+    let arabic = std::fs::read_to_string(
+        names
+            .iter()
+            .find(|p| p.to_string_lossy().contains("/001_"))
+            .unwrap(),
+    )
+    .unwrap();
+    let copy = arabic.replacen("\n\n", "\n\nنقلا عن وكالة أنباء أخرى.\n\n", 1);
+    let added = corpus.add_bytes("copy_of_001.txt", copy.as_bytes());
+    let copy_id = added.added.first().expect("the copy is added").id;
+    let group = corpus.list(&qarin::ListFilter {
+        similar_to: Some(copy_id),
+        ..Default::default()
+    });
+    assert!(
+        group.iter().any(|a| a.file.starts_with("001_")),
+        "{group:?}"
+    );
+    qarin::bilingual::link(&mut corpus, &[lexicon()]).unwrap();
+    let found = stories_in(&corpus, &Options::default());
+    let story = found
+        .stories
+        .iter()
+        .find(|s| s.en.iter().any(|m| m.file.starts_with("000_")))
+        .unwrap_or_else(|| panic!("000 in no story: {found:?}"));
+    let files: Vec<&str> = story.ar.iter().map(|m| m.file.as_str()).collect();
+    assert!(files.iter().any(|f| f.starts_with("001_")), "{files:?}");
+    assert!(files.contains(&"copy_of_001.txt"), "{files:?}");
 }
 
 #[test]

@@ -188,10 +188,8 @@ fn translation_pairs_fall_in_one_story() {
     assert!(wrong <= 6, "{wrong} links judged no story are in one");
 }
 
-#[test]
-fn another_outlets_copy_of_a_member_joins_its_story() {
-    // Seed 001 run again by another outlet with a line of its own at the top: a near-duplicate, so
-    // one report. It is no second candidate for 000 and joins the story 000 and 001 make.
+/// The five seed articles in a corpus (not linked yet), and their paths.
+fn seeds() -> (qarin::Corpus, Vec<std::path::PathBuf>) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
     let mut corpus = qarin::Corpus::new();
     let mut names: Vec<_> = std::fs::read_dir(&dir)
@@ -204,6 +202,26 @@ fn another_outlets_copy_of_a_member_joins_its_story() {
         let name = p.file_name().unwrap().to_string_lossy().into_owned();
         corpus.add_bytes(&name, &std::fs::read(p).unwrap());
     }
+    (corpus, names)
+}
+
+/// `corpus` linked to the shipped lexicon, and the default stories' story holding seed 000.
+fn story_of_000(corpus: &mut qarin::Corpus) -> qarin::bilingual::stories::Story {
+    qarin::bilingual::link(corpus, &[lexicon()]).unwrap();
+    let found = stories_in(corpus, &Options::default());
+    found
+        .stories
+        .iter()
+        .find(|s| s.en.iter().any(|m| m.file.starts_with("000_")))
+        .cloned()
+        .unwrap_or_else(|| panic!("000 in no story: {found:?}"))
+}
+
+#[test]
+fn another_outlets_copy_of_a_member_joins_its_story() {
+    // Seed 001 run again by another outlet with a line of its own at the top: a near-duplicate, so
+    // one report. It is no second candidate for 000 and joins the story 000 and 001 make.
+    let (mut corpus, names) = seeds();
     let arabic = std::fs::read_to_string(
         names
             .iter()
@@ -222,13 +240,7 @@ fn another_outlets_copy_of_a_member_joins_its_story() {
         group.iter().any(|a| a.file.starts_with("001_")),
         "{group:?}"
     );
-    qarin::bilingual::link(&mut corpus, &[lexicon()]).unwrap();
-    let found = stories_in(&corpus, &Options::default());
-    let story = found
-        .stories
-        .iter()
-        .find(|s| s.en.iter().any(|m| m.file.starts_with("000_")))
-        .unwrap_or_else(|| panic!("000 in no story: {found:?}"));
+    let story = story_of_000(&mut corpus);
     let files: Vec<&str> = story.ar.iter().map(|m| m.file.as_str()).collect();
     assert!(files.iter().any(|f| f.starts_with("001_")), "{files:?}");
     assert!(files.contains(&"copy_of_001.txt"), "{files:?}");
@@ -236,25 +248,8 @@ fn another_outlets_copy_of_a_member_joins_its_story() {
 
 #[test]
 fn the_seed_reports_of_one_call_are_one_story() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    let mut corpus = qarin::Corpus::new();
-    let mut names: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .collect();
-    names.sort();
-    for p in &names {
-        let name = p.file_name().unwrap().to_string_lossy().into_owned();
-        corpus.add_bytes(&name, &std::fs::read(p).unwrap());
-    }
-    qarin::bilingual::link(&mut corpus, &[lexicon()]).unwrap();
-    let found = stories_in(&corpus, &Options::default());
-    let story = found
-        .stories
-        .iter()
-        .find(|s| s.en.iter().any(|m| m.file.starts_with("000_")))
-        .unwrap_or_else(|| panic!("000 in no story: {found:?}"));
+    let (mut corpus, _) = seeds();
+    let story = story_of_000(&mut corpus);
     assert!(
         story.ar.iter().any(|m| m.file.starts_with("001_")),
         "{story:?}"
@@ -308,11 +303,7 @@ fn the_seed_reports_of_one_call_are_one_story() {
     // The work counted depends on the names the kept pairing index had aligned before.
     let unworked = |s: Stories| Stories { work: 0, ..s };
     assert_eq!(unworked(sliced), {
-        let mut fresh = qarin::Corpus::new();
-        for p in &names {
-            let name = p.file_name().unwrap().to_string_lossy().into_owned();
-            fresh.add_bytes(&name, &std::fs::read(p).unwrap());
-        }
+        let (mut fresh, _) = seeds();
         qarin::bilingual::link(&mut fresh, &[lexicon()]).unwrap();
         unworked(stories_in(&fresh, &fewer))
     });

@@ -500,42 +500,17 @@ mod tests {
             seen,
             definite,
         };
-        let articles = (804, 3583);
-        let name = rank(
-            1.0,
-            &latin("Mistura", 9, 20, 0),
-            &arab("ميستورا", 44, 60, 0),
-            articles,
-        );
-        let common = rank(
-            1.0,
-            &latin("Leys", 5, 5, 0),
-            &arab("ليس", 391, 900, 0),
-            articles,
-        );
+        let ranked = |l: Latin, a: Arab| rank(1.0, &l, &a, (804, 3583));
+        let name = ranked(latin("Mistura", 9, 20, 0), arab("ميستورا", 44, 60, 0));
+        let common = ranked(latin("Leys", 5, 5, 0), arab("ليس", 391, 900, 0));
         assert!(name > 2.0 * common, "{name} against {common}");
         // The same pair, less likely when the English word is also written in lowercase
         // or the Arabic one mostly takes the article.
-        let lowered = rank(
-            1.0,
-            &latin("Mistura", 9, 20, 20),
-            &arab("ميستورا", 44, 60, 0),
-            articles,
-        );
-        let definite = rank(
-            1.0,
-            &latin("Mistura", 9, 20, 0),
-            &arab("ميستورا", 44, 60, 60),
-            articles,
-        );
+        let lowered = ranked(latin("Mistura", 9, 20, 20), arab("ميستورا", 44, 60, 0));
+        let definite = ranked(latin("Mistura", 9, 20, 0), arab("ميستورا", 44, 60, 60));
         assert!(lowered < name && definite < name);
         // And a pair one article holds on each side is likelier chance than one of nine.
-        let once = rank(
-            1.0,
-            &latin("Mistura", 1, 1, 0),
-            &arab("ميستورا", 4, 4, 0),
-            articles,
-        );
+        let once = ranked(latin("Mistura", 1, 1, 0), arab("ميستورا", 4, 4, 0));
         assert!(once < name);
     }
 

@@ -278,6 +278,8 @@ fn propose_from(read: &Read, focus: Option<(DocId, String)>, limit: usize) -> Pr
 /// - Support: the fewer articles hold the rarer side, the likelier the sounds meet by chance.
 /// - Capitals: a name is written capitalized wherever its capital says something; a word
 ///   also written in lowercase ("Park", "Film") is less likely one.
+/// - The article: a common Arabic noun is mostly written with ال, a person's name almost
+///   never (a place's may be, so it costs half the rank at most).
 fn rank(score: f32, l: &Latin, a: &Arab, (en, ar): (u32, u32)) -> f32 {
     let share = |docs: usize, of: u32| docs as f32 / of.max(1) as f32;
     let (e, r) = (share(l.docs.len(), en), share(a.docs.len(), ar));

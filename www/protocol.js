@@ -159,6 +159,9 @@ export function connect(worker, spawn = null) {
   let current = worker;
   let ready = false; // the current worker has sent READY
   let restarting = null; // resolves the restart once the new worker is READY
+  // Counts whatever may change what a search answers: a request that is no read, and any
+  // word from the worker but a reply (progress, a new lexicon, another tab's change...).
+  let changes = 0;
   const pending = new Map();
   const listeners = new Map();
   const emit = (type, msg) => {
@@ -168,6 +171,7 @@ export function connect(worker, spawn = null) {
     wk.addEventListener('message', (e) => {
       if (wk !== current) return; // a late word from an ended worker
       const msg = e.data;
+      if (msg.type !== Event.REPLY) changes++;
       if (msg.type === Event.REPLY) {
         const p = pending.get(msg.reqId);
         if (!p) return;
@@ -193,6 +197,7 @@ export function connect(worker, spawn = null) {
   return {
     call(type, payload = {}, transfer = []) {
       const reqId = nextId++;
+      if (!READ_ONLY.has(type)) changes++;
       return new Promise((resolve, reject) => {
         pending.set(reqId, { resolve, reject, type, since: performance.now() });
         current.postMessage({ ...payload, type, reqId }, transfer);
@@ -201,6 +206,14 @@ export function connect(worker, spawn = null) {
     on(type, fn) {
       if (!listeners.has(type)) listeners.set(type, []);
       listeners.get(type).push(fn);
+    },
+    /**
+     * Rises whenever the corpus may have changed (see `changes` above): an answer kept from
+     * before is good only while it stays the same, and no write is still under way.
+     */
+    get changes() {
+      for (const p of pending.values()) if (!READ_ONLY.has(p.type)) return Infinity;
+      return changes;
     },
     /** Requests sent and not yet answered. */
     get pending() {

@@ -75,3 +75,19 @@ test('restart refuses while a write is unanswered, or before the worker is ready
   const fresh = connect(new FakeWorker(), () => new FakeWorker());
   assert.equal(await fresh.restart(), false, 'not before READY');
 });
+
+test('changes rises with writes and worker events, not with reads, and is Infinity while a write runs', () => {
+  const { workers, core } = setup();
+  const start = core.changes;
+  core.call(Request.SEARCH, { query: 'a' });
+  const read = workers[0].sent.at(-1);
+  workers[0].say({ type: Msg.REPLY, reqId: read.reqId, ok: true, value: {} });
+  assert.equal(core.changes, start, 'a read and its reply change nothing');
+  core.call(Request.ADD_FILES, { files: [] });
+  assert.equal(core.changes, Infinity, 'a write under way');
+  const write = workers[0].sent.at(-1);
+  workers[0].say({ type: Msg.REPLY, reqId: write.reqId, ok: true, value: {} });
+  assert.equal(core.changes, start + 1);
+  workers[0].say({ type: Msg.LEXICON });
+  assert.equal(core.changes, start + 2, 'a new lexicon may change what a search finds');
+});

@@ -64,18 +64,56 @@ async function stopStuckSearch() {
   if (core.waiting(Request.SEARCH) >= STUCK_MS) await work(core.restart());
 }
 
+// ── answers fetched ahead: while the user types or pastes, the box's query is asked for
+// (not drawn), so Enter draws a ready answer in the frame after the key press. Chromium holds
+// a worker's messages back until the frame after a key press is shown, so an answer asked
+// for on Enter is drawn a frame later at best.
+
+/** Delay between the last keystroke and the search asked ahead. */
+const AHEAD_MS = 30;
+/** `{key, changes, result}`: the last answer asked ahead (`result` once it came). */
+let ahead = null;
+let aheadTimer = 0;
+
+function askAhead() {
+  const request = searchRequest({ query: ui.q.value, limit: PAGE, offset: 0, fold: nav.view.fold });
+  const key = JSON.stringify(request);
+  const changes = core.changes;
+  // Not a /regex/: a costly one would hold the worker for a query the user may not want.
+  if (ahead?.key === key || !ui.q.value.trim() || ui.q.value.includes('/') || changes === Infinity) return;
+  const mine = (ahead = { key, changes, result: null });
+  core.call(Request.SEARCH, request).then((result) => {
+    if (ahead !== mine || core.changes !== changes) return;
+    mine.result = result;
+    ui.q.dataset.ahead = request.query; // for tests to wait on
+  }, () => {});
+}
+
+/**
+ * The answer asked ahead for `request`, if the corpus is as it was when it was asked. Not
+ * before the lexicon is in: until then a search waits for the worker, which answers it once
+ * the lexicon it is loading is linked, as a search always did.
+ */
+function answeredAhead(request) {
+  const ready = ahead?.result && ahead.key === JSON.stringify(request) && ahead.changes === core.changes
+    && document.body.dataset.lexicon === 'true';
+  return ready ? ahead.result : null;
+}
+
 /** Runs the view's search and draws the list, facets, pager and summary. */
 export async function runSearch() {
   const seq = ++app.searchSeq;
+  const offset = (nav.view.page - 1) * PAGE;
+  const request = searchRequest({ limit: PAGE, offset, fold: nav.view.fold });
+  const ready = answeredAhead(request);
   // With no search running the request goes out now, before the rest of the redraw.
-  if (core.waiting(Request.SEARCH) > 0) {
+  if (!ready && core.waiting(Request.SEARCH) > 0) {
     await stopStuckSearch();
     if (seq !== app.searchSeq) return; // a newer search is on its way
   }
-  const offset = (nav.view.page - 1) * PAGE;
   const query = nav.view.q;
   let result;
-  const call = core.call(Request.SEARCH, searchRequest({ limit: PAGE, offset, fold: nav.view.fold }));
+  const call = ready ? Promise.resolve(ready) : core.call(Request.SEARCH, request);
   running = call.catch(() => {});
   const stop = setTimeout(() => {
     if (seq !== app.searchSeq) return;
@@ -84,7 +122,7 @@ export async function runSearch() {
   }, STUCK_MS);
   try {
     // Folding is for the list only: export and "remove results" take every match.
-    result = await work(call);
+    result = ready ?? await work(call);
   } catch (e) {
     if (seq !== app.searchSeq) return;
     if (e.code !== 'stopped') showError(t('error.search', { message: e.message }));
@@ -245,6 +283,8 @@ export function resetBox() {
 
 ui.q.addEventListener('input', () => {
   clearTimeout(debounce);
+  clearTimeout(aheadTimer);
+  aheadTimer = setTimeout(askAhead, AHEAD_MS);
   debounce = setTimeout(() => {
     if (ui.q.value !== nav.view.q) nav.setView({ q: ui.q.value, page: 1 }, { history: 'typing' });
   }, DEBOUNCE_MS);

@@ -14,20 +14,34 @@ export function renderResults(ol, hits, state, actions) {
   // painted, so the list appears within a frame of the answer. `data-complete` says when
   // every row is in (a newer render drops the rest of an older one).
   const token = (ol.__render = {});
-  ol.replaceChildren(...hits.slice(0, FIRST_ROWS).map((hit, k) => row(hit, k + state.rankFrom, state, actions)));
+  const first = firstRows(ol);
+  ol.replaceChildren(...hits.slice(0, first).map((hit, k) => row(hit, k + state.rankFrom, state, actions)));
   ol.start = state.rankFrom;
-  ol.dataset.complete = String(hits.length <= FIRST_ROWS);
-  if (hits.length <= FIRST_ROWS) return;
+  ol.dataset.complete = String(hits.length <= first);
+  if (hits.length <= first) return;
   // The rest after the first paint, a screenful a task, so no task holds the page long.
   const more = (from) => {
     if (ol.__render !== token) return;
+    // Where the list starts on the page, read while the layout is fresh from the paint.
+    if (from === first) ol.__top = ol.getBoundingClientRect().top + scrollY;
     const to = Math.min(hits.length, from + FIRST_ROWS);
     ol.append(...hits.slice(from, to).map((hit, k) => row(hit, k + from + state.rankFrom, state, actions)));
     if (to < hits.length) setTimeout(() => more(to));
     else ol.dataset.complete = 'true';
   };
-  requestAnimationFrame(() => setTimeout(() => more(FIRST_ROWS)));
+  requestAnimationFrame(() => setTimeout(() => more(first)));
 }
+
+/**
+ * Rows drawn before the first paint: those the screen shows below the list's top (as the
+ * last full render found it; rows are at least ROW_PX tall), 3 to FIRST_ROWS. Fewer rows,
+ * a shorter task and frame between the answer and the screen.
+ */
+function firstRows(ol) {
+  const below = scrollY + innerHeight - (ol.__top ?? 0);
+  return Math.max(3, Math.min(FIRST_ROWS, Math.ceil(below / ROW_PX)));
+}
+const ROW_PX = 90;
 
 /** Empties the list (and drops the rest of a render not yet drawn). */
 export function clearResults(ol) {
@@ -36,7 +50,7 @@ export function clearResults(ol) {
   ol.dataset.complete = 'true';
 }
 
-/** Rows drawn before the first paint (more than a tall screen shows), and per task after it. */
+/** Rows drawn before the first paint at most, and per task after it. */
 const FIRST_ROWS = 20;
 
 function row(hit, rank, state, actions) {

@@ -4,30 +4,24 @@
 // between (here an upload) makes Enter ask again: the list is never older than the corpus.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, settled, rows, upload } from './helpers.js';
+import { browserFor, settled, rows, upload } from './helpers.js';
 
-let b;
-let page;
-before(async () => {
-  b = await start();
-  page = b.page;
-  await b.open();
-  // Until the lexicon is in, a search waits for the worker (as it always did).
-  await page.waitForFunction(() => document.body.dataset.lexicon === 'true');
-});
-after(async () => {
-  await b?.close();
+// Until the lexicon is in, a search waits for the worker (as it always did).
+const session = browserFor({ before, after }, {
+  ready: (page) => page.waitForFunction(() => document.body.dataset.lexicon === 'true'),
 });
 
-const files = async () => (await rows(page).evaluateAll((els) => els.map((e) => e.dataset.file))).sort();
+const files = async () => (await rows(session.page).evaluateAll((els) => els.map((e) => e.dataset.file))).sort();
 
 /** Puts `query` in the box as typing does, and waits until its answer was asked ahead. */
 async function typeAhead(query) {
+  const { page } = session;
   await page.fill('#q', query);
   await page.waitForFunction((q) => document.querySelector('#q').dataset.ahead === q, query);
 }
 
 test("Enter draws an answer asked ahead in the key press's own task", async () => {
+  const { page } = session;
   // First asked on Enter alone (the value set with no input event): the worker answers.
   await page.evaluate(() => {
     document.querySelector('#q').value = 'Rouhani';
@@ -51,14 +45,15 @@ test("Enter draws an answer asked ahead in the key press's own task", async () =
   assert.equal(shown, 'Rouhani');
   await settled(page, 'Rouhani');
   assert.deepEqual(await files(), asked);
-  assert.deepEqual(b.problems, []);
+  assert.deepEqual(session.b.problems, []);
 });
 
 test('an upload between typing and Enter makes Enter ask again', async () => {
+  const { page } = session;
   await typeAhead('Zanzibarquux');
   await upload(page, [{ name: 'zq.txt', mimeType: 'text/plain', buffer: Buffer.from('Zanzibarquux report\n\nThe Zanzibarquux report came out today in the capital.\n') }]);
   await page.press('#q', 'Enter');
   await settled(page, 'Zanzibarquux');
   assert.deepEqual(await files(), ['zq.txt']);
-  assert.deepEqual(b.problems, []);
+  assert.deepEqual(session.b.problems, []);
 });

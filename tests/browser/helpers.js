@@ -78,6 +78,25 @@ export async function start({ server = null, root, viewport = { width: 1366, hei
   };
 }
 
+/**
+ * One browser for a test file: `before` starts it (`start(options)`), opens the app and
+ * awaits `ready(page)` if given; `after` closes it. Returns `{b, page}`, filled in by
+ * `before`.
+ */
+export function browserFor({ before, after }, { ready: then, ...options } = {}) {
+  const session = { b: null, page: null };
+  before(async () => {
+    session.b = await start(options);
+    session.page = session.b.page;
+    await session.b.open();
+    await then?.(session.page);
+  });
+  after(async () => {
+    await session.b?.close();
+  });
+  return session;
+}
+
 /** Waits for the page to have loaded its corpus and to be idle. */
 export async function ready(page) {
   await page.waitForFunction(() => document.body.dataset.ready === 'true' && !document.body.dataset.busy);

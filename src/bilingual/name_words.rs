@@ -85,22 +85,18 @@ mod tests {
 
     #[test]
     fn latin_names_are_capitalized_long_enough_and_no_stop_word() {
-        assert_eq!(
-            latin_name_word("Macron"),
-            Some(("Macron", "macron".to_string()))
-        );
-        assert_eq!(
-            latin_name_word("Drian’s"),
-            Some(("Drian", "drian".to_string()))
-        );
-        assert_eq!(
-            latin_name_word("Drian's"),
-            Some(("Drian", "drian".to_string()))
-        );
-        assert_eq!(
-            latin_name_word("Élysée"),
-            Some(("Élysée", "elysee".to_string()))
-        );
+        for (word, shown, lower) in [
+            ("Macron", "Macron", "macron"),
+            ("Drian’s", "Drian", "drian"),
+            ("Drian's", "Drian", "drian"),
+            ("Élysée", "Élysée", "elysee"),
+        ] {
+            assert_eq!(
+                latin_name_word(word),
+                Some((shown, lower.to_string())),
+                "{word}"
+            );
+        }
         assert_eq!(latin_name_word("macron"), None, "lowercase");
         assert_eq!(latin_name_word("Al"), None, "two letters");
         assert_eq!(latin_name_word("The"), None, "a stop word");

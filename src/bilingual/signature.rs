@@ -223,6 +223,7 @@ fn cover_keys(lang: Lang, name: &str) -> impl Iterator<Item = String> + '_ {
 
 /// A lowercase English word as [`latin_name`] would prepare it, if it could be one.
 fn common_word(word: &str) -> Option<LatinName> {
+    // Fewer than three bytes hold fewer than three letters: no need to normalize.
     if word.len() < 3 {
         return None;
     }

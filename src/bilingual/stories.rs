@@ -198,7 +198,7 @@ pub fn stories_in(corpus: &crate::Corpus, options: &Options) -> Stories {
         }
         let mut pass = std::mem::replace(&mut kept.pass, Pass::new(&[]));
         pass.advance(pairing, sigs, around, options, u64::MAX);
-        let mut found = finish(pass, pairing, sigs, &around.families, options);
+        let mut found = finish(pass, pairing, sigs, around, options);
         for story in &mut found.stories {
             for member in story.en.iter_mut().chain(story.ar.iter_mut()) {
                 // Members were numbered by pairing; name them by corpus id.
@@ -404,16 +404,11 @@ impl Pass {
         };
         ranked.retain(|c| c.score >= options.min_score && near(c.doc));
         ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
-        let mut reports: Vec<u32> = Vec::new();
+        let mut kept: Vec<u32> = Vec::new();
         ranked.retain(|c| {
-            let report = around
-                .families
-                .get(c.doc as usize)
-                .copied()
-                .unwrap_or(c.doc);
-            let first = !reports.contains(&report);
+            let first = !kept.iter().any(|&d| around.same_report(d, c.doc));
             if first {
-                reports.push(report);
+                kept.push(c.doc);
             }
             first
         });
@@ -439,7 +434,7 @@ pub fn cluster(
 ) -> Stories {
     let mut pass = Pass::new(sigs);
     pass.advance(pairing, sigs, around, options, u64::MAX);
-    finish(pass, pairing, sigs, &around.families, options)
+    finish(pass, pairing, sigs, around, options)
 }
 
 /// The stories of a finished [`Pass`]: links strongest first join clusters.
@@ -447,7 +442,7 @@ fn finish(
     pass: Pass,
     pairing: &Pairing,
     sigs: &[Option<Signature>],
-    families: &[u32],
+    around: &Around,
     options: &Options,
 ) -> Stories {
     let Pass {
@@ -484,7 +479,7 @@ fn finish(
     // story joins it, as far as `max_size` allows. A group in no story stays out: it has
     // one language only.
     let mut groups: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
-    for (doc, &family) in families.iter().enumerate() {
+    for (doc, &family) in around.families.iter().enumerate() {
         groups.entry(family).or_default().push(doc as u32);
     }
     let mut groups: Vec<Vec<u32>> = groups.into_values().filter(|g| g.len() >= 2).collect();

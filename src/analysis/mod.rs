@@ -196,11 +196,17 @@ pub fn each_word(text: &str, config: &Config, mut f: impl FnMut(usize, usize, &R
 /// normalization keeps (not only marks, tatweel or invisible characters). Cheap, for
 /// placing hits whose positions the index already knows.
 pub fn each_raw_word(text: &str, mut f: impl FnMut(usize, usize)) {
+    raw_words_while(text, |start, end| {
+        f(start, end);
+        true
+    });
+}
+
+/// [`each_raw_word`] until `f` returns false.
+pub fn raw_words_while(text: &str, mut f: impl FnMut(usize, usize) -> bool) {
     let kept = |c: char| c != '\u{0640}' && (script::of_char(c).is_some() || script::is_digit(c));
-    tokenize::words(text, |start, end| {
-        if text[start..end].chars().any(kept) {
-            f(start, end);
-        }
+    tokenize::words_while(text, |start, end| {
+        !text[start..end].chars().any(kept) || f(start, end)
     });
 }
 

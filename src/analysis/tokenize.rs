@@ -76,6 +76,15 @@ pub fn is_mark(c: char) -> bool {
 
 /// Calls `emit(start, end)` with the byte range of every word of `text`, in order.
 pub fn words(text: &str, mut emit: impl FnMut(usize, usize)) {
+    words_while(text, |start, end| {
+        emit(start, end);
+        true
+    });
+}
+
+/// [`words`] until `emit` returns false: a caller that needs the first words of a long
+/// text stops reading it there.
+pub fn words_while(text: &str, mut emit: impl FnMut(usize, usize) -> bool) {
     // (start, end of last word char, script of the run so far)
     let mut run: Option<(usize, usize, Option<Script>)> = None;
     let mut pending_apostrophe = false;
@@ -88,7 +97,9 @@ pub fn words(text: &str, mut emit: impl FnMut(usize, usize)) {
                     let broken_by_apostrophe = pending_apostrophe
                         && !(rs == Some(Script::Latin) && s == Some(Script::Latin));
                     if switch || broken_by_apostrophe {
-                        emit(start, end);
+                        if !emit(start, end) {
+                            return;
+                        }
                         run = Some((i, next, s));
                     } else {
                         run = Some((start, next, rs.or(s)));
@@ -102,7 +113,9 @@ pub fn words(text: &str, mut emit: impl FnMut(usize, usize)) {
             Class::Apostrophe if run.is_some() && !pending_apostrophe => pending_apostrophe = true,
             _ => {
                 if let Some((start, end, _)) = run.take() {
-                    emit(start, end);
+                    if !emit(start, end) {
+                        return;
+                    }
                 }
                 pending_apostrophe = false;
             }

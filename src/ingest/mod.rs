@@ -86,6 +86,47 @@ impl Article {
         self.paragraphs.join("\n")
     }
 
+    /// Bytes `from..to` of [`Self::body`] (cut to its length) without joining the whole
+    /// body, borrowed when they lie in one paragraph: snippets and concordance lines read a
+    /// few hundred bytes of articles many times longer. Empty if a bound is not on a
+    /// character boundary.
+    pub fn body_part(&self, from: usize, to: usize) -> std::borrow::Cow<'_, str> {
+        use std::borrow::Cow;
+        let mut pieces: Vec<&str> = Vec::new();
+        let mut at = 0;
+        for (i, p) in self.paragraphs.iter().enumerate() {
+            if i > 0 {
+                if (from..to).contains(&at) {
+                    pieces.push("\n");
+                }
+                at += 1;
+            }
+            let end = at + p.len();
+            if at >= to {
+                break;
+            }
+            if end > from {
+                let (s, e) = (from.max(at) - at, to.min(end) - at);
+                match p.get(s..e) {
+                    Some(piece) => pieces.push(piece),
+                    None => return Cow::Borrowed(""),
+                }
+            }
+            at = end;
+        }
+        match pieces.as_slice() {
+            [] => Cow::Borrowed(""),
+            [one] => Cow::Borrowed(one),
+            _ => Cow::Owned(pieces.concat()),
+        }
+    }
+
+    /// The length in bytes of [`Self::body`].
+    pub fn body_len(&self) -> usize {
+        let text: usize = self.paragraphs.iter().map(String::len).sum();
+        text + self.paragraphs.len().saturating_sub(1)
+    }
+
     /// FNV-1a 64 of title and body: names the article whatever file or order it came in.
     /// (Hashes the bytes of title, newline and body without joining the body.)
     pub fn content_hash(&self) -> u64 {
@@ -298,6 +339,27 @@ pub(crate) fn push(out: &mut Ingested, file: &str, article: Option<Article>, d: 
 #[cfg(test)]
 mod tests {
     use super::{formats, megabytes, reads_file, Article};
+
+    /// Every slice of the joined body, at every pair of bounds, as `body_part` gives it.
+    #[test]
+    fn body_part_is_the_joined_body_sliced() {
+        let mut a = Article::default();
+        a.paragraphs = vec!["Ghouta talks".into(), String::new(), "غوطة ok".into()];
+        let body = a.body();
+        assert_eq!(a.body_len(), body.len());
+        for from in 0..=body.len() + 2 {
+            for to in from..=body.len() + 2 {
+                let want = body
+                    .get(from.min(body.len())..to.min(body.len()))
+                    .unwrap_or("");
+                assert_eq!(a.body_part(from, to), want, "{from}..{to}");
+            }
+        }
+        assert!(matches!(
+            a.body_part(0, 6),
+            std::borrow::Cow::Borrowed("Ghouta")
+        ));
+    }
 
     #[test]
     fn each_build_says_which_files_it_reads() {

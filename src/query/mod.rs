@@ -451,7 +451,7 @@ fn search_once(
                 snippet: match placed.as_mut() {
                     _ if !options.snippets => Vec::new(),
                     Some(found) => snippet::snippet_at(
-                        &a.body(),
+                        |from, to| a.body_part(from, to),
                         found.entry(id).or_default(),
                         stored.body_tokens as usize,
                         &stored.word_marks,

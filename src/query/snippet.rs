@@ -6,6 +6,7 @@
 use super::pattern::{Budget, Pattern, Scanned};
 use crate::analysis::{self, Word};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 /// Number of words a snippet shows.
@@ -137,8 +138,8 @@ pub const MARK_EVERY: usize = 64;
 /// body and `marks` the byte offset of every [`MARK_EVERY`]th word. The window is chosen
 /// from the positions alone and only its words are cut out of the body, not analysed:
 /// the fast path for search results.
-pub fn snippet_at(
-    body: &str,
+pub fn snippet_at<'a>(
+    part: impl FnOnce(usize, usize) -> Cow<'a, str>,
     hits: &mut [(u32, u32)],
     words: usize,
     marks: &[u32],
@@ -152,15 +153,21 @@ pub fn snippet_at(
     }
     let (start, end) = choose(&firsts, words);
     // Words never straddle a mark (each mark is a word's start), so the body can be cut
-    // there and tokenized in part.
+    // there and tokenized in part, up to the window's last word.
     let mark = |i: usize| marks.get(i / MARK_EVERY).map(|&m| m as usize);
-    let from = mark(start).unwrap_or(0).min(body.len());
-    let to = mark(end + MARK_EVERY - 1).unwrap_or(body.len()).max(from);
-    let mut position = start / MARK_EVERY * MARK_EVERY;
+    let (from, mut position) = match mark(start) {
+        Some(at) => (at, start / MARK_EVERY * MARK_EVERY),
+        None => (0, 0),
+    };
+    let to = mark(end + MARK_EVERY - 1).unwrap_or(usize::MAX).max(from);
+    let text = part(from, to);
     let mut spans = Vec::with_capacity(end - start);
     let mut next = 0;
-    crate::analysis::each_raw_word(body.get(from..to).unwrap_or(""), |s, e| {
-        if (start..end).contains(&position) {
+    crate::analysis::raw_words_while(&text, |s, e| {
+        if position >= end {
+            return false;
+        }
+        if position >= start {
             while next < firsts.len() && (firsts[next].0 as usize) < position {
                 next += 1;
             }
@@ -169,14 +176,15 @@ pub fn snippet_at(
                 .filter(|h| h.0 as usize == position)
                 .map(|h| h.1);
             spans.push(Span {
-                start: from + s,
-                end: from + e,
+                start: s,
+                end: e,
                 hit,
             });
         }
         position += 1;
+        true
     });
-    render(body, &spans, start, end, words)
+    render(&text, &spans, start, end, words)
 }
 
 /// The words `[start, end)` that make the best window: starting at a hit, with the most
@@ -332,8 +340,11 @@ mod tests {
                 }
                 n += 1;
             });
+            let part = |from: usize, to: usize| {
+                Cow::Borrowed(body.get(from..to.min(body.len())).unwrap_or(""))
+            };
             assert_eq!(
-                snippet_at(&body, &mut hits, n, &marks),
+                snippet_at(part, &mut hits, n, &marks),
                 snippet(&body, &Default::default(), &m),
                 "skip {skip}"
             );

@@ -131,16 +131,11 @@ pub fn run(
         };
         let matches = order.into_iter().map(|i| found.matches[i]);
         let mut lines = Vec::with_capacity(matches.len());
-        let mut body: Option<(u32, String)> = None;
         for m in matches {
             let Some(stored) = corpus.get(m.doc) else {
                 continue;
             };
-            if body.as_ref().is_none_or(|b| b.0 != m.doc) {
-                body = Some((m.doc, stored.article.body()));
-            }
-            let text = body.as_ref().map_or("", |b| b.1.as_str());
-            let (left, keyword, right) = cut(text, &stored.word_marks, m, options.width);
+            let (left, keyword, right) = cut(&stored.article, &stored.word_marks, m, options.width);
             lines.push(Line {
                 file: stored.article.file.clone(),
                 left,
@@ -233,28 +228,41 @@ fn sort_lines(
     Ok(Some(sorted))
 }
 
-/// Left context, keyword and right context of match `m` in `body`, read from the word
-/// mark before the left context (`marks`: byte offset of every `MARK_EVERY`th word).
-fn cut(body: &str, marks: &[u32], m: Match, width: usize) -> (String, String, String) {
+/// Left context, keyword and right context of match `m` in the article's body, read from
+/// the word mark before the left context (`marks`: byte offset of every `MARK_EVERY`th
+/// word) to the right context's last word.
+fn cut(
+    article: &crate::Article,
+    marks: &[u32],
+    m: Match,
+    width: usize,
+) -> (String, String, String) {
     use crate::query::snippet::MARK_EVERY;
     let first = (m.pos as usize).saturating_sub(width);
     let key_end = m.pos as usize + m.len as usize;
     let last = key_end + width;
     let mark = first / MARK_EVERY;
-    let from = marks.get(mark).map_or(0, |&b| b as usize).min(body.len());
+    let (from, mut position) = match marks.get(mark) {
+        Some(&at) => (at as usize, mark * MARK_EVERY),
+        None => (0, 0),
+    };
     // The mark at or after the last word ends what needs reading.
     let to = marks
         .get(last.div_ceil(MARK_EVERY))
-        .map_or(body.len(), |&b| b as usize)
-        .clamp(from, body.len());
-    let mut position = mark * MARK_EVERY;
+        .map_or(usize::MAX, |&b| b as usize)
+        .max(from);
+    let body = article.body_part(from, to);
     // Byte spans of the words first..last (fewer at the end of the body).
     let mut spans: Vec<(usize, usize)> = Vec::with_capacity(last - first);
-    crate::analysis::each_raw_word(body.get(from..to).unwrap_or(""), |s, e| {
-        if (first..last).contains(&position) {
-            spans.push((from + s, from + e));
+    crate::analysis::raw_words_while(&body, |s, e| {
+        if position >= last {
+            return false;
+        }
+        if position >= first {
+            spans.push((s, e));
         }
         position += 1;
+        true
     });
     let text = |a: usize, b: usize| -> String {
         // Words `a..b` of the window as one slice of the body.

@@ -296,25 +296,27 @@ fn written(
             continue;
         };
         let body_at = crate::index::postings::body_start(stored.title_tokens);
-        let (text, from, to, nth) = if pos < body_at {
-            let title = stored.article.title.clone();
-            let end = title.len();
-            (title, 0, end, pos as usize)
+        let (text, nth) = if pos < body_at {
+            (
+                std::borrow::Cow::Borrowed(stored.article.title.as_str()),
+                pos as usize,
+            )
         } else {
             // Marks fall on word starts, so the stretch up to the next one reads alike.
             let word = (pos - body_at) as usize;
-            let body = stored.article.body();
             let mark = |i: usize| stored.word_marks.get(i).map(|&m| m as usize);
-            let from = mark(word / MARK_EVERY).unwrap_or(0);
-            let to = mark(word / MARK_EVERY + 1).unwrap_or(body.len());
-            (body, from, to, word % MARK_EVERY)
+            let Some(from) = mark(word / MARK_EVERY) else {
+                continue;
+            };
+            let to = mark(word / MARK_EVERY + 1).unwrap_or(usize::MAX);
+            (stored.article.body_part(from, to), word % MARK_EVERY)
         };
-        let found = analysis::spans(text.get(from..to)?, analyzer)
+        let found = analysis::spans(&text, analyzer)
             .into_iter()
             .nth(nth)
             .filter(|(_, _, w)| w.terms[0] == term);
         if let Some((s, e, _)) = found {
-            return text.get(from + s..from + e).map(str::to_string);
+            return text.get(s..e).map(str::to_string);
         }
     }
     None

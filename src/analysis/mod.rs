@@ -138,7 +138,9 @@ fn analyse_word(surface: &str, config: &Config) -> Option<Word> {
     if normalized.is_empty() {
         return None;
     }
-    let stop = stopwords::is_stop(script, &normalized);
+    // Folding makes آلي ("automatic") الي, a spelling of إلى; no stop word is written with
+    // madda, so a word that has it is a content word.
+    let stop = stopwords::is_stop(script, &normalized) && !surface.contains('\u{0622}');
     // A name like O'Driscoll is also read as its surname: normalization lowercased the
     // ASCII prefix and dropped the apostrophe, so the surname is the rest of `normalized`.
     let surname = (config.normalize && config.readings && script == Script::Latin)

@@ -21,6 +21,8 @@ function heap() {
 
 /** Peers get the query as plain words: no phrase quotes, no prefix star (see the README). */
 const plain = (q) => q.replace(/["*]/g, ' ').trim();
+/** The words of `q` written with a trailing star, lowercased: MiniSearch searches them as prefixes. */
+const starred = (q) => new Set([...q.matchAll(/([\p{L}\p{N}]+)\*/gu)].map((m) => m[1].toLowerCase()));
 
 // Each engine: build(articles) → {search(query) → [file, ...] best first, bytes()}.
 const engines = {
@@ -105,7 +107,8 @@ const engines = {
       },
       search(q) {
         try {
-          return index.search(plain(q)).slice(0, 10).map((r) => r.ref);
+          // lunr reads `word*` as a prefix itself.
+          return index.search(q.replace(/"/g, ' ').trim()).slice(0, 10).map((r) => r.ref);
         } catch {
           return [];
         }
@@ -138,7 +141,12 @@ function minisearch(searchOptions = {}) {
   const index = new MiniSearch({ fields: ['title', 'body'], idField: 'file', searchOptions });
   return {
     add: (a) => index.add({ file: a.file, title: a.title, body: a.body }),
-    search: (q) => index.search(plain(q)).slice(0, 10).map((r) => r.id),
+    search(q) {
+      // Its own prefix search for `word*`: given the bare word it would look for that word only.
+      const prefixes = starred(q);
+      const options = prefixes.size ? { prefix: (term) => prefixes.has(term) } : {};
+      return index.search(plain(q), options).slice(0, 10).map((r) => r.id);
+    },
     bytes: () => JSON.stringify(index).length,
     load() {
       const json = JSON.stringify(index);

@@ -94,7 +94,9 @@ without snippets or facets. held en/ar: the same on a held-out
 set (another seed, other targets), never used to tune ranking. Qarin runs with the page's
 defaults: the lexicon linked, cross-lingual expansion on, snippets and facets computed
 (peers return ids only).
-Peers get queries as plain words (no phrase quotes, no prefix star); Qarin builds from the raw
+Peers get queries as plain words (no phrase quotes, no prefix star), except that a word* is
+a prefix search for MiniSearch (its prefix option) and lunr (its own syntax); FlexSearch and
+Orama get the bare word. Qarin builds from the raw
 file bytes (decode and cleaning included), peers from pre-split title and body.
 Corpus growth: copy k of an article gets " (copy k)" on its title and "qx<k>" after every
 50th body word.`);

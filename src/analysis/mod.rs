@@ -72,7 +72,7 @@ impl PartialEq for ArabicStemmer {
 /// Version of what the analyzer makes of a text. A saved index built by another version is
 /// not trusted: the corpus is indexed again on load. Bump it with any change to
 /// normalization, stemming, readings, stop words or tokenization.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// The analyzer's switches. Only [`Config::default`] is used by the product; the other
 /// settings exist so the retrieval check can measure what each step is worth.

@@ -341,6 +341,24 @@ fn a_word_written_with_madda_is_no_stop_word() {
     assert_eq!(stops, [false, true, true]);
 }
 
+/// A reader who puts و or ب before a headline's word still writes the word: "بتركية وتقصف"
+/// prefers the title that has تركية as written to one that has التركية.
+#[test]
+fn a_word_after_a_proclitic_counts_as_written() {
+    let c = corpus(&[
+        (
+            "guns.txt",
+            "المدفعية التركية تقصف مواقع\n\nقصفت المدفعية المواقع أمس.",
+        ),
+        (
+            "jets.txt",
+            "مقاتلات تركية تقصف مواقع التنظيم\n\nشنت المقاتلات غارات أمس.",
+        ),
+    ]);
+    assert_eq!(files(&c, "بتركية وتقصف"), ["jets.txt", "guns.txt"]);
+    assert_eq!(files(&c, "تركية تقصف"), ["jets.txt", "guns.txt"]);
+}
+
 #[test]
 fn saved_bytes_load_back_to_the_same_answers() {
     let c = sample();

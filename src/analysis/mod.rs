@@ -102,6 +102,16 @@ pub fn analyze(text: &str) -> Vec<Token> {
     analyze_with(text, &Config::default())
 }
 
+/// The [`Word::form`] of an Arabic word (given as its `exact` form) without its first
+/// letter: the form of its reading as a one-letter proclitic (و ب ف ك ل) and a word.
+/// Normalizes again, so for the rare word that needs it, not for every token.
+pub fn proclitic_reading_form(exact: &str) -> u32 {
+    let (_, normalized) = normalize::normalize_word(exact);
+    let mut chars = normalized.chars();
+    chars.next();
+    crate::hash::fnv1a(chars.as_str().as_bytes()) as u32
+}
+
 /// What the analyzer makes of one written word, whatever its position.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Word {

@@ -174,10 +174,7 @@ impl Recognizer {
         }
         // Rare (a clitic before a name), so normalizing again here costs little.
         let reading_form = if through_reading {
-            let (_, normalized) = analysis::normalize::normalize_word(&word.exact);
-            let mut chars = normalized.chars();
-            chars.next();
-            crate::hash::fnv1a(chars.as_str().as_bytes()) as u32
+            analysis::proclitic_reading_form(&word.exact)
         } else {
             0
         };

@@ -602,11 +602,11 @@ impl<'a> Plan<'a> {
 
     /// What BM25F needs of article `doc`; `form`: the query word's written form, for a
     /// word (not a phrase or an expansion).
-    fn fields(&self, doc: u32, title_tf: f32, body_tf: f32, form: Option<u32>) -> Fields {
+    fn fields(&self, doc: u32, title_tf: f32, body_tf: f32, forms: &[u32]) -> Fields {
         let Some(s) = self.store.get(doc) else {
             return Fields::default();
         };
-        let title_form = form.is_some_and(|f| title_tf > 0.0 && s.title_has_form(f));
+        let title_form = title_tf > 0.0 && forms.iter().any(|&f| s.title_has_form(f));
         Fields {
             title_tf,
             body_tf,
@@ -643,12 +643,23 @@ impl<'a> Plan<'a> {
             // How many articles hold the exact form is known only by reading them all.
             let found = self.occurrences(token, true, None, false);
             let idf = bm25::idf(self.store.len(), found.occ.len());
-            let scores = self.score_all(&found, idf, &label, negated, None);
+            let scores = self.score_all(&found, idf, &label, negated, &[]);
             return restrict(scores, within);
         }
         let found = self.occurrences(token, false, within, false);
         let idf = bm25::idf(self.store.len(), self.df(token));
-        self.score_all(&found, idf, &label, negated, Some(token.form))
+        // As written, or without the one-letter proclitic a reader put before it when the
+        // corpus reads the word so more often (بتركية: ب + تركية; وزير stays one word):
+        // "بتركية" is then written as "مقاتلات تركية" writes it, not as "التركية" is.
+        let mut forms = vec![token.form];
+        if let [main, reading] = token.terms.as_slice() {
+            if token.script == analysis::Script::Arabic
+                && self.postings.df(main) < self.postings.df(reading)
+            {
+                forms.push(analysis::proclitic_reading_form(&token.exact));
+            }
+        }
+        self.score_all(&found, idf, &label, negated, &forms)
     }
 
     /// Scores every article where one query word occurs, as one BM25F term.
@@ -658,13 +669,13 @@ impl<'a> Plan<'a> {
         idf: f32,
         label: &str,
         negated: bool,
-        form: Option<u32>,
+        forms: &[u32],
     ) -> Scores {
         found
             .occ
             .iter()
             .map(|o| {
-                let f = self.fields(o.doc, o.title_tf, o.body_tf, form);
+                let f = self.fields(o.doc, o.title_tf, o.body_tf, forms);
                 (o.doc, self.bm25(o.doc, idf, f, label, negated))
             })
             .collect()
@@ -679,7 +690,7 @@ impl<'a> Plan<'a> {
         }
         let found = self.term_occurrences(&terms, None, false);
         let idf = bm25::idf(self.store.len(), found.occ.len());
-        self.score_all(&found, idf, label, negated, None)
+        self.score_all(&found, idf, label, negated, &[])
     }
 
     /// Articles whose title or body matches `re`, scored like a word whose frequency is the
@@ -712,7 +723,7 @@ impl<'a> Plan<'a> {
             .map(|(doc, t, b)| {
                 (
                     doc,
-                    self.bm25(doc, idf, self.fields(doc, t, b, None), &label, negated),
+                    self.bm25(doc, idf, self.fields(doc, t, b, &[]), &label, negated),
                 )
             })
             .collect()
@@ -829,7 +840,7 @@ impl<'a> Plan<'a> {
                 }
             }
             if title_tf + body_tf > 0.0 {
-                let f = self.fields(doc, title_tf, body_tf, None);
+                let f = self.fields(doc, title_tf, body_tf, &[]);
                 out.push((doc, self.bm25(doc, idf, f, &label, negated)));
             }
         }

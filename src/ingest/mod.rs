@@ -343,8 +343,10 @@ mod tests {
     /// Every slice of the joined body, at every pair of bounds, as `body_part` gives it.
     #[test]
     fn body_part_is_the_joined_body_sliced() {
-        let mut a = Article::default();
-        a.paragraphs = vec!["Ghouta talks".into(), String::new(), "غوطة ok".into()];
+        let a = Article {
+            paragraphs: vec!["Ghouta talks".into(), String::new(), "غوطة ok".into()],
+            ..Article::default()
+        };
         let body = a.body();
         assert_eq!(a.body_len(), body.len());
         for from in 0..=body.len() + 2 {

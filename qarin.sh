@@ -139,10 +139,14 @@ case "$cmd" in
     node benches/page_tools.js
     log "Lighthouse (mobile) on the demo page, 3 runs: performance, CLS, LCP, TBT, accessibility"
     node benches/lighthouse.js 3
-    log "search to screen in the page: the shared corpus (asked on Enter, then typed), then 20,000 grown articles (Chromium)"
+    # The sizes: 4.4k and 100,000 grown articles (--quick: 20,000).
+    grown=${PAGE_SEARCH_ARTICLES:-100000}
+    [ "${1:-}" = --quick ] && grown=${PAGE_SEARCH_ARTICLES:-20000}
+    log "search to screen in the page: the shared corpus (asked on Enter, then typed), then $grown grown articles (Chromium)"
     node benches/page_search.js shared
     node benches/page_search.js shared --typed
-    node benches/page_search.js "${PAGE_SEARCH_ARTICLES:-20000}"
+    node benches/page_search.js "$grown"
+    node benches/page_search.js "$grown" --typed
     # The soak takes about 15 minutes on two cores: --quick runs it at 20,000 articles.
     soak=${SOAK_ARTICLES:-100000}
     [ "${1:-}" = --quick ] && soak=${SOAK_ARTICLES:-20000}

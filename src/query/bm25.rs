@@ -159,4 +159,26 @@ mod tests {
             "saturates"
         );
     }
+
+    /// A headline twice the mean length loses less of a title match than a body twice the
+    /// mean length loses of a body match (`B_TITLE` below `B`), and still some.
+    #[test]
+    fn a_long_title_is_normalized_less_than_a_long_body() {
+        let at = |title_tf: f32, body_tf: f32, title_len: f32, body_len: f32| {
+            let f = Fields {
+                title_tf,
+                body_tf,
+                title_len,
+                body_len,
+                ..Fields::default()
+            };
+            explain(1.0, f, 8.0, 300.0, String::new()).tf
+        };
+        let title_kept = at(1.0, 0.0, 16.0, 300.0) / at(1.0, 0.0, 8.0, 300.0);
+        let body_kept = at(0.0, 1.0, 8.0, 600.0) / at(0.0, 1.0, 8.0, 300.0);
+        assert!(
+            title_kept < 1.0 && title_kept > body_kept,
+            "{title_kept} {body_kept}"
+        );
+    }
 }

@@ -600,8 +600,8 @@ impl<'a> Plan<'a> {
         found.close(doc, title_tf, body_tf, from);
     }
 
-    /// What BM25F needs of article `doc`; `form`: the query word's written form, for a
-    /// word (not a phrase or an expansion).
+    /// What BM25F needs of article `doc`; `forms`: the query word's written forms (see
+    /// `word`), for a word (not a phrase or an expansion).
     fn fields(&self, doc: u32, title_tf: f32, body_tf: f32, forms: &[u32]) -> Fields {
         let Some(s) = self.store.get(doc) else {
             return Fields::default();

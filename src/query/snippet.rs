@@ -152,22 +152,13 @@ pub fn snippet_at<'a>(
         }
     }
     let (start, end) = choose(&firsts, words);
-    // Words never straddle a mark (each mark is a word's start), so the body can be cut
-    // there and tokenized in part, up to the window's last word.
-    let mark = |i: usize| marks.get(i / MARK_EVERY).map(|&m| m as usize);
-    let (from, mut position) = match mark(start) {
-        Some(at) => (at, start / MARK_EVERY * MARK_EVERY),
-        None => (0, 0),
-    };
-    let to = mark(end + MARK_EVERY - 1).unwrap_or(usize::MAX).max(from);
-    let text = part(from, to);
-    let mut spans = Vec::with_capacity(end - start);
+    let (text, placed) = words_at(part, marks, start, end);
     let mut next = 0;
-    crate::analysis::raw_words_while(&text, |s, e| {
-        if position >= end {
-            return false;
-        }
-        if position >= start {
+    let spans: Vec<Span> = placed
+        .into_iter()
+        .enumerate()
+        .map(|(i, (s, e))| {
+            let position = start + i;
             while next < firsts.len() && (firsts[next].0 as usize) < position {
                 next += 1;
             }
@@ -175,16 +166,46 @@ pub fn snippet_at<'a>(
                 .get(next)
                 .filter(|h| h.0 as usize == position)
                 .map(|h| h.1);
-            spans.push(Span {
+            Span {
                 start: s,
                 end: e,
                 hit,
-            });
+            }
+        })
+        .collect();
+    render(&text, &spans, start, end, words)
+}
+
+/// The byte spans of the body's words `first..last` (fewer at its end) and the text they
+/// index: the body cut from the word mark before `first` to the one at or after `last`
+/// (`marks`: the byte offset of every [`MARK_EVERY`]th word; words never straddle one),
+/// and read only up to word `last`. `part(from, to)` gives the body's bytes `from..to`.
+/// Snippets and concordance lines read a few hundred bytes this way, not the body.
+pub fn words_at<'a>(
+    part: impl FnOnce(usize, usize) -> Cow<'a, str>,
+    marks: &[u32],
+    first: usize,
+    last: usize,
+) -> (Cow<'a, str>, Vec<(usize, usize)>) {
+    let mark = |i: usize| marks.get(i / MARK_EVERY).map(|&m| m as usize);
+    let (from, mut position) = match mark(first) {
+        Some(at) => (at, first / MARK_EVERY * MARK_EVERY),
+        None => (0, 0),
+    };
+    let to = mark(last + MARK_EVERY - 1).unwrap_or(usize::MAX).max(from);
+    let text = part(from, to);
+    let mut spans = Vec::with_capacity(last.saturating_sub(first));
+    crate::analysis::raw_words_while(&text, |s, e| {
+        if position >= last {
+            return false;
+        }
+        if position >= first {
+            spans.push((s, e));
         }
         position += 1;
         true
     });
-    render(&text, &spans, start, end, words)
+    (text, spans)
 }
 
 /// The words `[start, end)` that make the best window: starting at a hit, with the most

@@ -229,41 +229,22 @@ fn sort_lines(
 }
 
 /// Left context, keyword and right context of match `m` in the article's body, read from
-/// the word mark before the left context (`marks`: byte offset of every `MARK_EVERY`th
-/// word) to the right context's last word.
+/// the word mark before the left context to the right context's last word (`marks`: the
+/// article's word marks, see [`crate::query::snippet::words_at`]).
 fn cut(
     article: &crate::Article,
     marks: &[u32],
     m: Match,
     width: usize,
 ) -> (String, String, String) {
-    use crate::query::snippet::MARK_EVERY;
     let first = (m.pos as usize).saturating_sub(width);
     let key_end = m.pos as usize + m.len as usize;
-    let last = key_end + width;
-    let mark = first / MARK_EVERY;
-    let (from, mut position) = match marks.get(mark) {
-        Some(&at) => (at as usize, mark * MARK_EVERY),
-        None => (0, 0),
-    };
-    // The mark at or after the last word ends what needs reading.
-    let to = marks
-        .get(last.div_ceil(MARK_EVERY))
-        .map_or(usize::MAX, |&b| b as usize)
-        .max(from);
-    let body = article.body_part(from, to);
-    // Byte spans of the words first..last (fewer at the end of the body).
-    let mut spans: Vec<(usize, usize)> = Vec::with_capacity(last - first);
-    crate::analysis::raw_words_while(&body, |s, e| {
-        if position >= last {
-            return false;
-        }
-        if position >= first {
-            spans.push((s, e));
-        }
-        position += 1;
-        true
-    });
+    let (body, spans) = crate::query::snippet::words_at(
+        |from, to| article.body_part(from, to),
+        marks,
+        first,
+        key_end + width,
+    );
     let text = |a: usize, b: usize| -> String {
         // Words `a..b` of the window as one slice of the body.
         match (spans.get(a), b.checked_sub(1).and_then(|e| spans.get(e))) {

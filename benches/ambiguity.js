@@ -6,13 +6,13 @@
 //   node benches/ambiguity.js [ar|en] [SIZE]
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { HELD_OUT_SEED, ROOT, grownArticles, knownItemQueries } from './corpus.js';
+import { ROOT, grownArticles, heldOutQueries, knownItemQueries } from './corpus.js';
 
 const [lang = 'ar', sizeArg = '4387'] = process.argv.slice(2);
 const { Corpus } = createRequire(import.meta.url)(join(ROOT, 'pkg-node', 'qarin.js'));
 const articles = grownArticles(Number(sizeArg));
 const known = knownItemQueries(articles);
-const held = knownItemQueries(articles, 100, HELD_OUT_SEED, new Set(known.map((q) => q.target)));
+const held = heldOutQueries(articles, known);
 
 /** Each content word of `text` as the set of its readings (terms). */
 const wordsOf = (text) => Corpus.analyze(text).filter((t) => !t.stop).map((t) => new Set(t.terms));

@@ -102,7 +102,12 @@ export function knownItemQueries(articles, perLang = 100, seed = 2026, avoid = n
   return out;
 }
 
-export const HELD_OUT_SEED = 4242;
+const HELD_OUT_SEED = 4242;
+
+/** The held-out set beside the bench's `known` queries: seed `HELD_OUT_SEED`, other targets. */
+export function heldOutQueries(articles, known) {
+  return knownItemQueries(articles, 100, HELD_OUT_SEED, new Set(known.map((q) => q.target)));
+}
 
 /** The latency mix: known-item queries plus single words, phrases and prefixes. */
 export function latencyQueries(articles) {

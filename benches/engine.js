@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { readFileSync } from 'node:fs';
-import { HELD_OUT_SEED, ROOT, grownArticles, knownItemQueries, latencyQueries } from './corpus.js';
+import { ROOT, grownArticles, heldOutQueries, knownItemQueries, latencyQueries } from './corpus.js';
 
 const require = createRequire(import.meta.url);
 const [engineName, sizeArg] = process.argv.slice(2);
@@ -219,7 +219,7 @@ async function main() {
     return (file) => is(file) || (engine.group?.(file) ?? []).some(is);
   };
   const mrr = {};
-  const heldOut = knownItemQueries(articles, 100, HELD_OUT_SEED, new Set(known.map((q) => q.target)));
+  const heldOut = heldOutQueries(articles, known);
   for (const [key, set] of [['', known], ['held_', heldOut]]) {
     for (const lang of ['en', 'ar']) {
       const qs = set.filter((q) => q.lang === lang);
